@@ -1,5 +1,25 @@
-// PLACEHOLDER: the real engine is being written; this file fixes the public API other modules use.
-import type { Answer, AnswerRequest, ArticleRef } from './types.js';
+/**
+ * The answer engine: who / when / quote / ask over the corpus, returning structured answers whose
+ * snippets are verbatim slices of the article files. It knows nothing of Discord or consoles; every
+ * front end renders the same Answer objects.
+ */
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadOrBuildIndex } from '../retrieval/cache.js';
+import { loadCorpus } from '../retrieval/corpus.js';
+import type { SearchIndex } from '../retrieval/index.js';
+import { fold, words } from '../retrieval/text.js';
+import { ask, route } from './ask.js';
+import { Lookup } from './lookup.js';
+import { resolvePerson } from './persons.js';
+import { checkQuery } from './query.js';
+import { quote } from './quote.js';
+import { abstained, answered, toSnippets } from './snippets.js';
+import type { Answer, AnswerRequest, ArticleRef, CommandName } from './types.js';
+import { COMMANDS, UserInputError } from './types.js';
+import { when } from './when.js';
+import { who } from './who.js';
+import type { Person } from '../retrieval/people.js';
 
 export interface PersonSummary {
   id: string;
@@ -17,17 +37,112 @@ export interface ParagraphView {
 export interface EngineOptions {
   /** Folder holding `*.txt` articles and their `*.meta.json`; default `<root>/corpus`. */
   corpusDir?: string;
-  /** Project root that snippet `file` paths are relative to; default the current directory. */
+  /** Project root that snippet `file` paths are relative to; default this project's root folder. */
   root?: string;
+  /** Folder for the saved index (reused while the corpus is unchanged); default none. */
+  cacheDir?: string;
 }
 
-export declare class Engine {
-  static load(options?: EngineOptions): Promise<Engine>;
+/** The project root: two levels up from this file (src/answers). */
+export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+/** What each command's query is called when a message has to name it. */
+const FIELD: Record<CommandName, string> = { who: 'name', when: 'event', quote: 'speaker', ask: 'question' };
+
+export class Engine {
+  private readonly lookup: Lookup;
+
+  constructor(readonly index: SearchIndex) {
+    this.lookup = new Lookup(index);
+  }
+
+  static async load(options: EngineOptions = {}): Promise<Engine> {
+    const root = options.root ?? PROJECT_ROOT;
+    const corpus = loadCorpus(options.corpusDir ?? join(root, 'corpus'), root);
+    return new Engine(loadOrBuildIndex(corpus, options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }));
+  }
+
   /** Throws UserInputError for input that cannot be a question; never for "not found". */
-  answer(request: AnswerRequest): Answer;
-  /** People for autocomplete, best match first. */
-  people(prefix: string, limit?: number): PersonSummary[];
-  articles(): ArticleRef[];
+  answer(request: AnswerRequest): Answer {
+    if (!COMMANDS.includes(request.command)) {
+      throw new UserInputError('bad-command', `Unknown command "${String(request.command).slice(0, 20)}"; use one of ${COMMANDS.join(', ')}.`);
+    }
+    const query = checkQuery(request.query, FIELD[request.command]);
+    const about = request.about === undefined || request.about.trim() === '' ? undefined : checkQuery(request.about, 'topic');
+    const clean: AnswerRequest = { ...request, query };
+    if (about === undefined) delete clean.about;
+    else clean.about = about;
+
+    if (request.command !== 'ask') return this.run(clean, request.command, query, about);
+    const routed = route(query, (name) => resolvePerson(this.lookup, name).kind === 'person');
+    switch (routed.command) {
+      case 'who':
+        return this.run(clean, 'who', routed.name);
+      case 'when':
+        return this.run(clean, 'when', routed.event);
+      case 'quote':
+        return this.run(clean, 'quote', routed.speaker, routed.about);
+      default:
+        return this.run(clean, 'ask', routed.question);
+    }
+  }
+
+  private run(request: AnswerRequest, as: CommandName, query: string, about?: string): Answer {
+    const lookup = this.lookup;
+    const q = `“${query}”`;
+    switch (as) {
+      case 'who': {
+        const r = who(lookup, query);
+        if (r.kind === 'none') return abstained(request, as, `No one called ${q} is named in the sources.`);
+        if (r.kind === 'ambiguous') return abstained(request, as, ambiguity(query, r.persons));
+        return answered(request, as, toSnippets(lookup.index, r.candidates), { person: { id: r.person.id, name: r.person.name } });
+      }
+      case 'when': {
+        const snippets = toSnippets(lookup.index, when(lookup, query));
+        return snippets.length ? answered(request, as, snippets) : abstained(request, as, `The sources give no date for ${q}.`);
+      }
+      case 'quote': {
+        const r = quote(lookup, query, about);
+        if (r.kind === 'ambiguous') return abstained(request, as, ambiguity(query, r.persons));
+        if (r.kind === 'no-speaker') return abstained(request, as, `The sources quote no one matching ${q}.`);
+        const person = r.person ? { person: { id: r.person.id, name: r.person.name } } : {};
+        if (r.kind === 'no-topic') return abstained(request, as, `The sources quote ${r.person?.name ?? q}, but not about “${about}”.`, person);
+        return answered(request, as, toSnippets(lookup.index, r.candidates), person);
+      }
+      case 'ask': {
+        const snippets = toSnippets(lookup.index, ask(lookup, query));
+        return snippets.length ? answered(request, as, snippets) : abstained(request, as, `The sources do not answer ${q}.`);
+      }
+    }
+  }
+
+  /** People for autocomplete, best match first: names or name words starting with the prefix. */
+  people(prefix: string, limit = 25): PersonSummary[] {
+    const p = fold(prefix).replace(/\s+/g, ' ').trim();
+    const matches = (person: Person) => !p || fold(person.name).startsWith(p) || words(person.name).some((w) => fold(w).startsWith(p));
+    return [...this.lookup.persons.values()]
+      .filter(matches)
+      .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name))
+      .slice(0, Math.max(0, limit))
+      .map(({ id, name, mentions }) => ({ id, name, mentions }));
+  }
+
+  articles(): ArticleRef[] {
+    return this.index.data.articles.map((a) => a.ref);
+  }
+
   /** A paragraph of an article and its neighbours, for the Context button. */
-  paragraphContext(articleId: string, paragraph: number, radius?: number): { article: ArticleRef; paragraphs: ParagraphView[] } | undefined;
+  paragraphContext(articleId: string, paragraph: number, radius = 1): { article: ArticleRef; paragraphs: ParagraphView[] } | undefined {
+    const article = this.index.data.articles.find((a) => a.ref.id === articleId);
+    if (!article || !article.paragraphs.some((p) => p.n === paragraph)) return undefined;
+    const paragraphs = article.paragraphs
+      .filter((p) => Math.abs(p.n - paragraph) <= radius)
+      .map((p) => ({ n: p.n, start: p.start, end: p.end, text: article.text.slice(p.start, p.end) }));
+    return { article: article.ref, paragraphs };
+  }
+}
+
+function ambiguity(query: string, persons: Person[]): string {
+  const names = persons.slice(0, 5).map((p) => p.name);
+  return `“${query}” could be several people in the sources (${names.join(', ')}); please give the full name.`;
 }

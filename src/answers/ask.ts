@@ -1,0 +1,92 @@
+/**
+ * `ask QUESTION`: free text. Questions shaped like the other commands go to them ("who is X?",
+ * "when was X readmitted?", "what did X say about Y?"); any other question gets the passages that
+ * answer it, still verbatim. A passage answers when it (with its neighbouring sentences) covers what
+ * the question hinges on, and holds the kind of thing asked for: a person for "who/which", a number
+ * for "how many/what share", a reason for "why", a definition for "what is".
+ */
+import { fold, words } from '../retrieval/text.js';
+import type { Lookup } from './lookup.js';
+import type { Candidate } from './snippets.js';
+import { type Hit, searchPassages } from './textsearch.js';
+import type { CommandName } from './types.js';
+
+export type Routed =
+  | { command: 'who'; name: string }
+  | { command: 'when'; event: string }
+  | { command: 'quote'; speaker: string; about?: string }
+  | { command: 'ask'; question: string };
+
+const WHO_IS = /^(?:who|what)\s+(?:is|was|are|were)\s+(.+)$/i;
+const WHEN = /^when\s+(?:did|was|were|is|are|will|had|has|does|do)\s+(.+)$/i;
+const WHAT_SAID =
+  /^what\s+(?:did|does|has|have|had)\s+(.+?)\s+(?:say|said|tell|told|write|wrote|think|thought|claim|claimed)(?:\s+(?:about|of|on|regarding|concerning)\s+(.+))?$/i;
+
+/** How a question is to be answered; `isPerson` tells whether "who is X" names someone we know. */
+export function route(question: string, isPerson: (name: string) => boolean): Routed {
+  const q = question.replace(/[?!.\s]+$/, '').trim();
+  const whoIs = WHO_IS.exec(q);
+  if (whoIs && isPerson(whoIs[1]!)) return { command: 'who', name: whoIs[1]! };
+  const when = WHEN.exec(q);
+  if (when) return { command: 'when', event: when[1]! };
+  const said = WHAT_SAID.exec(q);
+  if (said) return said[2] ? { command: 'quote', speaker: said[1]!, about: said[2] } : { command: 'quote', speaker: said[1]! };
+  return { command: 'ask', question };
+}
+
+export const ASK_MIN_COVERAGE = 0.55;
+/** A passage without the kind of thing the question asks for is kept, far lower. */
+const WRONG_TYPE = 0.3;
+
+type AnswerType = 'person' | 'number' | 'reason' | 'definition' | 'any';
+
+export function ask(lookup: Lookup, question: string): Candidate[] {
+  const type = answerType(question);
+  const hits = searchPassages(lookup, question, { minCoverage: ASK_MIN_COVERAGE, window: true });
+  const asked = new Set(words(question).map(fold));
+  return hits.slice(0, 60).map((hit) => {
+    const fits = hasAnswerType(lookup, hit, type, asked, question);
+    const score = hit.windowCoverage ** 2 * (hit.relevance + 0.5 * hit.neighbourRelevance) * (fits ? 1 : WRONG_TYPE);
+    const p = hit.passage;
+    return { article: p.article, start: p.start, end: p.end, paragraph: p.paragraph, score, passages: [p.id] };
+  });
+}
+
+function answerType(question: string): AnswerType {
+  const q = question.trim().toLowerCase();
+  if (/^(?:who|whom|whose)\b|^which\s+(?:mp|mps|person|people|man|woman|councillor|councillors|candidate|member|minister|leader|politician)\b/.test(q)) return 'person';
+  if (/^(?:how\s+(?:many|much|big|large|long)|what\s+(?:share|percentage|proportion|number|fraction|majority))\b/.test(q)) return 'number';
+  if (/^why\b|\bwhat\s+(?:reason|motive)\b/.test(q)) return 'reason';
+  if (/^what\s+(?:is|are|was|were)\s+(?:the\s+)?\S+$/.test(q.replace(/[?!.\s]+$/, ''))) return 'definition';
+  return 'any';
+}
+
+const REASON = /\b(?:because|so that|in order to|to (?:keep|ensure|stop|block|prevent|avoid)|objective|aim|reason|purpose|motive|why|since|the way to)\b/i;
+const NUMBER = /\d|\b(?:per ?cent|percent|half|third|quarter|majority|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand)\b/i;
+
+function hasAnswerType(lookup: Lookup, hit: Hit, type: AnswerType, asked: ReadonlySet<string>, question: string): boolean {
+  const text = lookup.passageText(hit.passage);
+  switch (type) {
+    case 'person':
+      return hit.passage.mentions.some((m) => {
+        const name = lookup.persons.get(m.person)?.name ?? '';
+        return !words(name).some((w) => asked.has(fold(w)));
+      });
+    case 'number': {
+      const askedNumbers = new Set(question.match(/\d+/g) ?? []);
+      return (text.match(/\d+/g) ?? []).some((n) => !askedNumbers.has(n)) || NUMBER.test(text.replace(/\d+/g, ''));
+    }
+    case 'reason':
+      return REASON.test(text);
+    case 'definition': {
+      const subject = question.replace(/[?!.\s]+$/, '').trim().split(/\s+/).at(-1)!;
+      const escaped = subject.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const defined = new RegExp(`,\\s+(?:the\\s+)?${escaped}\\b|\\b${escaped}\\s*(?:\\(|,\\s+(?:the|a|an)\\b|\\s+(?:is|was|are)\\s+(?:the|a|an)\\b)`, 'i');
+      return defined.test(text);
+    }
+    default:
+      return true;
+  }
+}
+
+export type { CommandName };

@@ -1,0 +1,91 @@
+/**
+ * Query-time views of an index, built once when the engine starts so that a question only looks
+ * things up: which passages mention a person (and how), which quotations a person said, a search over
+ * quotation speakers and texts, and how informative each search term is.
+ */
+import MiniSearch from 'minisearch';
+import type { IndexedQuote, Passage, SearchIndex } from '../retrieval/index.js';
+import { MINISEARCH_OPTIONS, SEARCH_OPTIONS } from '../retrieval/index.js';
+import type { Mention, Person } from '../retrieval/people.js';
+import { fold, terms, words } from '../retrieval/text.js';
+
+export interface PersonMention {
+  passage: Passage;
+  mention: Mention;
+}
+
+interface QuoteDoc {
+  id: number;
+  /** The speaker as named, plus the text that describes them ("the flyer" + the sentence before). */
+  speaker: string;
+  text: string;
+}
+
+export class Lookup {
+  readonly persons = new Map<string, Person>();
+  readonly mentionsOf = new Map<string, PersonMention[]>();
+  readonly quotesOf = new Map<string, IndexedQuote[]>();
+  /** Name tokens (folded) → persons having that token as first, middle or last name. */
+  readonly nameTokens = new Map<string, Person[]>();
+  readonly quoteSearch: MiniSearch<QuoteDoc>;
+  private readonly passageCount: number;
+
+  constructor(readonly index: SearchIndex) {
+    const { data } = index;
+    this.passageCount = data.passages.length;
+    for (const p of data.persons) {
+      this.persons.set(p.id, p);
+      for (const token of new Set(words(p.name))) push(this.nameTokens, token, p);
+    }
+    for (const passage of data.passages) {
+      for (const mention of passage.mentions) push(this.mentionsOf, mention.person, { passage, mention });
+    }
+    for (const q of data.quotes) if (q.person) push(this.quotesOf, q.person, q);
+    this.quoteSearch = new MiniSearch<QuoteDoc>({ ...MINISEARCH_OPTIONS, fields: ['speaker', 'text'] } as never);
+    this.quoteSearch.addAll(
+      data.quotes.map((q) => ({ id: q.id, speaker: `${q.label} ${q.context}`, text: this.quoteText(q) })),
+    );
+  }
+
+  passageText(p: Passage): string {
+    return this.index.data.articles[p.article]!.text.slice(p.start, p.end);
+  }
+
+  quoteText(q: IndexedQuote): string {
+    return this.index.data.articles[q.article]!.text.slice(q.start, q.end);
+  }
+
+  /**
+   * How much a term tells apart passages (inverse document frequency). A term no passage has gets the
+   * highest weight: a question that hinges on it cannot be answered by passages that lack it.
+   */
+  idf(term: string): number {
+    const df = this.index.data.termPassages[term] ?? 0;
+    return Math.log(1 + this.passageCount / (df + 1));
+  }
+
+  /** Share of the query's information (by idf) that a set of matched terms covers, 0..1. */
+  coverage(queryTerms: string[], matched: ReadonlySet<string>): number {
+    let total = 0;
+    let hit = 0;
+    for (const t of new Set(queryTerms)) {
+      const w = this.idf(t);
+      total += w;
+      if (matched.has(t)) hit += w;
+    }
+    return total ? hit / total : 0;
+  }
+}
+
+/** Search terms of a free-text query, as the index sees them. */
+export function queryTerms(text: string): string[] {
+  return terms(text);
+}
+
+export { SEARCH_OPTIONS, fold };
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,119 @@
+/**
+ * `quote SPEAKER [about TOPIC]`: verbatim quotations said by a speaker. The speaker is a person of the
+ * corpus ("Ken Livingstone", with any alias or typo) or a description the articles use ("a Labour
+ * spokesman", "one Labour MP", "Robbani leaflet" for "the flyer" that the previous sentence calls Mr
+ * Robbani's leaflet). A topic narrows them to quotations about it; a topic that names a person matches
+ * every way the articles refer to that person.
+ */
+import type { IndexedQuote } from '../retrieval/index.js';
+import type { Person } from '../retrieval/people.js';
+import { words } from '../retrieval/text.js';
+import { type Lookup, queryTerms, SEARCH_OPTIONS } from './lookup.js';
+import { resolvePerson } from './persons.js';
+import type { Candidate } from './snippets.js';
+
+export type QuoteResult =
+  | { kind: 'found'; person?: Person; candidates: Candidate[] }
+  | { kind: 'ambiguous'; persons: Person[] }
+  | { kind: 'no-speaker' }
+  | { kind: 'no-topic'; person?: Person };
+
+/** Reported speech counts more than a statement reprinted whole; a continuation a little less. */
+const ATTRIBUTION_WEIGHT: Record<IndexedQuote['attribution'], number> = {
+  explicit: 3,
+  pronoun: 3,
+  introduced: 2.5,
+  continuation: 2.5,
+  statement: 1.5,
+};
+/** A quotation of fewer words is a phrase ("disgraceful"): shown in its sentence, ranked lower. */
+const PHRASE_WORDS = 5;
+/** Sentences around a quotation are shown with it while they stay this short. */
+const MAX_CONTEXT_CHARS = 320;
+export const TOPIC_MIN_COVERAGE = 0.5;
+
+export function quote(lookup: Lookup, speaker: string, about?: string): QuoteResult {
+  const match = resolvePerson(lookup, speaker);
+  if (match.kind === 'ambiguous') return match;
+  const person = match.kind === 'person' ? match.person : undefined;
+  let quotes = person ? (lookup.quotesOf.get(person.id) ?? []) : [];
+  if (quotes.length === 0) quotes = bySpeakerDescription(lookup, speaker);
+  if (quotes.length === 0) return { kind: 'no-speaker' };
+
+  let topicScore: Map<number, number> | undefined;
+  if (about !== undefined) {
+    topicScore = topicMatches(lookup, quotes, about);
+    quotes = quotes.filter((q) => topicScore!.has(q.id));
+    if (quotes.length === 0) return person ? { kind: 'no-topic', person } : { kind: 'no-topic' };
+  }
+  const candidates = quotes.map((q) => candidateOf(lookup, q, topicScore?.get(q.id)));
+  return person ? { kind: 'found', person, candidates } : { kind: 'found', candidates };
+}
+
+/** Quotations whose speaker description contains every word of the query (typos allowed). */
+function bySpeakerDescription(lookup: Lookup, speaker: string): IndexedQuote[] {
+  if (queryTerms(speaker).length === 0) return [];
+  const { quotes } = lookup.index.data;
+  return lookup.quoteSearch
+    .search(speaker, { ...SEARCH_OPTIONS, fields: ['speaker'], combineWith: 'AND' })
+    .map((r) => quotes[r.id as number]!);
+}
+
+/** Quotations about the topic, with how well each matches (0..1). */
+function topicMatches(lookup: Lookup, quotes: IndexedQuote[], about: string): Map<number, number> {
+  const scores = new Map<number, number>();
+  const topicPerson = resolvePerson(lookup, about);
+  if (topicPerson.kind === 'person') {
+    const id = topicPerson.person.id;
+    for (const q of quotes) {
+      const span = displaySpan(lookup, q);
+      const mentioned = q.passages.some((pid) =>
+        lookup.index.data.passages[pid]!.mentions.some((m) => m.person === id && m.start >= span.start && m.end <= span.end),
+      );
+      if (mentioned) scores.set(q.id, 1);
+    }
+    if (scores.size) return scores;
+  }
+  const terms = queryTerms(about);
+  if (terms.length === 0) return scores;
+  const ids = new Set(quotes.map((q) => q.id));
+  const results = lookup.quoteSearch.search(about, { ...SEARCH_OPTIONS, fields: ['text'], filter: (r) => ids.has(r.id as number) });
+  for (const r of results) {
+    const coverage = lookup.coverage(terms, new Set(r.queryTerms));
+    if (coverage >= TOPIC_MIN_COVERAGE) scores.set(r.id as number, coverage);
+  }
+  return scores;
+}
+
+function candidateOf(lookup: Lookup, q: IndexedQuote, topic: number | undefined): Candidate {
+  const span = displaySpan(lookup, q);
+  const wordCount = words(lookup.quoteText(q)).length;
+  let score = ATTRIBUTION_WEIGHT[q.attribution] + Math.min(wordCount, 40) / 40;
+  if (wordCount < PHRASE_WORDS) score *= 0.4;
+  if (topic !== undefined) score *= 1 + topic;
+  return {
+    article: q.article,
+    start: span.start,
+    end: span.end,
+    paragraph: q.paragraph,
+    score,
+    passages: q.passages,
+    highlights: span.start === q.start && span.end === q.end ? [] : [{ start: q.start, end: q.end, label: 'quote' }],
+    speaker: q.label,
+  };
+}
+
+/**
+ * What to show for a quotation: the sentences it stands in, so the reader sees who said it and how,
+ * unless those are long, in which case the quotation alone.
+ */
+function displaySpan(lookup: Lookup, q: IndexedQuote): { start: number; end: number } {
+  const { passages } = lookup.index.data;
+  const first = passages[q.passages[0]!];
+  const last = passages[q.passages.at(-1)!];
+  if (!first || !last) return { start: q.start, end: q.end };
+  const start = Math.min(first.start, q.start);
+  const end = Math.max(last.end, q.end);
+  const phrase = words(lookup.quoteText(q)).length < PHRASE_WORDS;
+  return end - start <= MAX_CONTEXT_CHARS || phrase ? { start, end } : { start: q.start, end: q.end };
+}

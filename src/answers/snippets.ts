@@ -1,0 +1,114 @@
+/**
+ * From ranked candidate spans to the snippets of an answer: verbatim text with its citation, the same
+ * passage shown once however many articles print it (the others listed in `alsoIn`), articles taking
+ * turns so that one source does not fill the page, and paging.
+ */
+import type { IndexedArticle, SearchIndex } from '../retrieval/index.js';
+import type { AlsoIn, Answer, AnswerRequest, CommandName, Highlight, Snippet } from './types.js';
+import { PAGE_SIZE } from './types.js';
+
+export interface Candidate {
+  article: number;
+  start: number;
+  end: number;
+  paragraph: number;
+  score: number;
+  /** Passage ids the span covers: a candidate whose passages repeat a chosen one's is a duplicate. */
+  passages: number[];
+  highlights?: Highlight[];
+  speaker?: string;
+  date?: Snippet['date'];
+}
+
+/** At most this many snippets are kept for paging through "More". */
+const MAX_SNIPPETS = 15;
+
+export function toSnippets(index: SearchIndex, ranked: Candidate[]): Snippet[] {
+  const { passages, articles } = index.data;
+  const chosen: { candidate: Candidate; alsoIn: AlsoIn[] }[] = [];
+  const taken = new Map<number, { alsoIn: AlsoIn[]; seen: Set<string> }>();
+  for (const candidate of interleaveArticles(ranked)) {
+    if (chosen.length >= MAX_SNIPPETS) break;
+    const overlap = candidate.passages.map((id) => taken.get(id)).find((t) => t !== undefined);
+    const sameSpan = chosen.some((c) => c.candidate.article === candidate.article && c.candidate.start < candidate.end && candidate.start < c.candidate.end);
+    if (overlap || sameSpan) continue;
+    const alsoIn: AlsoIn[] = [];
+    const seen = new Set<string>();
+    for (const id of candidate.passages) {
+      for (const twin of passages[id]!.twins) {
+        const p = passages[twin]!;
+        const article = articles[p.article]!;
+        const key = `${p.article}:${p.paragraph}`;
+        if (!seen.has(key) && p.article !== candidate.article) {
+          seen.add(key);
+          alsoIn.push({ article: article.ref, file: article.ref.file, start: p.start, end: p.end, paragraph: p.paragraph });
+        }
+      }
+    }
+    const entry = { alsoIn, seen };
+    for (const id of candidate.passages) {
+      taken.set(id, entry);
+      for (const twin of passages[id]!.twins) taken.set(twin, entry);
+    }
+    chosen.push({ candidate, alsoIn });
+  }
+  return chosen.map(({ candidate, alsoIn }) => snippetOf(articles[candidate.article]!, candidate, alsoIn));
+}
+
+function snippetOf(article: IndexedArticle, c: Candidate, alsoIn: AlsoIn[]): Snippet {
+  const snippet: Snippet = {
+    text: article.text.slice(c.start, c.end),
+    file: article.ref.file,
+    start: c.start,
+    end: c.end,
+    paragraph: c.paragraph,
+    article: article.ref,
+    highlights: (c.highlights ?? []).filter((h) => h.start >= c.start && h.end <= c.end),
+  };
+  if (c.speaker !== undefined) snippet.speaker = c.speaker;
+  if (c.date) snippet.date = c.date;
+  if (alsoIn.length) snippet.alsoIn = alsoIn;
+  return snippet;
+}
+
+/**
+ * Best first, then the best of each other article before a second snippet of any one article, so the
+ * first page shows different sources where they exist.
+ */
+function interleaveArticles(ranked: Candidate[]): Candidate[] {
+  const sorted = [...ranked].sort((a, b) => b.score - a.score || a.article - b.article || a.start - b.start);
+  const rounds: Candidate[][] = [];
+  const perArticle = new Map<number, number>();
+  for (const c of sorted) {
+    const round = perArticle.get(c.article) ?? 0;
+    perArticle.set(c.article, round + 1);
+    (rounds[round] ??= []).push(c);
+  }
+  return rounds.flat();
+}
+
+/** The page of an answer the request asks for. */
+export function answered(request: AnswerRequest, answeredAs: CommandName, snippets: Snippet[], extra: Partial<Answer> = {}): Answer {
+  const page = Math.max(0, Math.floor(request.page ?? 0));
+  const shown = snippets.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+  if (shown.length === 0) {
+    return abstained(request, answeredAs, page > 0 ? 'There are no further passages for this question.' : 'Not in the sources.', extra);
+  }
+  return {
+    ...base(request, answeredAs, page),
+    ...extra,
+    abstained: false,
+    snippets: shown,
+    hasMore: snippets.length > (page + 1) * PAGE_SIZE,
+  };
+}
+
+export function abstained(request: AnswerRequest, answeredAs: CommandName, reason: string, extra: Partial<Answer> = {}): Answer {
+  return { ...base(request, answeredAs, Math.max(0, Math.floor(request.page ?? 0))), ...extra, abstained: true, reason, snippets: [], hasMore: false };
+}
+
+function base(request: AnswerRequest, answeredAs: CommandName, page: number): Omit<Answer, 'abstained' | 'snippets' | 'hasMore'> {
+  const b: Omit<Answer, 'abstained' | 'snippets' | 'hasMore'> = { command: request.command, query: request.query, answeredAs, page };
+  if (request.about !== undefined) b.about = request.about;
+  return b;
+}

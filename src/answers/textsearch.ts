@@ -1,0 +1,92 @@
+/**
+ * Free-text search over passages, with the guard that keeps answers honest: a passage counts only when
+ * it covers most of what the question hinges on (its informative words, weighted by rarity). A
+ * passage that shares only common words ("London", "Labour") with the question is no answer, and the
+ * caller abstains instead of showing it.
+ */
+import type { SearchResult } from 'minisearch';
+import type { Passage } from '../retrieval/index.js';
+import { termsOf } from '../retrieval/text.js';
+import { type Lookup, queryTerms, SEARCH_OPTIONS } from './lookup.js';
+
+export interface Hit {
+  passage: Passage;
+  /** MiniSearch relevance (BM25 with fuzzy and prefix matches discounted). */
+  relevance: number;
+  /** Share of the question's information the passage covers, 0..1. */
+  coverage: number;
+  /** The same with the neighbouring sentences' matches counted in (equals `coverage` without `window`). */
+  windowCoverage: number;
+  /** Relevance of the neighbouring sentences (0 without `window`). */
+  neighbourRelevance: number;
+  /** Index terms of the passage that matched the query. */
+  matched: ReadonlySet<string>;
+}
+
+export interface SearchOptions {
+  /** Only passages for which this holds are considered (e.g. those with a date). */
+  filter?: (passage: Passage) => boolean;
+  /** Minimum coverage for a hit to count. */
+  minCoverage: number;
+  /** Query terms that count as covered whatever the passage says (e.g. a resolved person's name). */
+  alsoCovered?: ReadonlySet<string>;
+  /** How many hits to return at most. */
+  limit?: number;
+  /**
+   * Judge a passage with its neighbouring sentences: a question may be set up by one sentence and
+   * answered by the next ("one MP called for his expulsion." / "Tom Harris said on his blog ...").
+   * The threshold then applies to the mean of the passage's own and its window's coverage.
+   */
+  window?: boolean;
+}
+
+/** Results beyond this rank are not consulted as neighbours (keeps common-word queries cheap). */
+const NEIGHBOUR_POOL = 2000;
+
+const WORD = /[\p{L}\p{N}]+(?:['’‘-][\p{L}\p{N}]+)*/gu;
+
+export function searchPassages(lookup: Lookup, text: string, options: SearchOptions): Hit[] {
+  const terms = queryTerms(text);
+  if (terms.length === 0) return [];
+  const { passages } = lookup.index.data;
+  const filter = options.filter;
+  const results = lookup.index.minisearch.search(
+    text,
+    filter ? { ...SEARCH_OPTIONS, filter: (r: SearchResult) => filter(passages[r.id as number]!) } : SEARCH_OPTIONS,
+  );
+  const byId = new Map<number, SearchResult>();
+  if (options.window) for (const r of results.slice(0, NEIGHBOUR_POOL)) byId.set(r.id as number, r);
+  const hits: Hit[] = [];
+  const limit = options.limit ?? 30;
+  for (const r of results) {
+    const passage = passages[r.id as number]!;
+    const covered = new Set<string>([...r.queryTerms, ...(options.alsoCovered ?? [])]);
+    const coverage = lookup.coverage(terms, covered);
+    let windowCoverage = coverage;
+    let neighbourRelevance = 0;
+    if (options.window) {
+      for (const n of [passages[passage.id - 1], passages[passage.id + 1]]) {
+        const nr = n && n.article === passage.article ? byId.get(n.id) : undefined;
+        if (!nr) continue;
+        for (const t of nr.queryTerms) covered.add(t);
+        neighbourRelevance = Math.max(neighbourRelevance, nr.score);
+      }
+      windowCoverage = lookup.coverage(terms, covered);
+    }
+    if ((coverage + windowCoverage) / 2 < options.minCoverage) continue;
+    hits.push({ passage, relevance: r.score, coverage, windowCoverage, neighbourRelevance, matched: new Set(r.terms) });
+    // Results come best first; a few hundred are plenty to find the top ones after re-ranking.
+    if (hits.length >= limit * 10) break;
+  }
+  return hits;
+}
+
+/** File offsets of the words of a passage that matched the query. */
+export function matchedPositions(lookup: Lookup, hit: Hit): number[] {
+  const text = lookup.passageText(hit.passage);
+  const positions: number[] = [];
+  for (const m of text.matchAll(WORD)) {
+    if (termsOf(m[0]).some((t) => hit.matched.has(t))) positions.push(hit.passage.start + m.index);
+  }
+  return positions;
+}
