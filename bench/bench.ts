@@ -1,0 +1,167 @@
+/**
+ * `npm run bench`: index build, saved-index size and load, memory, and answer latency of every
+ * command against raw MiniSearch, from the bundled corpus to synthetic corpora of 500 and 10,000
+ * articles. Each scale runs in fresh processes (bench/scale.ts), so one scale's heap never weighs on
+ * another's figures. Prints a Markdown table (or, with --json, one JSON object) and checks the targets
+ * of issue 4.
+ *
+ *   npm run bench                    # bundled, 500, 10000
+ *   npm run bench -- --quick         # bundled and 500 only (under a minute)
+ *   npm run bench -- --scales bundled,20 --repeats 1 --json
+ */
+import { spawnSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { COMMANDS } from '../src/answers/types.js';
+import type { Summary } from './stats.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+const { values: args } = parseArgs({
+  options: {
+    /** Print one JSON object instead of the table. */
+    json: { type: 'boolean', default: false },
+    /** Only the bundled and 500-article scales. */
+    quick: { type: 'boolean', default: false },
+    /** Comma-separated scales: "bundled" and/or numbers of synthetic articles (overrides --quick). */
+    scales: { type: 'string' },
+    /** Folder for generated corpora and caches; default bench/.out (git-ignored). */
+    out: { type: 'string' },
+    /** Timed passes over the question mix per scale (default 10, or 3 above 1,000 articles). */
+    repeats: { type: 'string' },
+    /** Timed index builds per scale (default 10 for the bundled corpus, 3 up to 1,000, 1 above). */
+    'build-runs': { type: 'string' },
+    /** Timed starts from the saved index (default 10, or 3 above 1,000 articles). */
+    'load-runs': { type: 'string' },
+    /** Seed of the synthetic corpora; the same seed makes the same corpora. */
+    seed: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+  strict: true,
+});
+
+if (args.help) {
+  process.stdout.write(
+    'usage: npm run bench -- [--quick] [--json] [--scales bundled,500,10000] [--repeats N] [--build-runs N] [--load-runs N] [--seed N] [--out DIR]\n',
+  );
+  process.exit(0);
+}
+
+const scales = (args.scales ?? (args.quick ? 'bundled,500' : 'bundled,500,10000')).split(',').map((s) => s.trim()).filter(Boolean);
+for (const s of scales) {
+  if (s !== 'bundled' && !/^[1-9]\d*$/.test(s)) throw new Error(`affair-bot: bench scale "${s}" is neither "bundled" nor a positive whole number`);
+}
+const out = resolve(args.out ?? join(ROOT, 'bench/.out'));
+const passOn = (['repeats', 'build-runs', 'load-runs', 'seed'] as const).flatMap((k) => (args[k] === undefined ? [] : [`--${k}`, args[k]]));
+
+type Row = Record<string, unknown> & {
+  scale: string;
+  articles: number;
+  passages: number;
+  terms: number;
+  corpusMB: number;
+  buildMs: { runs: number[]; median: number };
+  coldStartMs: number;
+  cacheMB: number;
+  startFromCacheMs: { runs: number[]; median: number };
+  engineLoadMs: number | null;
+  memory: { rssMB: number; heapUsedMB: number };
+  engine: boolean;
+  errors: string[];
+  latencyMs: Record<string, Summary | null>;
+  rawSearchMs: Record<string, Summary | null>;
+  ratioP50: Record<string, number | null>;
+};
+
+function runPhase(scale: string, phase: 'build' | 'serve'): Record<string, unknown> {
+  const child = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', join(ROOT, 'bench/scale.ts'), '--phase', phase, '--scale', scale, '--out', out, ...passOn],
+    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 2 ** 20 },
+  );
+  if (child.status !== 0) throw new Error(`affair-bot: bench ${phase} of scale ${scale} failed (exit ${child.status ?? child.signal})`);
+  const line = child.stdout.trim().split('\n').at(-1) ?? '';
+  try {
+    return JSON.parse(line) as Record<string, unknown>;
+  } catch {
+    throw new Error(`affair-bot: bench ${phase} of scale ${scale} printed no result (last line: ${JSON.stringify(line.slice(0, 200))})`);
+  }
+}
+
+const rows: Row[] = scales.map((scale) => ({ ...runPhase(scale, 'build'), ...runPhase(scale, 'serve') }) as Row);
+
+interface Target {
+  target: string;
+  scale: string;
+  value: number | null;
+  limit: number;
+  met: boolean | null;
+}
+
+/** The targets of issue 4; a target on the 10,000-article scale applies to the largest scale run. */
+function targets(): Target[] {
+  const list: Target[] = [];
+  const check = (target: string, scale: string, value: number | null | undefined, limit: number) =>
+    list.push({ target, scale, value: value ?? null, limit, met: value === null || value === undefined ? null : value <= limit });
+  for (const r of rows) {
+    check('start from saved index / rebuild (%)', r.scale, Math.round((r.startFromCacheMs.median / r.buildMs.median) * 1000) / 10, 20);
+    if (r.scale === 'bundled') for (const c of COMMANDS) check(`${c} p99 (ms)`, r.scale, r.latencyMs[c]?.p99, 1);
+  }
+  const largest = rows.filter((r) => r.scale !== 'bundled').sort((a, b) => b.articles - a.articles)[0];
+  if (largest && largest.articles >= 10_000) {
+    for (const c of COMMANDS) check(`${c} p99 (ms)`, largest.scale, largest.latencyMs[c]?.p99, 25);
+    check('pipeline p50 / raw MiniSearch p50', largest.scale, largest.ratioP50.all, 3);
+    check('resident memory (MB)', largest.scale, largest.memory.rssMB, 600);
+  }
+  return list;
+}
+
+const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform };
+const command = `npm run bench --${process.argv.slice(2).map((a) => ` ${a}`).join('')}`.replace(/ --$/, '');
+const checked = targets();
+
+if (args.json) {
+  process.stdout.write(`${JSON.stringify({ command, machine, scales: rows, targets: checked })}\n`);
+} else {
+  process.stdout.write(table());
+}
+
+function table(): string {
+  const f = (n: number | null | undefined, digits = 2) => (n === null || n === undefined ? '–' : n >= 100 ? n.toFixed(0) : n.toFixed(digits));
+  const three = (s: Summary | null | undefined) => (s ? `${f(s.p50)} / ${f(s.p99)} / ${f(s.max)}` : '–');
+  const two = (s: Summary | null | undefined) => (s ? `${f(s.p50, 3)} / ${f(s.p99, 3)}` : '–');
+  const lines: string[][] = [
+    ['', ...rows.map((r) => (r.scale === 'bundled' ? 'bundled' : `synthetic ${r.scale}`))],
+    ['articles / passages / terms', ...rows.map((r) => `${r.articles} / ${r.passages} / ${r.terms}`)],
+    ['corpus text (MB)', ...rows.map((r) => f(r.corpusMB))],
+    ['index build, median (ms)', ...rows.map((r) => `${f(r.buildMs.median)} (${r.buildMs.runs.length} runs)`)],
+    ['first start: build + save (ms)', ...rows.map((r) => f(r.coldStartMs))],
+    ['saved index (MB)', ...rows.map((r) => f(r.cacheMB))],
+    ['start from saved index, median (ms)', ...rows.map((r) => `${f(r.startFromCacheMs.median)} (${f((r.startFromCacheMs.median / r.buildMs.median) * 100, 1)}% of build)`)],
+    ['Engine.load from saved index (ms)', ...rows.map((r) => f(r.engineLoadMs))],
+    ['resident memory / heap after loading (MB)', ...rows.map((r) => `${f(r.memory.rssMB, 0)} / ${f(r.memory.heapUsedMB, 0)}`)],
+    ...COMMANDS.map((c) => [`${c}: p50 / p99 / max (ms)`, ...rows.map((r) => three(r.latencyMs[c]))]),
+    ['all commands: p50 / p99 / max (ms)', ...rows.map((r) => three(r.latencyMs.all))],
+    ['raw MiniSearch: p50 / p99 (ms)', ...rows.map((r) => two(r.rawSearchMs.all))],
+    ['pipeline p50 / raw p50', ...rows.map((r) => `${f(r.ratioP50.all)}× (${COMMANDS.map((c) => `${c} ${f(r.ratioP50[c])}`).join(', ')})`)],
+  ];
+  const md = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  const text = [md(lines[0]!), md(lines[0]!.map(() => '---')), ...lines.slice(1).map(md)];
+  const notes = rows.flatMap((r) => [
+    ...(r.engine ? [] : [`${r.scale}: the answer engine is not available yet; only raw MiniSearch was timed.`]),
+    ...r.errors.map((e) => `${r.scale}: error answering ${e}`),
+  ]);
+  const targetLines = checked.map((t) => `- ${t.met === null ? 'not measured' : t.met ? 'met' : 'MISSED'}: ${t.target} at ${t.scale} = ${f(t.value)} (limit ${t.limit})`);
+  return [
+    `Machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGB} GB, Node ${machine.node}`,
+    `Command: ${command}`,
+    '',
+    ...text,
+    '',
+    ...(notes.length ? [...notes, ''] : []),
+    'Targets:',
+    ...targetLines,
+    '',
+  ].join('\n');
+}
