@@ -5,7 +5,7 @@
  * the question hinges on, and holds the kind of thing asked for: a person for "who/which", a number
  * for "how many/what share", a reason for "why", a definition for "what is".
  */
-import { fold, words } from '../retrieval/text.js';
+import { terms } from '../retrieval/text.js';
 import type { Lookup } from './lookup.js';
 import type { Candidate } from './snippets.js';
 import { type Hit, searchPassages } from './textsearch.js';
@@ -35,18 +35,21 @@ export function route(question: string, isPerson: (name: string) => boolean): Ro
 }
 
 export const ASK_MIN_COVERAGE = 0.55;
+/** A passage about other people than the question names is kept, lower. */
+const OTHER_PEOPLE = 0.25;
 /** A passage without the kind of thing the question asks for is kept, far lower. */
-const WRONG_TYPE = 0.3;
+const WRONG_TYPE = 0.1;
 
 type AnswerType = 'person' | 'number' | 'reason' | 'definition' | 'any';
 
 export function ask(lookup: Lookup, question: string): Candidate[] {
   const type = answerType(question);
   const hits = searchPassages(lookup, question, { minCoverage: ASK_MIN_COVERAGE, window: true });
-  const asked = new Set(words(question).map(fold));
+  const asked = new Set(terms(question));
   return hits.slice(0, 60).map((hit) => {
     const fits = hasAnswerType(lookup, hit, type, asked, question);
-    const score = hit.windowCoverage ** 2 * (hit.relevance + 0.5 * hit.neighbourRelevance) * (fits ? 1 : WRONG_TYPE);
+    const score =
+      ((hit.coverage + hit.windowCoverage) / 2) ** 2 * (hit.relevance + 0.5 * hit.neighbourRelevance) * (fits ? 1 : WRONG_TYPE) * (OTHER_PEOPLE + (1 - OTHER_PEOPLE) * hit.involvesNamed);
     const p = hit.passage;
     return { article: p.article, start: p.start, end: p.end, paragraph: p.paragraph, score, passages: [p.id] };
   });
@@ -70,7 +73,7 @@ function hasAnswerType(lookup: Lookup, hit: Hit, type: AnswerType, asked: Readon
     case 'person':
       return hit.passage.mentions.some((m) => {
         const name = lookup.persons.get(m.person)?.name ?? '';
-        return !words(name).some((w) => asked.has(fold(w)));
+        return !terms(name).some((t) => asked.has(t));
       });
     case 'number': {
       const askedNumbers = new Set(question.match(/\d+/g) ?? []);

@@ -27,6 +27,8 @@ export class Lookup {
   readonly quotesOf = new Map<string, IndexedQuote[]>();
   /** Name tokens (folded) → persons having that token as first, middle or last name. */
   readonly nameTokens = new Map<string, Person[]>();
+  /** Passage id → persons who say it (quoted or in a reprinted statement). */
+  readonly speakersOf = new Map<number, Set<string>>();
   readonly quoteSearch: MiniSearch<QuoteDoc>;
   private readonly passageCount: number;
 
@@ -40,11 +42,24 @@ export class Lookup {
     for (const passage of data.passages) {
       for (const mention of passage.mentions) push(this.mentionsOf, mention.person, { passage, mention });
     }
-    for (const q of data.quotes) if (q.person) push(this.quotesOf, q.person, q);
+    for (const q of data.quotes) {
+      if (!q.person) continue;
+      push(this.quotesOf, q.person, q);
+      for (const id of q.passages) {
+        const set = this.speakersOf.get(id) ?? new Set<string>();
+        set.add(q.person);
+        this.speakersOf.set(id, set);
+      }
+    }
     this.quoteSearch = new MiniSearch<QuoteDoc>({ ...MINISEARCH_OPTIONS, fields: ['speaker', 'text'] } as never);
     this.quoteSearch.addAll(
       data.quotes.map((q) => ({ id: q.id, speaker: `${q.label} ${q.context}`, text: this.quoteText(q) })),
     );
+  }
+
+  /** True when the passage names the person (in any form) or is something they say. */
+  involves(p: Passage, person: string): boolean {
+    return p.mentions.some((m) => m.person === person) || (this.speakersOf.get(p.id)?.has(person) ?? false);
   }
 
   passageText(p: Passage): string {

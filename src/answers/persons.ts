@@ -68,3 +68,24 @@ function matchScore(person: Person, perToken: Map<string, number>[]): number {
   if (used.has(nameWords.length - 1)) score += 1;
   return score;
 }
+
+/**
+ * The people a free-text query names ("when was Livingstone readmitted" → Ken Livingstone): runs of
+ * one or two words that resolve to exactly one person.
+ */
+export function personsNamed(lookup: Lookup, query: string): Person[] {
+  const tokens = words(query).filter((w) => !NOT_NAME.has(fold(w)));
+  const found = new Map<string, Person>();
+  for (let i = 0; i < tokens.length; i++) {
+    for (const n of [2, 1]) {
+      if (i + n > tokens.length) continue;
+      const match = resolvePerson(lookup, tokens.slice(i, i + n).join(' '));
+      if (match.kind === 'person') {
+        found.set(match.person.id, match.person);
+        i += n - 1;
+        break;
+      }
+    }
+  }
+  return [...found.values()];
+}

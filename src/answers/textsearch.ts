@@ -6,8 +6,9 @@
  */
 import type { SearchResult } from 'minisearch';
 import type { Passage } from '../retrieval/index.js';
-import { termsOf } from '../retrieval/text.js';
+import { sameWord, termsOf } from '../retrieval/text.js';
 import { type Lookup, queryTerms, SEARCH_OPTIONS } from './lookup.js';
+import { personsNamed } from './persons.js';
 
 export interface Hit {
   passage: Passage;
@@ -21,6 +22,11 @@ export interface Hit {
   neighbourRelevance: number;
   /** Index terms of the passage that matched the query. */
   matched: ReadonlySet<string>;
+  /**
+   * Share of the people the query names that the passage or its neighbours involve (named in any
+   * form, or speaking); 1 when the query names nobody.
+   */
+  involvesNamed: number;
 }
 
 export interface SearchOptions {
@@ -48,6 +54,7 @@ const WORD = /[\p{L}\p{N}]+(?:['’‘-][\p{L}\p{N}]+)*/gu;
 export function searchPassages(lookup: Lookup, text: string, options: SearchOptions): Hit[] {
   const terms = queryTerms(text);
   if (terms.length === 0) return [];
+  const named = personsNamed(lookup, text).map((p) => ({ id: p.id, terms: termsOfName(p.name, terms) }));
   const { passages } = lookup.index.data;
   const filter = options.filter;
   const results = lookup.index.minisearch.search(
@@ -61,6 +68,16 @@ export function searchPassages(lookup: Lookup, text: string, options: SearchOpti
   for (const r of results) {
     const passage = passages[r.id as number]!;
     const covered = new Set<string>([...r.queryTerms, ...(options.alsoCovered ?? [])]);
+    // A passage involving a person the query names covers that name, however it refers to them
+    // ("Ken", "he", or a statement of theirs).
+    const around = [passage, passages[passage.id - 1], passages[passage.id + 1]].filter((n) => n?.article === passage.article);
+    let involved = 0;
+    for (const person of named) {
+      if (!around.some((n) => lookup.involves(n!, person.id))) continue;
+      involved++;
+      for (const t of person.terms) covered.add(t);
+    }
+    const involvesNamed = named.length ? involved / named.length : 1;
     const coverage = lookup.coverage(terms, covered);
     let windowCoverage = coverage;
     let neighbourRelevance = 0;
@@ -74,19 +91,26 @@ export function searchPassages(lookup: Lookup, text: string, options: SearchOpti
       windowCoverage = lookup.coverage(terms, covered);
     }
     if ((coverage + windowCoverage) / 2 < options.minCoverage) continue;
-    hits.push({ passage, relevance: r.score, coverage, windowCoverage, neighbourRelevance, matched: new Set(r.terms) });
+    hits.push({ passage, relevance: r.score, coverage, windowCoverage, neighbourRelevance, matched: new Set(r.terms), involvesNamed });
     // Results come best first; a few hundred are plenty to find the top ones after re-ranking.
     if (hits.length >= limit * 10) break;
   }
   return hits;
 }
 
-/** File offsets of the words of a passage that matched the query. */
-export function matchedPositions(lookup: Lookup, hit: Hit): number[] {
+/** The query terms that are the person's name. */
+function termsOfName(name: string, query: string[]): string[] {
+  const nameTerms = new Set(queryTerms(name));
+  return query.filter((t) => nameTerms.has(t) || [...nameTerms].some((n) => sameWord(t, n)));
+}
+
+/** File spans of the words of a passage that matched the query. */
+export function matchedWords(lookup: Lookup, hit: Hit): { start: number; end: number }[] {
   const text = lookup.passageText(hit.passage);
-  const positions: number[] = [];
+  const spans: { start: number; end: number }[] = [];
   for (const m of text.matchAll(WORD)) {
-    if (termsOf(m[0]).some((t) => hit.matched.has(t))) positions.push(hit.passage.start + m.index);
+    const start = hit.passage.start + m.index;
+    if (termsOf(m[0]).some((t) => hit.matched.has(t))) spans.push({ start, end: start + m[0].length });
   }
-  return positions;
+  return spans;
 }

@@ -4,23 +4,23 @@
  * ("yesterday") is quoted as written and resolved to a calendar date only when the article's
  * publication date is known, labelled as resolved.
  */
-import { resolveDate } from '../retrieval/dates.js';
+import { type DateMention, resolveDate } from '../retrieval/dates.js';
 import type { Lookup } from './lookup.js';
 import type { Candidate } from './snippets.js';
-import { type Hit, matchedPositions, searchPassages } from './textsearch.js';
+import { type Hit, matchedWords, searchPassages } from './textsearch.js';
 
 /** An event description shares at least this much of its information with the dating sentence. */
 export const WHEN_MIN_COVERAGE = 0.5;
 
 export function when(lookup: Lookup, event: string): Candidate[] {
-  const hits = searchPassages(lookup, event, { filter: (p) => p.dates.length > 0, minCoverage: WHEN_MIN_COVERAGE });
+  const hits = searchPassages(lookup, event, { filter: (p) => p.dates.length > 0, minCoverage: WHEN_MIN_COVERAGE, window: true });
   return hits.slice(0, 30).map((hit) => candidateOf(lookup, hit));
 }
 
 function candidateOf(lookup: Lookup, hit: Hit): Candidate {
   const p = hit.passage;
   const article = lookup.index.data.articles[p.article]!;
-  const date = nearestDate(lookup, hit);
+  const { date, distance } = nearestDate(lookup, hit);
   const text = article.text.slice(date.start, date.end);
   const resolved = resolveDate(text, article.ref.date);
   return {
@@ -28,19 +28,27 @@ function candidateOf(lookup: Lookup, hit: Hit): Candidate {
     start: p.start,
     end: p.end,
     paragraph: p.paragraph,
-    score: hit.relevance * hit.coverage * hit.coverage,
+    // A date written next to the event's words is the event's date; one far from them dates
+    // something else the sentence mentions.
+    score: (hit.relevance * ((hit.coverage + hit.windowCoverage) / 2) ** 2 * (OTHER_PEOPLE + (1 - OTHER_PEOPLE) * hit.involvesNamed)) / (1 + distance / DATE_REACH),
     passages: [p.id],
     highlights: [{ start: date.start, end: date.end, label: 'date' }],
     date: resolved ? { text, start: date.start, end: date.end, resolved } : { text, start: date.start, end: date.end },
   };
 }
 
-/** Of the passage's dates, the one closest to the words that matched the event. */
-function nearestDate(lookup: Lookup, hit: Hit) {
-  const dates = hit.passage.dates;
-  if (dates.length === 1) return dates[0]!;
-  const positions = matchedPositions(lookup, hit);
-  const distance = (d: { start: number; end: number }) =>
-    Math.min(...positions.map((pos) => (pos < d.start ? d.start - pos : Math.max(0, pos - d.end))));
-  return [...dates].sort((a, b) => distance(a) - distance(b))[0]!;
+/** A sentence about other people than the event names is kept, lower. */
+const OTHER_PEOPLE = 0.25;
+
+/** Characters between a date and the event's words at which the date's weight halves. */
+const DATE_REACH = 40;
+
+/** Of the passage's dates, the one closest to the words that matched the event, and how close. */
+function nearestDate(lookup: Lookup, hit: Hit): { date: DateMention; distance: number } {
+  const matched = matchedWords(lookup, hit);
+  const gap = (d: DateMention, w: { start: number; end: number }) => Math.max(0, w.start - d.end, d.start - w.end);
+  const distanceOf = (d: DateMention) => (matched.length ? Math.min(...matched.map((w) => gap(d, w))) : DATE_REACH);
+  return hit.passage.dates
+    .map((date) => ({ date, distance: distanceOf(date) }))
+    .reduce((best, d) => (d.distance < best.distance ? d : best));
 }

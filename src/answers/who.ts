@@ -56,10 +56,20 @@ function introductionScore(lookup: Lookup, { passage, mention }: PersonMention):
   let score = 1;
   for (const cue of mention.cues) score += CUE_WEIGHT[cue] ?? 0;
   const text = lookup.passageText(passage);
-  // A role word close to the name ("sacked by Labour as their candidate") describes the person.
-  const from = Math.max(0, mention.start - passage.start - 50);
-  const to = Math.min(text.length, mention.end - passage.start + 70);
-  if (ROLE_WORD.test(text.slice(from, to))) score += 3;
+  // A role word close to the name ("sacked by Labour as their candidate") describes the person,
+  // unless another person's name stands between them ("MP Jim Fitzpatrick ... with Mr Miliband").
+  let from = mention.start - 50;
+  let to = mention.end + 70;
+  for (const other of passage.mentions) {
+    if (other.person === mention.person) continue;
+    if (other.end <= mention.start) from = Math.max(from, other.end);
+    if (other.start >= mention.end) to = Math.min(to, other.start);
+  }
+  // A role belongs to the name only within the same clause, and not across a quote mark ("A shadow
+  // minister said: “... Ed would ...”" says nothing about Ed).
+  const before = text.slice(Math.max(0, from - passage.start), mention.start - passage.start).split(/[“”"]|[.;:]\s/).at(-1)!;
+  const after = text.slice(mention.end - passage.start, Math.max(0, to - passage.start)).split(/[,;:(“”"]|\s[-–—]\s/)[0]!;
+  if (ROLE_WORD.test(before) || ROLE_WORD.test(after)) score += 3;
   if (mention.form === 'full') score += 1;
   if (text.length > LONG_SENTENCE) score -= 2;
   return score;
