@@ -1,0 +1,71 @@
+/**
+ * Escaping for text shown in Discord markdown. Two kinds: user text echoed back (must neither
+ * format nor mention anyone) and corpus text (must display exactly its own characters).
+ */
+
+const ZWSP = '\u200b';
+
+/**
+ * Backslash-escapes characters Discord treats as markdown, so the text displays as written.
+ * A backslash before punctuation is consumed by Discord's renderer, so the escapes are invisible.
+ */
+export function escapeMarkdown(text: string): string {
+  return escapedChars(text).join('');
+}
+
+/**
+ * The escaped form of each character of `text`, index for index, so a caller can wrap spans of the
+ * original text (bold highlights) without the escaping losing track of where lines start.
+ */
+export function escapedChars(text: string): string[] {
+  const out: string[] = [];
+  let lineStart = true; // still in a line's leading whitespace
+  let leadingDigits = false; // the line so far is whitespace then digits ("12" of "12. ")
+  // By UTF-16 unit, not code point, so indexes line up with snippet offsets.
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    let escaped = ch;
+    if (/[\\*_~`|[\]<]/.test(ch)) escaped = `\\${ch}`;
+    else if (lineStart && /[#>+-]/.test(ch)) escaped = `\\${ch}`;
+    else if (leadingDigits && ch === '.') escaped = '\\.';
+    out.push(escaped);
+    if (ch === '\n') {
+      lineStart = true;
+      leadingDigits = false;
+    } else if (/\s/.test(ch) && lineStart) {
+      // keep waiting for the first visible character
+    } else if (/\d/.test(ch) && (lineStart || leadingDigits)) {
+      lineStart = false;
+      leadingDigits = true;
+    } else {
+      lineStart = false;
+      leadingDigits = false;
+    }
+  }
+  return out;
+}
+
+/**
+ * For text a user typed that we show back: markdown escaped, and every `@` broken with a
+ * zero-width space so "@everyone", "@here" and role/user mentions neither ping nor render.
+ * (allowedMentions already prevents pings; this also keeps them from being highlighted.)
+ */
+export function escapeUserText(text: string): string {
+  return escapeMarkdown(text).replaceAll('@', `@${ZWSP}`);
+}
+
+/** Footers are plain text (no markdown), but still must not show a mention-looking "@everyone". */
+export function footerSafe(text: string): string {
+  return text.replaceAll('@', `@${ZWSP}`);
+}
+
+/** Inverse of `footerSafe`, for reading state back from a footer. */
+export function fromFooter(text: string): string {
+  return text.replaceAll(`@${ZWSP}`, '@');
+}
+
+/** Shortens plain (non-snippet) text to `max` characters, marking the cut with an ellipsis. */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
+}

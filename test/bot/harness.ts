@@ -1,0 +1,93 @@
+/**
+ * Starts a fake Discord and the real bot client against it, with the real engine over the bundled
+ * corpus. `interact` and `dm` inject what Discord would send and return what the bot answered.
+ */
+import { Events, type Client } from 'discord.js';
+import { readFileSync } from 'node:fs';
+import pino from 'pino';
+import { Engine } from '../../src/answers/engine.js';
+import { createBot } from '../../src/bot/client.js';
+import type { AnswerEngine } from '../../src/bot/context.js';
+import { FakeDiscord, type RecordedRequest } from '../fake-discord/fake-discord.js';
+import { DM_CHANNEL_ID, GUILD, dmMessage } from '../fake-discord/payloads.js';
+
+let engine: Promise<Engine> | undefined;
+/** One engine per test file: loading the corpus is the slow part and it is read-only. */
+export function sharedEngine(): Promise<Engine> {
+  engine ??= Engine.load();
+  return engine;
+}
+
+export interface Harness {
+  fake: FakeDiscord;
+  client: Client;
+  engine: AnswerEngine;
+  /** Log records the bot wrote (pino JSON lines, parsed). */
+  logs: Record<string, any>[];
+  /** Dispatches an interaction and resolves with the body of the bot's callback to it. */
+  interact(payload: any): Promise<any>;
+  /** The message the bot's reply to this interaction created (for clicking its buttons). */
+  replyMessage(payload: any): any;
+  /** Sends a DM from a user and resolves with the body of the bot's message back. */
+  dm(content: string): Promise<RecordedRequest>;
+  stop(): Promise<void>;
+}
+
+export async function startHarness(options: { engine?: AnswerEngine } = {}): Promise<Harness> {
+  const fake = await FakeDiscord.start({ guilds: [GUILD] });
+  const eng = options.engine ?? (await sharedEngine());
+  const logs: Record<string, any>[] = [];
+  const logger = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line)) });
+  // No retries: a scripted error must reach the bot, not be papered over by the REST layer.
+  const client = createBot({ engine: eng, logger, clientOptions: { rest: { api: fake.apiUrl, retries: 0 } } });
+  const ready = new Promise((resolve) => client.once(Events.ClientReady, resolve));
+  await client.login('fake-token-for-tests');
+  await ready;
+
+  const callbackPath = (p: any) => `/interactions/${p.id}/${p.token}/callback`;
+  let dmReplies = 0;
+  return {
+    fake,
+    client,
+    engine: eng,
+    logs,
+    async interact(payload) {
+      fake.dispatch('INTERACTION_CREATE', payload);
+      return (await fake.waitForRequest('POST', callbackPath(payload))).body;
+    },
+    replyMessage(payload) {
+      const message = fake.replies.get(payload.id);
+      if (!message) throw new Error(`no reply recorded for interaction ${payload.id}`);
+      return message;
+    },
+    async dm(content) {
+      const index = dmReplies++;
+      fake.dispatch('MESSAGE_CREATE', dmMessage(content));
+      return fake.waitForRequest('POST', `/channels/${DM_CHANNEL_ID}/messages`, index);
+    },
+    async stop() {
+      await client.destroy();
+      await fake.stop();
+    },
+  };
+}
+
+const fileCache = new Map<string, string>();
+/** The exact text of a corpus file, to check snippets against the source rather than the engine. */
+export function corpusText(file: string): string {
+  if (!fileCache.has(file)) fileCache.set(file, readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'));
+  return fileCache.get(file)!;
+}
+
+/**
+ * Roughly what a reader sees of a description: blockquote markers, bold markers and markdown
+ * escapes removed. Snippet checks compare this with the corpus file.
+ */
+export function visibleText(markdown: string): string {
+  return markdown
+    .split('\n')
+    .map((line) => line.replace(/^> /, ''))
+    .join('\n')
+    .replace(/(?<!\\)\*\*/g, '')
+    .replace(/\\([^\w\s])/g, '$1');
+}

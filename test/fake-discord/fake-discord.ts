@@ -1,0 +1,428 @@
+/**
+ * A small fake Discord on 127.0.0.1: a REST server plus a gateway WebSocket, enough for the real
+ * discord.js Client to log in, receive dispatches and send replies. Tests drive it from the outside:
+ * they inject dispatches, read the recorded requests, and script error answers per route. It keeps
+ * no notion of permissions or validation: those are what the bot is tested for.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { snowflake } from './ids.js';
+
+export interface RecordedRequest {
+  method: string;
+  /** Decoded path below `/api/v10`, e.g. `/channels/1/messages/pins/2`. */
+  path: string;
+  query: URLSearchParams;
+  headers: Record<string, string | string[] | undefined>;
+  /** Parsed JSON body, or undefined when there was none. */
+  body: any;
+}
+
+export interface ScriptedReply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+type RouteMatcher = { method: string; path: string | RegExp };
+type Handler = (req: RecordedRequest) => ScriptedReply;
+
+interface Override {
+  matcher: RouteMatcher;
+  reply: ScriptedReply | Handler;
+  /** How many more requests it answers; Infinity keeps it until cleared. */
+  remaining: number;
+}
+
+export interface GatewayFrame {
+  op: number;
+  d?: any;
+  s?: number | null;
+  t?: string | null;
+}
+
+export interface FakeGuild {
+  id: string;
+  name: string;
+  channels: any[];
+}
+
+export interface FakeDiscordOptions {
+  /** Sent in HELLO; long by default so heartbeats do not clutter the frame log. */
+  heartbeatInterval?: number;
+  guilds?: FakeGuild[];
+}
+
+/** The bot user and application the fake logs the client in as. */
+export const BOT_USER = {
+  id: '900000000000000001',
+  username: 'affair-bot',
+  discriminator: '0',
+  global_name: null,
+  avatar: null,
+  bot: true,
+  flags: 0,
+};
+export const APPLICATION_ID = '900000000000000002';
+
+export class FakeDiscord {
+  readonly requests: RecordedRequest[] = [];
+  /** Every frame a client sent on the gateway, in order (IDENTIFY, RESUME, heartbeats...). */
+  readonly received: GatewayFrame[] = [];
+  /** Messages created through REST or interaction callbacks, by id, as the API would return them. */
+  readonly messages = new Map<string, any>();
+  /** Application commands as registered, keyed by `global` or a guild id. */
+  readonly commands = new Map<string, any[]>();
+  readonly guilds: FakeGuild[];
+  /** Interactions dispatched so far, by id, so a callback knows its channel. */
+  readonly interactions = new Map<string, any>();
+  /** The message each interaction's reply created, by interaction id. */
+  readonly replies = new Map<string, any>();
+  sessionId = 'fake-session-1';
+
+  private readonly overrides: Override[] = [];
+  private readonly sockets = new Set<WebSocket>();
+  private readonly waiters: { test: () => boolean; resolve: () => void }[] = [];
+  private seq = 0;
+  private server!: Server;
+  private wss!: WebSocketServer;
+  private port = 0;
+
+  private constructor(private readonly options: FakeDiscordOptions) {
+    this.guilds = options.guilds ?? [];
+  }
+
+  static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+    const fake = new FakeDiscord(options);
+    await fake.listen();
+    return fake;
+  }
+
+  /** Base URL for `new Client({ rest: { api } })` and `new REST({ api })`. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}/gateway`;
+  }
+
+  /** Number of open gateway connections. */
+  get connections(): number {
+    return this.sockets.size;
+  }
+
+  /**
+   * Answer matching requests with `reply` instead of the default behaviour, `times` times
+   * (default: until `clearReplies`). Later calls take precedence over earlier ones.
+   */
+  replyTo(method: string, path: string | RegExp, reply: ScriptedReply | Handler, times = Infinity): void {
+    this.overrides.unshift({ matcher: { method: method.toUpperCase(), path }, reply, remaining: times });
+  }
+
+  clearReplies(): void {
+    this.overrides.length = 0;
+  }
+
+  /** Requests recorded so far that match method and path. */
+  requestsTo(method: string, path: string | RegExp): RecordedRequest[] {
+    return this.requests.filter((r) => matches({ method: method.toUpperCase(), path }, r));
+  }
+
+  /** Resolves with the first request (past or future) matching method and path. */
+  async waitForRequest(method: string, path: string | RegExp, index = 0): Promise<RecordedRequest> {
+    await this.until(() => this.requestsTo(method, path).length > index);
+    return this.requestsTo(method, path)[index]!;
+  }
+
+  /** Resolves with the first gateway frame with this op (past or future) from the client. */
+  async waitForFrame(op: number, index = 0): Promise<GatewayFrame> {
+    const of = () => this.received.filter((f) => f.op === op);
+    await this.until(() => of().length > index);
+    return of()[index]!;
+  }
+
+  /** Resolves once `test` holds; re-checked after every request and gateway frame. */
+  until(test: () => boolean): Promise<void> {
+    if (test()) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ test, resolve }));
+  }
+
+  /** Sends a dispatch (op 0) to every identified connection. */
+  dispatch(t: string, d: any): void {
+    if (t === 'INTERACTION_CREATE') this.interactions.set(d.id, d);
+    this.sendAll({ op: 0, t, s: ++this.seq, d });
+  }
+
+  /** Sends a raw frame (e.g. op 7 RECONNECT, op 9 INVALID_SESSION) to every connection. */
+  sendAll(frame: GatewayFrame): void {
+    for (const ws of this.sockets) ws.send(JSON.stringify(frame));
+  }
+
+  /** Closes every gateway connection with a close code (e.g. 4000, 1001). */
+  closeConnections(code: number, reason = ''): void {
+    for (const ws of this.sockets) ws.close(code, reason);
+  }
+
+  /** Registers a message as existing (e.g. a user's message in a DM) so REST can return it. */
+  addMessage(message: any): void {
+    this.messages.set(message.id, message);
+  }
+
+  async stop(): Promise<void> {
+    for (const ws of this.sockets) ws.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  // --- internals -------------------------------------------------------------------------------
+
+  private async listen(): Promise<void> {
+    this.server = createServer((req, res) => void this.onHttp(req, res));
+    this.wss = new WebSocketServer({ server: this.server, path: '/gateway' });
+    this.wss.on('connection', (ws) => this.onSocket(ws));
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  private notify(): void {
+    for (const w of [...this.waiters]) {
+      if (w.test()) {
+        this.waiters.splice(this.waiters.indexOf(w), 1);
+        w.resolve();
+      }
+    }
+  }
+
+  private async onHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = decodeURIComponent(url.pathname.replace(/^\/api(\/v\d+)?/, ''));
+    const recorded: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path,
+      query: url.searchParams,
+      headers: req.headers,
+      body: raw ? parseBody(raw, req.headers['content-type']) : undefined,
+    };
+    this.requests.push(recorded);
+
+    const override = this.overrides.find((o) => o.remaining > 0 && matches(o.matcher, recorded));
+    let reply: ScriptedReply;
+    if (override) {
+      override.remaining--;
+      reply = typeof override.reply === 'function' ? override.reply(recorded) : override.reply;
+    } else {
+      reply = this.defaultReply(recorded);
+    }
+    res.writeHead(reply.status, {
+      ...(reply.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...reply.headers,
+    });
+    res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
+    this.notify();
+  }
+
+  private defaultReply(req: RecordedRequest): ScriptedReply {
+    const { method, path } = req;
+    let m: RegExpMatchArray | null;
+    if (method === 'GET' && path === '/gateway/bot') {
+      return {
+        status: 200,
+        body: {
+          url: this.gatewayUrl,
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+        },
+      };
+    }
+    if (method === 'GET' && path === '/gateway') return { status: 200, body: { url: this.gatewayUrl } };
+    if (method === 'GET' && path === '/users/@me') return { status: 200, body: BOT_USER };
+    if (method === 'GET' && path === '/applications/@me') {
+      return { status: 200, body: { id: APPLICATION_ID, name: 'affair-bot', bot: BOT_USER, flags: 0 } };
+    }
+    if ((m = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/)) && method === 'POST') {
+      const body = req.body as { type: number; data?: any };
+      // 4 = CHANNEL_MESSAGE_WITH_SOURCE: the reply becomes a message a later button can point at.
+      if (body?.type === 4) {
+        const interaction = this.interactions.get(m[1]!);
+        this.replies.set(m[1]!, this.createMessage(interaction?.channel_id ?? '0', body.data ?? {}, m[1]));
+      }
+      return { status: 204 };
+    }
+    if ((m = path.match(/^\/webhooks\/(\d+)\/([^/]+)$/)) && method === 'POST') {
+      return { status: 200, body: this.createMessage('0', req.body ?? {}) };
+    }
+    if ((m = path.match(/^\/channels\/(\d+)\/messages$/)) && method === 'POST') {
+      return { status: 200, body: this.createMessage(m[1]!, req.body ?? {}) };
+    }
+    if ((m = path.match(/^\/channels\/(\d+)\/messages\/pins\/(\d+)$/)) && method === 'PUT') {
+      const message = this.messages.get(m[2]!);
+      if (message) message.pinned = true;
+      return { status: 204 };
+    }
+    if ((m = path.match(/^\/channels\/(\d+)\/messages\/(\d+)$/)) && method === 'GET') {
+      const message = this.messages.get(m[2]!);
+      return message ? { status: 200, body: message } : notFound(10008, 'Unknown Message');
+    }
+    if ((m = path.match(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/))) {
+      const key = m[2] ?? 'global';
+      if (method === 'GET') return { status: 200, body: this.commands.get(key) ?? [] };
+      if (method === 'PUT') {
+        const registered = (req.body as any[]).map((c) => ({
+          id: snowflake(),
+          application_id: m![1],
+          version: snowflake(),
+          ...(m![2] ? { guild_id: m![2] } : {}),
+          default_member_permissions: null,
+          type: 1,
+          nsfw: false,
+          ...c,
+        }));
+        this.commands.set(key, registered);
+        return { status: 200, body: registered };
+      }
+    }
+    return notFound(0, `fake Discord has no route for ${method} ${path}`);
+  }
+
+  private createMessage(channelId: string, data: any, interactionId?: string): any {
+    const message = {
+      id: snowflake(),
+      channel_id: channelId,
+      author: BOT_USER,
+      content: data.content ?? '',
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: data.embeds ?? [],
+      components: data.components ?? [],
+      pinned: false,
+      type: interactionId ? 20 : 0,
+      flags: data.flags ?? 0,
+      ...(interactionId ? { interaction_id: interactionId } : {}),
+    };
+    this.messages.set(message.id, message);
+    return message;
+  }
+
+  private onSocket(ws: WebSocket): void {
+    this.sockets.add(ws);
+    ws.on('close', () => {
+      this.sockets.delete(ws);
+      this.notify();
+    });
+    ws.on('message', (raw) => {
+      const frame = JSON.parse(raw.toString()) as GatewayFrame;
+      this.received.push(frame);
+      this.onFrame(ws, frame);
+      this.notify();
+    });
+    ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: this.options.heartbeatInterval ?? 45_000 } }));
+  }
+
+  private onFrame(ws: WebSocket, frame: GatewayFrame): void {
+    const send = (f: GatewayFrame) => ws.send(JSON.stringify(f));
+    switch (frame.op) {
+      case 1: // HEARTBEAT
+        send({ op: 11 });
+        break;
+      case 2: // IDENTIFY
+        send({
+          op: 0,
+          t: 'READY',
+          s: ++this.seq,
+          d: {
+            v: 10,
+            user: BOT_USER,
+            guilds: this.guilds.map((g) => ({ id: g.id, unavailable: true })),
+            session_id: this.sessionId,
+            resume_gateway_url: this.gatewayUrl,
+            application: { id: APPLICATION_ID, flags: 0 },
+            private_channels: [],
+          },
+        });
+        for (const guild of this.guilds) {
+          send({ op: 0, t: 'GUILD_CREATE', s: ++this.seq, d: guildCreate(guild) });
+        }
+        break;
+      case 6: // RESUME
+        send({ op: 0, t: 'RESUMED', s: ++this.seq, d: {} });
+        break;
+    }
+  }
+}
+
+function matches(matcher: RouteMatcher, req: RecordedRequest): boolean {
+  if (matcher.method !== req.method) return false;
+  return typeof matcher.path === 'string' ? matcher.path === req.path : matcher.path.test(req.path);
+}
+
+function parseBody(raw: string, contentType: string | undefined): unknown {
+  if (contentType?.includes('application/json')) return JSON.parse(raw);
+  return raw;
+}
+
+function notFound(code: number, message: string): ScriptedReply {
+  return { status: 404, body: { code, message } };
+}
+
+/** Error bodies Discord sends, for `replyTo`. */
+export const discordErrors = {
+  missingPermissions: { status: 403, body: { code: 50013, message: 'Missing Permissions' } },
+  missingAccess: { status: 403, body: { code: 50001, message: 'Missing Access' } },
+  unknownInteraction: { status: 404, body: { code: 10062, message: 'Unknown interaction' } },
+  serverError: { status: 500, body: { code: 0, message: '500: Internal Server Error' } },
+  rateLimited: (retryAfterSeconds: number, global = false): ScriptedReply => ({
+    status: 429,
+    body: { message: 'You are being rate limited.', retry_after: retryAfterSeconds, global },
+    headers: {
+      'retry-after': String(Math.ceil(retryAfterSeconds)),
+      'x-ratelimit-scope': global ? 'global' : 'user',
+      ...(global ? { 'x-ratelimit-global': 'true' } : {}),
+    },
+  }),
+} satisfies Record<string, ScriptedReply | ((...args: any[]) => ScriptedReply)>;
+
+function guildCreate(guild: FakeGuild): unknown {
+  return {
+    id: guild.id,
+    name: guild.name,
+    icon: null,
+    owner_id: '900000000000000099',
+    afk_timeout: 300,
+    verification_level: 0,
+    default_message_notifications: 0,
+    explicit_content_filter: 0,
+    roles: [{ id: guild.id, name: '@everyone', permissions: '0', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+    emojis: [],
+    stickers: [],
+    features: [],
+    mfa_level: 0,
+    system_channel_flags: 0,
+    premium_tier: 0,
+    preferred_locale: 'en-US',
+    nsfw_level: 0,
+    premium_progress_bar_enabled: false,
+    joined_at: new Date(0).toISOString(),
+    large: false,
+    unavailable: false,
+    member_count: 2,
+    members: [],
+    channels: guild.channels,
+    threads: [],
+    presences: [],
+    voice_states: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+    soundboard_sounds: [],
+  };
+}
