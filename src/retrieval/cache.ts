@@ -136,7 +136,11 @@ function save(dir: string, file: string, key: string, index: SearchIndex): strin
     }
     return undefined;
   } catch (err) {
-    rmSync(tmp, { force: true });
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // Nothing was written where the folder cannot exist.
+    }
     return `could not save ${file}: ${(err as Error).message}`;
   }
 }
