@@ -75,16 +75,18 @@ export class Engine {
 
     if (request.command !== 'ask') return this.run(clean, request.command, query, about);
     const routed = route(query, (name) => resolvePerson(this.lookup, name).kind === 'person');
-    switch (routed.command) {
-      case 'who':
-        return this.run(clean, 'who', routed.name);
-      case 'when':
-        return this.run(clean, 'when', routed.event);
-      case 'quote':
-        return this.run(clean, 'quote', routed.speaker, routed.about);
-      default:
-        return this.run(clean, 'ask', routed.question);
-    }
+    if (routed.command === 'ask') return this.run(clean, 'ask', routed.question);
+    const first =
+      routed.command === 'who'
+        ? this.run(clean, 'who', routed.name)
+        : routed.command === 'when'
+          ? this.run(clean, 'when', routed.event)
+          : this.run(clean, 'quote', routed.speaker, routed.about);
+    if (!first.abstained) return first;
+    // A question shaped like a command may still be answered by a passage ("what does Labour's rule
+    // book say about ..."); the free-text search keeps its own guard against loose matches.
+    const general = this.run(clean, 'ask', query);
+    return general.abstained ? first : general;
   }
 
   private run(request: AnswerRequest, as: CommandName, query: string, about?: string): Answer {
