@@ -1,0 +1,88 @@
+// The benchmark runs and reports every figure. Never a time: timings on shared machines are noisy,
+// so only the presence and sanity of the figures is checked here.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../src/answers/types.js';
+import { QUESTIONS } from '../bench/questions.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const out = mkdtempSync(join(tmpdir(), 'affair-bot-bench-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+function bench(...args: string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'bench/bench.ts', '--out', out, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+}
+
+const positive = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && n > 0;
+const nonNegative = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && n >= 0;
+
+describe('npm run bench', () => {
+  it('times a question mix of at least 200 questions covering every command', () => {
+    expect(QUESTIONS.length).toBeGreaterThanOrEqual(200);
+    for (const c of COMMANDS) expect(QUESTIONS.filter((q) => q.command === c).length).toBeGreaterThanOrEqual(50);
+  });
+
+  it('--json prints one object with every figure for every scale', { timeout: 120_000 }, () => {
+    const run = bench('--quick', '--scales', 'bundled,20', '--json', '--repeats', '1', '--build-runs', '1', '--load-runs', '2');
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as {
+      command: string;
+      machine: { cpus: number };
+      scales: Record<string, any>[];
+      targets: { target: string; scale: string; value: number | null; met: boolean | null }[];
+    };
+    expect(report.command).toContain('--scales bundled,20');
+    expect(report.machine.cpus).toBeGreaterThan(0);
+    expect(report.scales.map((s) => s.scale)).toEqual(['bundled', '20']);
+    for (const s of report.scales) {
+      expect(s.articles).toBe(s.scale === 'bundled' ? 5 : 20);
+      for (const figure of [s.passages, s.terms, s.buildMs.median, s.coldStartMs, s.cacheMB, s.startFromCacheMs.median, s.engineLoadMs, s.memory.rssMB, s.memory.heapUsedMB]) {
+        expect(positive(figure), JSON.stringify(s)).toBe(true);
+      }
+      expect(s.engine).toBe(true);
+      expect(s.errors).toEqual([]);
+      for (const c of [...COMMANDS, 'all']) {
+        for (const table of [s.latencyMs, s.rawSearchMs]) {
+          const { n, p50, p99, max } = table[c];
+          expect(n).toBeGreaterThanOrEqual(c === 'all' ? 200 : 50);
+          expect([p50, p99, max].every(nonNegative)).toBe(true);
+          expect(p50 <= p99 && p99 <= max).toBe(true);
+        }
+        expect(positive(s.ratioP50[c])).toBe(true);
+      }
+    }
+    // Every target of the bundled scale is measured (met or not; the verdict is not tested).
+    const bundled = report.targets.filter((t) => t.scale === 'bundled');
+    expect(bundled.map((t) => t.target).sort()).toEqual([...COMMANDS.map((c) => `${c} p99 (ms)`), 'start from saved index / rebuild (%)'].sort());
+    for (const t of bundled) expect(typeof t.met).toBe('boolean');
+  });
+
+  it('prints a table with every row and the targets', { timeout: 120_000 }, () => {
+    const run = bench('--scales', 'bundled', '--repeats', '1', '--build-runs', '1', '--load-runs', '2');
+    expect(run.status, run.stderr).toBe(0);
+    for (const row of [
+      'articles / passages / terms',
+      'index build, median (ms)',
+      'first start: build + save (ms)',
+      'saved index (MB)',
+      'start from saved index, median (ms)',
+      'resident memory / heap after loading (MB)',
+      ...COMMANDS.map((c) => `${c}: p50 / p99 / max (ms)`),
+      'raw MiniSearch: p50 / p99 (ms)',
+      'pipeline p50 / raw p50',
+    ]) {
+      expect(run.stdout).toMatch(new RegExp(`^\\| ${row.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\| \\S`, 'm'));
+    }
+    expect(run.stdout).not.toMatch(/\| – \|/); // no figure missing
+    expect(run.stdout).toMatch(/^Targets:\n(- (met|MISSED): .+\n)+/m);
+  });
+
+  it('refuses a scale that is not a number of articles, naming it', () => {
+    const run = bench('--scales', 'bundled,lots');
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain('affair-bot: bench scale "lots"');
+  });
+});
