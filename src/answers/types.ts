@@ -20,6 +20,8 @@ export interface ArticleRef {
   author?: string;
   /** ISO date (YYYY-MM-DD) of publication, only when the metadata gives one. */
   date?: string;
+  /** The file's name as received (provenance), when the metadata gives it. */
+  source?: string;
 }
 
 /** A span inside a snippet worth marking (bold) when rendered; offsets are file offsets. */

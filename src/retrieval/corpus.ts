@@ -22,6 +22,8 @@ export const ArticleMetaSchema = z.strictObject({
   author: z.string().trim().min(1).optional(),
   /** Publication date; lets relative dates ("yesterday") be resolved to a calendar date. */
   date: z.iso.date().optional(),
+  /** The file's name as we received it, for provenance (question sets cite articles by it). */
+  source: z.string().trim().min(1).optional(),
 });
 export type ArticleMeta = z.infer<typeof ArticleMetaSchema>;
 
