@@ -60,9 +60,12 @@ function answerType(question: string): AnswerType {
   if (/^(?:who|whom|whose)\b|^which\s+(?:mp|mps|person|people|man|woman|councillor|councillors|candidate|member|minister|leader|politician)\b/.test(q)) return 'person';
   if (/^(?:how\s+(?:many|much|big|large|long)|what\s+(?:share|percentage|proportion|number|fraction|majority))\b/.test(q)) return 'number';
   if (/^why\b|\bwhat\s+(?:reason|motive)\b/.test(q)) return 'reason';
-  if (/^what\s+(?:is|are|was|were)\s+(?:the\s+)?\S+$/.test(q.replace(/[?!.\s]+$/, ''))) return 'definition';
+  if (DEFINITION.test(q.replace(/[?!.\s]+$/, ''))) return 'definition';
   return 'any';
 }
+
+/** "What is the IFE", "what was Socialist Unity": the thing asked about is the last one to four words. */
+const DEFINITION = /^what\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+)?((?:\S+\s+){0,3}\S+)$/i;
 
 const REASON = /\b(?:because|so that|in order to|to (?:keep|ensure|stop|block|prevent|avoid)|objective|aim|reason|purpose|motive|why|since|the way to)\b/i;
 const NUMBER = /\d|\b(?:per ?cent|percent|half|third|quarter|majority|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand)\b/i;
@@ -82,8 +85,8 @@ function hasAnswerType(lookup: Lookup, hit: Hit, type: AnswerType, asked: Readon
     case 'reason':
       return REASON.test(text);
     case 'definition': {
-      const subject = question.replace(/[?!.\s]+$/, '').trim().split(/\s+/).at(-1)!;
-      const escaped = subject.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const subject = DEFINITION.exec(question.trim().replace(/[?!.\s]+$/, ''))?.[1] ?? '';
+      const escaped = subject.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
       const defined = new RegExp(`,\\s+(?:the\\s+)?${escaped}\\b|\\b${escaped}\\s*(?:\\(|,\\s+(?:the|a|an)\\b|\\s+(?:is|was|are)\\s+(?:the|a|an)\\b)`, 'i');
       return defined.test(text);
     }

@@ -8,6 +8,7 @@ import type { IndexedQuote, Passage, SearchIndex } from '../retrieval/index.js';
 import { MINISEARCH_OPTIONS, SEARCH_OPTIONS } from '../retrieval/index.js';
 import type { Mention, Person } from '../retrieval/people.js';
 import { fold, terms, words } from '../retrieval/text.js';
+import { personsNamed } from './persons.js';
 
 export interface PersonMention {
   passage: Passage;
@@ -52,8 +53,12 @@ export class Lookup {
       }
     }
     this.quoteSearch = new MiniSearch<QuoteDoc>({ ...MINISEARCH_OPTIONS, fields: ['speaker', 'text'] } as never);
+    // A speaker described through a person ("Ken's spokesman") is found by that person's full name too.
     this.quoteSearch.addAll(
-      data.quotes.map((q) => ({ id: q.id, speaker: `${q.label} ${q.context}`, text: this.quoteText(q) })),
+      data.quotes.map((q) => {
+        const names = personsNamed(this, q.label).map((p) => p.name);
+        return { id: q.id, speaker: [q.label, q.context, ...names].join(' '), text: this.quoteText(q) };
+      }),
     );
   }
 
