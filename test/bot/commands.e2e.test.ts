@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MessageFlags } from 'discord.js';
-import { slashCommand } from '../fake-discord/payloads.js';
+import { ALICE, autocomplete, customIds, slashCommand } from '../fake-discord/payloads.js';
 import { corpusText, startHarness, visibleText, type Harness } from './harness.js';
+
+const EPHEMERAL = 64;
 
 let h: Harness;
 beforeAll(async () => {
@@ -17,25 +18,127 @@ function expectedSnippets(command: 'who' | 'when' | 'quote' | 'ask', query: stri
 }
 
 function expectVerbatimAnswer(body: any, snippets: ReturnType<typeof expectedSnippets>) {
-  expect(body.type).toBe(4);
+  expect(body.type).toBe(4); // CHANNEL_MESSAGE_WITH_SOURCE: answered at once, no defer
   expect(body.data.allowed_mentions).toEqual({ parse: [] });
   expect(body.data.embeds).toHaveLength(1);
-  const description: string = body.data.embeds[0].description;
-  const seen = visibleText(description);
+  const seen = visibleText(body.data.embeds[0].description);
   expect(snippets.length).toBeGreaterThan(0);
   for (const s of snippets) {
     // Verbatim against the corpus file itself, not just the engine's copy.
     expect(seen).toContain(corpusText(s.file).slice(s.start, s.end));
-    expect(seen).toContain(`${s.article.title}`);
+    expect(seen).toContain(`${s.article.title} · ${s.article.kind}`);
     expect(seen).toContain(`¶ ${s.paragraph}`);
   }
 }
 
-describe('slash commands through the real client', () => {
-  it('/who answers with verbatim, cited snippets and mentions nobody', async () => {
+describe('answer commands', () => {
+  it('/who quotes the sources verbatim with citations, publicly, mentioning nobody', async () => {
     const body = await h.interact(slashCommand('who', { name: 'Helal Abbas' }));
     expectVerbatimAnswer(body, expectedSnippets('who', 'Helal Abbas'));
     expect(body.data.embeds[0].title).toBe('Who is Helal Abbas?');
-    expect(body.data.flags ?? 0).toBe(0); // public by default
+    // The person's name is bolded where the engine marked it.
+    expect(body.data.embeds[0].description).toContain('**Helal Abbas**');
+    expect(body.data.flags ?? 0).toBe(0);
+    expect(customIds(body.data)).toEqual(expect.arrayContaining(['pin', 'more:who:1:11:0']));
+  });
+
+  it('/when quotes the dated passages with the date in bold', async () => {
+    const body = await h.interact(slashCommand('when', { event: 'Livingstone readmitted' }));
+    const snippets = expectedSnippets('when', 'Livingstone readmitted');
+    expectVerbatimAnswer(body, snippets);
+    expect(body.data.embeds[0].description).toContain(`**${snippets[0]!.date!.text}**`);
+  });
+
+  it('/quote with a topic quotes the speaker and names them', async () => {
+    const body = await h.interact(slashCommand('quote', { speaker: 'Tom Harris', about: 'Livingstone' }));
+    expectVerbatimAnswer(body, expectedSnippets('quote', 'Tom Harris', 'Livingstone'));
+    expect(body.data.embeds[0].title).toBe('What did Tom Harris say about Livingstone?');
+    expect(body.data.embeds[0].description).toContain('**[1]** Tom Harris, in *');
+  });
+
+  it('/ask routes a free question and says how it was answered', async () => {
+    const body = await h.interact(slashCommand('ask', { question: 'when was Livingstone readmitted?' }));
+    expectVerbatimAnswer(body, expectedSnippets('ask', 'when was Livingstone readmitted?'));
+    expect(body.data.embeds[0].footer.text).toContain('answered as /when');
+  });
+
+  it('private: true makes the answer ephemeral and offers no Pin', async () => {
+    const body = await h.interact(slashCommand('who', { name: 'Helal Abbas', private: true }));
+    expect(body.data.flags).toBe(EPHEMERAL);
+    expect(body.data.embeds[0].title).toBe('Who is Helal Abbas?');
+    expect(customIds(body.data)).not.toContain('pin');
+  });
+
+  it('an abstention is a polite "not in the sources" naming what was searched', async () => {
+    const body = await h.interact(slashCommand('who', { name: 'Napoleon Bonaparte' }));
+    const embed = body.data.embeds[0];
+    expect(embed.description).toMatch(/^Not in the sources/);
+    expect(embed.description).toContain('“Napoleon Bonaparte”');
+    expect(embed.description).toContain(`the ${h.engine.articles().length} articles`);
+    expect(body.data.components).toEqual([]);
+    expect(h.logs.filter((l) => l.level >= 50)).toEqual([]);
+  });
+
+  it('echoed user text can neither ping nor format', async () => {
+    const body = await h.interact(slashCommand('who', { name: '@everyone **loud** <@123>' }));
+    expect(body.data.allowed_mentions).toEqual({ parse: [] });
+    const { footer, ...rendered } = body.data.embeds[0];
+    expect(JSON.stringify(rendered)).not.toMatch(/@everyone|<@123>|\*\*loud/);
+    // Footers show plain text (no markdown), so only the mention needs breaking there.
+    expect(footer.text).not.toMatch(/@everyone|<@123>/);
+    expect(body.data.embeds[0].title).toBe('Who is @\u200beveryone \\*\\*loud\\*\\* \\<@\u200b123>?');
+  });
+
+  it('a question that cannot be searched gets the engine message, ephemerally, and is not logged as a fault', async () => {
+    const body = await h.interact(slashCommand('ask', { question: '!!! ???' }));
+    expect(body.data.flags).toBe(EPHEMERAL);
+    expect(body.data.content).toBe('The question has no words to search for.');
+    expect(body.data.allowed_mentions).toEqual({ parse: [] });
+    expect(h.logs.filter((l) => l.level >= 50)).toEqual([]);
+  });
+});
+
+describe('other commands', () => {
+  it('/sources lists every article with its kind', async () => {
+    const body = await h.interact(slashCommand('sources'));
+    const text = visibleText(body.data.embeds[0].description);
+    for (const a of h.engine.articles()) expect(text).toContain(`${a.title} — ${a.kind}`);
+    expect(body.data.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('/help is ephemeral and explains how to check a citation', async () => {
+    const body = await h.interact(slashCommand('help', {}, { in: 'dm' }));
+    expect(body.data.flags).toBe(EPHEMERAL);
+    expect(body.data.embeds[0].description).toContain('Checking a citation');
+  });
+
+  it('commands work in a DM with the bot too, without a Pin button', async () => {
+    const body = await h.interact(slashCommand('who', { name: 'Helal Abbas' }, { in: 'dm', user: ALICE }));
+    expectVerbatimAnswer(body, expectedSnippets('who', 'Helal Abbas'));
+    expect(customIds(body.data)).not.toContain('pin');
+  });
+});
+
+describe('autocomplete', () => {
+  it('suggests people from the corpus for /who name', async () => {
+    const body = await h.interact(autocomplete('who', { name: 'Hel' }, 'name'));
+    expect(body.type).toBe(8); // APPLICATION_COMMAND_AUTOCOMPLETE_RESULT
+    const choices: { name: string; value: string }[] = body.data.choices;
+    expect(choices.map((c) => c.value)).toContain('Helal Abbas');
+    expect(choices.length).toBeLessThanOrEqual(25);
+    for (const c of choices) expect(c.name.length).toBeLessThanOrEqual(100);
+  });
+
+  it('suggests speakers for /quote speaker, and nothing for options that are not people', async () => {
+    const speakers = await h.interact(autocomplete('quote', { speaker: 'Tom' }, 'speaker'));
+    expect(speakers.data.choices.map((c: any) => c.value)).toContain('Tom Harris');
+    const other = await h.interact(autocomplete('quote', { speaker: 'Tom Harris', about: 'Liv' }, 'about'));
+    expect(other.data.choices).toEqual([]);
+  });
+
+  it('an empty prefix still answers within 25 choices', async () => {
+    const body = await h.interact(autocomplete('who', { name: '' }, 'name'));
+    expect(body.data.choices.length).toBeGreaterThan(0);
+    expect(body.data.choices.length).toBeLessThanOrEqual(25);
   });
 });

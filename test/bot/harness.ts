@@ -80,7 +80,7 @@ export function corpusText(file: string): string {
 }
 
 /**
- * Roughly what a reader sees of a description: blockquote markers, bold markers and markdown
+ * Roughly what a reader sees of a description: blockquote markers, bold/italic markers and markdown
  * escapes removed. Snippet checks compare this with the corpus file.
  */
 export function visibleText(markdown: string): string {
@@ -89,5 +89,6 @@ export function visibleText(markdown: string): string {
     .map((line) => line.replace(/^> /, ''))
     .join('\n')
     .replace(/(?<!\\)\*\*/g, '')
+    .replace(/(?<!\\)\*/g, '')
     .replace(/\\([^\w\s])/g, '$1');
 }

@@ -147,6 +147,8 @@ export function dmMessage(content: string, from: FakeUser = ALICE) {
   return {
     id: snowflake(),
     channel_id: DM_CHANNEL_ID,
+    // Discord sends the channel type with MESSAGE_CREATE; discord.js needs it to build the DM channel.
+    channel_type: 1,
     author: user(from),
     content,
     timestamp: new Date().toISOString(),
