@@ -1,0 +1,133 @@
+/**
+ * The corpus changes while the bot runs: new and edited articles are served without a restart, no
+ * question fails during the swap, bad articles are rejected by name, and the folder is never touched.
+ */
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LiveEngine, type ReloadLog } from '../../src/answers/live.js';
+import { PROJECT_ROOT } from '../../src/answers/engine.js';
+
+const NEW_ARTICLE = `Councillor quits over byelection row
+
+Jane Doe, the Labour councillor for Bow West, resigned yesterday over the handling of the byelection.
+
+"I could not stay in a group that treats members this way," Jane Doe said.
+`;
+const NEW_META = JSON.stringify({ title: 'Councillor quits over byelection row', kind: 'news report' });
+
+interface Line { level: 'info' | 'error'; obj: Record<string, unknown>; msg: string }
+
+function memoryLog(lines: Line[]): ReloadLog {
+  return {
+    info: (obj, msg) => lines.push({ level: 'info', obj: obj as Record<string, unknown>, msg }),
+    error: (obj, msg) => lines.push({ level: 'error', obj: obj as Record<string, unknown>, msg }),
+  };
+}
+
+function folderHash(dir: string): string {
+  const h = createHash('sha256');
+  for (const name of readdirSync(dir).sort()) h.update(name).update(readFileSync(join(dir, name)));
+  return h.digest('hex');
+}
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (check()) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+let root: string;
+let corpus: string;
+let lines: Line[];
+let live: LiveEngine | undefined;
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'affair-live-'));
+  corpus = join(root, 'corpus');
+  cpSync(join(PROJECT_ROOT, 'corpus'), corpus, { recursive: true });
+  lines = [];
+});
+
+afterEach(() => {
+  live?.stop();
+  live = undefined;
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('a corpus that changes while the bot runs', () => {
+  it('serves an added article without a restart', async () => {
+    live = LiveEngine.start({ root, corpusDir: corpus, log: memoryLog(lines), debounceMs: 50 });
+    expect(live.answer({ command: 'who', query: 'Jane Doe' }).abstained).toBe(true);
+    writeFileSync(join(corpus, 'councillor-quits.meta.json'), NEW_META);
+    writeFileSync(join(corpus, 'councillor-quits.txt'), NEW_ARTICLE);
+    await until(() => !live!.answer({ command: 'who', query: 'Jane Doe' }).abstained, 'the new article to be served');
+    const answer = live.answer({ command: 'who', query: 'Jane Doe' });
+    expect(answer.snippets[0]!.text).toContain('the Labour councillor for Bow West');
+    expect(answer.snippets[0]!.file).toBe('corpus/councillor-quits.txt');
+    expect(live.articles()).toHaveLength(6);
+  });
+
+  it('answers every question while re-indexing, from the old index or the new', async () => {
+    live = LiveEngine.start({ root, corpusDir: corpus, log: memoryLog(lines), debounceMs: 10 });
+    const before = live.generation;
+    writeFileSync(join(corpus, 'councillor-quits.meta.json'), NEW_META);
+    writeFileSync(join(corpus, 'councillor-quits.txt'), NEW_ARTICLE);
+    let asked = 0;
+    while (live.generation === before && asked < 5000) {
+      const a = live.answer({ command: 'who', query: 'Helal Abbas' });
+      expect(a.abstained).toBe(false);
+      asked++;
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(live.generation).toBeGreaterThan(before);
+    expect(live.answer({ command: 'who', query: 'Helal Abbas' }).abstained).toBe(false);
+  });
+
+  it('rejects a bad new article by name and keeps serving the rest', () => {
+    live = LiveEngine.start({ root, corpusDir: corpus, log: memoryLog(lines), debounceMs: 10_000 });
+    writeFileSync(join(corpus, 'broken.txt'), NEW_ARTICLE);
+    writeFileSync(join(corpus, 'broken.meta.json'), JSON.stringify({ title: 'Broken', kind: 'gossip' }));
+    writeFileSync(join(corpus, 'empty.txt'), '   \n');
+    writeFileSync(join(corpus, 'empty.meta.json'), NEW_META);
+    writeFileSync(join(corpus, 'latin1.txt'), Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x0a]));
+    writeFileSync(join(corpus, 'latin1.meta.json'), NEW_META);
+    expect(live.reload()).toBe(false);
+    const errors = lines.filter((l) => l.level === 'error');
+    expect(errors.map((e) => e.obj.file)).toEqual(['corpus/broken.meta.json', 'corpus/empty.txt', 'corpus/latin1.txt']);
+    expect(String(errors[0]!.obj.problem)).toContain('kind');
+    expect(String(errors[1]!.obj.problem)).toContain('empty');
+    expect(String(errors[2]!.obj.problem)).toContain('UTF-8');
+    expect(live.answer({ command: 'who', query: 'Helal Abbas' }).abstained).toBe(false);
+    expect(live.articles()).toHaveLength(5);
+  });
+
+  it('keeps the last good version of an article whose edit broke it', () => {
+    live = LiveEngine.start({ root, corpusDir: corpus, log: memoryLog(lines), debounceMs: 10_000 });
+    writeFileSync(join(corpus, 'livingstone-faces-expulsion.meta.json'), '{ not json');
+    live.reload();
+    expect(lines.some((l) => l.level === 'error' && l.obj.kept === true)).toBe(true);
+    const answer = live.answer({ command: 'who', query: 'Greg Hands' });
+    expect(answer.snippets[0]!.text).toContain('Tory MP for Chelsea and Fulham');
+  });
+
+  it('serves an edited article in its new version', () => {
+    live = LiveEngine.start({ root, corpusDir: corpus, log: memoryLog(lines), debounceMs: 10_000 });
+    const file = join(corpus, 'miliband-bottles-it.txt');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n\nJohn Smith, the treasurer of the Bow branch, called the decision a disgrace.\n`);
+    expect(live.reload()).toBe(true);
+    expect(live.answer({ command: 'who', query: 'John Smith' }).snippets[0]!.text).toContain('treasurer of the Bow branch');
+  });
+
+  it('never writes to the corpus folder', async () => {
+    const hash = folderHash(corpus);
+    live = LiveEngine.start({ root, corpusDir: corpus, log: memoryLog(lines), debounceMs: 10, cacheDir: join(root, 'cache') });
+    live.reload();
+    for (const command of ['who', 'when', 'quote', 'ask'] as const) live.answer({ command, query: 'Ken Livingstone' });
+    expect(folderHash(corpus)).toBe(hash);
+  });
+});
