@@ -34,7 +34,7 @@ export const CHROME = [
   'Leave a Reply',
   'Connecting to %s',
   'commenting using',
-  'Labour,  Lutfur Rahman',
+  'Labour,\u00a0\u00a0Lutfur Rahman', // the blog's tag line (two non-breaking spaces)
   "Part of Lutfur Rahman candidate's leaflet praising Ken",
   'Please log in using one of these methods',
   'Twitter picture',
