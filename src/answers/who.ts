@@ -71,6 +71,15 @@ function introductionScore(lookup: Lookup, { passage, mention }: PersonMention):
   const after = text.slice(mention.end - passage.start, Math.max(0, to - passage.start)).split(/[,;:(“”"]|\s[-–—]\s/)[0]!;
   if (ROLE_WORD.test(before) || ROLE_WORD.test(after)) score += 3;
   if (mention.form === 'full') score += 1;
+  // The writer's own description outranks a name dropped inside someone's quotation, and the
+  // sentence's subject ("Ed Miliband is facing ...") is what the sentence is about.
+  const lead = text.slice(0, mention.start - passage.start);
+  if (count(lead, /“/g) > count(lead, /”/g) || count(lead, /"/g) % 2 === 1) score -= 1;
+  else if (/^\W*$/u.test(lead)) score += 1;
   if (text.length > LONG_SENTENCE) score -= 2;
   return score;
+}
+
+function count(text: string, mark: RegExp): number {
+  return text.match(mark)?.length ?? 0;
 }
