@@ -1,0 +1,79 @@
+/**
+ * Configuration from the environment (and .env), validated at start-up so a typo is reported as
+ * one clear line naming the variable, not as a failure deep inside discord.js.
+ */
+import { z } from 'zod';
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits; right-click → Copy ID in Discord)');
+
+const schema = z.object({
+  /** Bot token (Developer Portal → Bot → Reset Token). Absent: the offline console runs instead. */
+  DISCORD_TOKEN: z
+    .string()
+    .refine((t) => !/^bot\s/i.test(t), 'must be the bare token, without the "Bot " prefix')
+    .refine((t) => /^bot\s/i.test(t) || /^[\w-]+\.[\w-]+\.[\w-]+$/.test(t), 'does not look like a bot token (three parts separated by dots); copy it again from the Bot page')
+    .optional(),
+  /** Application id; `npm run register` asks Discord for it when absent. */
+  DISCORD_CLIENT_ID: snowflake.optional(),
+  /** Register commands to this server only (instant, for testing) instead of globally. */
+  DISCORD_GUILD_ID: snowflake.optional(),
+  /** Run under discord.js's ShardingManager: "auto" (Discord's recommendation) or a shard count. */
+  SHARDS: z
+    .union([z.literal('auto'), z.string().regex(/^[1-9]\d{0,3}$/).transform(Number)], {
+      error: 'must be "auto" or a whole number of shards (1 or more)',
+    })
+    .optional(),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+});
+
+export interface Config {
+  token?: string;
+  clientId?: string;
+  guildId?: string;
+  shards?: 'auto' | number;
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  /** True inside a process the ShardingManager spawned (it then sets SHARDS to the shard id). */
+  isShard: boolean;
+}
+
+/** A configuration mistake; its message is meant for the person starting the bot, as is. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Variables whose values must never be echoed back, even when wrong. */
+const SECRET = new Set(['DISCORD_TOKEN']);
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const isShard = env.SHARDING_MANAGER === 'true';
+  const input: Record<string, string> = {};
+  for (const key of Object.keys(schema.shape)) {
+    const value = env[key]?.trim();
+    // `KEY=` in .env means "not set", not "set to nothing".
+    if (value) input[key] = value;
+  }
+  if (isShard) delete input.SHARDS;
+
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const key = String(issue.path[0]);
+      const shown = SECRET.has(key) || input[key] === undefined ? '' : ` (got "${input[key]}")`;
+      return `  ${key} ${issue.message}${shown}`;
+    });
+    throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    ...(c.DISCORD_TOKEN ? { token: c.DISCORD_TOKEN } : {}),
+    ...(c.DISCORD_CLIENT_ID ? { clientId: c.DISCORD_CLIENT_ID } : {}),
+    ...(c.DISCORD_GUILD_ID ? { guildId: c.DISCORD_GUILD_ID } : {}),
+    ...(c.SHARDS !== undefined ? { shards: c.SHARDS } : {}),
+    logLevel: c.LOG_LEVEL,
+    isShard,
+  };
+}

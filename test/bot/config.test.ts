@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+const TOKEN = 'MTAxMjM0NTY3ODkwMTIzNDU2Nw.GabcDE.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
+
+function problem(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as Error).message;
+  }
+  throw new Error('expected a configuration error');
+}
+
+describe('configuration', () => {
+  it('no token means the offline console; empty values count as unset', () => {
+    expect(loadConfig({ DISCORD_TOKEN: '', DISCORD_GUILD_ID: '', SHARDS: '' })).toEqual({ logLevel: 'info', isShard: false });
+  });
+
+  it('reads a full configuration', () => {
+    expect(
+      loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: '123456789012345678', DISCORD_GUILD_ID: '223456789012345678', SHARDS: '2', LOG_LEVEL: 'debug' }),
+    ).toEqual({ token: TOKEN, clientId: '123456789012345678', guildId: '223456789012345678', shards: 2, logLevel: 'debug', isShard: false });
+    expect(loadConfig({ SHARDS: 'auto' }).shards).toBe('auto');
+  });
+
+  it('names each bad variable and what is wrong with it', () => {
+    const message = problem({ DISCORD_GUILD_ID: 'my server', SHARDS: 'many', LOG_LEVEL: 'loud' });
+    expect(message).toContain('DISCORD_GUILD_ID must be a Discord id');
+    expect(message).toContain('(got "my server")');
+    expect(message).toContain('SHARDS must be "auto" or a whole number');
+    expect(message).toContain('LOG_LEVEL must be one of');
+    expect(message).not.toMatch(/\bat \w+ \(|ZodError/); // no stack trace or library internals
+  });
+
+  it('never echoes a bad token back', () => {
+    const message = problem({ DISCORD_TOKEN: 'Bot secret-value.abc.def' });
+    expect(message).toContain('DISCORD_TOKEN must be the bare token, without the "Bot " prefix');
+    expect(message).not.toContain('secret-value');
+    expect(problem({ DISCORD_TOKEN: 'not-a-token' })).toContain('DISCORD_TOKEN does not look like a bot token');
+  });
+
+  it('inside a shard process, the SHARDS the manager sets (the shard id) is not a user setting', () => {
+    expect(loadConfig({ SHARDING_MANAGER: 'true', SHARDS: '0', DISCORD_TOKEN: TOKEN })).toEqual({ token: TOKEN, logLevel: 'info', isShard: true });
+  });
+});
