@@ -11,6 +11,8 @@ import type { AnswerEngine } from '../../src/bot/context.js';
 import { FakeDiscord, type RecordedRequest } from '../fake-discord/fake-discord.js';
 import { DM_CHANNEL_ID, GUILD, dmMessage } from '../fake-discord/payloads.js';
 
+export { visibleText } from './visible.js';
+
 let engine: Promise<Engine> | undefined;
 /** One engine per test file: loading the corpus is the slow part and it is read-only. */
 export function sharedEngine(): Promise<Engine> {
@@ -77,18 +79,4 @@ const fileCache = new Map<string, string>();
 export function corpusText(file: string): string {
   if (!fileCache.has(file)) fileCache.set(file, readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'));
   return fileCache.get(file)!;
-}
-
-/**
- * Roughly what a reader sees of a description: blockquote markers, bold/italic markers and markdown
- * escapes removed. Snippet checks compare this with the corpus file.
- */
-export function visibleText(markdown: string): string {
-  return markdown
-    .split('\n')
-    .map((line) => line.replace(/^> /, ''))
-    .join('\n')
-    .replace(/(?<!\\)\*\*/g, '')
-    .replace(/(?<!\\)\*/g, '')
-    .replace(/\\([^\w\s])/g, '$1');
 }
