@@ -1,0 +1,292 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/answers/engine.js';
+import { PAGE_SIZE, type Answer, type AnswerRequest, type Snippet } from '../../src/answers/types.js';
+import { allPages, expectVerbatim, fileText, loadEngine, norm } from './helpers.js';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await loadEngine();
+});
+
+/** Checks what every answer must satisfy and returns it. */
+function ask(request: AnswerRequest): Answer {
+  const a = engine.answer(request);
+  expect(a.snippets.length).toBeLessThanOrEqual(PAGE_SIZE);
+  if (a.abstained) {
+    expect(a.snippets).toEqual([]);
+    expect(a.hasMore).toBe(false);
+    expect(a.reason?.trim()).toBeTruthy();
+  } else {
+    expect(a.snippets.length).toBeGreaterThan(0);
+  }
+  for (const s of a.snippets) expectCited(s);
+  return a;
+}
+
+/** A snippet is verbatim, and its citation (paragraph, article) is right. */
+function expectCited(s: Snippet): void {
+  expectVerbatim(s);
+  expect(s.file).toBe(s.article.file);
+  const ctx = engine.paragraphContext(s.article.id, s.paragraph, 0);
+  expect(ctx, `${s.file} paragraph ${s.paragraph}`).toBeDefined();
+  const p = ctx!.paragraphs[0]!;
+  expect(s.start).toBeGreaterThanOrEqual(p.start);
+  expect(s.end).toBeLessThanOrEqual(p.end);
+  for (const h of s.highlights) {
+    expect(h.start).toBeGreaterThanOrEqual(s.start);
+    expect(h.end).toBeLessThanOrEqual(s.end);
+    expect(h.end).toBeGreaterThan(h.start);
+  }
+}
+
+const ROLES: [string, RegExp][] = [
+  ['Greg Hands', /Tory MP/],
+  ['Ken Clark', /regional director/],
+  ['Jim Fitzpatrick', /\bMP\b/],
+  ['Andy Newman', /RESPECT activist/],
+  ['Chris Weavers', /Labour leader and organiser/],
+  ['Helal Abbas', /candidate/],
+  ['Oona King', /NEC member/],
+  ['Ala Uddin', /candidate in Spitalfields/],
+  ['John Biggs', /candidate who came second/],
+  ['George Osborne', /Chancellor/],
+];
+
+describe('who', () => {
+  it.each(ROLES)('who %s: the top snippet says who they are', (name, role) => {
+    const a = ask({ command: 'who', query: name });
+    expect(a.abstained).toBe(false);
+    expect(a.person?.name).toBe(name);
+    const top = a.snippets[0]!;
+    expect(top.text).toMatch(role);
+    expect(top.text).toContain(name.split(' ').at(-1)!);
+  });
+
+  it('who Lutfur Rahman: the person is highlighted in every snippet', () => {
+    const a = ask({ command: 'who', query: 'Lutfur Rahman' });
+    for (const s of a.snippets) {
+      const people = s.highlights.filter((h) => h.label === 'person');
+      expect(people.length).toBeGreaterThan(0);
+      for (const h of people) expect(fileText(s.file).slice(h.start, h.end)).toMatch(/Lutfur|Rahman/);
+    }
+  });
+});
+
+describe('when', () => {
+  it('marks the date expression: its text is the file slice and lies inside the snippet', () => {
+    for (const event of ['Livingstone readmitted', 'Livingstone came down to Tower Hamlets', 'Labour party conference in Manchester', 'mayoral election', 'Rahman expelled from Labour']) {
+      const a = ask({ command: 'when', query: event });
+      expect(a.abstained, event).toBe(false);
+      for (const s of a.snippets) {
+        const d = s.date!;
+        expect(d, event).toBeDefined();
+        expect(d.text).toBe(fileText(s.file).slice(d.start, d.end));
+        expect(d.start).toBeGreaterThanOrEqual(s.start);
+        expect(d.end).toBeLessThanOrEqual(s.end);
+        expect(s.highlights).toContainEqual({ start: d.start, end: d.end, label: 'date' });
+        expect(d.resolved).toBeUndefined(); // no article here has a publication date
+      }
+    }
+  });
+
+  it('when Livingstone readmitted: the sentence that says so, dated 2004', () => {
+    const top = ask({ command: 'when', query: 'Livingstone readmitted' }).snippets[0]!;
+    expect(top.text).toContain('readmitted');
+    expect(top.date?.text).toBe('2004');
+  });
+
+  it('a hyphen-broken word is found: when was Rahman expelled', () => {
+    const a = ask({ command: 'when', query: 'Rahman expelled from Labour' });
+    expect(a.snippets.some((s) => s.text.includes('ex-pelled from Labour four weeks before the poll'))).toBe(true);
+  });
+});
+
+describe('quote', () => {
+  it('quote SPEAKER about TOPIC returns that speaker on that topic', () => {
+    const a = ask({ command: 'quote', query: 'Ken Livingstone', about: 'second preference' });
+    expect(a.abstained).toBe(false);
+    expect(a.person?.name).toBe('Ken Livingstone');
+    expect(a.snippets[0]!.text).toMatch(/second preference/i);
+    for (const s of a.snippets) expect(s.speaker).toBeTruthy();
+  });
+
+  it('a quote highlights the quotation inside the snippet', () => {
+    const a = ask({ command: 'quote', query: 'Tom Harris' });
+    const s = a.snippets[0]!;
+    const marked = s.highlights.filter((h) => h.label === 'quote');
+    expect(marked.length).toBeGreaterThan(0);
+    expect(fileText(s.file).slice(marked[0]!.start, marked[0]!.end)).toMatch(/expelled immediately|bottle it/);
+  });
+
+  it('a speaker quoted on other topics only abstains for an unrelated topic', () => {
+    const a = ask({ command: 'quote', query: 'Ken Livingstone', about: 'football' });
+    expect(a.abstained).toBe(true);
+  });
+});
+
+describe('ask', () => {
+  it('routes who/when/what-did-X-say questions to the commands', () => {
+    const who = ask({ command: 'ask', query: 'Who is Greg Hands?' });
+    expect(who.command).toBe('ask');
+    expect(who.answeredAs).toBe('who');
+    expect(who.person?.name).toBe('Greg Hands');
+    expect(who.snippets[0]!.text).toContain('Tory MP');
+
+    const when = ask({ command: 'ask', query: 'When was Livingstone readmitted?' });
+    expect(when.answeredAs).toBe('when');
+    expect(when.snippets[0]!.date?.text).toBe('2004');
+
+    const said = ask({ command: 'ask', query: 'What did Tom Harris say?' });
+    expect(said.answeredAs).toBe('quote');
+    expect(said.snippets[0]!.speaker).toMatch(/Tom Harris/);
+
+    const about = ask({ command: 'ask', query: 'What did Ken Livingstone say about expulsions?' });
+    expect(about.answeredAs).toBe('quote');
+    expect(about.snippets[0]!.text).toMatch(/expulsion/);
+  });
+
+  it('other questions get the passages that answer them', () => {
+    const a = ask({ command: 'ask', query: 'Which MP called for Livingstone\'s expulsion on his blog?' });
+    expect(a.answeredAs).toBe('ask');
+    expect(a.snippets[0]!.text).toContain('Tom Harris');
+    const ife = ask({ command: 'ask', query: 'What is the IFE?' });
+    expect(ife.snippets[0]!.text).toMatch(/Islamist group, the IFE/);
+  });
+
+  it('misspellings still find their target', () => {
+    const a = ask({ command: 'when', query: 'Livingstone readmited' });
+    expect(a.snippets[0]?.text).toContain('readmitted');
+  });
+});
+
+describe('abstentions: the sources are silent', () => {
+  it.each([
+    ['who', 'Theresa May'],
+    ['who', 'David Cameron'],
+    ['when', 'London Olympics opening ceremony'],
+    ['quote', 'David Cameron'],
+    ['quote', 'Theresa May'],
+    ['ask', 'Who is Theresa May?'],
+    ['ask', 'When was the London Olympics opening ceremony?'],
+    ['ask', 'What did David Cameron say?'],
+    ['ask', 'London Olympics opening ceremony'],
+  ] as const)('%s %s', (command, query) => {
+    const a = ask({ command, query });
+    expect(a.abstained).toBe(true);
+  });
+});
+
+describe('the paragraph printed in two articles', () => {
+  const WORDS = 'there must be no wave of expulsions';
+  it('is in both files (the fact the next test relies on)', () => {
+    expect(fileText('corpus/councillors-expelled.txt')).toContain(WORDS);
+    expect(fileText('corpus/livingstone-statement-in-full.txt')).toContain(WORDS);
+  });
+
+  it.each([
+    { command: 'quote', query: 'Ken Livingstone', about: 'expulsions' },
+    { command: 'ask', query: 'wave of expulsions of those who have campaigned for Lutfur Rahman' },
+    { command: 'when', query: 'Livingstone elected as an independent' },
+    { command: 'quote', query: 'Ken Livingstone' },
+  ] as AnswerRequest[])('is shown once, saying where else it appears: %o', (request) => {
+    const snippets = allPages(engine, request).flatMap((a) => a.snippets);
+    const dup = snippets.filter((s) => s.text.includes(WORDS) || s.text.includes('As with my election as an independent in 2000'));
+    expect(dup.length).toBeLessThanOrEqual(1);
+    if (request.command !== 'when' || dup.length) {
+      expect(dup).toHaveLength(1);
+      const s = dup[0]!;
+      expect(s.alsoIn?.length).toBe(1);
+      const other = s.alsoIn![0]!;
+      expect(other.file).not.toBe(s.file);
+      expect(other.article.file).toBe(other.file);
+      expect(fileText(other.file).slice(other.start, other.end)).toBe(s.text);
+    }
+  });
+
+  it('no answer anywhere shows the same words twice', () => {
+    for (const request of [
+      { command: 'quote', query: 'Ken Livingstone' },
+      { command: 'who', query: 'Lutfur Rahman' },
+      { command: 'who', query: 'Helal Abbas' },
+      { command: 'ask', query: 'second preference votes' },
+      { command: 'when', query: 'election' },
+    ] as AnswerRequest[]) {
+      const texts = allPages(engine, request).flatMap((a) => a.snippets.map((s) => norm(s.text)));
+      expect(new Set(texts).size, request.query).toBe(texts.length);
+    }
+  });
+});
+
+describe('ranking and paging', () => {
+  it('up to three snippets, from different articles where the answer spans several', () => {
+    for (const request of [
+      { command: 'who', query: 'Lutfur Rahman' },
+      { command: 'who', query: 'Ken Livingstone' },
+      { command: 'quote', query: 'Ken Livingstone' },
+      { command: 'ask', query: 'Lutfur Rahman expelled' },
+    ] as AnswerRequest[]) {
+      const pages = allPages(engine, request);
+      const files = new Set(pages.flatMap((a) => a.snippets.map((s) => s.file)));
+      const first = pages[0]!.snippets;
+      expect(first.length, request.query).toBe(Math.min(3, pages.flatMap((a) => a.snippets).length));
+      expect(new Set(first.map((s) => s.file)).size, request.query).toBe(Math.min(first.length, files.size));
+    }
+  });
+
+  it('page 1 differs from page 0, and hasMore says whether a next page exists', () => {
+    const request: AnswerRequest = { command: 'who', query: 'Lutfur Rahman' };
+    const p0 = ask({ ...request, page: 0 });
+    expect(p0.hasMore).toBe(true);
+    const p1 = ask({ ...request, page: 1 });
+    expect(p1.page).toBe(1);
+    expect(p1.abstained).toBe(false);
+    const key = (s: Snippet) => `${s.file}:${s.start}`;
+    for (const s of p1.snippets) expect(p0.snippets.map(key)).not.toContain(key(s));
+    const pages = allPages(engine, request);
+    pages.forEach((a, i) => {
+      expect(a.hasMore).toBe(i < pages.length - 1);
+      if (i < pages.length - 1) expect(a.snippets).toHaveLength(PAGE_SIZE);
+    });
+    const beyond = ask({ ...request, page: pages.length });
+    expect(beyond.abstained).toBe(true);
+    expect(beyond.hasMore).toBe(false);
+  });
+
+  it('a question with few answers has no further page', () => {
+    const a = ask({ command: 'who', query: 'Greg Hands' });
+    if (a.snippets.length < PAGE_SIZE) expect(a.hasMore).toBe(false);
+  });
+});
+
+describe('paragraphContext and people', () => {
+  it('paragraphContext: the paragraph and its neighbours, verbatim, numbered in order', () => {
+    const a = ask({ command: 'who', query: 'Greg Hands' });
+    const s = a.snippets[0]!;
+    const ctx = engine.paragraphContext(s.article.id, s.paragraph)!;
+    expect(ctx.article).toEqual(s.article);
+    expect(ctx.paragraphs.map((p) => p.n)).toEqual([s.paragraph - 1, s.paragraph, s.paragraph + 1]);
+    for (const p of ctx.paragraphs) expect(p.text).toBe(fileText(s.file).slice(p.start, p.end));
+    expect(ctx.paragraphs[1]!.text).toContain(s.text);
+  });
+
+  it('paragraphContext at the edges and for unknown ids', () => {
+    expect(engine.paragraphContext('councillors-expelled', 1)!.paragraphs.map((p) => p.n)).toEqual([1, 2]);
+    expect(engine.paragraphContext('no-such-article', 1)).toBeUndefined();
+    expect(engine.paragraphContext('councillors-expelled', 0)).toBeUndefined();
+    expect(engine.paragraphContext('councillors-expelled', 999)).toBeUndefined();
+  });
+
+  it('people(prefix): at most 25, all matching, most mentioned first', () => {
+    const everyone = engine.people('');
+    expect(everyone.length).toBeGreaterThan(0);
+    expect(everyone.length).toBeLessThanOrEqual(25);
+    expect(engine.people('', 5)).toHaveLength(5);
+    const ks = engine.people('k');
+    expect(ks[0]?.name).toBe('Ken Livingstone');
+    expect(ks.map((p) => p.name)).toContain('Ken Clark');
+    for (const p of ks) expect(p.name.split(' ').some((w) => w.toLowerCase().startsWith('k'))).toBe(true);
+    for (let i = 1; i < everyone.length; i++) expect(everyone[i - 1]!.mentions).toBeGreaterThanOrEqual(everyone[i]!.mentions);
+    expect(engine.people('Khan').map((p) => p.name).sort()).toEqual(['Aminur Khan', 'Rabina Khan', 'Rania Khan']);
+    expect(engine.people('zzz')).toEqual([]);
+  });
+});
