@@ -4,6 +4,7 @@ import type { BotContext } from './context.js';
 import { decodeButton } from './custom-ids.js';
 import { readFooterState, renderAnswer, renderContext, renderNotice } from './render.js';
 import { respond } from './respond.js';
+import { botCanPinHere } from './where.js';
 
 /** Either permission lets a member pin: Pin Messages is the newer, narrower one. */
 const MAY_PIN = [PermissionFlagsBits.ManageMessages, PermissionFlagsBits.PinMessages];
@@ -46,7 +47,7 @@ export async function executeButton(ctx: BotContext, interaction: ButtonInteract
       const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
       await respond(
         { interaction },
-        renderAnswer(answer, { pinnable: interaction.inGuild(), ephemeral, articleCount: ctx.engine.articles().length }),
+        renderAnswer(answer, { pinnable: botCanPinHere(interaction), ephemeral, articleCount: ctx.engine.articles().length }),
       );
       return;
     }

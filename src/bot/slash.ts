@@ -5,6 +5,7 @@ import { isSlashCommandName, readOptions } from './commands.js';
 import type { BotContext } from './context.js';
 import { renderAnswer, renderHelp, renderNotice, renderSources } from './render.js';
 import { respond } from './respond.js';
+import { botCanPinHere } from './where.js';
 
 export async function executeCommand(ctx: BotContext, interaction: ChatInputCommandInteraction): Promise<void> {
   const name = interaction.commandName;
@@ -41,7 +42,7 @@ async function answer(ctx: BotContext, interaction: ChatInputCommandInteraction,
   const result = ctx.engine.answer(request);
   await respond(
     { interaction },
-    renderAnswer(result, { pinnable: interaction.inGuild(), ephemeral: isPrivate, articleCount: ctx.engine.articles().length }),
+    renderAnswer(result, { pinnable: botCanPinHere(interaction), ephemeral: isPrivate, articleCount: ctx.engine.articles().length }),
   );
 }
 

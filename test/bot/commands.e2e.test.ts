@@ -117,6 +117,12 @@ describe('other commands', () => {
     expectVerbatimAnswer(body, expectedSnippets('who', 'Helal Abbas'));
     expect(customIds(body.data)).not.toContain('pin');
   });
+
+  it('used as a user-installed app in a server without the bot, it answers but offers no Pin', async () => {
+    const body = await h.interact(slashCommand('who', { name: 'Helal Abbas' }, { installedBy: 'user' }));
+    expectVerbatimAnswer(body, expectedSnippets('who', 'Helal Abbas'));
+    expect(customIds(body.data)).not.toContain('pin');
+  });
 });
 
 describe('autocomplete', () => {

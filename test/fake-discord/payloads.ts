@@ -53,6 +53,8 @@ export interface Where {
   user?: FakeUser;
   /** The member's permissions in the channel, as Discord computes them; guild only. */
   permissions?: string;
+  /** How the app is installed where this happens: to the server (default) or to the user only. */
+  installedBy?: 'guild' | 'user';
 }
 
 function base(type: number, where: Where) {
@@ -81,6 +83,7 @@ function base(type: number, where: Where) {
   }
   return {
     ...common,
+    ...(where.installedBy === 'user' ? { authorizing_integration_owners: { '1': u.id } } : {}),
     guild_id: GUILD_ID,
     guild: { id: GUILD_ID, locale: 'en-US', features: [] },
     guild_locale: 'en-US',
