@@ -68,7 +68,8 @@ export class Engine {
       throw new UserInputError('bad-command', `Unknown command "${String(request.command).slice(0, 20)}"; use one of ${COMMANDS.join(', ')}.`);
     }
     const query = checkQuery(request.query, FIELD[request.command]);
-    const about = request.about === undefined || request.about.trim() === '' ? undefined : checkQuery(request.about, 'topic');
+    const blank = request.about == null || (typeof request.about === 'string' && request.about.trim() === '');
+    const about = blank ? undefined : checkQuery(request.about, 'topic');
     const clean: AnswerRequest = { ...request, query };
     if (about === undefined) delete clean.about;
     else clean.about = about;

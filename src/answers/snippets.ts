@@ -88,8 +88,14 @@ function interleaveArticles(ranked: Candidate[]): Candidate[] {
 }
 
 /** The page of an answer the request asks for. */
+/** The requested page as a whole number from 0; anything else (NaN, negative, Infinity) is page 0. */
+function pageOf(request: AnswerRequest): number {
+  const page = request.page ?? 0;
+  return Number.isSafeInteger(Math.floor(page)) && page > 0 ? Math.floor(page) : 0;
+}
+
 export function answered(request: AnswerRequest, answeredAs: CommandName, snippets: Snippet[], extra: Partial<Answer> = {}): Answer {
-  const page = Math.max(0, Math.floor(request.page ?? 0));
+  const page = pageOf(request);
   const shown = snippets.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
   if (shown.length === 0) {
     return abstained(request, answeredAs, page > 0 ? 'There are no further passages for this question.' : 'Not in the sources.', extra);
@@ -104,7 +110,7 @@ export function answered(request: AnswerRequest, answeredAs: CommandName, snippe
 }
 
 export function abstained(request: AnswerRequest, answeredAs: CommandName, reason: string, extra: Partial<Answer> = {}): Answer {
-  return { ...base(request, answeredAs, Math.max(0, Math.floor(request.page ?? 0))), ...extra, abstained: true, reason, snippets: [], hasMore: false };
+  return { ...base(request, answeredAs, pageOf(request)), ...extra, abstained: true, reason, snippets: [], hasMore: false };
 }
 
 function base(request: AnswerRequest, answeredAs: CommandName, page: number): Omit<Answer, 'abstained' | 'snippets' | 'hasMore'> {
