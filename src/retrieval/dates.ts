@@ -26,6 +26,8 @@ const PATTERNS: [DateKind, RegExp][] = [
   ['relative', /\bthe day (?:after|before) (?:tomorrow|yesterday)\b/gi],
   ['relative', new RegExp(`\\b(?:earlier|later) (?:today|tonight|this ${PERIOD})\\b`, 'gi')],
   ['relative', new RegExp(`\\b(?:(?:just|only) )?(?:last|this|next|past|coming) ${PERIOD}(?:['’]s)?\\b`, 'gi')],
+  // An election or conference is how political news dates things: "at the last council election".
+  ['relative', /\b(?:the )?(?:last|next|previous|coming|upcoming|forthcoming) (?:(?:council|general|local|mayoral|party|london) )?(?:elections?|poll|by-?elections?|conference)\b/gi],
   ['relative', new RegExp(`\\bin (?:recent|the coming|the past|the last|the next) (?:\\w+ )?${UNIT}\\b|\\bin the ${UNIT} to come\\b`, 'gi')],
   ['relative', /\b(?:today|tonight|yesterday|tomorrow)(?:['’]s)?\b/gi],
   ['calendar', new RegExp(`\\b(?:(?:${WEEKDAYS}),? )?(?:${MONTHS}|(?:${MONTH_SHORT})\\.?) \\d{1,2}(?:st|nd|rd|th)?(?:,? (?:1[89]|20)\\d\\d)?\\b`, 'gi')],
