@@ -4,99 +4,31 @@
  * contains one of its expected phrases (and, when the question names source articles by their
  * received-file prefix and the metadata records that provenance, comes from one of them).
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/answers/engine.js';
-import type { CommandName, Snippet } from '../../src/answers/types.js';
-import { ROOT, fileText, loadEngine, norm } from './helpers.js';
-
-interface Question {
-  id: string;
-  command: CommandName;
-  query: string;
-  about?: string;
-  expect?: string[];
-  seeds?: string[];
-  abstain?: boolean;
-}
-
-interface Score {
-  answerable: number;
-  top1: number;
-  top3: number;
-  abstentions: number;
-  abstentionsRight: number;
-  snippets: number;
-  verbatim: number;
-  medianTopLength: number;
-  misses: string[];
-}
+import { evaluate, readQuestions, type Score } from '../../src/cli/evaluate.js';
+import { ROOT, loadEngine } from './helpers.js';
 
 let engine: Engine;
 beforeAll(async () => {
   engine = await loadEngine();
 });
 
-function questions(name: string): Question[] {
-  return readFileSync(join(ROOT, 'test', 'fixtures', name), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Question);
-}
-
-/** The received-file prefix ("003") of a snippet's article, when its metadata records one. */
-function seedOf(s: Snippet): string | undefined {
-  const source = (s.article as { source?: unknown }).source;
-  return typeof source === 'string' ? source.slice(0, 3) : undefined;
-}
-
-function score(qs: Question[]): Score {
-  const r: Score = { answerable: 0, top1: 0, top3: 0, abstentions: 0, abstentionsRight: 0, snippets: 0, verbatim: 0, medianTopLength: 0, misses: [] };
-  const lengths: number[] = [];
-  for (const q of qs) {
-    const a = engine.answer({ command: q.command, query: q.query, ...(q.about ? { about: q.about } : {}) });
-    for (const s of a.snippets) {
-      r.snippets++;
-      if (s.text.length > 0 && fileText(s.file).slice(s.start, s.end) === s.text) r.verbatim++;
-      else r.misses.push(`${q.id}: snippet not verbatim at ${s.file}:${s.start}-${s.end}`);
-    }
-    const abstained = a.abstained || a.snippets.length === 0;
-    if (q.abstain) {
-      r.abstentions++;
-      if (abstained) r.abstentionsRight++;
-      else r.misses.push(`${q.id}: answered an out-of-corpus question: ${JSON.stringify(a.snippets[0]?.text.slice(0, 80))}`);
-      continue;
-    }
-    r.answerable++;
-    if (abstained) {
-      r.misses.push(`${q.id}: abstained (${a.reason ?? ''})`);
-      continue;
-    }
-    const ok = (s: Snippet | undefined) => {
-      if (!s || !(q.expect ?? []).some((e) => norm(s.text).includes(norm(e)))) return false;
-      const seed = seedOf(s);
-      return !q.seeds || seed === undefined || q.seeds.includes(seed);
-    };
-    lengths.push(a.snippets[0]!.text.length);
-    if (ok(a.snippets[0])) r.top1++;
-    else r.misses.push(`${q.id} (${q.command} ${q.query}${q.about ? ` / ${q.about}` : ''}): top answer ${JSON.stringify(a.snippets[0]!.text.slice(0, 100))}`);
-    if (a.snippets.slice(0, 3).some(ok)) r.top3++;
-  }
-  lengths.sort((x, y) => x - y);
-  r.medianTopLength = lengths[lengths.length >> 1] ?? 0;
-  return r;
+/** `npm run eval` and this test score with the same code. */
+function score(name: string): Score {
+  return evaluate(engine, readQuestions(join(ROOT, 'test', 'fixtures', name)), ROOT);
 }
 
 describe('dev set (test/fixtures/dev.jsonl)', () => {
   let r: Score;
   beforeAll(() => {
-    r = score(questions('dev.jsonl'));
+    r = score('dev.jsonl');
   });
 
   it('has answerable and out-of-corpus questions to score', () => {
     expect(r.answerable).toBeGreaterThanOrEqual(20);
-    expect(r.abstentions).toBeGreaterThanOrEqual(4);
+    expect(r.abstainQuestions).toBeGreaterThanOrEqual(4);
   });
 
   it('top-1 >= 95%', () => {
@@ -104,7 +36,7 @@ describe('dev set (test/fixtures/dev.jsonl)', () => {
   });
 
   it('every abstention right', () => {
-    expect(r.abstentionsRight, r.misses.join('\n')).toBe(r.abstentions);
+    expect(r.rightAbstentions, r.misses.join('\n')).toBe(r.abstainQuestions);
   });
 
   it('100% verbatim', () => {
@@ -121,7 +53,7 @@ describe('dev set (test/fixtures/dev.jsonl)', () => {
 describe('held-out set (test/fixtures/heldout.jsonl)', () => {
   let r: Score;
   beforeAll(() => {
-    r = score(questions('heldout.jsonl'));
+    r = score('heldout.jsonl');
   });
 
   it('top-1 >= 90%', () => {
@@ -130,8 +62,8 @@ describe('held-out set (test/fixtures/heldout.jsonl)', () => {
   });
 
   it('every abstention right', () => {
-    expect(r.abstentions).toBeGreaterThanOrEqual(5);
-    expect(r.abstentionsRight, r.misses.join('\n')).toBe(r.abstentions);
+    expect(r.abstainQuestions).toBeGreaterThanOrEqual(5);
+    expect(r.rightAbstentions, r.misses.join('\n')).toBe(r.abstainQuestions);
   });
 
   it('100% verbatim', () => {
