@@ -23,6 +23,10 @@ const schema = z.object({
       error: 'must be "auto" or a whole number of shards (1 or more)',
     })
     .optional(),
+  /** Answers one user may get per window (slash commands, buttons and DMs; everyone, moderators too). */
+  COOLDOWN_MAX: z.string().regex(/^[1-9]\d{0,3}$/, 'must be a whole number from 1 to 9999').transform(Number).default(5),
+  /** Length of that window, in seconds. */
+  COOLDOWN_WINDOW_SECONDS: z.string().regex(/^[1-9]\d{0,4}$/, 'must be a whole number of seconds from 1 to 99999').transform(Number).default(10),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -36,6 +40,7 @@ export interface Config {
   guildId?: string;
   shards?: 'auto' | number;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  cooldown: { max: number; windowSeconds: number };
   /** True inside a process the ShardingManager spawned (it then sets SHARDS to the shard id). */
   isShard: boolean;
 }
@@ -74,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(c.DISCORD_GUILD_ID ? { guildId: c.DISCORD_GUILD_ID } : {}),
     ...(c.SHARDS !== undefined ? { shards: c.SHARDS } : {}),
     logLevel: c.LOG_LEVEL,
+    cooldown: { max: c.COOLDOWN_MAX, windowSeconds: c.COOLDOWN_WINDOW_SECONDS },
     isShard,
   };
 }

@@ -3,12 +3,19 @@
  * Discord bot, or with SHARDS set, a ShardingManager running one bot process per shard.
  */
 import { config as loadDotenv } from 'dotenv';
-import pino from 'pino';
-import { Engine } from './answers/engine.js';
+import { join } from 'node:path';
+import { Engine, PROJECT_ROOT } from './answers/engine.js';
+import { LiveEngine } from './answers/live.js';
 import { startBot } from './bot/client.js';
+import { Cooldown } from './bot/cooldown.js';
+import { Lifecycle, shutdown } from './bot/lifecycle.js';
 import { startShards } from './bot/shards.js';
 import { runConsole } from './cli/console.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { createLogger } from './log.js';
+
+/** Saved index (see retrieval/cache.ts), so a restart does not re-index an unchanged corpus. */
+const CACHE_DIR = join(PROJECT_ROOT, '.cache', 'index');
 
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
@@ -23,11 +30,20 @@ async function main(): Promise<void> {
   }
 
   if (!config.token) {
-    await runConsole(await Engine.load(), process.stdin, process.stdout);
+    await runConsole(await Engine.load({ cacheDir: CACHE_DIR }), process.stdin, process.stdout);
     return;
   }
 
-  const logger = pino({ level: config.logLevel });
+  const logger = createLogger(config.logLevel);
+  process.on('unhandledRejection', (reason) => {
+    // A stray promise must not stop the bot for everyone; it is a bug to find in the log.
+    logger.error({ err: reason }, 'unhandled promise rejection');
+  });
+  process.on('uncaughtException', (err, origin) => {
+    // State after a synchronous throw nobody caught is unknown: log it and let the supervisor restart.
+    logger.fatal({ err, origin }, 'uncaught exception; exiting');
+    process.exit(1);
+  });
   if (config.shards !== undefined && !config.isShard) {
     await startShards({ token: config.token, shards: config.shards, logger });
     return;
@@ -37,19 +53,25 @@ async function main(): Promise<void> {
     delete process.env.SHARDS;
     delete process.env.SHARD_COUNT;
   }
-  const engine = await Engine.load();
-  const client = await startBot({ engine, logger, token: config.token });
-  const stop = () => {
-    logger.info('shutting down');
-    void client.destroy().finally(() => process.exit(0));
+  // Follows corpus/ so an added or edited article is served without a restart.
+  const engine = LiveEngine.start({ log: logger, cacheDir: CACHE_DIR });
+  const lifecycle = new Lifecycle();
+  const cooldown = new Cooldown({ max: config.cooldown.max, windowMs: config.cooldown.windowSeconds * 1000 });
+  const client = await startBot({ engine, logger, token: config.token, lifecycle, cooldown });
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    // A second signal while draining means the operator wants out now.
+    if (stopping) process.exit(1);
+    stopping = true;
+    void shutdown({ lifecycle, client, logger, stopEngine: () => engine.stop() }, signal).finally(() => process.exit(0));
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 main().catch((err: unknown) => {
   // The operator sees the reason; the stack goes to the log only.
-  pino().fatal({ err }, 'start-up failed');
+  createLogger().fatal({ err }, 'start-up failed');
   console.error(`Could not start: ${err instanceof Error ? err.message : String(err)}`);
   process.exitCode = 1;
 });

@@ -52,12 +52,12 @@ export async function executeButton(ctx: BotContext, interaction: ButtonInteract
       return;
     }
     case 'pin':
-      await pin(interaction);
+      await pin(ctx, interaction);
       return;
   }
 }
 
-async function pin(interaction: ButtonInteraction): Promise<void> {
+async function pin(ctx: BotContext, interaction: ButtonInteraction): Promise<void> {
   if (!interaction.inGuild()) return respond({ interaction }, renderNotice(NOTICES.pinOnlyInServers));
   // Permissions as Discord computed them for this member in this channel (sent with the
   // interaction), never anything the client claims.
@@ -73,6 +73,11 @@ async function pin(interaction: ButtonInteraction): Promise<void> {
   } catch (err) {
     if (err instanceof DiscordAPIError) {
       if (err.code === RESTJSONErrorCodes.MissingPermissions || err.code === RESTJSONErrorCodes.MissingAccess) {
+        // The server's setup is wrong, not the bot: a warning an operator can act on, with where.
+        ctx.logger.warn(
+          { code: err.code, guild: interaction.guildId, channel: interaction.channelId, message: interaction.message.id, user: who.id },
+          'cannot pin: the bot lacks the permission in this channel',
+        );
         return respond({ interaction }, renderNotice(NOTICES.botCannotPin));
       }
       if (err.code === RESTJSONErrorCodes.MaximumNumberOfPinsReachedForTheChannel) {

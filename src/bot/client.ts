@@ -3,20 +3,30 @@
  * and DirectMessages (DM text arrives without the privileged MessageContent intent). With no
  * GuildMessages intent the bot never receives ordinary server messages at all.
  */
-import { Client, Events, GatewayIntentBits, Partials, type ClientOptions, type Interaction, type Message } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Partials, RESTEvents, type ClientOptions, type Interaction, type Message } from 'discord.js';
+import { scrub } from '../log.js';
 import { executeButton } from './buttons.js';
 import type { BotContext } from './context.js';
+import { Cooldown, cooldownNotice } from './cooldown.js';
 import { answerDm } from './dm.js';
 import { guard } from './guard.js';
+import { Lifecycle } from './lifecycle.js';
+import { renderNotice } from './render.js';
 import { respond } from './respond.js';
 import { executeCommand, suggest } from './slash.js';
 
 export interface BotOptions extends BotContext {
   /** Overrides for tests (e.g. `rest.api` pointing at a fake Discord). */
   clientOptions?: Partial<ClientOptions>;
+  /** Tracks handlers in flight for a graceful stop; one is created when absent. */
+  lifecycle?: Lifecycle;
+  /** Per-user answer limit; default 5 per 10 seconds. */
+  cooldown?: Cooldown;
 }
 
-export function createBot({ engine, logger, clientOptions }: BotOptions): Client {
+export const DEFAULT_COOLDOWN = { max: 5, windowMs: 10_000 } as const;
+
+export function createBot({ engine, logger, clientOptions, lifecycle = new Lifecycle(), cooldown = new Cooldown(DEFAULT_COOLDOWN) }: BotOptions): Client {
   const ctx: BotContext = { engine, logger };
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages],
@@ -25,15 +35,30 @@ export function createBot({ engine, logger, clientOptions }: BotOptions): Client
     ...clientOptions,
   });
 
-  client.on(Events.InteractionCreate, (interaction) => void onInteraction(ctx, interaction));
-  client.on(Events.MessageCreate, (message) => void onMessage(ctx, message));
+  // Once shutdown began, new work is dropped rather than answered: a reply sent now could be cut
+  // off by the client closing, and Discord tells the user the app did not respond.
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (!lifecycle.accepting) return logger.debug({ interaction: interaction.id }, 'shutting down: interaction ignored');
+    void lifecycle.run(() => onInteraction(ctx, cooldown, interaction));
+  });
+  client.on(Events.MessageCreate, (message) => {
+    if (!lifecycle.accepting) return logger.debug({ dm: message.id }, 'shutting down: message ignored');
+    void lifecycle.run(() => onMessage(ctx, cooldown, message));
+  });
   client.once(Events.ClientReady, (c) => logger.info({ user: c.user.tag, guilds: c.guilds.cache.size }, 'bot ready'));
   client.on(Events.Error, (err) => logger.error({ err }, 'client error'));
   client.on(Events.Warn, (message) => logger.warn(message));
+  client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway session resumed'));
+  client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, 'gateway reconnecting'));
+  // discord.js waits out a 429 and retries by itself; the log keeps a trace of it. The URL is left
+  // out: for interactions it contains the interaction token.
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    logger.warn({ route: scrub(info.route), method: info.method, retryAfterMs: info.retryAfter, global: info.global, scope: info.scope }, 'rate limited by Discord; retrying'),
+  );
   return client;
 }
 
-async function onInteraction(ctx: BotContext, interaction: Interaction): Promise<void> {
+async function onInteraction(ctx: BotContext, cooldown: Cooldown, interaction: Interaction): Promise<void> {
   if (interaction.isAutocomplete()) {
     // An autocomplete cannot show an error; an empty list is the honest fallback.
     try {
@@ -42,6 +67,14 @@ async function onInteraction(ctx: BotContext, interaction: Interaction): Promise
       ctx.logger.error({ err, command: interaction.commandName }, 'autocomplete failed');
       await respond({ autocomplete: interaction }, []).catch(() => {});
     }
+    return;
+  }
+  // Only what the bot answers counts toward the limit.
+  if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
+  const verdict = cooldown.take(interaction.user.id);
+  if (!verdict.ok) {
+    ctx.logger.debug({ interaction: interaction.id, user: interaction.user.id }, 'cooldown: refused');
+    await guard(ctx, { cooldown: interaction.id }, () => respond({ interaction }, renderNotice(cooldownNotice(verdict.retryAt))), async () => {});
     return;
   }
   if (interaction.isChatInputCommand()) {
@@ -53,10 +86,17 @@ async function onInteraction(ctx: BotContext, interaction: Interaction): Promise
   }
 }
 
-async function onMessage(ctx: BotContext, message: Message): Promise<void> {
+async function onMessage(ctx: BotContext, cooldown: Cooldown, message: Message): Promise<void> {
   // Only DMs from people: the bot's own messages come back through the gateway too.
   if (message.inGuild() || message.author.bot || message.author.id === message.client.user.id) return;
   const channel = message.channel;
+  const verdict = cooldown.take(message.author.id);
+  if (!verdict.ok) {
+    // Told once per run of refusals: answering every message of a flood would be a flood too.
+    if (!verdict.firstRefusal || !channel.isSendable()) return;
+    await guard(ctx, { cooldown: message.id }, () => respond({ channel }, renderNotice(cooldownNotice(verdict.retryAt))), async () => {});
+    return;
+  }
   await guard(
     ctx,
     { dm: message.id },

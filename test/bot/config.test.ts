@@ -15,13 +15,13 @@ function problem(env: Record<string, string>): string {
 
 describe('configuration', () => {
   it('no token means the offline console; empty values count as unset', () => {
-    expect(loadConfig({ DISCORD_TOKEN: '', DISCORD_GUILD_ID: '', SHARDS: '' })).toEqual({ logLevel: 'info', isShard: false });
+    expect(loadConfig({ DISCORD_TOKEN: '', DISCORD_GUILD_ID: '', SHARDS: '' })).toEqual({ logLevel: 'info', cooldown: { max: 5, windowSeconds: 10 }, isShard: false });
   });
 
   it('reads a full configuration', () => {
     expect(
       loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: '123456789012345678', DISCORD_GUILD_ID: '223456789012345678', SHARDS: '2', LOG_LEVEL: 'debug' }),
-    ).toEqual({ token: TOKEN, clientId: '123456789012345678', guildId: '223456789012345678', shards: 2, logLevel: 'debug', isShard: false });
+    ).toEqual({ token: TOKEN, clientId: '123456789012345678', guildId: '223456789012345678', shards: 2, logLevel: 'debug', cooldown: { max: 5, windowSeconds: 10 }, isShard: false });
     expect(loadConfig({ SHARDS: 'auto' }).shards).toBe('auto');
   });
 
@@ -42,6 +42,14 @@ describe('configuration', () => {
   });
 
   it('inside a shard process, the SHARDS the manager sets (the shard id) is not a user setting', () => {
-    expect(loadConfig({ SHARDING_MANAGER: 'true', SHARDS: '0', DISCORD_TOKEN: TOKEN })).toEqual({ token: TOKEN, logLevel: 'info', isShard: true });
+    expect(loadConfig({ SHARDING_MANAGER: 'true', SHARDS: '0', DISCORD_TOKEN: TOKEN })).toEqual({ token: TOKEN, logLevel: 'info', cooldown: { max: 5, windowSeconds: 10 }, isShard: true });
+  });
+});
+
+describe('configuration: cooldown', () => {
+  it('reads the per-user limit and refuses a zero or non-number by name', () => {
+    expect(loadConfig({ COOLDOWN_MAX: '3', COOLDOWN_WINDOW_SECONDS: '60' }).cooldown).toEqual({ max: 3, windowSeconds: 60 });
+    expect(problem({ COOLDOWN_MAX: '0' })).toContain('COOLDOWN_MAX');
+    expect(problem({ COOLDOWN_WINDOW_SECONDS: 'ten' })).toContain('COOLDOWN_WINDOW_SECONDS');
   });
 });

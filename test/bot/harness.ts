@@ -4,10 +4,12 @@
  */
 import { Events, type Client } from 'discord.js';
 import { readFileSync } from 'node:fs';
-import pino from 'pino';
 import { Engine } from '../../src/answers/engine.js';
 import { createBot } from '../../src/bot/client.js';
 import type { AnswerEngine } from '../../src/bot/context.js';
+import { Cooldown } from '../../src/bot/cooldown.js';
+import type { Lifecycle } from '../../src/bot/lifecycle.js';
+import { createLogger } from '../../src/log.js';
 import { FakeDiscord, type RecordedRequest } from '../fake-discord/fake-discord.js';
 import { DM_CHANNEL_ID, GUILD, dmMessage } from '../fake-discord/payloads.js';
 
@@ -35,13 +37,29 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(options: { engine?: AnswerEngine } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  engine?: AnswerEngine;
+  lifecycle?: Lifecycle;
+  cooldown?: Cooldown;
+  /** REST retries on 5xx and network errors; 0 by default so a scripted error reaches the bot. */
+  retries?: number;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const fake = await FakeDiscord.start({ guilds: [GUILD] });
   const eng = options.engine ?? (await sharedEngine());
   const logs: Record<string, any>[] = [];
-  const logger = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line)) });
-  // No retries: a scripted error must reach the bot, not be papered over by the REST layer.
-  const client = createBot({ engine: eng, logger, clientOptions: { rest: { api: fake.apiUrl, retries: 0 } } });
+  // The production logger (redaction included), writing to memory.
+  const logger = createLogger('debug', { write: (line: string) => void logs.push(JSON.parse(line)) });
+  // Tests send many commands as one user; only the cooldown tests want a real limit.
+  const cooldown = options.cooldown ?? new Cooldown({ max: Number.MAX_SAFE_INTEGER, windowMs: 1 });
+  const client = createBot({
+    engine: eng,
+    logger,
+    cooldown,
+    ...(options.lifecycle ? { lifecycle: options.lifecycle } : {}),
+    clientOptions: { rest: { api: fake.apiUrl, retries: options.retries ?? 0 } },
+  });
   const ready = new Promise((resolve) => client.once(Events.ClientReady, resolve));
   await client.login('fake-token-for-tests');
   await ready;

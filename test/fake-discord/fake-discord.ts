@@ -26,7 +26,8 @@ export interface ScriptedReply {
 }
 
 type RouteMatcher = { method: string; path: string | RegExp };
-type Handler = (req: RecordedRequest) => ScriptedReply;
+/** May return a promise: a test can hold a reply back (a request in flight) until it chooses. */
+type Handler = (req: RecordedRequest) => ScriptedReply | Promise<ScriptedReply>;
 
 interface Override {
   matcher: RouteMatcher;
@@ -210,12 +211,14 @@ export class FakeDiscord {
       body: raw ? parseBody(raw, req.headers['content-type']) : undefined,
     };
     this.requests.push(recorded);
+    // Waiters learn of a request when it arrives, even if its reply is being held back.
+    this.notify();
 
     const override = this.overrides.find((o) => o.remaining > 0 && matches(o.matcher, recorded));
     let reply: ScriptedReply;
     if (override) {
       override.remaining--;
-      reply = typeof override.reply === 'function' ? override.reply(recorded) : override.reply;
+      reply = typeof override.reply === 'function' ? await override.reply(recorded) : override.reply;
     } else {
       reply = this.defaultReply(recorded);
     }
