@@ -92,6 +92,7 @@ async function onMessage(ctx: BotContext, cooldown: Cooldown, message: Message):
   const channel = message.channel;
   const verdict = cooldown.take(message.author.id);
   if (!verdict.ok) {
+    ctx.logger.debug({ dm: message.id, user: message.author.id }, 'cooldown: refused');
     // Told once per run of refusals: answering every message of a flood would be a flood too.
     if (!verdict.firstRefusal || !channel.isSendable()) return;
     await guard(ctx, { cooldown: message.id }, () => respond({ channel }, renderNotice(cooldownNotice(verdict.retryAt))), async () => {});

@@ -4,6 +4,7 @@
  */
 import { Events, type Client } from 'discord.js';
 import { readFileSync } from 'node:fs';
+import type { Logger } from 'pino';
 import { Engine } from '../../src/answers/engine.js';
 import { createBot } from '../../src/bot/client.js';
 import type { AnswerEngine } from '../../src/bot/context.js';
@@ -28,6 +29,8 @@ export interface Harness {
   engine: AnswerEngine;
   /** Log records the bot wrote (pino JSON lines, parsed). */
   logs: Record<string, any>[];
+  /** The bot's logger (writes to `logs`). */
+  logger: Logger;
   /** Dispatches an interaction and resolves with the body of the bot's callback to it. */
   interact(payload: any): Promise<any>;
   /** The message the bot's reply to this interaction created (for clicking its buttons). */
@@ -71,6 +74,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     client,
     engine: eng,
     logs,
+    logger,
     async interact(payload) {
       fake.dispatch('INTERACTION_CREATE', payload);
       return (await fake.waitForRequest('POST', callbackPath(payload))).body;
