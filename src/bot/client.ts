@@ -50,10 +50,21 @@ export function createBot({ engine, logger, clientOptions, lifecycle = new Lifec
   client.on(Events.Warn, (message) => logger.warn(message));
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway session resumed'));
   client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, 'gateway reconnecting'));
-  // discord.js waits out a 429 and retries by itself; the log keeps a trace of it. The URL is left
-  // out: for interactions it contains the interaction token.
+  // discord.js waits out a 429 and retries a 5xx by itself; the log keeps a trace of both, so a
+  // struggling Discord is visible before it turns into failures. Paths are scrubbed: for
+  // interactions they contain the interaction token.
+  client.rest.on(RESTEvents.Response, (request, response) => {
+    if (response.status === 429) {
+      logger.warn(
+        { path: scrub(request.path), method: request.method, retryAfter: response.headers.get('retry-after'), scope: response.headers.get('x-ratelimit-scope') },
+        'rate limited by Discord; retrying',
+      );
+    } else if (response.status >= 500) {
+      logger.warn({ path: scrub(request.path), method: request.method, status: response.status, attempt: request.retries + 1 }, 'Discord server error');
+    }
+  });
   client.rest.on(RESTEvents.RateLimited, (info) =>
-    logger.warn({ route: scrub(info.route), method: info.method, retryAfterMs: info.retryAfter, global: info.global, scope: info.scope }, 'rate limited by Discord; retrying'),
+    logger.debug({ route: scrub(info.route), method: info.method, waitMs: info.timeToReset, global: info.global }, 'waiting for a Discord rate limit'),
   );
   return client;
 }
