@@ -9,7 +9,6 @@ import { terms } from '../retrieval/text.js';
 import type { Lookup } from './lookup.js';
 import type { Candidate } from './snippets.js';
 import { type Hit, searchPassages } from './textsearch.js';
-import type { CommandName } from './types.js';
 
 export type Routed =
   | { command: 'who'; name: string }
@@ -94,5 +93,3 @@ function hasAnswerType(lookup: Lookup, hit: Hit, type: AnswerType, asked: Readon
       return true;
   }
 }
-
-export type { CommandName };

@@ -5,9 +5,9 @@
  */
 import MiniSearch from 'minisearch';
 import type { IndexedQuote, Passage, SearchIndex } from '../retrieval/index.js';
-import { MINISEARCH_OPTIONS, SEARCH_OPTIONS } from '../retrieval/index.js';
+import { MINISEARCH_OPTIONS } from '../retrieval/index.js';
 import type { Mention, Person } from '../retrieval/people.js';
-import { fold, terms, words } from '../retrieval/text.js';
+import { terms, words } from '../retrieval/text.js';
 import { personsNamed } from './persons.js';
 
 export interface PersonMention {
@@ -101,8 +101,6 @@ export class Lookup {
 export function queryTerms(text: string): string[] {
   return terms(text);
 }
-
-export { SEARCH_OPTIONS, fold };
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

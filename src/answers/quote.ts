@@ -8,7 +8,8 @@
 import type { IndexedQuote } from '../retrieval/index.js';
 import type { Person } from '../retrieval/people.js';
 import { words } from '../retrieval/text.js';
-import { type Lookup, queryTerms, SEARCH_OPTIONS } from './lookup.js';
+import { SEARCH_OPTIONS } from '../retrieval/index.js';
+import { type Lookup, queryTerms } from './lookup.js';
 import { resolvePerson } from './persons.js';
 import type { Candidate } from './snippets.js';
 

@@ -7,7 +7,8 @@
 import type { SearchResult } from 'minisearch';
 import type { Passage } from '../retrieval/index.js';
 import { sameWord, termsOf } from '../retrieval/text.js';
-import { type Lookup, queryTerms, SEARCH_OPTIONS } from './lookup.js';
+import { SEARCH_OPTIONS } from '../retrieval/index.js';
+import { type Lookup, queryTerms } from './lookup.js';
 import { personsNamed } from './persons.js';
 
 export interface Hit {
@@ -34,8 +35,6 @@ export interface SearchOptions {
   filter?: (passage: Passage) => boolean;
   /** Minimum coverage for a hit to count. */
   minCoverage: number;
-  /** Query terms that count as covered whatever the passage says (e.g. a resolved person's name). */
-  alsoCovered?: ReadonlySet<string>;
   /** How many hits to return at most. */
   limit?: number;
   /**
@@ -67,7 +66,7 @@ export function searchPassages(lookup: Lookup, text: string, options: SearchOpti
   const limit = options.limit ?? 30;
   for (const r of results) {
     const passage = passages[r.id as number]!;
-    const covered = new Set<string>([...r.queryTerms, ...(options.alsoCovered ?? [])]);
+    const covered = new Set<string>(r.queryTerms);
     // A passage involving a person the query names covers that name, however it refers to them
     // ("Ken", "he", or a statement of theirs).
     const around = [passage, passages[passage.id - 1], passages[passage.id + 1]].filter((n) => n?.article === passage.article);
