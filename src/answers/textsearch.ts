@@ -45,8 +45,12 @@ export interface SearchOptions {
   window?: boolean;
 }
 
-/** Results beyond this rank are not consulted as neighbours (keeps common-word queries cheap). */
-const NEIGHBOUR_POOL = 2000;
+/**
+ * Only the best results by relevance are judged (and consulted as neighbours): a passage ranked
+ * below this many others is not the answer, and a question made of common words must stay cheap on
+ * a large corpus.
+ */
+const POOL = 2000;
 
 const WORD = /[\p{L}\p{N}]+(?:['’‘-][\p{L}\p{N}]+)*/gu;
 
@@ -61,10 +65,11 @@ export function searchPassages(lookup: Lookup, text: string, options: SearchOpti
     filter ? { ...SEARCH_OPTIONS, filter: (r: SearchResult) => filter(passages[r.id as number]!) } : SEARCH_OPTIONS,
   );
   const byId = new Map<number, SearchResult>();
-  if (options.window) for (const r of results.slice(0, NEIGHBOUR_POOL)) byId.set(r.id as number, r);
+  const pool = results.length > POOL ? results.slice(0, POOL) : results;
+  if (options.window) for (const r of pool) byId.set(r.id as number, r);
   const hits: Hit[] = [];
   const limit = options.limit ?? 30;
-  for (const r of results) {
+  for (const r of pool) {
     const passage = passages[r.id as number]!;
     const covered = new Set<string>(r.queryTerms);
     // A passage involving a person the query names covers that name, however it refers to them
