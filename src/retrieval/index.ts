@@ -93,25 +93,36 @@ function annotate(corpus: Article[]): Annotations {
   const units: SentenceText[] = [];
   const bylines: { article: number; start: number; unit: number }[] = [];
   const blocksOf: { start: number; end: number; role: 'body' | 'byline'; n: number }[][] = [];
+  // Per-article lists, so that quotes are found without scanning every passage of the corpus for
+  // each article (quadratic: a minute of a 10,000-article build).
+  const passagesOf: Passage[][] = [];
+  const bylinesOf: { start: number; unit: number }[][] = [];
 
   corpus.forEach((article, a) => {
     const blocks = classifyBlocks(article.text);
     const paragraphs = bodyParagraphs(blocks);
     articles.push({ ref: article.ref, text: article.text, paragraphs });
     const kept: { start: number; end: number; role: 'body' | 'byline'; n: number }[] = [];
+    const ownBylines: { start: number; unit: number }[] = [];
+    bylinesOf.push(ownBylines);
     let n = 0;
     for (const b of blocks) {
       if (b.role === 'body') kept.push({ start: b.start, end: b.end, role: 'body', n: ++n });
       if (b.role === 'byline') {
         kept.push({ start: b.start, end: b.end, role: 'byline', n });
         bylines.push({ article: a, start: b.start, unit: units.length });
+        ownBylines.push({ start: b.start, unit: units.length });
         units.push({ article: article.ref.id, start: b.start, end: b.end, text: article.text.slice(b.start, b.end) });
       }
     }
     blocksOf.push(kept);
+    const own: Passage[] = [];
+    passagesOf.push(own);
     for (const p of paragraphs) {
       for (const s of splitSentences(article.text, p)) {
-        passages.push({ id: passages.length, article: a, paragraph: p.n, start: s.start, end: s.end, mentions: [], dates: [], twins: [] });
+        const passage: Passage = { id: passages.length, article: a, paragraph: p.n, start: s.start, end: s.end, mentions: [], dates: [], twins: [] };
+        passages.push(passage);
+        own.push(passage);
         units.push({ article: article.ref.id, start: s.start, end: s.end, text: article.text.slice(s.start, s.end) });
       }
     }
@@ -128,13 +139,13 @@ function annotate(corpus: Article[]): Annotations {
   const personName = new Map(people.persons.map((p) => [p.id, p.name]));
   const quotes: IndexedQuote[] = [];
   articles.forEach((article, a) => {
-    const own = passages.filter((p) => p.article === a);
+    const own = passagesOf[a]!;
     const found = findQuotes({
       text: article.text,
       blocks: blocksOf[a]!,
       sentences: own.map((p) => ({ start: p.start, end: p.end, paragraph: p.paragraph })),
       mentions: own.map((p) => p.mentions),
-      bylineMentions: new Map(bylines.filter((b) => b.article === a).map((b) => [b.start, people.mentions[b.unit]!])),
+      bylineMentions: new Map(bylinesOf[a]!.map((b) => [b.start, people.mentions[b.unit]!])),
       personName: (id) => personName.get(id) ?? id,
     });
     for (const q of found) {
@@ -159,7 +170,9 @@ function linkTwins(passages: Passage[], articles: IndexedArticle[]): void {
   for (const p of passages) {
     const key = words(articles[p.article]!.text.slice(p.start, p.end)).map(fold).join(' ');
     if (key.split(' ').length < 6) continue; // short stock phrases repeat by chance
-    byWords.set(key, [...(byWords.get(key) ?? []), p.id]);
+    const ids = byWords.get(key);
+    if (ids) ids.push(p.id);
+    else byWords.set(key, [p.id]);
   }
   for (const ids of byWords.values()) {
     if (ids.length < 2) continue;
