@@ -66,7 +66,7 @@ type Row = Record<string, unknown> & {
   cacheMB: number;
   startFromCacheMs: { runs: number[]; median: number };
   engineLoadMs: number | null;
-  memory: { rssMB: number; heapUsedMB: number };
+  memory: { rssMB: number; heapUsedMB: number; peakRssMB: number };
   engine: boolean;
   errors: string[];
   latencyMs: Record<string, Summary | null>;
@@ -141,6 +141,7 @@ function table(): string {
     ['start from saved index, median (ms)', ...rows.map((r) => `${f(r.startFromCacheMs.median)} (${f((r.startFromCacheMs.median / r.buildMs.median) * 100, 1)}% of build)`)],
     ['Engine.load from saved index (ms)', ...rows.map((r) => f(r.engineLoadMs))],
     ['resident memory / heap after loading (MB)', ...rows.map((r) => `${f(r.memory.rssMB, 0)} / ${f(r.memory.heapUsedMB, 0)}`)],
+    ['peak resident memory while starting (MB)', ...rows.map((r) => f(r.memory.peakRssMB, 0))],
     ...COMMANDS.map((c) => [`${c}: p50 / p99 / max (ms)`, ...rows.map((r) => three(r.latencyMs[c]))]),
     ['all commands: p50 / p99 / max (ms)', ...rows.map((r) => three(r.latencyMs.all))],
     ['raw MiniSearch: p50 / p99 (ms)', ...rows.map((r) => two(r.rawSearchMs.all))],

@@ -39,7 +39,7 @@ describe('npm run bench', () => {
     expect(report.scales.map((s) => s.scale)).toEqual(['bundled', '20']);
     for (const s of report.scales) {
       expect(s.articles).toBe(s.scale === 'bundled' ? 5 : 20);
-      for (const figure of [s.passages, s.terms, s.buildMs.median, s.coldStartMs, s.cacheMB, s.startFromCacheMs.median, s.engineLoadMs, s.memory.rssMB, s.memory.heapUsedMB]) {
+      for (const figure of [s.passages, s.terms, s.buildMs.median, s.coldStartMs, s.cacheMB, s.startFromCacheMs.median, s.engineLoadMs, s.memory.rssMB, s.memory.heapUsedMB, s.memory.peakRssMB]) {
         expect(positive(figure), JSON.stringify(s)).toBe(true);
       }
       expect(s.engine).toBe(true);
@@ -70,6 +70,7 @@ describe('npm run bench', () => {
       'saved index (MB)',
       'start from saved index, median (ms)',
       'resident memory / heap after loading (MB)',
+      'peak resident memory while starting (MB)',
       ...COMMANDS.map((c) => `${c}: p50 / p99 / max (ms)`),
       'raw MiniSearch: p50 / p99 (ms)',
       'pipeline p50 / raw p50',
