@@ -7,7 +7,7 @@ import MiniSearch from 'minisearch';
 import type { IndexedQuote, Passage, SearchIndex } from '../retrieval/index.js';
 import { MINISEARCH_OPTIONS } from '../retrieval/index.js';
 import type { Mention, Person } from '../retrieval/people.js';
-import { terms, words } from '../retrieval/text.js';
+import { sameWord, terms, typoAllowance, words } from '../retrieval/text.js';
 import { personsNamed } from './persons.js';
 
 export interface PersonMention {
@@ -28,6 +28,11 @@ export class Lookup {
   readonly quotesOf = new Map<string, IndexedQuote[]>();
   /** Name tokens (folded) → persons having that token as first, middle or last name. */
   readonly nameTokens = new Map<string, Person[]>();
+  /** Name tokens by length, so a typo search compares only words of a near length. */
+  private readonly nameTokensByLength = new Map<number, string[]>();
+  /** Typo matches already computed (queries repeat words); cleared when it grows past its bound. */
+  private readonly similarMemo = new Map<string, string[]>();
+  private readonly nameWordsMemo = new Map<string, string[]>();
   /** Passage id → persons who say it (quoted or in a reprinted statement). */
   readonly speakersOf = new Map<number, Set<string>>();
   readonly quoteSearch: MiniSearch<QuoteDoc>;
@@ -38,7 +43,10 @@ export class Lookup {
     this.passageCount = data.passages.length;
     for (const p of data.persons) {
       this.persons.set(p.id, p);
-      for (const token of new Set(words(p.name))) push(this.nameTokens, token, p);
+      for (const token of new Set(words(p.name))) {
+        if (!this.nameTokens.has(token)) push(this.nameTokensByLength, token.length, token);
+        push(this.nameTokens, token, p);
+      }
     }
     for (const passage of data.passages) {
       for (const mention of passage.mentions) push(this.mentionsOf, mention.person, { passage, mention });
@@ -84,16 +92,43 @@ export class Lookup {
     return Math.log(1 + this.passageCount / (df + 1));
   }
 
+  /** The idf of each distinct query term, computed once per question. */
+  weights(queryTerms: string[]): Map<string, number> {
+    const weights = new Map<string, number>();
+    for (const t of queryTerms) if (!weights.has(t)) weights.set(t, this.idf(t));
+    return weights;
+  }
+
   /** Share of the query's information (by idf) that a set of matched terms covers, 0..1. */
-  coverage(queryTerms: string[], matched: ReadonlySet<string>): number {
+  coverage(weights: ReadonlyMap<string, number>, matched: ReadonlySet<string>): number {
     let total = 0;
     let hit = 0;
-    for (const t of new Set(queryTerms)) {
-      const w = this.idf(t);
+    for (const [t, w] of weights) {
       total += w;
       if (matched.has(t)) hit += w;
     }
     return total ? hit / total : 0;
+  }
+
+  /** A person's name as folded words ("ken", "livingstone"), computed once. */
+  nameWords(person: Person): string[] {
+    let cached = this.nameWordsMemo.get(person.id);
+    if (!cached) this.nameWordsMemo.set(person.id, (cached = words(person.name)));
+    return cached;
+  }
+
+  /** Name tokens that are the given word up to the typos its length allows. */
+  similarNameTokens(word: string): string[] {
+    const memo = this.similarMemo.get(word);
+    if (memo) return memo;
+    const allowance = typoAllowance(word);
+    const found: string[] = [];
+    for (let len = word.length - allowance; len <= word.length + allowance; len++) {
+      for (const name of this.nameTokensByLength.get(len) ?? []) if (sameWord(word, name)) found.push(name);
+    }
+    if (this.similarMemo.size >= 10_000) this.similarMemo.clear();
+    this.similarMemo.set(word, found);
+    return found;
   }
 }
 

@@ -5,7 +5,7 @@
  * several people of equal standing is ambiguous rather than a guess.
  */
 import type { Person } from '../retrieval/people.js';
-import { fold, sameWord, words } from '../retrieval/text.js';
+import { fold, words } from '../retrieval/text.js';
 import type { Lookup } from './lookup.js';
 
 export type PersonMatch =
@@ -33,7 +33,7 @@ export function resolvePerson(lookup: Lookup, query: string): PersonMatch {
   const candidates = new Set<Person>();
   for (const [nameToken] of perToken[0]!) for (const p of lookup.nameTokens.get(nameToken) ?? []) candidates.add(p);
   for (const person of candidates) {
-    const score = matchScore(person, perToken);
+    const score = matchScore(lookup.nameWords(person), perToken);
     if (score > 0) scored.push({ person, score });
   }
   if (scored.length === 0) return { kind: 'none' };
@@ -47,7 +47,7 @@ export function resolvePerson(lookup: Lookup, query: string): PersonMatch {
 function matchingNameTokens(lookup: Lookup, token: string): Map<string, number> {
   if (lookup.nameTokens.has(token)) return new Map([[token, 2]]);
   const found = new Map<string, number>();
-  for (const name of lookup.nameTokens.keys()) if (sameWord(token, name)) found.set(name, 1);
+  for (const name of lookup.similarNameTokens(token)) found.set(name, 1);
   return found;
 }
 
@@ -55,8 +55,7 @@ function matchingNameTokens(lookup: Lookup, token: string): Map<string, number> 
  * How well the typed words name this person: each typed word must be a different one of the person's
  * name words. Naming the surname (or the whole name) beats naming only the first name.
  */
-function matchScore(person: Person, perToken: Map<string, number>[]): number {
-  const nameWords = words(person.name).map(fold);
+function matchScore(nameWords: string[], perToken: Map<string, number>[]): number {
   const used = new Set<number>();
   let score = 0;
   for (const options of perToken) {

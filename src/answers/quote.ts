@@ -77,10 +77,11 @@ function topicMatches(lookup: Lookup, quotes: IndexedQuote[], about: string): Ma
   }
   const terms = queryTerms(about);
   if (terms.length === 0) return scores;
+  const weights = lookup.weights(terms);
   const ids = new Set(quotes.map((q) => q.id));
   const results = lookup.quoteSearch.search(about, { ...SEARCH_OPTIONS, fields: ['text'], filter: (r) => ids.has(r.id as number) });
   for (const r of results) {
-    const coverage = lookup.coverage(terms, new Set(r.queryTerms));
+    const coverage = lookup.coverage(weights, new Set(r.queryTerms));
     if (coverage >= TOPIC_MIN_COVERAGE) scores.set(r.id as number, coverage);
   }
   return scores;

@@ -50,13 +50,14 @@ export interface SearchOptions {
  * below this many others is not the answer, and a question made of common words must stay cheap on
  * a large corpus.
  */
-const POOL = 2000;
+const POOL = 600;
 
 const WORD = /[\p{L}\p{N}]+(?:['’‘-][\p{L}\p{N}]+)*/gu;
 
 export function searchPassages(lookup: Lookup, text: string, options: SearchOptions): Hit[] {
   const terms = queryTerms(text);
   if (terms.length === 0) return [];
+  const weights = lookup.weights(terms);
   const named = personsNamed(lookup, text).map((p) => ({ id: p.id, terms: termsOfName(p.name, terms) }));
   const { passages } = lookup.index.data;
   const filter = options.filter;
@@ -82,7 +83,7 @@ export function searchPassages(lookup: Lookup, text: string, options: SearchOpti
       for (const t of person.terms) covered.add(t);
     }
     const involvesNamed = named.length ? involved / named.length : 1;
-    const coverage = lookup.coverage(terms, covered);
+    const coverage = lookup.coverage(weights, covered);
     let windowCoverage = coverage;
     let neighbourRelevance = 0;
     if (options.window) {
@@ -92,7 +93,7 @@ export function searchPassages(lookup: Lookup, text: string, options: SearchOpti
         for (const t of nr.queryTerms) covered.add(t);
         neighbourRelevance = Math.max(neighbourRelevance, nr.score);
       }
-      windowCoverage = lookup.coverage(terms, covered);
+      windowCoverage = lookup.coverage(weights, covered);
     }
     if ((coverage + windowCoverage) / 2 < options.minCoverage) continue;
     hits.push({ passage, relevance: r.score, coverage, windowCoverage, neighbourRelevance, matched: new Set(r.terms), involvesNamed });
