@@ -3,9 +3,9 @@
  * things up: which passages mention a person (and how), which quotations a person said, a search over
  * quotation speakers and texts, and how informative each search term is.
  */
-import MiniSearch from 'minisearch';
+import MiniSearch, { type SearchOptions } from 'minisearch';
 import type { IndexedQuote, Passage, SearchIndex } from '../retrieval/index.js';
-import { MINISEARCH_OPTIONS } from '../retrieval/index.js';
+import { MINISEARCH_OPTIONS, SEARCH_OPTIONS } from '../retrieval/index.js';
 import type { Mention, Person } from '../retrieval/people.js';
 import { sameWord, terms, typoAllowance, words } from '../retrieval/text.js';
 import { personsNamed } from './persons.js';
@@ -90,6 +90,21 @@ export class Lookup {
   idf(term: string): number {
     const df = this.index.data.termPassages[term] ?? 0;
     return Math.log(1 + this.passageCount / (df + 1));
+  }
+
+  /**
+   * Passage search options for this corpus: a word the corpus has is taken as meant, so fuzzy and
+   * prefix expansion (which make a search score many more passages) apply only to words it lacks,
+   * the likely typos ("Rahmen", "livingstn").
+   */
+  readonly passageSearch: SearchOptions = {
+    ...SEARCH_OPTIONS,
+    fuzzy: (term) => (this.known(term) ? false : typeof SEARCH_OPTIONS.fuzzy === 'function' ? SEARCH_OPTIONS.fuzzy(term, 0, [term]) : false),
+    prefix: (term) => !this.known(term) && term.length >= 5,
+  };
+
+  private known(term: string): boolean {
+    return (this.index.data.termPassages[term] ?? 0) > 0;
   }
 
   /** The idf of each distinct query term, computed once per question. */

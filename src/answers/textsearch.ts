@@ -7,7 +7,6 @@
 import type { SearchResult } from 'minisearch';
 import type { Passage } from '../retrieval/index.js';
 import { sameWord, termsOf } from '../retrieval/text.js';
-import { SEARCH_OPTIONS } from '../retrieval/index.js';
 import { type Lookup, queryTerms } from './lookup.js';
 import { personsNamed } from './persons.js';
 
@@ -63,7 +62,7 @@ export function searchPassages(lookup: Lookup, text: string, options: SearchOpti
   const filter = options.filter;
   const results = lookup.index.minisearch.search(
     text,
-    filter ? { ...SEARCH_OPTIONS, filter: (r: SearchResult) => filter(passages[r.id as number]!) } : SEARCH_OPTIONS,
+    filter ? { ...lookup.passageSearch, filter: (r: SearchResult) => filter(passages[r.id as number]!) } : lookup.passageSearch,
   );
   const byId = new Map<number, SearchResult>();
   const pool = results.length > POOL ? results.slice(0, POOL) : results;
