@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { snowflake } from './ids.js';
+import { messageObject, snowflake } from './ids.js';
 
 export interface RecordedRequest {
   method: string;
@@ -294,25 +294,16 @@ export class FakeDiscord {
   }
 
   private createMessage(channelId: string, data: any, interactionId?: string): any {
-    const message = {
-      id: snowflake(),
+    const message = messageObject({
       channel_id: channelId,
       author: BOT_USER,
       content: data.content ?? '',
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
       embeds: data.embeds ?? [],
       components: data.components ?? [],
-      pinned: false,
       type: interactionId ? 20 : 0,
       flags: data.flags ?? 0,
       ...(interactionId ? { interaction_id: interactionId } : {}),
-    };
+    });
     this.messages.set(message.id, message);
     return message;
   }

@@ -4,7 +4,7 @@
  * client turns them into interactions and messages.
  */
 import { APPLICATION_ID } from './fake-discord.js';
-import { snowflake } from './ids.js';
+import { messageObject, snowflake } from './ids.js';
 
 export const GUILD_ID = '800000000000000001';
 export const CHANNEL_ID = '800000000000000002';
@@ -147,26 +147,13 @@ export function buttonClick(customId: string, message: any, where: Where = {}) {
 
 /** A user's ordinary message in their DM with the bot (MESSAGE_CREATE body). */
 export function dmMessage(content: string, from: FakeUser = ALICE) {
-  return {
-    id: snowflake(),
+  return messageObject({
     channel_id: DM_CHANNEL_ID,
     // Discord sends the channel type with MESSAGE_CREATE; discord.js needs it to build the DM channel.
     channel_type: 1,
     author: user(from),
     content,
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
-    embeds: [],
-    components: [],
-    pinned: false,
-    type: 0,
-    flags: 0,
-  };
+  });
 }
 
 /** The custom ids of every button in a message payload, in order. */
