@@ -71,7 +71,7 @@ describe('loadOrBuildIndex', () => {
     expect(cached.source).toBe('cache');
     expect(cached.data).toEqual(fresh.data);
     for (const query of ['Lutfur Rahman', 'livingston expeled', 'second preference votes', 'Tower Hamlets mayor', 'NEC']) {
-      expect(cached.minisearch.search(query, SEARCH_OPTIONS)).toEqual(fresh.minisearch.search(query, SEARCH_OPTIONS));
+      expect(cached.postings.search(query, SEARCH_OPTIONS)).toEqual(fresh.postings.search(query, SEARCH_OPTIONS));
     }
   });
 
@@ -98,7 +98,7 @@ describe('loadOrBuildIndex', () => {
     const after = load();
     expect(after.source).toBe('build');
     expect(after.key).not.toBe(before.key);
-    expect(after.minisearch.search('zeppelin', SEARCH_OPTIONS).length).toBeGreaterThan(0);
+    expect(after.postings.search('zeppelin', SEARCH_OPTIONS).length).toBeGreaterThan(0);
     // The old corpus's index is not kept around.
     expect(cacheFiles()).toEqual([`index-${after.key}.idx`]);
     expect(load().source).toBe('cache');

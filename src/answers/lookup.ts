@@ -3,9 +3,10 @@
  * things up: which passages mention a person (and how), which quotations a person said, a search over
  * quotation speakers and texts, and how informative each search term is.
  */
-import MiniSearch, { type SearchOptions } from 'minisearch';
+import MiniSearch from 'minisearch';
 import type { IndexedQuote, Passage, SearchIndex } from '../retrieval/index.js';
 import { MINISEARCH_OPTIONS, SEARCH_OPTIONS } from '../retrieval/index.js';
+import type { PostingsSearchOptions } from '../retrieval/postings.js';
 import type { Mention, Person } from '../retrieval/people.js';
 import { sameWord, terms, typoAllowance, words } from '../retrieval/text.js';
 import { personsNamed } from './persons.js';
@@ -97,7 +98,7 @@ export class Lookup {
    * prefix expansion (which make a search score many more passages) apply only to words it lacks,
    * the likely typos ("Rahmen", "livingstn").
    */
-  readonly passageSearch: SearchOptions = {
+  readonly passageSearch: PostingsSearchOptions = {
     ...SEARCH_OPTIONS,
     fuzzy: (term) => (this.known(term) ? false : typeof SEARCH_OPTIONS.fuzzy === 'function' ? SEARCH_OPTIONS.fuzzy(term, 0, [term]) : false),
     prefix: (term) => !this.known(term) && term.length >= 5,

@@ -4,8 +4,8 @@
  * passage that shares only common words ("London", "Labour") with the question is no answer, and the
  * caller abstains instead of showing it.
  */
-import type { SearchResult } from 'minisearch';
 import type { Passage } from '../retrieval/index.js';
+import type { PostingsResult } from '../retrieval/postings.js';
 import { sameWord, termsOf } from '../retrieval/text.js';
 import { type Lookup, queryTerms } from './lookup.js';
 import { personsNamed } from './persons.js';
@@ -60,17 +60,17 @@ export function searchPassages(lookup: Lookup, text: string, options: SearchOpti
   const named = personsNamed(lookup, text).map((p) => ({ id: p.id, terms: termsOfName(p.name, terms) }));
   const { passages } = lookup.index.data;
   const filter = options.filter;
-  const results = lookup.index.minisearch.search(
-    text,
-    filter ? { ...lookup.passageSearch, filter: (r: SearchResult) => filter(passages[r.id as number]!) } : lookup.passageSearch,
-  );
-  const byId = new Map<number, SearchResult>();
-  const pool = results.length > POOL ? results.slice(0, POOL) : results;
-  if (options.window) for (const r of pool) byId.set(r.id as number, r);
+  const pool = lookup.index.postings.search(text, {
+    ...lookup.passageSearch,
+    limit: POOL,
+    ...(filter ? { filter: (id: number) => filter(passages[id]!) } : {}),
+  });
+  const byId = new Map<number, PostingsResult>();
+  if (options.window) for (const r of pool) byId.set(r.id, r);
   const hits: Hit[] = [];
   const limit = options.limit ?? 30;
   for (const r of pool) {
-    const passage = passages[r.id as number]!;
+    const passage = passages[r.id]!;
     const covered = new Set<string>(r.queryTerms);
     // A passage involving a person the query names covers that name, however it refers to them
     // ("Ken", "he", or a statement of theirs).

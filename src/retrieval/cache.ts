@@ -19,7 +19,8 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from './corpus.js';
-import { buildIndex, restoreIndex, type Annotations, type IndexedArticle, type SearchIndex } from './index.js';
+import type { AsPlainObject } from 'minisearch';
+import { buildIndex, buildSavableIndex, loadMiniSearch, restoreIndex, type Annotations, type IndexedArticle, type SearchIndex } from './index.js';
 
 /** Bumped whenever the saved layout or the meaning of the annotations changes. */
 export const CACHE_FORMAT = 1;
@@ -52,8 +53,8 @@ export function loadOrBuildIndex(corpus: Article[], options: CacheOptions = {}):
   const file = join(options.cacheDir, `index-${key}.idx`);
   const loaded = readSaved(file, key, corpus);
   if (loaded.index) return { ...loaded.index, source: 'cache', key, file };
-  const built = buildIndex(corpus);
-  const saveProblem = save(options.cacheDir, file, key, built);
+  const { index: built, minisearch } = buildSavableIndex(corpus);
+  const saveProblem = save(options.cacheDir, file, key, built, minisearch);
   const problem = [loaded.problem, saveProblem].filter(Boolean).join('; ') || undefined;
   return { ...built, source: 'build', key, file, ...(problem ? { problem } : {}) };
 }
@@ -120,11 +121,11 @@ interface Header {
 /** What is saved of the annotations: articles keep only their paragraphs. */
 type SavedAnnotations = Omit<Annotations, 'articles'> & { articles: { paragraphs: IndexedArticle['paragraphs'] }[] };
 
-function save(dir: string, file: string, key: string, index: SearchIndex): string | undefined {
+function save(dir: string, file: string, key: string, index: SearchIndex, minisearch: AsPlainObject): string | undefined {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     const saved: SavedAnnotations = { ...index.data, articles: index.data.articles.map((a) => ({ paragraphs: a.paragraphs })) };
-    const body = Buffer.from(`${JSON.stringify(index.minisearch)}\n${JSON.stringify(saved)}`);
+    const body = Buffer.from(`${JSON.stringify(minisearch)}\n${JSON.stringify(saved)}`);
     const header: Header = { magic: MAGIC, format: CACHE_FORMAT, key, sha256: sha256(body), bytes: body.length };
     mkdirSync(dir, { recursive: true });
     // Written aside and renamed, so that a crash or a concurrent start never sees half a file.
@@ -173,8 +174,8 @@ function readSaved(file: string, key: string, corpus: Article[]): { index?: Sear
     const saved = JSON.parse(body.subarray(split + 1).toString('utf8')) as SavedAnnotations;
     const data = checkAnnotations(saved, corpus);
     const index = restoreIndex(body.subarray(0, split).toString('utf8'), data);
-    if (index.minisearch.documentCount !== data.passages.length) {
-      throw new CacheFault(`invalid: ${index.minisearch.documentCount} indexed passages for ${data.passages.length} annotated`);
+    if (index.postings.documentCount !== data.passages.length) {
+      throw new CacheFault(`invalid: ${index.postings.documentCount} indexed passages for ${data.passages.length} annotated`);
     }
     return { index };
   } catch (err) {
@@ -184,6 +185,16 @@ function readSaved(file: string, key: string, corpus: Article[]): { index?: Sear
 }
 
 class CacheFault extends Error {}
+
+/**
+ * MiniSearch itself, loaded from the index saved in `file` (its second line): the reference that the
+ * compact query-time form is measured against by the bench. Not used to answer questions.
+ */
+export function loadSavedMiniSearch(file: string): ReturnType<typeof loadMiniSearch> {
+  const lines = readFileSync(file, 'utf8').split('\n', 3);
+  if (lines.length < 3) throw new Error(`affair-bot: ${file} is not a saved index (fewer than 3 lines)`);
+  return loadMiniSearch(lines[1]!);
+}
 
 /**
  * Checks the invariants answer code relies on without re-validating every field: every id and offset

@@ -3,12 +3,13 @@
  * the answer functions need, computed once here so that a query only looks them up: people and their
  * mentions, date expressions, quotations with their speakers, and passages repeated across articles.
  */
-import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options, type SearchOptions } from 'minisearch';
 import type { ArticleRef } from '../answers/types.js';
 import type { Article } from './corpus.js';
 import { findDates, type DateMention } from './dates.js';
 import { bodyParagraphs, classifyBlocks, splitSentences, type Paragraph } from './passages.js';
 import { findPeople, type Mention, type Person, type SentenceText } from './people.js';
+import { Postings } from './postings.js';
 import { findQuotes, type Quote } from './quotes.js';
 import { fold, termsOf, words } from './text.js';
 
@@ -62,7 +63,7 @@ export const MINISEARCH_OPTIONS: Options<{ id: number; text: string }> = {
   },
 };
 
-export const SEARCH_OPTIONS: SearchOptions = {
+export const SEARCH_OPTIONS: Pick<SearchOptions, 'combineWith' | 'fuzzy' | 'prefix' | 'weights'> = {
   combineWith: 'OR',
   fuzzy: (term) => (term.length >= 8 ? 0.25 : term.length >= 4 ? 0.2 : false),
   prefix: (term) => term.length >= 5,
@@ -70,21 +71,33 @@ export const SEARCH_OPTIONS: SearchOptions = {
 };
 
 export interface SearchIndex {
-  minisearch: MiniSearch<{ id: number; text: string }>;
+  /** The passages' MiniSearch index, in its compact query-time form. */
+  postings: Postings;
   data: Annotations;
 }
 
 /** Builds the annotations and the MiniSearch index of a corpus. */
 export function buildIndex(corpus: Article[]): SearchIndex {
+  return buildSavableIndex(corpus).index;
+}
+
+/** Builds an index and also returns MiniSearch's serialised index, which is what the cache saves. */
+export function buildSavableIndex(corpus: Article[]): { index: SearchIndex; minisearch: AsPlainObject } {
   const data = annotate(corpus);
   const minisearch = new MiniSearch(MINISEARCH_OPTIONS);
   minisearch.addAll(data.passages.map((p) => ({ id: p.id, text: data.articles[p.article]!.text.slice(p.start, p.end) })));
-  return { minisearch, data };
+  const serialised = minisearch.toJSON();
+  return { index: { postings: new Postings(serialised, MINISEARCH_OPTIONS), data }, minisearch: serialised };
 }
 
-/** Restores an index saved with `JSON.stringify(index.minisearch)` and its annotations. */
+/** Restores an index from MiniSearch's serialised index (`JSON.stringify(minisearch)`) and its annotations. */
 export function restoreIndex(minisearchJson: string, data: Annotations): SearchIndex {
-  return { minisearch: MiniSearch.loadJSON(minisearchJson, MINISEARCH_OPTIONS), data };
+  return { postings: new Postings(JSON.parse(minisearchJson) as AsPlainObject, MINISEARCH_OPTIONS), data };
+}
+
+/** A MiniSearch instance from its serialised index: the reference the compact form is checked against. */
+export function loadMiniSearch(minisearchJson: string): MiniSearch<{ id: number; text: string }> {
+  return MiniSearch.loadJSON(minisearchJson, MINISEARCH_OPTIONS);
 }
 
 function annotate(corpus: Article[]): Annotations {
