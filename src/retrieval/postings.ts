@@ -65,7 +65,7 @@ export class Postings {
   private readonly starts: Int32Array;
   /** Short document ids, ascending within each posting list. */
   private readonly docs: Int32Array;
-  private readonly freqs: Uint16Array | Uint32Array;
+  private readonly freqs: Uint32Array;
   /** Length of each (short id × fieldCount + field), as MiniSearch counts it. */
   private readonly fieldLengths: Uint32Array;
   private readonly averageFieldLength: number[];
@@ -106,26 +106,18 @@ export class Postings {
       this.ids[Number(shortId)] = id;
     }
     this.fieldLengths = new Uint32Array(size * F);
-    for (const [shortId, lengths] of Object.entries(plain.fieldLength)) {
-      lengths.forEach((length, field) => (this.fieldLengths[Number(shortId) * F + field] = length ?? 0));
+    for (const shortId in plain.fieldLength) {
+      const lengths = plain.fieldLength[shortId]!;
+      for (let field = 0; field < lengths.length; field++) this.fieldLengths[+shortId * F + field] = lengths[field] ?? 0;
     }
 
-    // Two passes over the serialised postings: sizes first, so each array is allocated once.
-    let total = 0;
-    let maxFreq = 0;
-    for (const [, byField] of plain.index) {
-      for (const entry of Object.values(byField)) {
-        for (const freq of Object.values(entry)) {
-          total++;
-          if (freq > maxFreq) maxFreq = freq;
-        }
-      }
-    }
+    // One pass over the serialised postings, into arrays that double when full: counting first
+    // would walk the 3 million entries of a large corpus twice.
     this.termCount = plain.index.length;
     this.vocabulary = new SearchableMap<number>();
     this.starts = new Int32Array(this.termCount * F + 1);
-    this.docs = new Int32Array(total);
-    this.freqs = maxFreq > 0xffff ? new Uint32Array(total) : new Uint16Array(total);
+    let docs = new Int32Array(Math.max(1024, plain.documentCount * 8));
+    let freqs = new Uint32Array(docs.length);
     let at = 0;
     plain.index.forEach(([term, byField], termNo) => {
       this.vocabulary.set(term, termNo);
@@ -135,15 +127,18 @@ export class Postings {
         if (!entry) continue;
         let previous = -1;
         for (const shortId in entry) {
-          const doc = Number(shortId);
+          const doc = +shortId;
           // Integer keys of a plain object iterate in ascending order; binary search relies on it.
           if (!(doc > previous)) throw new Error(`affair-bot: postings of "${term}" are not in ascending id order at ${shortId}`);
           previous = doc;
-          this.docs[at] = doc;
-          this.freqs[at++] = entry[shortId]!;
+          if (at === docs.length) [docs, freqs] = [grow(docs, new Int32Array(at * 2)), grow(freqs, new Uint32Array(at * 2))];
+          docs[at] = doc;
+          freqs[at++] = entry[shortId]!;
         }
       }
     });
+    this.docs = docs.slice(0, at); // copies, so the doubled arrays' spare room is freed
+    this.freqs = freqs.slice(0, at);
     this.starts[this.termCount * F] = at;
 
     this.touchedIn = new Int32Array(size);
@@ -323,6 +318,11 @@ export class Postings {
     }
     return false;
   }
+}
+
+function grow<T extends Int32Array | Uint32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 /** Min-heap (by `better`) insertion: the worst kept document stays at the root. */
