@@ -6,7 +6,7 @@
 import MiniSearch from 'minisearch';
 import type { IndexedQuote, Passage, SearchIndex } from '../retrieval/index.js';
 import { MINISEARCH_OPTIONS, SEARCH_OPTIONS } from '../retrieval/index.js';
-import type { PostingsSearchOptions } from '../retrieval/postings.js';
+import { Postings, type PostingsSearchOptions } from '../retrieval/postings.js';
 import type { Mention, Person } from '../retrieval/people.js';
 import { sameWord, terms, typoAllowance, words } from '../retrieval/text.js';
 import { personsNamed } from './persons.js';
@@ -36,7 +36,8 @@ export class Lookup {
   private readonly nameWordsMemo = new Map<string, string[]>();
   /** Passage id → persons who say it (quoted or in a reprinted statement). */
   readonly speakersOf = new Map<number, Set<string>>();
-  readonly quoteSearch: MiniSearch<QuoteDoc>;
+  /** Quotations by speaker description ('speaker') and text ('text'). */
+  readonly quoteSearch: Postings;
   private readonly passageCount: number;
 
   constructor(readonly index: SearchIndex) {
@@ -61,14 +62,15 @@ export class Lookup {
         this.speakersOf.set(id, set);
       }
     }
-    this.quoteSearch = new MiniSearch<QuoteDoc>({ ...MINISEARCH_OPTIONS, fields: ['speaker', 'text'] } as never);
+    const quoteIndex = new MiniSearch<QuoteDoc>({ ...MINISEARCH_OPTIONS, fields: ['speaker', 'text'] } as never);
     // A speaker described through a person ("Ken's spokesman") is found by that person's full name too.
-    this.quoteSearch.addAll(
+    quoteIndex.addAll(
       data.quotes.map((q) => {
         const names = personsNamed(this, q.label).map((p) => p.name);
         return { id: q.id, speaker: [q.label, q.context, ...names].join(' '), text: this.quoteText(q) };
       }),
     );
+    this.quoteSearch = new Postings(quoteIndex.toJSON(), MINISEARCH_OPTIONS);
   }
 
   /** True when the passage names the person (in any form) or is something they say. */

@@ -7,7 +7,6 @@
  */
 import type { IndexedQuote } from '../retrieval/index.js';
 import type { Person } from '../retrieval/people.js';
-import { words } from '../retrieval/text.js';
 import { SEARCH_OPTIONS } from '../retrieval/index.js';
 import { type Lookup, queryTerms } from './lookup.js';
 import { resolvePerson } from './persons.js';
@@ -57,7 +56,7 @@ function bySpeakerDescription(lookup: Lookup, speaker: string): IndexedQuote[] {
   const { quotes } = lookup.index.data;
   return lookup.quoteSearch
     .search(speaker, { ...SEARCH_OPTIONS, fields: ['speaker'], combineWith: 'AND' })
-    .map((r) => quotes[r.id as number]!);
+    .map((r) => quotes[r.id]!);
 }
 
 /** Quotations about the topic, with how well each matches (0..1). */
@@ -79,17 +78,17 @@ function topicMatches(lookup: Lookup, quotes: IndexedQuote[], about: string): Ma
   if (terms.length === 0) return scores;
   const weights = lookup.weights(terms);
   const ids = new Set(quotes.map((q) => q.id));
-  const results = lookup.quoteSearch.search(about, { ...SEARCH_OPTIONS, fields: ['text'], filter: (r) => ids.has(r.id as number) });
+  const results = lookup.quoteSearch.search(about, { ...SEARCH_OPTIONS, fields: ['text'], filter: (id) => ids.has(id) });
   for (const r of results) {
     const coverage = lookup.coverage(weights, new Set(r.queryTerms));
-    if (coverage >= TOPIC_MIN_COVERAGE) scores.set(r.id as number, coverage);
+    if (coverage >= TOPIC_MIN_COVERAGE) scores.set(r.id, coverage);
   }
   return scores;
 }
 
 function candidateOf(lookup: Lookup, q: IndexedQuote, topic: number | undefined): Candidate {
   const span = displaySpan(lookup, q);
-  const wordCount = words(lookup.quoteText(q)).length;
+  const wordCount = q.wordCount;
   let score = ATTRIBUTION_WEIGHT[q.attribution] + Math.min(wordCount, 40) / 40;
   if (wordCount < PHRASE_WORDS) score *= 0.4;
   if (topic !== undefined) score *= 1 + topic;
@@ -116,6 +115,6 @@ function displaySpan(lookup: Lookup, q: IndexedQuote): { start: number; end: num
   if (!first || !last) return { start: q.start, end: q.end };
   const start = Math.min(first.start, q.start);
   const end = Math.max(last.end, q.end);
-  const phrase = words(lookup.quoteText(q)).length < PHRASE_WORDS;
+  const phrase = q.wordCount < PHRASE_WORDS;
   return end - start <= MAX_CONTEXT_CHARS || phrase ? { start, end } : { start: q.start, end: q.end };
 }

@@ -73,18 +73,26 @@ function snippetOf(article: IndexedArticle, c: Candidate, alsoIn: AlsoIn[]): Sni
 
 /**
  * Best first, then the best of each other article before a second snippet of any one article, so the
- * first page shows different sources where they exist.
+ * first page shows different sources where they exist. Lazy, one round at a time: an answer needs
+ * only its first few snippets, and a name on a large corpus has tens of thousands of candidates.
  */
-function interleaveArticles(ranked: Candidate[]): Candidate[] {
-  const sorted = [...ranked].sort((a, b) => b.score - a.score || a.article - b.article || a.start - b.start);
-  const rounds: Candidate[][] = [];
-  const perArticle = new Map<number, number>();
-  for (const c of sorted) {
-    const round = perArticle.get(c.article) ?? 0;
-    perArticle.set(c.article, round + 1);
-    (rounds[round] ??= []).push(c);
+function* interleaveArticles(ranked: Candidate[]): Generator<Candidate> {
+  const order = (a: Candidate, b: Candidate) => b.score - a.score || a.article - b.article || a.start - b.start;
+  let rest = ranked;
+  while (rest.length) {
+    const bestOf = new Map<number, Candidate>();
+    const later: Candidate[] = [];
+    for (const c of rest) {
+      const best = bestOf.get(c.article);
+      if (best && order(best, c) <= 0) later.push(c);
+      else {
+        if (best) later.push(best);
+        bestOf.set(c.article, c);
+      }
+    }
+    yield* [...bestOf.values()].sort(order);
+    rest = later;
   }
-  return rounds.flat();
 }
 
 /** The page of an answer the request asks for. */

@@ -5,7 +5,6 @@
  * name gets those naming sentences, full names first.
  */
 import type { Cue } from '../retrieval/people.js';
-import { ROLE_NOUNS } from '../retrieval/people.js';
 import type { Lookup, PersonMention } from './lookup.js';
 import { resolvePerson } from './persons.js';
 import type { Candidate } from './snippets.js';
@@ -26,9 +25,13 @@ const CUE_WEIGHT: Partial<Record<Cue, number>> = {
   list: 2,
   title: 0.5,
   nickname: 0.5,
+  // A role word near the name describes the person; the writer's own description outranks a name
+  // dropped inside someone's quotation; the sentence's subject is what the sentence is about.
+  'role-near': 3,
+  quoted: -1,
+  opens: 1,
 };
 
-const ROLE_WORD = new RegExp(`\\b(?:${ROLE_NOUNS}|mayoralty|independent)\\b`, 'i');
 /** Beyond this a sentence is hard to read as an answer; it still counts, a little lower. */
 const LONG_SENTENCE = 280;
 
@@ -38,7 +41,7 @@ export function who(lookup: Lookup, name: string): WhoResult {
   const person = match.person;
   const byPassage = new Map<number, Candidate>();
   for (const pm of lookup.mentionsOf.get(person.id) ?? []) {
-    const score = introductionScore(lookup, pm);
+    const score = introductionScore(pm);
     const previous = byPassage.get(pm.passage.id);
     const highlight = { start: pm.mention.start, end: pm.mention.end, label: 'person' as const };
     if (previous) {
@@ -52,34 +55,10 @@ export function who(lookup: Lookup, name: string): WhoResult {
   return { kind: 'found', person, candidates: [...byPassage.values()] };
 }
 
-function introductionScore(lookup: Lookup, { passage, mention }: PersonMention): number {
+function introductionScore({ passage, mention }: PersonMention): number {
   let score = 1;
   for (const cue of mention.cues) score += CUE_WEIGHT[cue] ?? 0;
-  const text = lookup.passageText(passage);
-  // A role word close to the name ("sacked by Labour as their candidate") describes the person,
-  // unless another person's name stands between them ("MP Jim Fitzpatrick ... with Mr Miliband").
-  let from = mention.start - 50;
-  let to = mention.end + 70;
-  for (const other of passage.mentions) {
-    if (other.person === mention.person) continue;
-    if (other.end <= mention.start) from = Math.max(from, other.end);
-    if (other.start >= mention.end) to = Math.min(to, other.start);
-  }
-  // A role belongs to the name only within the same clause, and not across a quote mark ("A shadow
-  // minister said: “... Ed would ...”" says nothing about Ed).
-  const before = text.slice(Math.max(0, from - passage.start), mention.start - passage.start).split(/[“”"]|[.;:]\s/).at(-1)!;
-  const after = text.slice(mention.end - passage.start, Math.max(0, to - passage.start)).split(/[,;:(“”"]|\s[-–—]\s/)[0]!;
-  if (ROLE_WORD.test(before) || ROLE_WORD.test(after)) score += 3;
   if (mention.form === 'full') score += 1;
-  // The writer's own description outranks a name dropped inside someone's quotation, and the
-  // sentence's subject ("Ed Miliband is facing ...") is what the sentence is about.
-  const lead = text.slice(0, mention.start - passage.start);
-  if (count(lead, /“/g) > count(lead, /”/g) || count(lead, /"/g) % 2 === 1) score -= 1;
-  else if (/^\W*$/u.test(lead)) score += 1;
-  if (text.length > LONG_SENTENCE) score -= 2;
+  if (passage.end - passage.start > LONG_SENTENCE) score -= 2;
   return score;
-}
-
-function count(text: string, mark: RegExp): number {
-  return text.match(mark)?.length ?? 0;
 }

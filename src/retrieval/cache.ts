@@ -234,6 +234,7 @@ function checkAnnotations(saved: SavedAnnotations, corpus: Article[]): Annotatio
     const text = corpus[q?.article]?.text;
     if (q?.id !== i || text === undefined || !inText(q, text)) fail(`quote ${i} out of range`);
     if (!Array.isArray(q.passages) || q.passages.some((p) => passages[p] === undefined)) fail(`passages of quote ${i}`);
+    if (!Number.isInteger(q.wordCount)) fail(`word count of quote ${i}`);
     if (q.person !== undefined && !personIds.has(q.person)) fail(`speaker of quote ${i}`);
   });
   return { articles, passages, persons, quotes, termPassages };

@@ -30,6 +30,8 @@ export interface IndexedQuote extends Quote {
   article: number;
   /** Passages the quotation overlaps, in order. */
   passages: number[];
+  /** How many words it has (a phrase of a few words is shown and ranked differently). */
+  wordCount: number;
 }
 
 export interface IndexedArticle {
@@ -163,7 +165,7 @@ function annotate(corpus: Article[]): Annotations {
     });
     for (const q of found) {
       const overlapping = own.filter((p) => p.start < q.end && p.end > q.start).map((p) => p.id);
-      quotes.push({ ...q, id: quotes.length, article: a, passages: overlapping });
+      quotes.push({ ...q, id: quotes.length, article: a, passages: overlapping, wordCount: words(article.text.slice(q.start, q.end)).length });
     }
   });
 

@@ -27,7 +27,16 @@ export type Cue =
   | 'list'
   | 'nickname'
   /** "in Tower Hamlets": counts against being a person. */
-  | 'place';
+  | 'place'
+  /**
+   * A role word in the name's clause, close to it, with no other person between ("sacked by Labour
+   * as their candidate", but not "MP Jim Fitzpatrick ... with Mr Miliband").
+   */
+  | 'role-near'
+  /** Inside a quotation: someone's words about the person, not the writer's description. */
+  | 'quoted'
+  /** The name opens the sentence, which is then about the person ("Ed Miliband is facing ..."). */
+  | 'opens';
 
 export interface Person {
   id: string;
@@ -240,8 +249,8 @@ export function findPeople(sentences: SentenceText[]): PeopleIndex {
   const corpusCounts = new Map<string, number>();
   for (const counts of fullCounts.values()) for (const [id, n] of counts) corpusCounts.set(id, (corpusCounts.get(id) ?? 0) + n);
 
-  const mentions = runsBySentence.map((runs, i) =>
-    runs.flatMap((r): Mention[] => {
+  const mentions = runsBySentence.map((runs, i) => {
+    const found = runs.flatMap((r): Mention[] => {
       const article = sentences[i]!.article;
       const full = resolver.full(r.tokens);
       if (full) return [{ person: full.id, start: r.start, end: r.end, form: 'full', cues: [...r.cues] }];
@@ -251,10 +260,40 @@ export function findPeople(sentences: SentenceText[]): PeopleIndex {
       if (!chosen) return [];
       const form = fold(chosen.last) === fold(r.tokens[0]!) ? 'surname' : 'first';
       return [{ person: chosen.id, start: r.start, end: r.end, form, cues: [...r.cues] }];
-    }),
-  );
+    });
+    for (const m of found) m.cues.push(...contextCues(sentences[i]!, m, found));
+    return found;
+  });
   for (const list of mentions) for (const m of list) persons.get(m.person)!.mentions++;
   return { persons: [...persons.values()].filter((p) => p.mentions > 0), mentions };
+}
+
+const ROLE_WORD = new RegExp(`\\b(?:${ROLE_NOUNS}|mayoralty|independent)\\b`, 'i');
+
+/** The cues of a mention that depend on the other people its sentence names and on quotation marks. */
+function contextCues(sentence: SentenceText, mention: Mention, all: Mention[]): Cue[] {
+  const cues: Cue[] = [];
+  const at = (offset: number) => offset - sentence.start;
+  let from = mention.start - 50;
+  let to = mention.end + 70;
+  for (const other of all) {
+    if (other.person === mention.person) continue;
+    if (other.end <= mention.start) from = Math.max(from, other.end);
+    if (other.start >= mention.end) to = Math.min(to, other.start);
+  }
+  // A role belongs to the name only within the same clause, and not across a quote mark ("A shadow
+  // minister said: “... Ed would ...”" says nothing about Ed).
+  const before = sentence.text.slice(Math.max(0, at(from)), at(mention.start)).split(/[“”"]|[.;:]\s/).at(-1)!;
+  const after = sentence.text.slice(at(mention.end), Math.max(0, at(to))).split(/[,;:(“”"]|\s[-–—]\s/)[0]!;
+  if (ROLE_WORD.test(before) || ROLE_WORD.test(after)) cues.push('role-near');
+  const lead = sentence.text.slice(0, at(mention.start));
+  if (count(lead, /“/g) > count(lead, /”/g) || count(lead, /"/g) % 2 === 1) cues.push('quoted');
+  else if (/^\W*$/u.test(lead)) cues.push('opens');
+  return cues;
+}
+
+function count(text: string, mark: RegExp): number {
+  return text.match(mark)?.length ?? 0;
 }
 
 /** The candidate mentioned most in the article, then in the corpus; none when that is a tie. */
