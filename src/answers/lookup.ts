@@ -10,6 +10,7 @@ import { Postings, type PostingsSearchOptions } from '../retrieval/postings.js';
 import type { Mention, Person } from '../retrieval/people.js';
 import { sameWord, terms, typoAllowance, words } from '../retrieval/text.js';
 import { personsNamed } from './persons.js';
+import { rankIntroductions, type Introductions } from './who.js';
 
 export interface PersonMention {
   passage: Passage;
@@ -38,6 +39,8 @@ export class Lookup {
   readonly speakersOf = new Map<number, Set<string>>();
   /** Quotations by speaker description ('speaker') and text ('text'). */
   readonly quoteSearch: Postings;
+  /** Person id → the passages naming them, best introduction first (see who.ts). */
+  private readonly introductions = new Map<string, Introductions>();
   private readonly passageCount: number;
 
   constructor(readonly index: SearchIndex) {
@@ -53,6 +56,7 @@ export class Lookup {
     for (const passage of data.passages) {
       for (const mention of passage.mentions) push(this.mentionsOf, mention.person, { passage, mention });
     }
+    for (const [person, mentions] of this.mentionsOf) this.introductions.set(person, rankIntroductions(mentions));
     for (const q of data.quotes) {
       if (!q.person) continue;
       push(this.quotesOf, q.person, q);
@@ -71,6 +75,10 @@ export class Lookup {
       }),
     );
     this.quoteSearch = new Postings(quoteIndex.toJSON(), MINISEARCH_OPTIONS);
+  }
+
+  introductionsOf(person: string): Introductions {
+    return this.introductions.get(person) ?? { passages: new Int32Array(0), scores: new Float64Array(0) };
   }
 
   /** True when the passage names the person (in any form) or is something they say. */

@@ -77,7 +77,7 @@ function snippetOf(article: IndexedArticle, c: Candidate, alsoIn: AlsoIn[]): Sni
  * only its first few snippets, and a name on a large corpus has tens of thousands of candidates.
  */
 function* interleaveArticles(ranked: Candidate[]): Generator<Candidate> {
-  const order = (a: Candidate, b: Candidate) => b.score - a.score || a.article - b.article || a.start - b.start;
+  const order = candidateOrder;
   let rest = ranked;
   while (rest.length) {
     const bestOf = new Map<number, Candidate>();
@@ -94,6 +94,27 @@ function* interleaveArticles(ranked: Candidate[]): Generator<Candidate> {
     rest = later;
   }
 }
+
+/** Rank order of candidates: by score, then by position in the corpus so that ties are stable. */
+export function candidateOrder(a: Pick<Candidate, 'score' | 'article' | 'start'>, b: Pick<Candidate, 'score' | 'article' | 'start'>): number {
+  return b.score - a.score || a.article - b.article || a.start - b.start;
+}
+
+/**
+ * Of candidates in rank order, how many are enough to make any answer: those up to the first one of
+ * the ENOUGH_ARTICLES-th distinct article. Every later candidate comes, in the interleaved order,
+ * after the best one of each of those articles, and an answer ends well before them, even with
+ * reprinted passages skipped.
+ */
+export function enoughCandidates(ranked: readonly { article: number }[]): number {
+  const seen = new Set<number>();
+  for (let i = 0; i < ranked.length; i++) {
+    seen.add(ranked[i]!.article);
+    if (seen.size > ENOUGH_ARTICLES) return i;
+  }
+  return ranked.length;
+}
+const ENOUGH_ARTICLES = 4 * MAX_SNIPPETS;
 
 /** The page of an answer the request asks for. */
 /** The requested page as a whole number from 0; anything else (NaN, negative, Infinity) is page 0. */

@@ -7,7 +7,7 @@
 import type { Cue } from '../retrieval/people.js';
 import type { Lookup, PersonMention } from './lookup.js';
 import { resolvePerson } from './persons.js';
-import type { Candidate } from './snippets.js';
+import { candidateOrder, enoughCandidates, type Candidate } from './snippets.js';
 import type { Person } from '../retrieval/people.js';
 
 export type WhoResult =
@@ -39,20 +39,39 @@ export function who(lookup: Lookup, name: string): WhoResult {
   const match = resolvePerson(lookup, name);
   if (match.kind !== 'person') return match;
   const person = match.person;
-  const byPassage = new Map<number, Candidate>();
-  for (const pm of lookup.mentionsOf.get(person.id) ?? []) {
+  const ranked = lookup.introductionsOf(person.id);
+  const { passages } = lookup.index.data;
+  const order = Array.from(ranked.passages, (id) => passages[id]!);
+  const candidates = order.slice(0, enoughCandidates(order)).map((p, i): Candidate => {
+    const highlights = p.mentions.filter((m) => m.person === person.id).map((m) => ({ start: m.start, end: m.end, label: 'person' as const }));
+    return { article: p.article, start: p.start, end: p.end, paragraph: p.paragraph, score: ranked.scores[i]!, passages: [p.id], highlights };
+  });
+  return { kind: 'found', person, candidates };
+}
+
+/** A person's passages ranked by how well they introduce the person, best first. */
+export interface Introductions {
+  passages: Int32Array;
+  scores: Float64Array;
+}
+
+/**
+ * Ranks the passages naming a person (a passage scores as its best mention). Done once per person
+ * when the engine starts (Lookup), since it depends on nothing but the index: a question then takes
+ * the first few, where scoring the 48,000 mentions of a main figure of a 10,000-article corpus took
+ * 30 ms per question.
+ */
+export function rankIntroductions(mentions: PersonMention[]): Introductions {
+  const best = new Map<number, { id: number; article: number; start: number; score: number }>();
+  for (const pm of mentions) {
     const score = introductionScore(pm);
-    const previous = byPassage.get(pm.passage.id);
-    const highlight = { start: pm.mention.start, end: pm.mention.end, label: 'person' as const };
-    if (previous) {
-      previous.score = Math.max(previous.score, score);
-      previous.highlights!.push(highlight);
-      continue;
-    }
-    const p = pm.passage;
-    byPassage.set(p.id, { article: p.article, start: p.start, end: p.end, paragraph: p.paragraph, score, passages: [p.id], highlights: [highlight] });
+    const { id, article, start } = pm.passage;
+    const previous = best.get(id);
+    if (!previous) best.set(id, { id, article, start, score });
+    else if (score > previous.score) previous.score = score;
   }
-  return { kind: 'found', person, candidates: [...byPassage.values()] };
+  const ranked = [...best.values()].sort(candidateOrder);
+  return { passages: Int32Array.from(ranked, (r) => r.id), scores: Float64Array.from(ranked, (r) => r.score) };
 }
 
 function introductionScore({ passage, mention }: PersonMention): number {
