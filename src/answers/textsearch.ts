@@ -74,10 +74,9 @@ export function searchPassages(lookup: Lookup, text: string, options: SearchOpti
     const covered = new Set<string>(r.queryTerms);
     // A passage involving a person the query names covers that name, however it refers to them
     // ("Ken", "he", or a statement of theirs).
-    const around = [passage, passages[passage.id - 1], passages[passage.id + 1]].filter((n) => n?.article === passage.article);
     let involved = 0;
     for (const person of named) {
-      if (!around.some((n) => lookup.involves(n!, person.id))) continue;
+      if (!involvedAround(lookup, passage, person.id)) continue;
       involved++;
       for (const t of person.terms) covered.add(t);
     }
@@ -102,6 +101,15 @@ export function searchPassages(lookup: Lookup, text: string, options: SearchOpti
   return hits;
 }
 
+/** True when the passage or a neighbouring sentence of its article involves the person. */
+function involvedAround(lookup: Lookup, passage: Passage, person: string): boolean {
+  const { passages } = lookup.index.data;
+  for (const n of [passage, passages[passage.id - 1], passages[passage.id + 1]]) {
+    if (n?.article === passage.article && lookup.involves(n, person)) return true;
+  }
+  return false;
+}
+
 /** The query terms that are the person's name. */
 function termsOfName(name: string, query: string[]): string[] {
   const nameTerms = new Set(queryTerms(name));
@@ -112,7 +120,8 @@ function termsOfName(name: string, query: string[]): string[] {
 export function matchedWords(lookup: Lookup, hit: Hit): { start: number; end: number }[] {
   const text = lookup.passageText(hit.passage);
   const spans: { start: number; end: number }[] = [];
-  for (const m of text.matchAll(WORD)) {
+  const word = new RegExp(WORD); // its own lastIndex
+  for (let m = word.exec(text); m; m = word.exec(text)) {
     const start = hit.passage.start + m.index;
     if (termsOf(m[0]).some((t) => hit.matched.has(t))) spans.push({ start, end: start + m[0].length });
   }

@@ -61,7 +61,7 @@ export const MINISEARCH_OPTIONS: Options<{ id: number; text: string }> = {
   tokenize: (text) => words(text),
   processTerm: (term) => {
     const t = termsOf(term);
-    return t.length ? t : null;
+    return t.length ? (t as string[]) : null; // MiniSearch only reads the list (and termsOf shares it)
   },
 };
 

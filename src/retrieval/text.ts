@@ -38,7 +38,20 @@ function dropPossessive(word: string): string {
  * The search terms for one raw token: the stemmed word, plus, for hyphenated words, the joined form
  * (so "ex-pelled" is found by "expelled") and the parts ("ex-London" by "London").
  */
-export function termsOf(token: string): string[] {
+export function termsOf(token: string): readonly string[] {
+  let found = termsMemo.get(token);
+  if (found === undefined) {
+    found = computeTerms(token);
+    // Bounded: a corpus has tens of thousands of distinct words, a hostile query any number.
+    if (termsMemo.size >= 50_000) termsMemo.clear();
+    termsMemo.set(token, found);
+  }
+  return found;
+}
+/** Words recur in every query and passage; stemming each occurrence anew was most of the cost. */
+const termsMemo = new Map<string, readonly string[]>();
+
+function computeTerms(token: string): readonly string[] {
   const word = dropPossessive(fold(token)).replace(/'/g, '');
   if (!word.includes('-')) return STOP_WORDS.has(word) ? [] : [stem(word)];
   const parts = word.split('-').filter((p) => p && !STOP_WORDS.has(p));
