@@ -72,6 +72,17 @@ describe('a corpus that changes while the bot runs', () => {
     expect(live.articles()).toHaveLength(6);
   });
 
+  it('with a cache folder, indexes a change in a worker thread and then only loads it', async () => {
+    live = LiveEngine.start({ root, corpusDir: corpus, log: memoryLog(lines), debounceMs: 50, cacheDir: join(root, 'cache') });
+    writeFileSync(join(corpus, 'councillor-quits.meta.json'), NEW_META);
+    writeFileSync(join(corpus, 'councillor-quits.txt'), NEW_ARTICLE);
+    await until(() => lines.some((l) => l.msg === 'corpus re-indexed'), 'the re-index');
+    expect(lines.filter((l) => l.level === 'error')).toEqual([]);
+    // Built and saved by the worker; the main thread loaded the saved index instead of building.
+    expect(lines.find((l) => l.msg === 'corpus re-indexed')!.obj).toMatchObject({ builtBy: 'worker', index: 'cache', articles: 6 });
+    expect(live.answer({ command: 'who', query: 'Jane Doe' }).snippets[0]!.text).toContain('the Labour councillor for Bow West');
+  });
+
   it('answers every question while re-indexing, from the old index or the new', async () => {
     live = LiveEngine.start({ root, corpusDir: corpus, log: memoryLog(lines), debounceMs: 10 });
     const before = live.generation;
