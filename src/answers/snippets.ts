@@ -77,20 +77,19 @@ function snippetOf(article: IndexedArticle, c: Candidate, alsoIn: AlsoIn[]): Sni
  * only its first few snippets, and a name on a large corpus has tens of thousands of candidates.
  */
 function* interleaveArticles(ranked: Candidate[]): Generator<Candidate> {
-  const order = candidateOrder;
   let rest = ranked;
   while (rest.length) {
     const bestOf = new Map<number, Candidate>();
     const later: Candidate[] = [];
     for (const c of rest) {
       const best = bestOf.get(c.article);
-      if (best && order(best, c) <= 0) later.push(c);
+      if (best && candidateOrder(best, c) <= 0) later.push(c);
       else {
         if (best) later.push(best);
         bestOf.set(c.article, c);
       }
     }
-    yield* [...bestOf.values()].sort(order);
+    yield* [...bestOf.values()].sort(candidateOrder);
     rest = later;
   }
 }
@@ -101,18 +100,18 @@ export function candidateOrder(a: Pick<Candidate, 'score' | 'article' | 'start'>
 }
 
 /**
- * Of candidates in rank order, how many are enough to make any answer: those up to the first one of
- * the ENOUGH_ARTICLES-th distinct article. Every later candidate comes, in the interleaved order,
+ * Of `count` candidates in rank order, how many are enough to make any answer: those from the first
+ * ENOUGH_ARTICLES articles they come from. Every later candidate comes, in the interleaved order,
  * after the best one of each of those articles, and an answer ends well before them, even with
  * reprinted passages skipped.
  */
-export function enoughCandidates(ranked: readonly { article: number }[]): number {
+export function enoughCandidates(count: number, articleAt: (i: number) => number): number {
   const seen = new Set<number>();
-  for (let i = 0; i < ranked.length; i++) {
-    seen.add(ranked[i]!.article);
+  for (let i = 0; i < count; i++) {
+    seen.add(articleAt(i));
     if (seen.size > ENOUGH_ARTICLES) return i;
   }
-  return ranked.length;
+  return count;
 }
 const ENOUGH_ARTICLES = 4 * MAX_SNIPPETS;
 

@@ -41,8 +41,9 @@ export function who(lookup: Lookup, name: string): WhoResult {
   const person = match.person;
   const ranked = lookup.introductionsOf(person.id);
   const { passages } = lookup.index.data;
-  const order = Array.from(ranked.passages, (id) => passages[id]!);
-  const candidates = order.slice(0, enoughCandidates(order)).map((p, i): Candidate => {
+  const shown = enoughCandidates(ranked.passages.length, (i) => passages[ranked.passages[i]!]!.article);
+  const candidates = Array.from(ranked.passages.subarray(0, shown), (id, i): Candidate => {
+    const p = passages[id]!;
     const highlights = p.mentions.filter((m) => m.person === person.id).map((m) => ({ start: m.start, end: m.end, label: 'person' as const }));
     return { article: p.article, start: p.start, end: p.end, paragraph: p.paragraph, score: ranked.scores[i]!, passages: [p.id], highlights };
   });

@@ -23,7 +23,7 @@ import type { AsPlainObject } from 'minisearch';
 import { buildIndex, buildSavableIndex, loadMiniSearch, restoreIndex, type Annotations, type IndexedArticle, type SearchIndex } from './index.js';
 
 /** Bumped whenever the saved layout or the meaning of the annotations changes. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2; // 2: quotations carry word counts, mentions context cues
 const MAGIC = 'affair-bot-index';
 const FILE_PATTERN = /^index-[0-9a-f]{64}\.idx$/;
 
