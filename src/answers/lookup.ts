@@ -39,6 +39,8 @@ export class Lookup {
   readonly speakersOf = new Map<number, Set<string>>();
   /** Quotations by speaker description ('speaker') and text ('text'). */
   readonly quoteSearch: Postings;
+  /** Passage id → 1 when the passage has a date expression (what `when` searches). */
+  readonly dated: Uint8Array;
   /** Person id → the passages naming them, best introduction first (see who.ts). */
   private readonly introductions = new Map<string, Introductions>();
   private readonly passageCount: number;
@@ -57,6 +59,7 @@ export class Lookup {
       for (const mention of passage.mentions) push(this.mentionsOf, mention.person, { passage, mention });
     }
     for (const [person, mentions] of this.mentionsOf) this.introductions.set(person, rankIntroductions(mentions));
+    this.dated = Uint8Array.from(data.passages, (p) => (p.dates.length > 0 ? 1 : 0));
     for (const q of data.quotes) {
       if (!q.person) continue;
       push(this.quotesOf, q.person, q);

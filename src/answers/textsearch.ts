@@ -30,8 +30,12 @@ export interface Hit {
 }
 
 export interface SearchOptions {
-  /** Only passages for which this holds are considered (e.g. those with a date). */
-  filter?: (passage: Passage) => boolean;
+  /**
+   * Only passages whose id this accepts are considered (e.g. those with a date). By id, so that it
+   * can be a look-up in a typed array: it runs for thousands of matches on a large corpus, and
+   * reading each passage object from a large heap cost more than the search itself.
+   */
+  filter?: (passageId: number) => boolean;
   /** Minimum coverage for a hit to count. */
   minCoverage: number;
   /** How many hits to return at most. */
@@ -59,12 +63,7 @@ export function searchPassages(lookup: Lookup, text: string, options: SearchOpti
   const weights = lookup.weights(terms);
   const named = personsNamed(lookup, text).map((p) => ({ id: p.id, terms: termsOfName(p.name, terms) }));
   const { passages } = lookup.index.data;
-  const filter = options.filter;
-  const pool = lookup.index.postings.search(text, {
-    ...lookup.passageSearch,
-    limit: POOL,
-    ...(filter ? { filter: (id: number) => filter(passages[id]!) } : {}),
-  });
+  const pool = lookup.index.postings.search(text, { ...lookup.passageSearch, limit: POOL, ...(options.filter ? { filter: options.filter } : {}) });
   const byId = new Map<number, PostingsResult>();
   if (options.window) for (const r of pool) byId.set(r.id, r);
   const hits: Hit[] = [];

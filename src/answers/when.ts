@@ -13,7 +13,8 @@ import { type Hit, matchedWords, searchPassages } from './textsearch.js';
 export const WHEN_MIN_COVERAGE = 0.5;
 
 export function when(lookup: Lookup, event: string): Candidate[] {
-  const hits = searchPassages(lookup, event, { filter: (p) => p.dates.length > 0, minCoverage: WHEN_MIN_COVERAGE, window: true });
+  const { dated } = lookup;
+  const hits = searchPassages(lookup, event, { filter: (id) => dated[id] === 1, minCoverage: WHEN_MIN_COVERAGE, window: true });
   return hits.slice(0, 30).map((hit) => candidateOf(lookup, hit));
 }
 

@@ -270,20 +270,24 @@ export class Postings {
     const { scores, matchedTerms, touched, ids } = this;
     // `touched` order is first-match order, so a smaller position wins a tie.
     const position = this.lastSource; // reused: accumulation is over
-    for (let i = 0; i < this.touchedCount; i++) {
-      const doc = touched[i]!;
-      scores[doc] = scores[doc]! * matchedTerms[doc]!;
-      position[doc] = i;
-    }
     const better = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && position[a]! < position[b]!);
     const heap: number[] = []; // worst of the kept at heap[0]
+    // One pass, and for most documents only a comparison with the worst kept score: a later document
+    // with an equal score ranks below it, so `<=` rejects it. Final scores are written only for the
+    // documents kept, which are the only ones read again.
+    let worst = -Infinity;
     for (let i = 0; i < this.touchedCount; i++) {
       const doc = touched[i]!;
-      if (matchedTerms[doc]! < required) continue;
-      if (heap.length >= limit && !better(doc, heap[0]!)) continue;
+      const matched = matchedTerms[doc]!;
+      if (matched < required) continue;
+      const score = scores[doc]! * matched;
+      if (heap.length >= limit && score <= worst) continue;
       if (filter && !filter(ids[doc]!)) continue;
+      scores[doc] = score;
+      position[doc] = i;
       if (heap.length < limit) siftUp(heap, doc, better);
       else replaceTop(heap, doc, better);
+      worst = heap.length >= limit ? scores[heap[0]!]! : -Infinity;
     }
     return heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
   }
