@@ -144,7 +144,6 @@ async function servePhase() {
   gc();
   const before = process.memoryUsage();
   let engine: Engine | undefined;
-  let index: SearchIndex | undefined;
   let engineLoadMs: number | null = null;
   if (EngineImpl) {
     const options = { corpusDir, root: ROOT, cacheDir };
@@ -153,7 +152,6 @@ async function servePhase() {
     engineLoadMs = round(performance.now() - start);
   } else {
     log('no answer engine yet (src/answers/engine.ts is a placeholder): only raw MiniSearch is timed');
-    index = loadOrBuildIndex(loadCorpus(corpusDir, ROOT), { cacheDir });
   }
   // What a started bot holds: V8 gives the pages freed after loading (the file, its JSON text, the
   // parsed intermediate objects) back to the system only after a full collection and a moment idle.

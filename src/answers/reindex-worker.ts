@@ -12,13 +12,14 @@ export interface ReindexRequest {
   cacheDir: string;
 }
 
-export type ReindexReply = { ok: true; key: string; problem?: string } | { ok: false; error: string };
+/** `problem`: the index was built but could not be saved, so the main thread will build it again. */
+export type ReindexReply = { ok: true; problem?: string } | { ok: false; error: string };
 
 const { articles, cacheDir } = workerData as ReindexRequest;
 let reply: ReindexReply;
 try {
   const index = loadOrBuildIndex(articles, { cacheDir });
-  reply = index.problem === undefined ? { ok: true, key: index.key } : { ok: true, key: index.key, problem: index.problem };
+  reply = index.problem === undefined ? { ok: true } : { ok: true, problem: index.problem };
 } catch (err) {
   reply = { ok: false, error: err instanceof Error ? err.message : String(err) };
 }

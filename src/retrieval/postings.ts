@@ -148,11 +148,6 @@ export class Postings {
     this.touched = new Int32Array(size);
   }
 
-  /** True when the index has this term (as produced by `processTerm`). */
-  has(term: string): boolean {
-    return this.vocabulary.has(term);
-  }
-
   /** Searches like `MiniSearch.search(query, options)`, returning the best `limit` results, best first. */
   search(query: string, options: PostingsSearchOptions = {}): PostingsResult[] {
     const queryTerms = this.tokenize(query)
@@ -160,8 +155,8 @@ export class Postings {
       .filter((t): t is string => !!t);
     if (queryTerms.length === 0) return [];
     const fields = this.searchFields(options);
-    const derived = this.expand(queryTerms, options);
     const sources = [...new Set(queryTerms)];
+    const derived = this.expand(queryTerms, sources, options);
 
     this.begin();
     const bm25 = { ...DEFAULT_BM25, ...options.bm25 };
@@ -188,10 +183,9 @@ export class Postings {
    * longer terms it prefixes, then terms within its edit distance, weighted as MiniSearch weighs them.
    * A repeated query term counts once per occurrence, as it does in MiniSearch.
    */
-  private expand(queryTerms: string[], options: PostingsSearchOptions): Derived[] {
+  private expand(queryTerms: string[], sources: string[], options: PostingsSearchOptions): Derived[] {
     const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
     const maxFuzzy = options.maxFuzzy ?? DEFAULT_MAX_FUZZY;
-    const sources = [...new Set(queryTerms)];
     const derived: Derived[] = [];
     // Grouped by distinct term (a repeated term's occurrences side by side), so that counting the
     // distinct terms a document matches needs only the last one seen.
