@@ -149,7 +149,7 @@ function table(): string {
     ['first start: build + save (ms)', ...rows.map((r) => f(r.coldStartMs))],
     ['saved index (MB)', ...rows.map((r) => f(r.cacheMB))],
     ['start from saved index, median (ms)', ...rows.map((r) => `${f(r.startFromCacheMs.median)} (${f((r.startFromCacheMs.median / r.buildMs.median) * 100, 1)}% of build)`)],
-    ['Engine.load from saved index (ms)', ...rows.map((r) => f(r.engineLoadMs))],
+    ['loadEngine from saved index (ms)', ...rows.map((r) => f(r.engineLoadMs))],
     ['resident memory / heap after loading (MB)', ...rows.map((r) => `${f(r.memory.rssMB, 0)} / ${f(r.memory.heapUsedMB, 0)}`)],
     ['peak resident memory while starting (MB)', ...rows.map((r) => f(r.memory.peakRssMB, 0))],
     ...COMMANDS.map((c) => [`${c}: p50 / p99 / max (ms)`, ...rows.map((r) => three(r.latencyMs[c]))]),

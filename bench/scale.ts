@@ -10,7 +10,8 @@
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Engine, EngineOptions } from '../src/answers/engine.js';
+import type { Engine } from '../src/answers/engine.js';
+import { loadEngine } from '../src/runtime/load.js';
 import { COMMANDS, type CommandName } from '../src/answers/types.js';
 import { loadOrBuildIndex, loadSavedMiniSearch } from '../src/retrieval/cache.js';
 import { loadCorpus } from '../src/retrieval/corpus.js';
@@ -116,8 +117,6 @@ function buildPhase() {
   };
 }
 
-type EngineClass = typeof Engine;
-
 /**
  * Starts from the saved index: read the corpus (to hash it), then load and check the index. A plain
  * function, not part of the async serve phase: a suspended async function can keep its last loaded
@@ -139,20 +138,11 @@ async function servePhase() {
   const loads = timedLoads();
   log(`start from cache: median ${Math.round(median(loads))} ms`);
 
-  const engineModule = (await import('../src/answers/engine.js')) as { Engine?: EngineClass };
-  const EngineImpl = typeof engineModule.Engine?.load === 'function' ? engineModule.Engine : undefined;
   gc();
   const before = process.memoryUsage();
-  let engine: Engine | undefined;
-  let engineLoadMs: number | null = null;
-  if (EngineImpl) {
-    const options = { corpusDir, root: ROOT, cacheDir };
-    const start = performance.now();
-    engine = await EngineImpl.load(options as EngineOptions);
-    engineLoadMs = round(performance.now() - start);
-  } else {
-    log('no answer engine yet (src/answers/engine.ts is a placeholder): only raw MiniSearch is timed');
-  }
+  const start = performance.now();
+  const engine: Engine = await loadEngine({ corpusDir, root: ROOT, cacheDir });
+  const engineLoadMs = round(performance.now() - start);
   // What a started bot holds: V8 gives the pages freed after loading (the file, its JSON text, the
   // parsed intermediate objects) back to the system only after a full collection and a moment idle.
   gc();
@@ -229,7 +219,7 @@ async function servePhase() {
     memory,
     questions: QUESTIONS.length,
     repeats,
-    engine: EngineImpl !== undefined,
+    engine: true,
     abstained: engine ? Object.fromEntries(abstained) : null,
     errors,
     latencyMs: latency,

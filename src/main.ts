@@ -4,8 +4,9 @@
  */
 import { config as loadDotenv } from 'dotenv';
 import { join } from 'node:path';
-import { Engine, PROJECT_ROOT } from './answers/engine.js';
-import { LiveEngine } from './answers/live.js';
+import { LiveEngine } from './runtime/live.js';
+import { loadEngine } from './runtime/load.js';
+import { PROJECT_ROOT } from './runtime/paths.js';
 import { startBot } from './bot/client.js';
 import { Cooldown } from './bot/cooldown.js';
 import { Lifecycle, shutdown } from './bot/lifecycle.js';
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
   }
 
   if (!config.token) {
-    await runConsole(await Engine.load({ cacheDir: CACHE_DIR }), process.stdin, process.stdout);
+    await runConsole(await loadEngine({ cacheDir: CACHE_DIR }), process.stdin, process.stdout);
     return;
   }
 

@@ -3,7 +3,7 @@ import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileS
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Engine } from '../src/answers/engine.js';
+import { loadEngine } from '../src/runtime/load.js';
 import type { AnswerRequest } from '../src/answers/types.js';
 import { corpusKey, loadOrBuildIndex, type LoadedIndex } from '../src/retrieval/cache.js';
 import { loadCorpus } from '../src/retrieval/corpus.js';
@@ -76,10 +76,10 @@ describe('loadOrBuildIndex', () => {
   });
 
   it('answers every command the same from the saved index as from a fresh build', async () => {
-    await Engine.load({ corpusDir, root: work, cacheDir }); // fills the cache
+    await loadEngine({ corpusDir, root: work, cacheDir }); // fills the cache
     expect(cacheFiles()).toHaveLength(1);
-    const fromCache = await Engine.load({ corpusDir, root: work, cacheDir });
-    const fresh = await Engine.load({ corpusDir, root: work });
+    const fromCache = await loadEngine({ corpusDir, root: work, cacheDir });
+    const fresh = await loadEngine({ corpusDir, root: work });
     const requests: AnswerRequest[] = [
       { command: 'who', query: 'Lutfur Rahman' },
       { command: 'who', query: 'Rahmen' },

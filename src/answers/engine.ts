@@ -1,12 +1,9 @@
 /**
  * The answer engine: who / when / quote / ask over the corpus, returning structured answers whose
- * snippets are verbatim slices of the article files. It knows nothing of Discord or consoles; every
- * front end renders the same Answer objects.
+ * snippets are verbatim slices of the article files. It takes an index already loaded and knows
+ * nothing of files, workers, Discord or consoles (src/runtime reads and swaps indexes); every front
+ * end renders the same Answer objects.
  */
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { loadOrBuildIndex } from '../retrieval/cache.js';
-import { loadCorpus } from '../retrieval/corpus.js';
 import type { SearchIndex } from '../retrieval/index.js';
 import { fold, words } from '../retrieval/text.js';
 import { ask, route } from './ask.js';
@@ -34,18 +31,6 @@ export interface ParagraphView {
   end: number;
 }
 
-export interface EngineOptions {
-  /** Folder holding `*.txt` articles and their `*.meta.json`; default `<root>/corpus`. */
-  corpusDir?: string;
-  /** Project root that snippet `file` paths are relative to; default this project's root folder. */
-  root?: string;
-  /** Folder for the saved index (reused while the corpus is unchanged); default none. */
-  cacheDir?: string;
-}
-
-/** The project root: two levels up from this file (src/answers). */
-export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-
 /** What each command's query is called when a message has to name it. */
 const FIELD: Record<CommandName, string> = { who: 'name', when: 'event', quote: 'speaker', ask: 'question' };
 
@@ -54,12 +39,6 @@ export class Engine {
 
   constructor(readonly index: SearchIndex) {
     this.lookup = new Lookup(index);
-  }
-
-  static async load(options: EngineOptions = {}): Promise<Engine> {
-    const root = options.root ?? PROJECT_ROOT;
-    const corpus = loadCorpus(options.corpusDir ?? join(root, 'corpus'), root);
-    return new Engine(loadOrBuildIndex(corpus, options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }));
   }
 
   /** Throws UserInputError for input that cannot be a question; never for "not found". */

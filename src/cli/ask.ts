@@ -6,7 +6,8 @@
  *                                                prints exactly one JSON answer line per input line
  */
 import { createInterface } from 'node:readline';
-import { Engine } from '../answers/engine.js';
+import type { Engine } from '../answers/engine.js';
+import { loadEngine } from '../runtime/load.js';
 import { type AnswerRequest, COMMANDS, UserInputError } from '../answers/types.js';
 import { formatAnswer } from './format.js';
 
@@ -16,7 +17,7 @@ const USAGE = `usage: npm run ask -- <${COMMANDS.join('|')}> "QUERY" [--about TO
 async function main(argv: string[]): Promise<number> {
   const flags = new Set<string>(argv.filter((a) => a === '--json' || a === '--batch'));
   const rest = argv.filter((a) => !flags.has(a));
-  const engine = await Engine.load();
+  const engine = await loadEngine();
   if (flags.has('--batch')) return batch(engine, flags.has('--json'));
   const request = parseArgs(rest);
   if (typeof request === 'string') {

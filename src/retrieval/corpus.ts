@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
-import type { ArticleRef } from '../answers/types.js';
+import type { ArticleRef } from '../core/types.js';
 
 export const ARTICLE_KINDS = ['news report', 'blog/opinion', 'statement'] as const;
 

@@ -4,7 +4,7 @@
  * mentions, date expressions, quotations with their speakers, and passages repeated across articles.
  */
 import MiniSearch, { type AsPlainObject, type Options, type SearchOptions } from 'minisearch';
-import type { ArticleRef } from '../answers/types.js';
+import type { ArticleRef } from '../core/types.js';
 import type { Article } from './corpus.js';
 import { findDates, type DateMention } from './dates.js';
 import { bodyParagraphs, classifyBlocks, splitSentences, type Paragraph } from './passages.js';

@@ -7,8 +7,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LiveEngine, type ReloadLog } from '../../src/answers/live.js';
-import { PROJECT_ROOT } from '../../src/answers/engine.js';
+import { LiveEngine, type ReloadLog } from '../../src/runtime/live.js';
+import { PROJECT_ROOT } from '../../src/runtime/paths.js';
 
 const NEW_ARTICLE = `Councillor quits over byelection row
 

@@ -14,9 +14,10 @@ import { join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { type Article, articleFiles, loadArticle } from '../retrieval/corpus.js';
 import { loadOrBuildIndex } from '../retrieval/cache.js';
-import { Engine, PROJECT_ROOT } from './engine.js';
+import { Engine } from '../answers/engine.js';
+import { PROJECT_ROOT } from './paths.js';
 import type { ReindexReply, ReindexRequest } from './reindex-worker.js';
-import type { Answer, AnswerRequest, ArticleRef } from './types.js';
+import type { Answer, AnswerRequest, ArticleRef } from '../answers/types.js';
 
 /** The little a live engine needs of a logger (pino's Logger fits). */
 export interface ReloadLog {
