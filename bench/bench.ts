@@ -1,9 +1,10 @@
 /**
- * `npm run bench`: index build, saved-index size and load, memory, and answer latency of every
- * command against raw MiniSearch, from the bundled corpus to synthetic corpora of 500 and 10,000
- * articles. Each scale runs in fresh processes (bench/scale.ts), so one scale's heap never weighs on
- * another's figures. Prints a Markdown table (or, with --json, one JSON object) and checks the targets
- * of issue 4.
+ * `npm run bench`: index build, saved-index size, ready-to-answer from the saved index, memory, the
+ * longest stall of a live edit, and answer latency of every command against raw MiniSearch, from the
+ * bundled corpus to synthetic corpora of 500 and 10,000 articles; and whether build time grows in
+ * proportion to the text. Each scale runs in fresh processes (bench/scale.ts), so one scale's heap
+ * never weighs on another's figures. Prints a Markdown table (or, with --json, one JSON object) and
+ * checks the targets of issues 4 and 12.
  *
  *   npm run bench                    # bundled, 500, 10000
  *   npm run bench -- --quick         # bundled and 500 only (under a minute)
@@ -37,6 +38,10 @@ const { values: args } = parseArgs({
     'load-runs': { type: 'string' },
     /** Seed of the synthetic corpora; the same seed makes the same corpora. */
     seed: { type: 'string' },
+    /** Leave out the build-time scaling measure (half a minute). */
+    'no-scaling': { type: 'boolean', default: false },
+    /** The n of the scaling measure: each shape is built at n and 10 n (default 800). */
+    'scaling-n': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
   strict: true,
@@ -44,7 +49,7 @@ const { values: args } = parseArgs({
 
 if (args.help) {
   process.stdout.write(
-    'usage: npm run bench -- [--quick] [--json] [--scales bundled,500,10000] [--repeats N] [--build-runs N] [--load-runs N] [--seed N] [--out DIR]\n',
+    'usage: npm run bench -- [--quick] [--json] [--scales bundled,500,10000] [--repeats N] [--build-runs N] [--load-runs N] [--seed N] [--out DIR] [--no-scaling] [--scaling-n N]\n',
   );
   process.exit(0);
 }
@@ -54,7 +59,7 @@ for (const s of scales) {
   if (s !== 'bundled' && !/^[1-9]\d*$/.test(s)) throw new Error(`affair-bot: bench scale "${s}" is neither "bundled" nor a positive whole number`);
 }
 const out = resolve(args.out ?? join(ROOT, 'bench/.out'));
-const passOn = (['repeats', 'build-runs', 'load-runs', 'seed'] as const).flatMap((k) => (args[k] === undefined ? [] : [`--${k}`, args[k]]));
+const passOn = (['repeats', 'build-runs', 'load-runs', 'seed', 'scaling-n'] as const).flatMap((k) => (args[k] === undefined ? [] : [`--${k}`, args[k]]));
 
 type Row = Record<string, unknown> & {
   scale: string;
@@ -63,6 +68,9 @@ type Row = Record<string, unknown> & {
   terms: number;
   corpusMB: number;
   buildMs: { runs: number[]; median: number };
+  buildPeakRssMB: number;
+  readyFromSavedMs: number;
+  editStallMs: number | null;
   coldStartMs: number;
   cacheMB: number;
   startFromCacheMs: { runs: number[]; median: number };
@@ -84,7 +92,7 @@ type Row = Record<string, unknown> & {
 const RUNTIME_FLAGS: string[] =
   (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.match(/--v8-[\w-]+(?:=\S+)?/g) ?? [];
 
-function runPhase(scale: string, phase: 'build' | 'serve'): Record<string, unknown> {
+function runPhase(scale: string, phase: 'generate' | 'build' | 'serve' | 'edit' | 'scaling'): Record<string, unknown> {
   const child = spawnSync(
     process.execPath,
     [...RUNTIME_FLAGS, '--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', join(ROOT, 'bench/scale.ts'), '--phase', phase, '--scale', scale, '--out', out, ...passOn],
@@ -99,7 +107,10 @@ function runPhase(scale: string, phase: 'build' | 'serve'): Record<string, unkno
   }
 }
 
-const rows: Row[] = scales.map((scale) => ({ ...runPhase(scale, 'build'), ...runPhase(scale, 'serve') }) as Row);
+const rows: Row[] = scales.map(
+  (scale) => ({ ...runPhase(scale, 'generate'), ...runPhase(scale, 'build'), ...runPhase(scale, 'serve'), ...runPhase(scale, 'edit') }) as Row,
+);
+const scaling = (args['no-scaling'] ? { scaling: [] } : runPhase('bundled', 'scaling')) as { scaling: { shape: string; n: number; ms: number; tenTimesMs: number; ratio: number }[] };
 
 interface Target {
   target: string;
@@ -109,21 +120,24 @@ interface Target {
   met: boolean | null;
 }
 
-/** The targets of issue 4; a target on the 10,000-article scale applies to the largest scale run. */
+/** The targets of issues 4 and 12; a target on the 10,000-article scale applies to the largest scale run. */
 function targets(): Target[] {
   const list: Target[] = [];
   const check = (target: string, scale: string, value: number | null | undefined, limit: number) =>
     list.push({ target, scale, value: value ?? null, limit, met: value === null || value === undefined ? null : value <= limit });
   for (const r of rows) {
-    check('start from saved index / rebuild (%)', r.scale, Math.round((r.startFromCacheMs.median / r.buildMs.median) * 1000) / 10, 20);
+    check('ready from saved index / rebuild (%)', r.scale, Math.round((r.readyFromSavedMs / r.buildMs.median) * 1000) / 10, 20);
+    if (r.editStallMs !== null) check('longest event-loop stall of an edit (ms)', r.scale, r.editStallMs, 50);
     if (r.scale === 'bundled') for (const c of COMMANDS) check(`${c} p99 (ms)`, r.scale, r.latencyMs[c]?.p99, 1);
+    if (r.articles >= 50_000) check('peak memory while building (MB)', r.scale, r.buildPeakRssMB, 4096);
   }
-  const largest = rows.filter((r) => r.scale !== 'bundled').sort((a, b) => b.articles - a.articles)[0];
+  const largest = rows.filter((r) => r.scale !== 'bundled' && r.articles <= 20_000).sort((a, b) => b.articles - a.articles)[0];
   if (largest && largest.articles >= 10_000) {
     for (const c of COMMANDS) check(`${c} p99 (ms)`, largest.scale, largest.latencyMs[c]?.p99, 25);
     check('pipeline p50 / raw MiniSearch p50', largest.scale, largest.ratioP50.all, 3);
     check('resident memory (MB)', largest.scale, largest.memory.rssMB, 600);
   }
+  for (const c of scaling.scaling) check(`build time at 10× the text / at 1× (${c.shape})`, `n = ${c.n}`, c.ratio, 12);
   return list;
 }
 
@@ -132,7 +146,7 @@ const command = `npm run bench --${process.argv.slice(2).map((a) => ` ${a}`).joi
 const checked = targets();
 
 if (args.json) {
-  process.stdout.write(`${JSON.stringify({ command, machine, scales: rows, targets: checked })}\n`);
+  process.stdout.write(`${JSON.stringify({ command, machine, scales: rows, scaling: scaling.scaling, targets: checked })}\n`);
 } else {
   process.stdout.write(table());
 }
@@ -148,7 +162,10 @@ function table(): string {
     ['index build, median (ms)', ...rows.map((r) => `${f(r.buildMs.median)} (${r.buildMs.runs.length} runs)`)],
     ['first start: build + save (ms)', ...rows.map((r) => f(r.coldStartMs))],
     ['saved index (MB)', ...rows.map((r) => f(r.cacheMB))],
+    ['peak memory while building (MB)', ...rows.map((r) => f(r.buildPeakRssMB, 0))],
+    ['ready from saved index, fresh process (ms)', ...rows.map((r) => `${f(r.readyFromSavedMs)} (${f((r.readyFromSavedMs / r.buildMs.median) * 100, 1)}% of build)`)],
     ['start from saved index, median (ms)', ...rows.map((r) => `${f(r.startFromCacheMs.median)} (${f((r.startFromCacheMs.median / r.buildMs.median) * 100, 1)}% of build)`)],
+    ['edit: longest event-loop stall (ms)', ...rows.map((r) => (r.editStallMs === null ? 'not run' : f(r.editStallMs)))],
     ['loadEngine from saved index (ms)', ...rows.map((r) => f(r.engineLoadMs))],
     ['resident memory / heap after loading (MB)', ...rows.map((r) => `${f(r.memory.rssMB, 0)} / ${f(r.memory.heapUsedMB, 0)}`)],
     ['peak resident memory while starting (MB)', ...rows.map((r) => f(r.memory.peakRssMB, 0))],
@@ -163,6 +180,9 @@ function table(): string {
     ...(r.engine ? [] : [`${r.scale}: the answer engine is not available yet; only raw MiniSearch was timed.`]),
     ...r.errors.map((e) => `${r.scale}: error answering ${e}`),
   ]);
+  const scalingLines = scaling.scaling.length
+    ? ['Build time at 10× the text:', ...scaling.scaling.map((c) => `- ${c.shape}: ${f(c.ms)} ms at n = ${c.n}, ${f(c.tenTimesMs)} ms at 10 n (${f(c.ratio, 1)}×)`), '']
+    : [];
   const targetLines = checked.map((t) => `- ${t.met === null ? 'not measured' : t.met ? 'met' : 'MISSED'}: ${t.target} at ${t.scale} = ${f(t.value)} (limit ${t.limit})`);
   return [
     `Machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGB} GB, Node ${machine.node}`,
@@ -171,6 +191,7 @@ function table(): string {
     ...text,
     '',
     ...(notes.length ? [...notes, ''] : []),
+    ...scalingLines,
     'Targets:',
     ...targetLines,
     '',

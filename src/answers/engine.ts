@@ -7,7 +7,7 @@
 import type { SearchIndex } from '../retrieval/index.js';
 import { fold, words } from '../retrieval/text.js';
 import { ask, route } from './ask.js';
-import { Lookup } from './lookup.js';
+import { Lookup, type LookupData } from './lookup.js';
 import { resolvePerson } from './persons.js';
 import { checkQuery } from './query.js';
 import { quote } from './quote.js';
@@ -37,8 +37,9 @@ const FIELD: Record<CommandName, string> = { who: 'name', when: 'event', quote: 
 export class Engine {
   private readonly lookup: Lookup;
 
-  constructor(readonly index: SearchIndex) {
-    this.lookup = new Lookup(index);
+  /** @param derived The lookup data derived when the index was built (derived here when not given). */
+  constructor(readonly index: SearchIndex, derived?: LookupData) {
+    this.lookup = new Lookup(index, derived);
   }
 
   /** Throws UserInputError for input that cannot be a question; never for "not found". */

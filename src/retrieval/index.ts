@@ -3,7 +3,7 @@
  * the answer functions need, computed once here so that a query only looks them up: people and their
  * mentions, date expressions, quotations with their speakers, and passages repeated across articles.
  */
-import MiniSearch, { type AsPlainObject, type Options, type SearchOptions } from 'minisearch';
+import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
 import type { ArticleRef } from '../core/types.js';
 import type { Article } from './corpus.js';
 import { findDates, type DateMention } from './dates.js';
@@ -43,14 +43,18 @@ export interface IndexedArticle {
   paragraphs: Paragraph[];
 }
 
-/** Everything computed at index time; plain data, so it can be saved and loaded as JSON. */
+/** Everything computed at index time about the articles (the search index aside). */
 export interface Annotations {
   articles: IndexedArticle[];
   passages: Passage[];
   persons: Person[];
   quotes: IndexedQuote[];
-  /** In how many passages each search term occurs (for weighting query words by rarity). */
-  termPassages: Record<string, number>;
+  /**
+   * Where each person (in `persons` order) is named with every word of their name: article, start and
+   * end, three numbers per person. Bylines count, so this is not always a passage's mention; a saved
+   * index is checked against it (src/retrieval/index-codec.ts), so a renamed person is refused.
+   */
+  personSeen: Int32Array;
 }
 
 /**
@@ -81,23 +85,17 @@ export interface SearchIndex {
   data: Annotations;
 }
 
-/** Builds the annotations and the MiniSearch index of a corpus. */
+/** Builds the annotations and the search index of a corpus. */
 export function buildIndex(corpus: Article[]): SearchIndex {
-  return buildSavableIndex(corpus).index;
+  return buildIndexAndMiniSearch(corpus).index;
 }
 
-/** Builds an index and also returns MiniSearch's serialised index, which is what the cache saves. */
-export function buildSavableIndex(corpus: Article[]): { index: SearchIndex; minisearch: AsPlainObject } {
+/** Builds an index and also returns the MiniSearch instance it was compiled from (the reference tests compare with). */
+export function buildIndexAndMiniSearch(corpus: Article[]): { index: SearchIndex; minisearch: MiniSearch<{ id: number; text: string }> } {
   const data = annotate(corpus);
   const minisearch = new MiniSearch(MINISEARCH_OPTIONS);
   minisearch.addAll(data.passages.map((p) => ({ id: p.id, text: data.articles[p.article]!.text.slice(p.start, p.end) })));
-  const serialised = minisearch.toJSON();
-  return { index: { postings: new Postings(serialised, MINISEARCH_OPTIONS), data }, minisearch: serialised };
-}
-
-/** Restores an index from MiniSearch's serialised index (`JSON.stringify(minisearch)`) and its annotations. */
-export function restoreIndex(minisearchJson: string, data: Annotations): SearchIndex {
-  return { postings: new Postings(JSON.parse(minisearchJson) as AsPlainObject, MINISEARCH_OPTIONS), data };
+  return { index: { postings: Postings.compile(minisearch, MINISEARCH_OPTIONS), data }, minisearch };
 }
 
 /** A MiniSearch instance from its serialised index: the reference the compact form is checked against. */
@@ -154,6 +152,8 @@ function annotate(corpus: Article[]): Annotations {
     p.dates = findDates(articles[p.article]!.text.slice(p.start, p.end), p.start);
   });
 
+  const personSeen = whereNamed(people.persons, people.mentions, units, new Map(corpus.map((a, i) => [a.ref.id, i])));
+
   const personName = new Map(people.persons.map((p) => [p.id, p.name]));
   const quotes: IndexedQuote[] = [];
   articles.forEach((article, a) => {
@@ -173,13 +173,30 @@ function annotate(corpus: Article[]): Annotations {
   });
 
   linkTwins(passages, articles);
-  const termPassages: Record<string, number> = {};
-  for (const p of passages) {
-    for (const t of new Set(words(articles[p.article]!.text.slice(p.start, p.end)).flatMap(termsOf))) {
-      termPassages[t] = (termPassages[t] ?? 0) + 1;
+  return { articles, passages, persons: people.persons, personSeen, quotes };
+}
+
+function whereNamed(persons: Person[], mentions: Mention[][], units: SentenceText[], articleNo: Map<string, number>): Int32Array {
+  const seen = new Int32Array(persons.length * 3).fill(-1);
+  const index = new Map(persons.map((p, i) => [p.id, i]));
+  let left = persons.length;
+  for (let u = 0; u < units.length && left > 0; u++) {
+    for (const m of mentions[u]!) {
+      const i = index.get(m.person);
+      if (i === undefined || seen[i * 3]! >= 0) continue;
+      const article = articleNo.get(units[u]!.article)!;
+      if (!namesInFull(units[u]!.text.slice(m.start - units[u]!.start, m.end - units[u]!.start), persons[i]!)) continue;
+      seen.set([article, m.start, m.end], i * 3);
+      left--;
     }
   }
-  return { articles, passages, persons: people.persons, quotes, termPassages };
+  return seen;
+}
+
+/** Whether a written mention holds every word of the person's name. */
+export function namesInFull(written: string, person: Person): boolean {
+  const text = fold(written);
+  return person.name.split(' ').every((token) => text.includes(fold(token)));
 }
 
 /** Links passages whose words are identical, so an answer shows such a passage once. */

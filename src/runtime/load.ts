@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { Engine } from '../answers/engine.js';
-import { loadOrBuildIndex } from '../retrieval/cache.js';
+import { loadOrBuildIndex } from './cache.js';
 import { loadCorpus } from '../retrieval/corpus.js';
 import { PROJECT_ROOT } from './paths.js';
 
@@ -21,5 +21,6 @@ export interface EngineOptions {
 export async function loadEngine(options: EngineOptions = {}): Promise<Engine> {
   const root = options.root ?? PROJECT_ROOT;
   const corpus = loadCorpus(options.corpusDir ?? join(root, 'corpus'), root);
-  return new Engine(loadOrBuildIndex(corpus, options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }));
+  const index = loadOrBuildIndex(corpus, options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir });
+  return new Engine(index, index.lookup);
 }

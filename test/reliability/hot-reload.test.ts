@@ -78,8 +78,21 @@ describe('a corpus that changes while the bot runs', () => {
     writeFileSync(join(corpus, 'councillor-quits.txt'), NEW_ARTICLE);
     await until(() => lines.some((l) => l.msg === 'corpus re-indexed'), 'the re-index');
     expect(lines.filter((l) => l.level === 'error')).toEqual([]);
-    // Built and saved by the worker; the main thread loaded the saved index instead of building.
-    expect(lines.find((l) => l.msg === 'corpus re-indexed')!.obj).toMatchObject({ builtBy: 'worker', index: 'cache', articles: 6 });
+    // Built and saved by the worker; the main thread took over what it built instead of building.
+    expect(lines.find((l) => l.msg === 'corpus re-indexed')!.obj).toMatchObject({ builtBy: 'worker', index: 'saved', articles: 6 });
+    expect(readdirSync(join(root, 'cache')).filter((f) => f.endsWith('.idx'))).toHaveLength(1);
+    expect(live.answer({ command: 'who', query: 'Jane Doe' }).snippets[0]!.text).toContain('the Labour councillor for Bow West');
+  });
+
+  it('with a cache folder it cannot write, still serves what the worker built, without building again', async () => {
+    const blocked = join(root, 'a-file');
+    writeFileSync(blocked, 'x');
+    live = LiveEngine.start({ root, corpusDir: corpus, log: memoryLog(lines), debounceMs: 50, cacheDir: join(blocked, 'cache') });
+    writeFileSync(join(corpus, 'councillor-quits.meta.json'), NEW_META);
+    writeFileSync(join(corpus, 'councillor-quits.txt'), NEW_ARTICLE);
+    await until(() => lines.some((l) => l.msg === 'corpus re-indexed'), 'the re-index');
+    expect(lines.find((l) => l.msg === 'corpus re-indexed')!.obj).toMatchObject({ builtBy: 'worker', index: 'unsaved', articles: 6 });
+    expect(lines.filter((l) => l.level === 'error').map((l) => l.msg)).toEqual(['background re-index could not save the index; serving it unsaved']);
     expect(live.answer({ command: 'who', query: 'Jane Doe' }).snippets[0]!.text).toContain('the Labour councillor for Bow West');
   });
 
