@@ -203,7 +203,11 @@ describe('loadOrBuildIndex', () => {
     });
     expectRebuilt(load(), /invalid: passages of quote \d+/);
     const engine = await loadEngine({ corpusDir, root: work, cacheDir });
-    expect(engine.answer({ command: 'ask', query: 'Why was Ken Livingstone threatened with expulsion?' }).abstained).toBe(false);
+    const fresh = await loadEngine({ corpusDir, root: work });
+    for (const query of ['Why was Ken Livingstone threatened with expulsion?', 'Who is Lutfur Rahman?', 'What did Ken Livingstone say about Lutfur Rahman?']) {
+      expect(engine.answer({ command: 'ask', query })).toEqual(fresh.answer({ command: 'ask', query }));
+    }
+    expect(engine.answer({ command: 'who', query: 'Lutfur Rahman' }).abstained).toBe(false);
   });
 
   it('refuses rewritten names and speakers', () => {
