@@ -40,8 +40,13 @@ export class Engine {
   private readonly lookup: Lookup;
 
   /** @param derived The lookup data derived when the index was built (derived here when not given). */
-  constructor(readonly index: SearchIndex, derived?: LookupData) {
-    this.lookup = new Lookup(index, derived);
+  constructor(readonly index: SearchIndex, derived?: LookupData | Lookup) {
+    this.lookup = derived instanceof Lookup ? derived : new Lookup(index, derived);
+  }
+
+  /** An engine made a slice at a time (see runSliced in src/core/sections.ts): how a bot swaps one in. */
+  static *create(index: SearchIndex, derived: LookupData): Generator<void, Engine> {
+    return new Engine(index, yield* Lookup.create(index, derived));
   }
 
   /** Throws UserInputError for input that cannot be a question; never for "not found". */

@@ -8,7 +8,7 @@
  * that a start or a corpus swap only reads it; the rest is a few cheap maps made when the engine starts.
  */
 import MiniSearch from 'minisearch';
-import { checkOffsets, checkRange, InvalidIndex, type Section, type Sections } from '../core/sections.js';
+import { checkOffsets, checkRange, InvalidIndex, runToEnd, type Section, type Sections } from '../core/sections.js';
 import { decodePostings, encodePostings } from '../retrieval/index-codec.js';
 import type { IndexedQuote, Passage, SearchIndex } from '../retrieval/index.js';
 import { MINISEARCH_OPTIONS, SEARCH_OPTIONS } from '../retrieval/index.js';
@@ -68,33 +68,54 @@ export class Lookup {
   private readonly introductions = new Map<string, Introductions>();
   private readonly passageCount: number;
 
-  /** @param derived What the build derived (`deriveLookup`); derived here when not given. */
+  /**
+   * @param derived What the build derived (`deriveLookup`); derived here when not given.
+   * @param fill False only for `Lookup.create`, which fills the maps a slice at a time.
+   */
   constructor(
     readonly index: SearchIndex,
     derived: LookupData = deriveLookup(index),
+    fill = true,
   ) {
-    const { data } = index;
-    this.passageCount = data.passages.length;
+    this.passageCount = index.data.passages.length;
+    this.dated = new Uint8Array(this.passageCount);
+    this.quoteSearch = derived.quoteSearch;
+    if (fill) runToEnd(this.fill(derived));
+  }
+
+  /** A lookup made a slice at a time (see runSliced), for a bot that swaps in a new index while it answers. */
+  static *create(index: SearchIndex, derived: LookupData): Generator<void, Lookup> {
+    const lookup = new Lookup(index, derived, false);
+    yield* lookup.fill(derived);
+    return lookup;
+  }
+
+  private *fill(derived: LookupData): Generator<void, void> {
+    const { data } = this.index;
     for (const p of data.persons) {
       this.persons.set(p.id, p);
       for (const token of new Set(words(p.name))) {
         if (!this.nameTokens.has(token)) push(this.nameTokensByLength, token.length, token);
         push(this.nameTokens, token, p);
       }
+      if (this.persons.size % 256 === 0) yield;
     }
     for (const passage of data.passages) {
       for (const mention of passage.mentions) {
         if (mention.cues.includes('nickname')) this.addNickname(mention.person, this.passageTextAt(passage.article, mention.start, mention.end));
       }
       this.resolvePronoun(passage);
+      if (passage.dates.length > 0) this.dated[passage.id] = 1;
+      if (passage.id % 1024 === 0) yield;
     }
     const { offsets, passages, scores } = derived.introductions;
     data.persons.forEach((p, i) => {
       if (offsets[i + 1]! > offsets[i]!) this.introductions.set(p.id, { passages: passages.subarray(offsets[i], offsets[i + 1]), scores: scores.subarray(offsets[i], offsets[i + 1]) });
     });
-    this.dated = Uint8Array.from(data.passages, (p) => (p.dates.length > 0 ? 1 : 0));
+    yield;
     for (const q of data.quotes) {
       if (q.label) for (const id of q.passages) this.quoted.add(id);
+      if (q.id % 1024 === 0) yield;
       if (!q.person) continue;
       push(this.quotesOf, q.person, q);
       for (const id of q.passages) {
@@ -103,7 +124,6 @@ export class Lookup {
         this.speakersOf.set(id, set);
       }
     }
-    this.quoteSearch = derived.quoteSearch;
   }
 
   private passageTextAt(article: number, start: number, end: number): string {
@@ -295,7 +315,7 @@ export function* decodeLookup(s: Sections, index: SearchIndex): Generator<void, 
         throw new InvalidIndex(`lookup: passage ${passages[j]} ranked for ${JSON.stringify(id).slice(0, 60)}`);
       }
     }
-    if (i % 1024 === 0) yield;
+    if (i % 256 === 0) yield;
   }
   const quoteSearch = yield* decodePostings(s, 'lookup.quotes', quotes.length);
   return { introductions: { offsets, passages, scores }, quoteSearch };

@@ -19,7 +19,7 @@ export interface Section {
 export class InvalidIndex extends Error {}
 
 /** Texts above this many characters are saved as several sections (a V8 string stops at 512 MiB). */
-const TEXT_CHUNK = 32 * 2 ** 20;
+const TEXT_CHUNK = 4 * 2 ** 20; // small enough to parse without holding a bot's event loop for long
 
 /** A list of strings as JSON sections `name.0`, `name.1`, ... of bounded size. */
 export function stringSections(name: string, values: readonly unknown[]): Section[] {
@@ -73,6 +73,12 @@ export class Sections {
 
   /** The list saved by `stringSections`, every item checked by `check`. */
   list<T>(name: string, check: (item: unknown, i: number) => item is T): T[] {
+    return runToEnd(this.listSteps(name, check));
+  }
+
+  /** The same, yielding between its sections (see runSliced). */
+  *listSteps<T>(name: string, check: (item: unknown, i: number) => item is T): Generator<void, T[]> {
+    if (!this.byName.has(`${name}.0`)) throw new InvalidIndex(`section ${name} is missing`);
     const out: T[] = [];
     for (let part = 0; this.byName.has(`${name}.${part}`); part++) {
       let items: unknown;
@@ -86,8 +92,8 @@ export class Sections {
         if (!check(item, out.length)) throw new InvalidIndex(`item ${out.length} of ${name} is malformed`);
         out.push(item);
       }
+      yield;
     }
-    if (!this.byName.has(`${name}.0`)) throw new InvalidIndex(`section ${name} is missing`);
     return out;
   }
 

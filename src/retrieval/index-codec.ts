@@ -30,8 +30,8 @@ const DATE_KINDS = ['year', 'decade', 'calendar', 'weekday', 'relative'] as cons
 const ATTRIBUTIONS = ['explicit', 'pronoun', 'continuation', 'introduced', 'statement'] as const satisfies readonly Attribution[];
 /** MiniSearch fields a saved postings index may have: passages have one, quotations two. */
 const MAX_FIELDS = 8;
-/** Yield to the caller every this many items. */
-const SLICE = 2048;
+/** Yield to the caller every this many items (a caller in a hurry checks its clock at each yield). */
+const SLICE = 256;
 
 /** The sections of an index (article texts and refs are not saved: they come from the corpus). */
 export function encodeIndex(index: SearchIndex): Section[] {
@@ -155,11 +155,14 @@ export function* decodeIndex(s: Sections, corpus: Article[]): Generator<void, Se
   }
 
   // Persons: ids as their names make them, and every name taken from the corpus (checked with mentions below).
-  const persons: Person[] = s.list('persons', isPersonRow).map(([id, name, first, last, mentions], i) => {
+  const rows = yield* s.listSteps('persons', isPersonRow);
+  const persons: Person[] = [];
+  for (const [id, name, first, last, mentions] of rows) {
     const tokens = name.split(' ');
-    if (tokens.some((t) => !t) || tokens[tokens.length - 1] !== last || (first !== null && tokens[0] !== first) || id !== personId(name)) fail(`person ${i} (${JSON.stringify(name).slice(0, 60)}) is malformed`);
-    return first === null ? { id, name, last, mentions } : { id, name, first, last, mentions };
-  });
+    if (tokens.some((t) => !t) || tokens[tokens.length - 1] !== last || (first !== null && tokens[0] !== first) || id !== personId(name)) fail(`person ${persons.length} (${JSON.stringify(name).slice(0, 60)}) is malformed`);
+    persons.push(first === null ? { id, name, last, mentions } : { id, name, first, last, mentions });
+    if (persons.length % SLICE === 0) yield;
+  }
   const personIds = new Set(persons.map((p) => p.id));
   if (personIds.size !== persons.length) fail('two persons have the same id');
   yield;
@@ -191,7 +194,10 @@ export function* decodeIndex(s: Sections, corpus: Article[]): Generator<void, Se
   checkRange('dates.kind', dKind, 0, DATE_KINDS.length);
   checkRange('passages.article', article, 0, A);
   yield;
+  // Empty lists shared: most passages have no date and many no mention, and a quarter of a million
+  // empty arrays are garbage-collection work for a bot that swaps an index in while it answers.
   const NO_TWINS: readonly number[] = Object.freeze([]);
+  const NONE = Object.freeze([]) as unknown as never[];
   const passages: Passage[] = new Array(P);
   for (let i = 0; i < P; i++) {
     const a = article[i]!;
@@ -201,7 +207,7 @@ export function* decodeIndex(s: Sections, corpus: Article[]): Generator<void, Se
     const para = articles[a]!.paragraphs[paragraph[i]! - 1];
     if (!para || !(start >= para.start && start < end && end <= para.end)) fail(`passage ${i} out of range`);
     if (i > 0 && article[i - 1]! === a ? pStart[i]! < pEnd[i - 1]! : i > 0 && article[i - 1]! > a) fail(`passage ${i} out of order`);
-    const mentions: Mention[] = [];
+    const mentions: Mention[] = mOffsets[i + 1]! > mOffsets[i]! ? [] : NONE;
     for (let m = mOffsets[i]!; m < mOffsets[i + 1]!; m++) {
       const ms = mStart[m]!;
       const me = mEnd[m]!;
@@ -209,11 +215,11 @@ export function* decodeIndex(s: Sections, corpus: Article[]): Generator<void, Se
       const person = persons[mPerson[m]!]!;
       const form = FORMS[mForm[m]!]!;
       if (!mentionNames(text.slice(ms, me), person, form)) fail(`mention ${m} does not name ${JSON.stringify(person.name).slice(0, 60)}`);
-      const cues: Cue[] = [];
+      const cues: Cue[] = cOffsets[m + 1]! > cOffsets[m]! ? [] : NONE;
       for (let c = cOffsets[m]!; c < cOffsets[m + 1]!; c++) cues.push(CUES[cCode[c]!]!);
       mentions.push({ person: person.id, start: ms, end: me, form, cues });
     }
-    const dates: DateMention[] = [];
+    const dates: DateMention[] = dOffsets[i + 1]! > dOffsets[i]! ? [] : NONE;
     for (let d = dOffsets[i]!; d < dOffsets[i + 1]!; d++) {
       if (!(dStart[d]! >= start && dStart[d]! < dEnd[d]! && dEnd[d]! <= end)) fail(`date ${d} of passage ${i} out of range`);
       dates.push({ start: dStart[d]!, end: dEnd[d]!, kind: DATE_KINDS[dKind[d]!]! });
@@ -223,14 +229,16 @@ export function* decodeIndex(s: Sections, corpus: Article[]): Generator<void, Se
   }
   // Every person is named in full somewhere in the corpus (a rewritten name is not).
   const seen = s.int32('persons.seen', persons.length * 3);
-  persons.forEach((p, i) => {
+  for (let i = 0; i < persons.length; i++) {
+    const p = persons[i]!;
     const text = corpus[seen[i * 3]!]?.text;
     const start = seen[i * 3 + 1]!;
     const end = seen[i * 3 + 2]!;
     if (text === undefined || !(start >= 0 && start < end && end <= text.length && end - start <= 200) || !namesInFull(text.slice(start, end), p)) {
       fail(`person ${i} (${JSON.stringify(p.name).slice(0, 60)}) is not named there in the corpus`);
     }
-  });
+    if (i % SLICE === 0) yield;
+  }
 
   // Twin groups: at least two passages each, none in two groups.
   const tOffsets = s.int32('twins.offsets');
@@ -266,7 +274,7 @@ export function* decodeIndex(s: Sections, corpus: Article[]): Generator<void, Se
   checkRange('quotes.attribution', qAttribution, 0, ATTRIBUTIONS.length);
   checkRange('quotes.unmarked', qUnmarked, 0, 2);
   checkRange('quotes.passages.ids', qpIds, 0, P);
-  const speakers = s.list('quotes.speaker', isSpeakerRow);
+  const speakers = yield* s.listSteps('quotes.speaker', isSpeakerRow);
   if (speakers.length !== Q) fail(`${speakers.length} quotation speakers for ${Q} quotations`);
   const quotes: IndexedQuote[] = [];
   for (let i = 0; i < Q; i++) {
@@ -306,7 +314,7 @@ export function* decodePostings(s: Sections, prefix: string, documents: number):
     const m = x as { documentCount?: unknown; fields?: unknown; terms?: unknown };
     return typeof m === 'object' && m !== null && Number.isInteger(m.documentCount) && Number.isInteger(m.terms) && Array.isArray(m.fields) && m.fields.every((f) => typeof f === 'string');
   };
-  const [meta] = s.list(`${prefix}.meta`, isMeta);
+  const [meta] = yield* s.listSteps(`${prefix}.meta`, isMeta);
   if (!meta) return fail('no description');
   const F = meta.fields.length;
   if (F < 1 || F > MAX_FIELDS || new Set(meta.fields).size !== F) fail(`${F} fields`);
@@ -331,7 +339,7 @@ export function* decodePostings(s: Sections, prefix: string, documents: number):
       if (!(doc > previous && doc < documents) || freqs[j]! < 1) fail(`posting ${j} of list ${list}`);
       previous = doc;
     }
-    if (list % (SLICE * 8) === 0) yield;
+    if (list % (SLICE * 16) === 0) yield;
   }
   // Documents are indexed in id order (passage or quotation number), so a short id is the id.
   for (let doc = 0; doc < documents; doc++) if (ids[doc] !== doc) fail(`short id ${doc} is document ${ids[doc]}`);

@@ -396,7 +396,7 @@ export function* vocabularyOf(terms: readonly string[]): Generator<void, Searcha
   const vocabulary = new SearchableMap<number>();
   for (let i = 0; i < terms.length; i++) {
     vocabulary.set(terms[i]!, i);
-    if ((i & 4095) === 4095) yield;
+    if ((i & 1023) === 1023) yield;
   }
   return vocabulary;
 }

@@ -17,7 +17,7 @@ import { Engine } from '../answers/engine.js';
 import type { Answer, AnswerRequest, ArticleRef } from '../answers/types.js';
 import { runSliced, runToEnd } from '../core/sections.js';
 import { type Article, articleFiles, loadArticle } from '../retrieval/corpus.js';
-import { type BuiltIndex, decodeSteps, loadOrBuildIndex } from './cache.js';
+import { decodeSteps, loadOrBuildIndex } from './cache.js';
 import { PROJECT_ROOT } from './paths.js';
 import type { ReindexMessage, ReindexOptions, ReindexReply } from './reindex-worker.js';
 
@@ -121,7 +121,7 @@ export class LiveEngine {
     // The worker built everything; a cache it could not write only means the next start builds again.
     if (reply.problem) this.options.log.error({ problem: reply.problem }, 'background re-index could not save the index; serving it unsaved');
     const built = await runSliced(decodeSteps(reply.sections, articles));
-    const engine = await runSliced(engineSteps(built));
+    const engine = await runSliced(Engine.create(built, built.lookup));
     this.swap({ engine, source: reply.problem ? 'unsaved' : 'saved' }, articles.length, 'worker');
     return true;
   }
@@ -237,12 +237,6 @@ export class LiveEngine {
     }
     return { articles, changed };
   }
-}
-
-/** The engine of a decoded index, after a turn of the event loop (making its maps takes a moment). */
-function* engineSteps(built: BuiltIndex): Generator<void, Engine> {
-  yield;
-  return new Engine(built, built.lookup);
 }
 
 /**
