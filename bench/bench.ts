@@ -71,6 +71,8 @@ type Row = Record<string, unknown> & {
   buildPeakRssMB: number;
   readyFromSavedMs: number;
   editStallMs: number | null;
+  editStallP99Ms: number | null;
+  idleStallMs: number | null;
   coldStartMs: number;
   cacheMB: number;
   startFromCacheMs: { runs: number[]; median: number };
@@ -95,7 +97,7 @@ const RUNTIME_FLAGS: string[] =
 function runPhase(scale: string, phase: 'generate' | 'build' | 'serve' | 'edit' | 'scaling'): Record<string, unknown> {
   const child = spawnSync(
     process.execPath,
-    [...RUNTIME_FLAGS, '--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', join(ROOT, 'bench/scale.ts'), '--phase', phase, '--scale', scale, '--out', out, ...passOn],
+    [...RUNTIME_FLAGS, '--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', join(ROOT, 'bench/scale.ts'), '--phase', phase, '--scale', scale, '--out', out, ...passOn],
     { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 2 ** 20 },
   );
   if (child.status !== 0) throw new Error(`affair-bot: bench ${phase} of scale ${scale} failed (exit ${child.status ?? child.signal})`);
@@ -165,7 +167,7 @@ function table(): string {
     ['peak memory while building (MB)', ...rows.map((r) => f(r.buildPeakRssMB, 0))],
     ['ready from saved index, fresh process (ms)', ...rows.map((r) => `${f(r.readyFromSavedMs)} (${f((r.readyFromSavedMs / r.buildMs.median) * 100, 1)}% of build)`)],
     ['start from saved index, median (ms)', ...rows.map((r) => `${f(r.startFromCacheMs.median)} (${f((r.startFromCacheMs.median / r.buildMs.median) * 100, 1)}% of build)`)],
-    ['edit: longest event-loop stall (ms)', ...rows.map((r) => (r.editStallMs === null ? 'not run' : f(r.editStallMs)))],
+    ['edit: longest event-loop stall (ms)', ...rows.map((r) => (r.editStallMs === null ? 'not run' : `${f(r.editStallMs)} (p99 ${f(r.editStallP99Ms)}; idle host: ${f(r.idleStallMs)})`))],
     ['loadEngine from saved index (ms)', ...rows.map((r) => f(r.engineLoadMs))],
     ['resident memory / heap after loading (MB)', ...rows.map((r) => `${f(r.memory.rssMB, 0)} / ${f(r.memory.heapUsedMB, 0)}`)],
     ['peak resident memory while starting (MB)', ...rows.map((r) => f(r.memory.peakRssMB, 0))],

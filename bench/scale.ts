@@ -157,14 +157,19 @@ function timedLoads(): number[] {
   return loads;
 }
 
+/** In a function of its own, so that the engine it starts is garbage once it returns. */
+async function readyMs(): Promise<number> {
+  const start = performance.now();
+  const engine = await loadEngine({ corpusDir, root: ROOT, cacheDir });
+  engine.answer({ ...QUESTIONS[0]! });
+  return round(performance.now() - start);
+}
+
 async function servePhase() {
   if (!existsSync(cacheDir)) throw new Error(`affair-bot: bench serve phase needs the cache ${cacheDir} made by the build phase`);
   // Ready to answer, in this fresh process (its modules loaded): read the corpus, load the saved index,
   // answer once. The one figure of a start that nothing before it has warmed up.
-  const readyStart = performance.now();
-  const first = await loadEngine({ corpusDir, root: ROOT, cacheDir });
-  first.answer({ ...QUESTIONS[0]! });
-  const readyFromSavedMs = round(performance.now() - readyStart);
+  const readyFromSavedMs = await readyMs();
   log(`ready from the saved index (fresh process, until the first answer): ${Math.round(readyFromSavedMs)} ms`);
   const loads = timedLoads();
   log(`start from cache: median ${Math.round(median(loads))} ms`);
@@ -271,7 +276,7 @@ function rawMiniSearch(engine: Engine): MiniSearch<{ id: number; text: string }>
  * until the new index is in place (the worker builds; this thread reads, checks and swaps).
  */
 async function editPhase() {
-  if (large) return { scale, editStallMs: null };
+  if (large) return { scale, editStallMs: null, editStallP99Ms: null, idleStallMs: null, editSwapMs: null };
   const errors: string[] = [];
   const live = LiveEngine.start({
     corpusDir,
@@ -284,6 +289,13 @@ async function editPhase() {
   const original = readFileSync(file);
   const before = live.generation;
   await new Promise((settle) => setTimeout(settle, 500)); // the start's own work is not counted
+  // The same measure over 5 s with nothing to do: what the host alone costs (other processes taking
+  // the cores), to read the edit's figure against.
+  const idle = monitorEventLoopDelay({ resolution: 5 });
+  idle.enable();
+  await new Promise((settle) => setTimeout(settle, 5000));
+  idle.disable();
+  const idleStallMs = round(idle.max / 1e6);
   const stalls = monitorEventLoopDelay({ resolution: 5 });
   stalls.enable();
   const start = performance.now();
@@ -297,8 +309,8 @@ async function editPhase() {
   if (errors.length) throw new Error(`affair-bot: bench edit logged errors: ${errors.join('; ')}`);
   // The longest gap between two 5 ms ticks of the event loop: an upper bound of the longest stall.
   const editStallMs = round(stalls.max / 1e6);
-  log(`edit swapped in after ${Math.round(swapMs)} ms; longest event-loop stall ${editStallMs} ms`);
-  return { scale, editStallMs, editSwapMs: round(swapMs) };
+  log(`edit swapped in after ${Math.round(swapMs)} ms; longest event-loop stall ${editStallMs} ms (idle: ${idleStallMs} ms)`);
+  return { scale, editStallMs, editStallP99Ms: round(stalls.percentile(99) / 1e6), idleStallMs, editSwapMs: round(swapMs) };
 }
 
 function rounded(s: Summary): Summary {

@@ -307,13 +307,16 @@ export function* decodeLookup(s: Sections, index: SearchIndex): Generator<void, 
   const passages = s.int32('lookup.introductions.passages');
   const scores = s.float64('lookup.introductions.scores', passages.length);
   checkOffsets('lookup.introductions.offsets', offsets, passages.length);
+  yield;
   checkRange('lookup.introductions.passages', passages, 0, all.length);
+  yield;
   for (let i = 0; i < persons.length; i++) {
     const id = persons[i]!.id;
     for (let j = offsets[i]!; j < offsets[i + 1]!; j++) {
       if (!Number.isFinite(scores[j]!) || !all[passages[j]!]!.mentions.some((m) => m.person === id)) {
         throw new InvalidIndex(`lookup: passage ${passages[j]} ranked for ${JSON.stringify(id).slice(0, 60)}`);
       }
+      if ((j & 4095) === 4095) yield;
     }
     if (i % 256 === 0) yield;
   }

@@ -181,16 +181,19 @@ export function* decodeIndex(s: Sections, corpus: Article[]): Generator<void, Se
   const mEnd = s.int32('mentions.end', M);
   const mForm = s.uint8('mentions.form', M);
   checkRange('mentions.person', mPerson, 0, persons.length);
+  yield;
   checkRange('mentions.form', mForm, 0, FORMS.length);
   const cOffsets = s.int32('cues.offsets', M + 1);
   const cCode = s.uint8('cues.code');
   checkOffsets('cues.offsets', cOffsets, cCode.length);
+  yield;
   checkRange('cues.code', cCode, 0, CUES.length);
   const dOffsets = s.int32('dates.offsets', P + 1);
   const dStart = s.int32('dates.start');
   const dEnd = s.int32('dates.end', dStart.length);
   const dKind = s.uint8('dates.kind', dStart.length);
   checkOffsets('dates.offsets', dOffsets, dStart.length);
+  yield;
   checkRange('dates.kind', dKind, 0, DATE_KINDS.length);
   checkRange('passages.article', article, 0, A);
   yield;
@@ -269,6 +272,7 @@ export function* decodeIndex(s: Sections, corpus: Article[]): Generator<void, Se
   const qpOffsets = s.int32('quotes.passages.offsets', Q + 1);
   const qpIds = s.int32('quotes.passages.ids');
   checkOffsets('quotes.passages.offsets', qpOffsets, qpIds.length);
+  yield;
   checkRange('quotes.article', qArticle, 0, A);
   checkRange('quotes.person', qPerson, -1, persons.length);
   checkRange('quotes.attribution', qAttribution, 0, ATTRIBUTIONS.length);
@@ -343,8 +347,10 @@ export function* decodePostings(s: Sections, prefix: string, documents: number):
   }
   // Documents are indexed in id order (passage or quotation number), so a short id is the id.
   for (let doc = 0; doc < documents; doc++) if (ids[doc] !== doc) fail(`short id ${doc} is document ${ids[doc]}`);
+  yield;
   const vocabulary = yield* vocabularyOf(terms);
   if (vocabulary.size !== terms.length) fail('a term is listed twice');
+  yield;
   const parts: PostingsParts = { documentCount: documents, fields: meta.fields, averageFieldLength, terms, starts, docs, freqs, fieldLengths, ids };
   return new Postings(parts, MINISEARCH_OPTIONS, vocabulary);
 }

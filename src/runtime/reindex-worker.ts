@@ -8,6 +8,8 @@
  * Protocol: the articles arrive in batches (`{ articles }`), so that the main thread never stops to
  * copy the whole corpus in one message; `{ done: true }` starts the build; one reply follows.
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Section } from '../core/sections.js';
 import type { Article } from '../retrieval/corpus.js';
@@ -23,6 +25,7 @@ export type ReindexMessage = { articles: Article[] } | { done: true };
 export type ReindexReply = { ok: true; key: string; sections: Section[]; problem?: string } | { ok: false; error: string };
 
 const { cacheDir } = workerData as ReindexOptions;
+lowerPriority();
 const articles: Article[] = [];
 parentPort!.on('message', (message: ReindexMessage) => {
   if ('articles' in message) {
@@ -43,3 +46,17 @@ parentPort!.on('message', (message: ReindexMessage) => {
   parentPort!.postMessage(reply, [...transfer]);
   parentPort!.close();
 });
+
+/**
+ * Builds at a lower priority than the thread that answers questions: on a host with few cores the
+ * build would otherwise take the core the bot's event loop is waiting for. On Linux a thread's own id
+ * (from /proc/thread-self) names just this thread to setpriority; elsewhere nothing changes.
+ */
+function lowerPriority(): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, 10);
+  } catch {
+    // Not Linux, or not allowed: the build runs at the bot's priority.
+  }
+}
