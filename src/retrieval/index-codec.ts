@@ -12,7 +12,7 @@
 import type { Article } from './corpus.js';
 import type { DateKind, DateMention } from './dates.js';
 import type { IndexedArticle, IndexedQuote, Passage, SearchIndex } from './index.js';
-import { MINISEARCH_OPTIONS, namesInFull } from './index.js';
+import { MINISEARCH_OPTIONS, namesInFull, NONE } from './index.js';
 import type { Paragraph } from './passages.js';
 import { type Cue, type Mention, type Person, personId } from './people.js';
 import { Postings, type PostingsParts, vocabularyOf } from './postings.js';
@@ -197,10 +197,9 @@ export function* decodeIndex(s: Sections, corpus: Article[]): Generator<void, Se
   checkRange('dates.kind', dKind, 0, DATE_KINDS.length);
   checkRange('passages.article', article, 0, A);
   yield;
-  // Empty lists shared: most passages have no date and many no mention, and a quarter of a million
-  // empty arrays are garbage-collection work for a bot that swaps an index in while it answers.
-  const NO_TWINS: readonly number[] = Object.freeze([]);
-  const NONE = Object.freeze([]) as unknown as never[];
+  // Empty lists shared (see NONE): a quarter of a million empty arrays are also garbage-collection
+  // work for a bot that swaps an index in while it answers.
+  const NO_TWINS: readonly number[] = NONE;
   const passages: Passage[] = new Array(P);
   for (let i = 0; i < P; i++) {
     const a = article[i]!;
