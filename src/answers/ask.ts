@@ -8,7 +8,7 @@
 import { terms, termsOf } from '../retrieval/text.js';
 import type { Lookup } from './lookup.js';
 import type { Candidate } from './snippets.js';
-import { NOT_IN_PASSAGE, roleFit } from './roles.js';
+import { NOT_IN_PASSAGE, ROLE_MISMATCH, roleFit } from './roles.js';
 import { type Hit, searchPassages } from './textsearch.js';
 import type { PartTrace } from './explain.js';
 import { conceptCoverage, type SearchPlan, searchPlan } from './understand/expand.js';
@@ -97,8 +97,9 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
           ? 'action'
           : !fits && HARD_TYPES.has(type)
             ? type
-            : // A count of someone's votes is in a sentence that names them.
-              type === 'number' && roles === NOT_IN_PASSAGE
+            : // A count of someone's votes is in a sentence that names them; and where the question
+              // rests on what someone did, another doer of it answers nothing.
+              (type === 'number' && roles === NOT_IN_PASSAGE) || (actions.length > 0 && roles <= ROLE_MISMATCH)
               ? 'people'
               : undefined;
     if (failed) {

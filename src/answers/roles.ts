@@ -25,18 +25,43 @@ export const NOT_IN_PASSAGE = 0.6;
  */
 export function roleFit(lookup: Lookup, hit: Hit, plan: SearchPlan): number {
   if (hit.named.length === 0) return 1;
+  const text = lookup.index.data.articles[hit.passage.article]!.text;
   const mentions: { start: number; end: number }[] = hit.passage.mentions.filter((m) => hit.named.includes(m.person));
   const pronoun = lookup.pronounSubject.get(hit.passage.id);
   if (pronoun && hit.named.includes(pronoun.person)) mentions.push(pronoun);
+  // Someone's own words: "I" is them ("I want ... councillors who have resigned" is not their quitting).
+  if (mentions.length === 0 && hit.named.some((id) => lookup.speakersOf.get(hit.passage.id)?.has(id))) mentions.push(...firstPerson(text, hit.passage));
   if (mentions.length === 0) return lookup.involves(hit.passage, hit.named[0]!) ? 1 : NOT_IN_PASSAGE;
   const actions = new Set(plan.concepts.filter((c) => c.action).flatMap((c) => [...c.terms, ...c.alternatives.keys()]));
   let words = matchedWords(lookup, hit).filter((w) => !mentions.some((m) => w.start < m.end && m.start < w.end) && !isNameWord(lookup, hit, w));
   if (actions.size) words = words.filter((w) => termsOf(wordAt(lookup, hit, w)).some((t) => actions.has(t)));
   if (words.length === 0) return 1;
-  let gap = Infinity;
-  for (const m of mentions) for (const w of words) gap = Math.min(gap, Math.max(0, w.start - m.end, m.start - w.end));
-  return 1 / (1 + Math.max(0, gap - SAME_CLAUSE) / ROLE_REACH);
+  let best = 0;
+  for (const m of mentions) {
+    for (const w of words) {
+      const [from, to] = m.end <= w.start ? [m.end, w.start] : [w.end, m.start];
+      // Another doer between them ("those councillors who have resigned") does the action instead.
+      if (from < to && (OTHER_AGENT.test(text.slice(from, to)) || hit.passage.mentions.some((o) => !hit.named.includes(o.person) && o.start >= from && o.end <= to))) {
+        best = Math.max(best, ROLE_MISMATCH);
+        continue;
+      }
+      best = Math.max(best, 1 / (1 + Math.max(0, to - from - SAME_CLAUSE) / ROLE_REACH));
+    }
+  }
+  return best;
 }
+
+/** What a passage's own "I"/"me" spans are (for a speaker's statement). */
+function firstPerson(text: string, passage: { start: number; end: number }): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  for (const m of text.slice(passage.start, passage.end).matchAll(/\b(?:I|me|my)\b/g)) spans.push({ start: passage.start + m.index, end: passage.start + m.index + m[0].length });
+  return spans;
+}
+
+/** People named by what they are, who may do an action between a named person and its words. */
+const OTHER_AGENT = /\b(?:councillors?|members?|voters|activists|MPs?|supporters|officers|residents|people)\s+(?:who|that|have|has|had|were|was|are|is)\b/i;
+/** A named person and an action word with another doer between them. */
+export const ROLE_MISMATCH = 0.3;
 
 function isNameWord(lookup: Lookup, hit: Hit, w: { start: number; end: number }): boolean {
   return termsOf(wordAt(lookup, hit, w)).some((t) => hit.nameTerms.has(t));
