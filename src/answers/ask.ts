@@ -42,6 +42,8 @@ export const ASK_MIN_COVERAGE = 0.55;
 /** A passage about other people than the question names is kept, lower. */
 const OTHER_PEOPLE = 0.25;
 const HARD_TYPES = new Set<AnswerType>(['number', 'person', 'date']);
+/** "list the councillors": a passage naming at least this many people. */
+const LIST_PEOPLE = 3;
 const PREMISED = new Set<QuestionPart['type']>(['why', 'yesno', 'when', 'who']);
 /** How well an action must be covered: by the user's word or a paraphrase, not one word of a phrase. */
 const ACTION_COVERED = 0.75;
@@ -49,8 +51,11 @@ const SPEECH = /\b(?:say|says|said|saying|claim|claims|claimed|tell|told|explain
 /** A passage where no one the question names speaks, for a question about what they said. */
 const NOT_SPOKEN = 0.5;
 
-function speaksIn(lookup: Lookup, hit: Hit): boolean {
-  if (hit.named.length === 0) return lookup.quoted.has(hit.passage.id) || hit.passage.mentions.some((m) => m.cues.includes('speech'));
+/** Questions whose answer is the speaker ("which MP said ..."), not someone the question names. */
+const ASKS_SPEAKER = new Set<QuestionPart['type']>(['who', 'which', 'list']);
+
+function speaksIn(lookup: Lookup, hit: Hit, anyone: boolean): boolean {
+  if (hit.named.length === 0 || anyone) return lookup.quoted.has(hit.passage.id) || hit.passage.mentions.some((m) => m.cues.includes('speech'));
   return hit.named.some((id) => lookup.speakersOf.get(hit.passage.id)?.has(id) || hit.passage.mentions.some((m) => m.person === id && m.cues.includes('speech')));
 }
 
@@ -59,7 +64,7 @@ const REQUIRED_INVOLVEMENT = 0.5;
 /** A passage without the kind of thing the question asks for is kept, far lower. */
 const WRONG_TYPE = 0.1;
 
-type AnswerType = 'person' | 'number' | 'reason' | 'definition' | 'place' | 'date' | 'any';
+type AnswerType = 'person' | 'people' | 'number' | 'reason' | 'definition' | 'place' | 'date' | 'any';
 
 /** What ask found: candidates best first, or none with the reason and the passage that came closest. */
 export interface AskResult {
@@ -89,7 +94,7 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   const candidates: Candidate[] = [];
   for (const hit of hits.slice(0, 60)) {
     const fits = hasAnswerType(lookup, hit, type, asked, part.text);
-    const roles = roleFit(lookup, hit, plan);
+    const roles = roleFit(lookup, hit, plan, part.text);
     const failed =
       hit.involvesNamed < REQUIRED_INVOLVEMENT
         ? 'people'
@@ -112,7 +117,7 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
       answerType: fits ? 1 : WRONG_TYPE,
       involvesNamed: OTHER_PEOPLE + (1 - OTHER_PEOPLE) * hit.involvesNamed,
       roles,
-      speaks: !asksSpeech || speaksIn(lookup, hit) ? 1 : NOT_SPOKEN,
+      speaks: !asksSpeech || speaksIn(lookup, hit, ASKS_SPEAKER.has(part.type)) ? 1 : NOT_SPOKEN,
     };
     const score = Object.values(factors).reduce((a, b) => a * b, 1);
     const p = hit.passage;
@@ -170,8 +175,9 @@ function answerType(part: QuestionPart): AnswerType {
   const q = part.text.replace(/[?!.\s]+$/, '');
   switch (part.type) {
     case 'who':
-    case 'list':
       return 'person';
+    case 'list':
+      return 'people';
     case 'which':
       return /^which\s+(?:mp|mps|person|people|man|woman|councillor|councillors|candidate|member|minister|leader|politician|one)\b/.test(q) ? 'person' : 'any';
     case 'count':
@@ -231,6 +237,8 @@ function hasAnswerType(lookup: Lookup, hit: Hit, type: AnswerType, asked: Readon
         const name = lookup.persons.get(m.person)?.name ?? '';
         return !terms(name).some((t) => asked.has(t));
       });
+    case 'people':
+      return new Set(hit.passage.mentions.map((m) => m.person)).size >= LIST_PEOPLE;
     case 'number':
       return hasCount(text, question);
     case 'reason':
