@@ -8,6 +8,7 @@
 import { terms, termsOf } from '../retrieval/text.js';
 import type { Lookup } from './lookup.js';
 import type { Candidate } from './snippets.js';
+import { personsNamed } from './persons.js';
 import { NOT_IN_PASSAGE, ROLE_MISMATCH, roleFit } from './roles.js';
 import { type Hit, searchPassages } from './textsearch.js';
 import type { PartTrace } from './explain.js';
@@ -78,7 +79,9 @@ export interface AskResult {
 export function ask(lookup: Lookup, question: string | QuestionPart, trace?: PartTrace): AskResult {
   const part = typeof question === 'string' ? parseQuestion(question).parts[0]! : question;
   const type = answerType(part);
-  const plan = searchPlan(lookup, part.content);
+  // "..., did he bottle it": the people the first part named stand for the pronoun.
+  const carried = part.carried ? personsNamed(lookup, part.carried).map((p) => p.name) : [];
+  const plan = searchPlan(lookup, [part.content, ...carried].join(' '));
   const hits = searchPassages(lookup, plan, { minCoverage: ASK_MIN_COVERAGE, window: true, ...(trace ? { trace } : {}) });
   const asked = new Set(terms(part.text));
   if (trace) trace.answerType = type;
@@ -88,25 +91,31 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   // carry it, and a paraphrase list never has every verb ("show up to" = "went to").
   const actions = PREMISED.has(part.type) ? plan.concepts.filter((c) => c.action && !c.missing) : [];
   const doesAction = (hit: Hit) => actions.length === 0 || actions.some((c) => conceptCoverage([c], hit.covered) >= ACTION_COVERED);
+  const actionTerms = actionTermsOf(plan);
+  // The thing a question describes ("the tory candidate", "the turnout") is in the answer, all of it.
+  const focus = part.focus ? plan.concepts.filter((c) => part.focus!.split(' ').some((w) => c.word.split(' ').includes(w))) : [];
+  const hasFocus = (hit: Hit) => focus.every((c) => !c.missing && conceptCoverage([c], hit.ownCovered) >= ACTION_COVERED);
   // "why did X say ...", "what did X claim": X's own words, or a sentence saying what X said.
   const asksSpeech = SPEECH.test(part.text);
+  /** The first check a passage fails, named for the refusal's reason; none for an answer. */
+  const failedCheck = (hit: Hit, fits: boolean, roles: number): string | undefined => {
+    if (hit.involvesNamed < REQUIRED_INVOLVEMENT) return 'people';
+    if (!doesAction(hit)) return 'action';
+    if (!hasFocus(hit)) return 'focus';
+    if (!fits && HARD_TYPES.has(type)) return type;
+    // A count of someone's votes is in a sentence that names them; and where the question rests on
+    // what someone did, another doer of it answers nothing.
+    if ((type === 'number' && roles === NOT_IN_PASSAGE) || (actions.length > 0 && roles <= ROLE_MISMATCH)) return 'people';
+    // A count is in the sentence that has what is counted, not beside it.
+    if (type === 'number' && hit.coverage < ASK_MIN_COVERAGE) return 'number';
+    return undefined;
+  };
   let nearest: { hit: Hit; failed: string } | undefined;
   const candidates: Candidate[] = [];
   for (const hit of hits.slice(0, 60)) {
-    const fits = hasAnswerType(lookup, hit, type, asked, part.text);
+    const fits = hasAnswerType(lookup, hit, type, asked, part.text, actionTerms);
     const roles = roleFit(lookup, hit, plan, part.text);
-    const failed =
-      hit.involvesNamed < REQUIRED_INVOLVEMENT
-        ? 'people'
-        : !doesAction(hit)
-          ? 'action'
-          : !fits && HARD_TYPES.has(type)
-            ? type
-            : // A count of someone's votes is in a sentence that names them; and where the question
-              // rests on what someone did, another doer of it answers nothing.
-              (type === 'number' && roles === NOT_IN_PASSAGE) || (actions.length > 0 && roles <= ROLE_MISMATCH)
-              ? 'people'
-              : undefined;
+    const failed = failedCheck(hit, fits, roles);
     if (failed) {
       nearest ??= { hit, failed };
       continue;
@@ -136,6 +145,11 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   return result;
 }
 
+/** The search terms of a question's actions, its own words and their paraphrases. */
+export function actionTermsOf(plan: SearchPlan): Set<string> {
+  return new Set(plan.concepts.filter((c) => c.action).flatMap((c) => [...c.terms, ...c.alternatives.keys()]));
+}
+
 function candidateOf(hit: Hit, score: number): Candidate {
   const p = hit.passage;
   return { article: p.article, start: p.start, end: p.end, paragraph: p.paragraph, score, passages: [p.id] };
@@ -155,6 +169,8 @@ function refusalReason(part: QuestionPart, failed: string | undefined): string {
       return `The sources do not say that: ${q}.`;
     case 'people':
       return `The sources say nothing of the kind about the people in ${q}.`;
+    case 'focus':
+      return `The sources do not mention “${part.focus}” in this sense: ${q}.`;
     default:
       return `The sources do not answer ${q}.`;
   }
@@ -167,8 +183,7 @@ function refusalReason(part: QuestionPart, failed: string | undefined): string {
  */
 function confirms(lookup: Lookup, part: QuestionPart, plan: SearchPlan, hit: Hit): boolean {
   const text = lookup.passageText(hit.passage);
-  const actionTerms = new Set(plan.concepts.filter((c) => c.action).flatMap((c) => [...c.terms, ...c.alternatives.keys()]));
-  return negative(text, actionTerms) === part.negated && !contrasts(part.text, text);
+  return negative(text, actionTermsOf(plan)) === part.negated && !contrasts(part.text, text);
 }
 
 function answerType(part: QuestionPart): AnswerType {
@@ -205,7 +220,7 @@ const PLACE = /\b(?:in|at|to|from|near|around|across)\s+(?:the\s+)?\p{Lu}\p{L}+/
 /** A quantity: digits that are not a year or decade, or a number word; "per cent" and "majority" count. */
 const QUANTITY = /\b(?!(?:19|20)\d\d(?:s|\b))\d[\d,.]*\b|\b(?:per ?cent|percent|half|third|quarter|majority|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundreds?|thousands?)\b/gi;
 /** What a count is of, when the question says ("how many votes"); people are any count's subject. */
-const COUNTED = /^how (?:many|much) (?:of )?(?:the )?([a-z]+)/;
+const COUNTED = /^(?:how (?:many|much)|what (?:share|percentage|proportion|number|majority) of) (?:of )?(?:the )?([a-z]+)/;
 const ANY_COUNT = new Set(['people', 'ppl', 'of', 'did', 'do', 'does', 'was', 'were', 'is', 'are', 'has', 'have', 'had', 'them', 'times', 'members', 'councillors']);
 /** Characters between a quantity and the thing counted ("43 per cent of the vote"). */
 const COUNT_REACH = 30;
@@ -214,20 +229,23 @@ const COUNT_REACH = 30;
  * True when the passage holds a quantity the question did not bring, next to what is counted when
  * the question names it: "a number of Lutfur Rahman supporters ... in the 1980s" is no vote count.
  */
-function hasCount(text: string, question: string): boolean {
+function hasCount(text: string, question: string, actionTerms: ReadonlySet<string>): boolean {
   const asked = new Set(question.match(/\d+/g) ?? []);
   const counted = COUNTED.exec(question)?.[1];
-  const near = counted && !ANY_COUNT.has(counted) ? termsOf(counted)[0] : undefined;
+  const noun = counted && !ANY_COUNT.has(counted) ? termsOf(counted)[0] : undefined;
+  // What the quantity must stand by: the counted thing, else the action ("how much did he nick").
+  const near = (t: string) => (noun ? t === noun || t.startsWith(noun) || noun.startsWith(t) : actionTerms.has(t));
   for (const m of text.matchAll(QUANTITY)) {
     if (asked.has(m[0])) continue;
-    if (!near) return true;
-    const around = text.slice(Math.max(0, m.index - COUNT_REACH), m.index + m[0].length + COUNT_REACH);
-    if (terms(around).some((t) => t === near || t.startsWith(near) || near.startsWith(t))) return true;
+    if (!noun && actionTerms.size === 0) return true;
+    const reach = noun ? COUNT_REACH : 2 * COUNT_REACH;
+    const around = text.slice(Math.max(0, m.index - reach), m.index + m[0].length + reach);
+    if (terms(around).some(near)) return true;
   }
   return false;
 }
 
-function hasAnswerType(lookup: Lookup, hit: Hit, type: AnswerType, asked: ReadonlySet<string>, question: string): boolean {
+function hasAnswerType(lookup: Lookup, hit: Hit, type: AnswerType, asked: ReadonlySet<string>, question: string, actionTerms: ReadonlySet<string>): boolean {
   const text = lookup.passageText(hit.passage);
   switch (type) {
     case 'person':
@@ -240,7 +258,7 @@ function hasAnswerType(lookup: Lookup, hit: Hit, type: AnswerType, asked: Readon
     case 'people':
       return new Set(hit.passage.mentions.map((m) => m.person)).size >= LIST_PEOPLE;
     case 'number':
-      return hasCount(text, question);
+      return hasCount(text, question, actionTerms);
     case 'reason':
       return REASON.test(text);
     case 'place':
