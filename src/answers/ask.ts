@@ -93,7 +93,8 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   const doesAction = (hit: Hit) => actions.length === 0 || actions.some((c) => conceptCoverage([c], hit.covered) >= ACTION_COVERED);
   const actionTerms = actionTermsOf(plan);
   // The thing a question describes ("the tory candidate", "the turnout") is in the answer, all of it.
-  const focus = part.focus ? plan.concepts.filter((c) => part.focus!.split(' ').some((w) => c.word.split(' ').includes(w))) : [];
+  // So is a year the question gives ("expelled in 2000"): it is what the question is about.
+  const focus = plan.concepts.filter((c) => /^(?:19|20)\d\d$/.test(c.word) || (part.focus?.split(' ').some((w) => c.word.split(' ').includes(w)) ?? false));
   const hasFocus = (hit: Hit) => focus.every((c) => !c.missing && conceptCoverage([c], hit.ownCovered) >= ACTION_COVERED);
   // "why did X say ...", "what did X claim": X's own words, or a sentence saying what X said.
   const asksSpeech = SPEECH.test(part.text);

@@ -67,7 +67,11 @@ export function normalise(text: string): string {
     if (token === '?' && out.at(-1) === '?') continue;
     out.push(Object.hasOwn(SHORTHAND, token) ? SHORTHAND[token]!.toLowerCase() : token);
   }
-  return out.join(' ').replace(/\s+\?/g, '?').trim();
+  return out
+    .join(' ')
+    .replace(/\s+\?/g, '?')
+    .replace(/\bback (?=in (?:19|20)\d\d\b)/g, '') // "back in 2000": when, not backing
+    .trim();
 }
 
 const AUX = 'is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|may|might|shall';
