@@ -65,7 +65,7 @@ const REQUIRED_INVOLVEMENT = 0.5;
 /** A passage without the kind of thing the question asks for is kept, far lower. */
 const WRONG_TYPE = 0.1;
 
-type AnswerType = 'person' | 'people' | 'number' | 'reason' | 'definition' | 'place' | 'date' | 'any';
+type AnswerType = 'person' | 'people' | 'number' | 'reason' | 'definition' | 'place' | 'date' | 'name' | 'any';
 
 /** What ask found: candidates best first, or none with the reason and the passage that came closest. */
 export interface AskResult {
@@ -195,7 +195,8 @@ function answerType(part: QuestionPart): AnswerType {
     case 'list':
       return 'people';
     case 'which':
-      return /^which\s+(?:mp|mps|person|people|man|woman|councillor|councillors|candidate|member|minister|leader|politician|one)\b/.test(q) ? 'person' : 'any';
+      if (/^which\s+(?:mp|mps|person|people|man|woman|councillor|councillors|candidate|member|minister|leader|politician|one)\b/.test(q)) return 'person';
+      return CATEGORY.test(q) ? 'name' : 'any';
     case 'count':
       return 'number';
     case 'why':
@@ -206,6 +207,7 @@ function answerType(part: QuestionPart): AnswerType {
       return 'date';
     default:
       if (/\bwhat\s+(?:reason|motive)\b/.test(q)) return 'reason';
+      if (CATEGORY.test(q)) return 'name';
       return DEFINITION.test(q) ? 'definition' : 'any';
   }
 }
@@ -216,6 +218,23 @@ const DEFINITION = /^what\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+)?((?:\S+\s+){
 /** Words that give a reason or a cause ("amid allegations of ...", "for their backing of ..."). */
 const REASON =
   /\b(?:because|so that|in order to|to (?:keep|ensure|stop|block|prevent|avoid)|objective|aim|reason|purpose|motive|why|since|the way to|amid|due to|owing to|as a result|after (?:he|she|they|it)|for (?:his|her|their|its) \w+|for \w+ing|over (?:his|her|their|the)|allegations?|accused|in protest|in response)\b/i;
+/**
+ * "what voting system", "which ward", "what blog": a kind of thing, whose answer names one ("the
+ * Alternative Vote system", "Spitalfields", "Socialist Unity").
+ */
+const CATEGORY = /^(?:what|which)\s+(?:\w+\s+)?(system|party|group|ward|blog|website|site|paper|newspaper|word|seat|borough|constituency|area|place|organisation|organization|conference|committee|clause|rule)\b/;
+/** How near its kind a name stands: "the Alternative Vote system", "this very ward, Spitalfields". */
+const NAME_REACH = 25;
+
+/** True when a capitalised name (not opening the sentence) stands next to the kind of thing asked. */
+function namesOne(text: string, kind: string): boolean {
+  if (!kind) return false;
+  for (const k of text.matchAll(new RegExp(`\\b${kind}s?\\b`, 'gi'))) {
+    const around = text.slice(Math.max(0, k.index - NAME_REACH), k.index + k[0].length + NAME_REACH);
+    if (/(?<=\S\s+)\p{Lu}\p{Ll}+/u.test(around)) return true;
+  }
+  return false;
+}
 /** A place: a capitalised name after a preposition of place ("in Spitalfields", "to the Roman Road"). */
 const PLACE = /\b(?:in|at|to|from|near|around|across)\s+(?:the\s+)?\p{Lu}\p{L}+/u;
 /** A quantity: digits that are not a year or decade, or a number word; "per cent" and "majority" count. */
@@ -264,6 +283,8 @@ function hasAnswerType(lookup: Lookup, hit: Hit, type: AnswerType, asked: Readon
       return REASON.test(text);
     case 'place':
       return PLACE.test(text);
+    case 'name':
+      return namesOne(text, CATEGORY.exec(question.trim())?.[1] ?? '');
     case 'date':
       return lookup.dated[hit.passage.id] === 1;
     case 'definition': {
