@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { discordErrors } from '../fake-discord/fake-discord.js';
-import { ALICE, CHANNEL_ID, MOD, PERMISSIONS, buttonClick, customIds, slashCommand } from '../fake-discord/payloads.js';
+import { buttonClick, customIds, slashCommand } from '../fake-discord/payloads.js';
 import { corpusText, startHarness, visibleText, type Harness } from './harness.js';
 
 const EPHEMERAL = 64;
-const PIN_ROUTE = /^\/channels\/\d+\/messages\/pins\/\d+$/;
 
 let h: Harness;
 beforeAll(async () => {
@@ -80,56 +78,6 @@ describe('More button', () => {
     const body = await h.interact(buttonClick(id, message));
     expect(body.data.flags).toBe(EPHEMERAL);
     expect(body.data.embeds[0].footer.text).toBe('/who name: Ken Livingstone · page 2');
-  });
-});
-
-describe('Pin button', () => {
-  it('pins for a member who may manage messages, with an audit-log reason naming them', async () => {
-    const message = await publicAnswer();
-    const click = buttonClick('pin', message, { user: MOD, permissions: PERMISSIONS.manageMessages });
-    const body = await h.interact(click);
-
-    const pins = h.fake.requestsTo('PUT', `/channels/${CHANNEL_ID}/messages/pins/${message.id}`);
-    expect(pins).toHaveLength(1);
-    const reason = decodeURIComponent(String(pins[0]!.headers['x-audit-log-reason']));
-    expect(reason).toContain(MOD.username);
-    expect(reason).toContain(MOD.id);
-    expect(body.data.flags).toBe(EPHEMERAL);
-    expect(body.data.content).toMatch(/^Pinned/);
-  });
-
-  it('pins for a member with only the Pin Messages permission', async () => {
-    const message = await publicAnswer();
-    await h.interact(buttonClick('pin', message, { user: MOD, permissions: PERMISSIONS.pinMessages }));
-    expect(h.fake.requestsTo('PUT', `/channels/${CHANNEL_ID}/messages/pins/${message.id}`)).toHaveLength(1);
-  });
-
-  it('refuses a member without the permission and pins nothing', async () => {
-    const message = await publicAnswer();
-    const before = h.fake.requestsTo('PUT', PIN_ROUTE).length;
-    const body = await h.interact(buttonClick('pin', message, { user: ALICE, permissions: PERMISSIONS.member }));
-    expect(body.data.flags).toBe(EPHEMERAL);
-    expect(body.data.content).toMatch(/^Only members who may pin messages/);
-    expect(h.fake.requestsTo('PUT', PIN_ROUTE).length).toBe(before);
-  });
-
-  it('tells the moderator clearly when the bot itself lacks the permission', async () => {
-    const message = await publicAnswer();
-    h.fake.replyTo('PUT', PIN_ROUTE, discordErrors.missingPermissions, 1);
-    const body = await h.interact(buttonClick('pin', message, { user: MOD, permissions: PERMISSIONS.manageMessages }));
-    expect(body.data.flags).toBe(EPHEMERAL);
-    expect(body.data.content).toMatch(/^I could not pin it: I lack the Pin Messages/);
-    expect(h.logs.filter((l) => l.level >= 50)).toEqual([]);
-  });
-
-  it('a real fault while pinning gets a generic apology and is logged, without the error text', async () => {
-    const message = await publicAnswer();
-    h.fake.replyTo('PUT', PIN_ROUTE, discordErrors.serverError, 1);
-    const body = await h.interact(buttonClick('pin', message, { user: MOD, permissions: PERMISSIONS.manageMessages }));
-    expect(body.data.flags).toBe(EPHEMERAL);
-    expect(body.data.content).toMatch(/^Sorry, something went wrong on my side/);
-    expect(body.data.content).not.toMatch(/500|Internal|Error/);
-    expect(h.logs.some((l) => l.level >= 50 && l.button === 'pin')).toBe(true);
   });
 });
 

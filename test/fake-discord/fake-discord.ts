@@ -1,8 +1,12 @@
 /**
  * A small fake Discord on 127.0.0.1: a REST server plus a gateway WebSocket, enough for the real
  * discord.js Client to log in, receive dispatches and send replies. Tests drive it from the outside:
- * they inject dispatches, read the recorded requests, and script error answers per route. It keeps
- * no notion of permissions or validation: those are what the bot is tested for.
+ * they inject dispatches, read the recorded requests, and script error answers per route.
+ *
+ * It is as strict as Discord where leniency would let a test pass wrongly: it computes the bot's
+ * permissions per channel (sent as `app_permissions` and enforced on the pin route), drops
+ * `contexts` and `integration_types` from guild commands, refuses a second callback to one
+ * interaction (40060) and de-duplicates messages sent with `enforce_nonce`.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -49,6 +53,19 @@ export interface FakeGuild {
   channels: any[];
 }
 
+/** Permission bits (Discord's numbering). */
+export const PERMISSION = {
+  viewChannel: 1n << 10n,
+  sendMessages: 1n << 11n,
+  manageMessages: 1n << 13n,
+  embedLinks: 1n << 14n,
+  readMessageHistory: 1n << 16n,
+  pinMessages: 1n << 51n,
+} as const;
+
+/** What the README's invite link grants the bot: view, embed links, read history, pin messages. */
+export const INVITED_BOT_PERMISSIONS = PERMISSION.viewChannel | PERMISSION.embedLinks | PERMISSION.readMessageHistory | PERMISSION.pinMessages;
+
 export interface FakeDiscordOptions {
   /** Sent in HELLO; long by default so heartbeats do not clutter the frame log. */
   heartbeatInterval?: number;
@@ -81,6 +98,13 @@ export class FakeDiscord {
   /** The message each interaction's reply created, by interaction id. */
   readonly replies = new Map<string, any>();
   sessionId = 'fake-session-1';
+  /**
+   * The bot's permissions per guild channel, as Discord would compute them from roles and
+   * overwrites; channels not listed get what the invite link grants.
+   */
+  readonly botPermissions = new Map<string, bigint>();
+  /** Interactions that already got their callback (a second one is refused with 40060). */
+  private readonly acknowledged = new Set<string>();
 
   private readonly overrides: Override[] = [];
   private readonly sockets = new Set<WebSocket>();
@@ -152,7 +176,12 @@ export class FakeDiscord {
 
   /** Sends a dispatch (op 0) to every identified connection. */
   dispatch(t: string, d: any): void {
-    if (t === 'INTERACTION_CREATE') this.interactions.set(d.id, d);
+    if (t === 'INTERACTION_CREATE') {
+      // Discord computes the app's permissions in the channel itself; a test sets them through
+      // `botPermissions`, not in the payload.
+      if (d.guild_id && d.channel?.id && this.isGuildChannel(d.channel.id)) d = { ...d, app_permissions: String(this.botPermissionsIn(d.channel.id)) };
+      this.interactions.set(d.id, d);
+    }
     this.sendAll({ op: 0, t, s: ++this.seq, d });
   }
 
@@ -164,6 +193,14 @@ export class FakeDiscord {
   /** Closes every gateway connection with a close code (e.g. 4000, 1001). */
   closeConnections(code: number, reason = ''): void {
     for (const ws of this.sockets) ws.close(code, reason);
+  }
+
+  botPermissionsIn(channelId: string): bigint {
+    return this.botPermissions.get(channelId) ?? INVITED_BOT_PERMISSIONS;
+  }
+
+  private isGuildChannel(channelId: string): boolean {
+    return this.guilds.some((g) => g.channels.some((c) => c.id === channelId));
   }
 
   /** Registers a message as existing (e.g. a user's message in a DM) so REST can return it. */
@@ -250,6 +287,8 @@ export class FakeDiscord {
     }
     if ((m = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/)) && method === 'POST') {
       const body = req.body as { type: number; data?: any };
+      if (this.acknowledged.has(m[1]!)) return { status: 400, body: { code: 40060, message: 'Interaction has already been acknowledged.' } };
+      this.acknowledged.add(m[1]!);
       // 4 = CHANNEL_MESSAGE_WITH_SOURCE: the reply becomes a message a later button can point at.
       if (body?.type === 4) {
         const interaction = this.interactions.get(m[1]!);
@@ -261,9 +300,16 @@ export class FakeDiscord {
       return { status: 200, body: this.createMessage('0', req.body ?? {}) };
     }
     if ((m = path.match(/^\/channels\/(\d+)\/messages$/)) && method === 'POST') {
+      // With enforce_nonce, a message with the same nonce from the same author in the last few
+      // minutes is returned instead of creating a second one.
+      const nonce = req.body?.enforce_nonce ? req.body.nonce : undefined;
+      const earlier = nonce === undefined ? undefined : [...this.messages.values()].find((msg) => msg.channel_id === m![1] && msg.nonce === nonce && msg.author.id === BOT_USER.id);
+      if (earlier) return { status: 200, body: earlier };
       return { status: 200, body: this.createMessage(m[1]!, req.body ?? {}) };
     }
     if ((m = path.match(/^\/channels\/(\d+)\/messages\/pins\/(\d+)$/)) && method === 'PUT') {
+      // Since February 2026 only Pin Messages pins; Manage Messages alone does not.
+      if (this.isGuildChannel(m[1]!) && !(this.botPermissionsIn(m[1]!) & PERMISSION.pinMessages)) return discordErrors.missingPermissions;
       const message = this.messages.get(m[2]!);
       if (message) message.pinned = true;
       return { status: 204 };
@@ -276,7 +322,9 @@ export class FakeDiscord {
       const key = m[2] ?? 'global';
       if (method === 'GET') return { status: 200, body: this.commands.get(key) ?? [] };
       if (method === 'PUT') {
-        const registered = (req.body as any[]).map((c) => ({
+        // Guild commands carry no contexts or integration_types: Discord drops them (they only
+        // mean something for global commands), so they are not echoed back either.
+        const registered = (req.body as any[]).map(({ contexts, integration_types, ...c }) => ({
           id: snowflake(),
           application_id: m![1],
           version: snowflake(),
@@ -285,6 +333,7 @@ export class FakeDiscord {
           type: 1,
           nsfw: false,
           ...c,
+          ...(m![2] ? {} : { contexts, integration_types }),
         }));
         this.commands.set(key, registered);
         return { status: 200, body: registered };
@@ -302,6 +351,7 @@ export class FakeDiscord {
       components: data.components ?? [],
       type: interactionId ? 20 : 0,
       flags: data.flags ?? 0,
+      ...(data.nonce !== undefined ? { nonce: data.nonce } : {}),
       ...(interactionId ? { interaction_id: interactionId } : {}),
     });
     this.messages.set(message.id, message);
