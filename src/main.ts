@@ -6,7 +6,7 @@ import { config as loadDotenv } from 'dotenv';
 import { join } from 'node:path';
 import { Engine, PROJECT_ROOT } from './answers/engine.js';
 import { LiveEngine } from './answers/live.js';
-import { startBot } from './bot/client.js';
+import { loginFailure, startBot } from './bot/client.js';
 import { Cooldown } from './bot/cooldown.js';
 import { Lifecycle, shutdown } from './bot/lifecycle.js';
 import { startShards } from './bot/shards.js';
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     process.exit(1);
   });
   if (config.shards !== undefined && !config.isShard) {
-    await startShards({ token: config.token, shards: config.shards, logger });
+    await startShards({ token: config.token, shards: config.shards, logger, ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}) });
     return;
   }
   if (!config.isShard) {
@@ -57,7 +57,25 @@ async function main(): Promise<void> {
   const engine = LiveEngine.start({ log: logger, cacheDir: CACHE_DIR });
   const lifecycle = new Lifecycle();
   const cooldown = new Cooldown({ max: config.cooldown.max, windowMs: config.cooldown.windowSeconds * 1000 });
-  const client = await startBot({ engine, logger, token: config.token, lifecycle, cooldown });
+  let client;
+  try {
+    client = await startBot({
+      engine,
+      logger,
+      token: config.token,
+      lifecycle,
+      cooldown,
+      ...(config.apiUrl ? { clientOptions: { rest: { api: config.apiUrl } } } : {}),
+    });
+  } catch (err) {
+    // One clear line and a non-zero exit; with the watcher stopped and the client destroyed,
+    // nothing is left to keep the process alive.
+    logger.debug({ err }, 'login failed');
+    engine.stop();
+    console.error(`Could not start the bot: ${loginFailure(err)}`);
+    process.exitCode = 1;
+    return;
+  }
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     // A second signal while draining means the operator wants out now.

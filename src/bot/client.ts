@@ -3,7 +3,7 @@
  * and DirectMessages (DM text arrives without the privileged MessageContent intent). With no
  * GuildMessages intent the bot never receives ordinary server messages at all.
  */
-import { Client, Events, GatewayIntentBits, Partials, RESTEvents, type ClientOptions, type Interaction, type Message } from 'discord.js';
+import { Client, DiscordAPIError, Events, GatewayIntentBits, Partials, RESTEvents, type ClientOptions, type Interaction, type Message } from 'discord.js';
 import { scrub } from '../log.js';
 import { executeButton } from './buttons.js';
 import type { BotContext } from './context.js';
@@ -119,10 +119,32 @@ async function onMessage(ctx: BotContext, cooldown: Cooldown, message: Message):
   );
 }
 
-/** Logs in; resolves once the client is ready. */
+/**
+ * Logs in; resolves once the client is ready. On failure the client is destroyed before the error
+ * is passed on, so nothing it started (sockets, timers) keeps the process alive.
+ */
 export async function startBot(options: BotOptions & { token: string }): Promise<Client<true>> {
   const client = createBot(options);
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
-  await client.login(options.token);
+  try {
+    await client.login(options.token);
+  } catch (err) {
+    await client.destroy().catch(() => {});
+    throw err;
+  }
   return ready;
+}
+
+/** Why a login failed, in one line for the operator: never the token, never a stack trace. */
+export function loginFailure(err: unknown): string {
+  const code = (err as { code?: unknown })?.code;
+  if (code === 'TokenInvalid' || (err instanceof DiscordAPIError && err.status === 401)) {
+    return 'Discord refused the token (DISCORD_TOKEN): reset it on the Bot page of the Developer Portal and put the new one in .env.';
+  }
+  const cause = (err as { cause?: { code?: unknown } })?.cause?.code ?? code;
+  if (typeof cause === 'string' && /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EHOSTUNREACH|ENETUNREACH|UND_ERR_\w+)$/.test(cause)) {
+    return `Discord could not be reached (${cause}): check the network connection (and DISCORD_API_URL if it is set).`;
+  }
+  if (err instanceof Error && err.name === 'AbortError') return 'Discord did not answer in time: check the network connection (and DISCORD_API_URL if it is set).';
+  return `Discord refused the login: ${scrub(err instanceof Error ? err.message : String(err))}`;
 }

@@ -28,7 +28,9 @@ describe('configuration', () => {
   it('names each bad variable and what is wrong with it', () => {
     const message = problem({ DISCORD_GUILD_ID: 'my server', SHARDS: 'many', LOG_LEVEL: 'loud' });
     expect(message).toContain('DISCORD_GUILD_ID must be a Discord id');
-    expect(message).toContain('(got "my server")');
+    expect(message).not.toContain('my server');
+    expect(message).not.toContain('many');
+    expect(message).not.toContain('loud');
     expect(message).toContain('SHARDS must be "auto" or a whole number');
     expect(message).toContain('LOG_LEVEL must be one of');
     expect(message).not.toMatch(/\bat \w+ \(|ZodError/); // no stack trace or library internals
@@ -39,6 +41,22 @@ describe('configuration', () => {
     expect(message).toContain('DISCORD_TOKEN must be the bare token, without the "Bot " prefix');
     expect(message).not.toContain('secret-value');
     expect(problem({ DISCORD_TOKEN: 'not-a-token' })).toContain('DISCORD_TOKEN does not look like a bot token');
+  });
+
+  it('never echoes any value: a token pasted into the wrong variable stays unprinted', () => {
+    for (const name of ['DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID', 'SHARDS', 'COOLDOWN_MAX', 'COOLDOWN_WINDOW_SECONDS', 'LOG_LEVEL', 'DISCORD_API_URL']) {
+      const message = problem({ [name]: TOKEN });
+      expect(message).toMatch(new RegExp(`^  ${name} must`, 'm'));
+      expect(message).not.toContain(TOKEN);
+      expect(message).not.toContain(TOKEN.split('.')[2]!);
+    }
+  });
+
+  it('DISCORD_API_URL: an http(s) base URL, trailing slashes dropped', () => {
+    expect(loadConfig({ DISCORD_API_URL: 'http://127.0.0.1:8080/api/' }).apiUrl).toBe('http://127.0.0.1:8080/api');
+    expect(loadConfig({ DISCORD_API_URL: 'https://proxy.example/api' }).apiUrl).toBe('https://proxy.example/api');
+    expect(problem({ DISCORD_API_URL: 'ws://proxy.example' })).toContain('DISCORD_API_URL must be an http:// or https:// URL');
+    expect(problem({ DISCORD_API_URL: 'proxy.example' })).toContain('DISCORD_API_URL must be an http:// or https:// URL');
   });
 
   it('inside a shard process, the SHARDS the manager sets (the shard id) is not a user setting', () => {
