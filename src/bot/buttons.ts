@@ -72,7 +72,7 @@ async function pin(ctx: BotContext, interaction: ButtonInteraction): Promise<voi
   // The bot's own permission, as Discord computed it for this channel: asking Discord to pin
   // without it would only fail.
   if (!botCanPinHere(interaction)) {
-    logCannotPin(ctx, interaction, 'app_permissions');
+    logCannotPin(ctx, interaction, { source: 'app_permissions' });
     return respond({ interaction }, renderNotice(NOTICES.botCannotPin));
   }
 
@@ -84,7 +84,7 @@ async function pin(ctx: BotContext, interaction: ButtonInteraction): Promise<voi
   } catch (err) {
     if (err instanceof DiscordAPIError) {
       if (err.code === RESTJSONErrorCodes.MissingPermissions || err.code === RESTJSONErrorCodes.MissingAccess) {
-        logCannotPin(ctx, interaction, err.code);
+        logCannotPin(ctx, interaction, { code: err.code });
         return respond({ interaction }, renderNotice(NOTICES.botCannotPin));
       }
       if (err.code === RESTJSONErrorCodes.MaximumNumberOfPinsReachedForTheChannel) {
@@ -97,9 +97,9 @@ async function pin(ctx: BotContext, interaction: ButtonInteraction): Promise<voi
 }
 
 /** The server's setup is wrong, not the bot: a warning an operator can act on, with where. */
-function logCannotPin(ctx: BotContext, interaction: ButtonInteraction, why: string | number): void {
+function logCannotPin(ctx: BotContext, interaction: ButtonInteraction, why: { code: number | string } | { source: string }): void {
   ctx.logger.warn(
-    { why, guild: interaction.guildId, channel: interaction.channelId, message: interaction.message.id, user: interaction.user.id },
+    { ...why, guild: interaction.guildId, channel: interaction.channelId, message: interaction.message.id, user: interaction.user.id },
     'cannot pin: the bot lacks Pin Messages in this channel',
   );
 }

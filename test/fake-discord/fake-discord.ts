@@ -146,6 +146,17 @@ export class FakeDiscord {
     this.overrides.unshift({ matcher: { method: method.toUpperCase(), path }, reply, remaining: times });
   }
 
+  /**
+   * The next `times` matching requests are carried out as usual, but their response is lost on the
+   * way back (the client sees a 500): the case a retry must not turn into a second reply.
+   */
+  loseResponses(method: string, path: string | RegExp, times = 1): void {
+    this.replyTo(method, path, (req) => {
+      this.defaultReply(req);
+      return discordErrors.serverError;
+    }, times);
+  }
+
   clearReplies(): void {
     this.overrides.length = 0;
   }
