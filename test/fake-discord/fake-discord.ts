@@ -298,6 +298,8 @@ export class FakeDiscord {
     }
     if ((m = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/)) && method === 'POST') {
       const body = req.body as { type: number; data?: any };
+      const invalid = invalidBody(body?.type === 8 ? { choices: body.data?.choices } : (body?.data ?? {}));
+      if (invalid) return invalidFormBody(invalid);
       if (this.acknowledged.has(m[1]!)) return { status: 400, body: { code: 40060, message: 'Interaction has already been acknowledged.' } };
       this.acknowledged.add(m[1]!);
       // 4 = CHANNEL_MESSAGE_WITH_SOURCE: the reply becomes a message a later button can point at.
@@ -308,9 +310,13 @@ export class FakeDiscord {
       return { status: 204 };
     }
     if ((m = path.match(/^\/webhooks\/(\d+)\/([^/]+)$/)) && method === 'POST') {
+      const invalid = invalidBody(req.body ?? {});
+      if (invalid) return invalidFormBody(invalid);
       return { status: 200, body: this.createMessage('0', req.body ?? {}) };
     }
     if ((m = path.match(/^\/channels\/(\d+)\/messages$/)) && method === 'POST') {
+      const invalid = invalidBody(req.body ?? {});
+      if (invalid) return invalidFormBody(invalid);
       // With enforce_nonce, a message with the same nonce from the same author in the last few
       // minutes is returned instead of creating a second one.
       const nonce = req.body?.enforce_nonce ? req.body.nonce : undefined;
@@ -424,6 +430,58 @@ function matches(matcher: RouteMatcher, req: RecordedRequest): boolean {
 function parseBody(raw: string, contentType: string | undefined): unknown {
   if (contentType?.includes('application/json')) return JSON.parse(raw);
   return raw;
+}
+
+/** Discord's limits on what a message or an autocomplete answer may hold (UTF-16 units: never fewer than characters). */
+const MAX = { content: 2000, embeds: 10, title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, footer: 2048, author: 256, embedTotal: 6000, customId: 100, label: 80, choices: 25, choice: 100 };
+
+/**
+ * What Discord would refuse in a message body (400, 50035 Invalid Form Body): a string that is not
+ * well-formed UTF-16 (half an emoji), or any limit exceeded. Undefined when the body is valid.
+ */
+export function invalidBody(body: any): string | undefined {
+  const broken = findString(body, (s) => LONE_SURROGATE.test(s));
+  if (broken !== undefined) return `${broken}: not valid Unicode (a lone surrogate)`;
+  const over = (what: string, value: string | undefined, max: number) => (value !== undefined && value.length > max ? `${what}: longer than ${max}` : undefined);
+  const problems: (string | undefined)[] = [over('content', body.content, MAX.content)];
+  const embeds: any[] = body.embeds ?? [];
+  if (embeds.length > MAX.embeds) problems.push('embeds: more than 10');
+  let total = 0;
+  embeds.forEach((e, i) => {
+    problems.push(over(`embeds.${i}.title`, e.title, MAX.title), over(`embeds.${i}.description`, e.description, MAX.description));
+    problems.push(over(`embeds.${i}.footer.text`, e.footer?.text, MAX.footer), over(`embeds.${i}.author.name`, e.author?.name, MAX.author));
+    if ((e.fields ?? []).length > MAX.fields) problems.push(`embeds.${i}.fields: more than 25`);
+    for (const f of e.fields ?? []) problems.push(over('field name', f.name, MAX.fieldName), over('field value', f.value, MAX.fieldValue));
+    total += [e.title, e.description, e.footer?.text, e.author?.name, ...(e.fields ?? []).flatMap((f: any) => [f.name, f.value])].reduce((n: number, t) => n + (t?.length ?? 0), 0);
+  });
+  if (total > MAX.embedTotal) problems.push('embeds: more than 6000 characters in all');
+  for (const row of body.components ?? []) {
+    for (const c of row.components ?? []) problems.push(over('custom_id', c.custom_id, MAX.customId), over('label', c.label, MAX.label));
+  }
+  if (body.choices) {
+    if (body.choices.length > MAX.choices) problems.push('choices: more than 25');
+    for (const c of body.choices) problems.push(over('choice name', c.name, MAX.choice), over('choice value', String(c.value), MAX.choice));
+  }
+  return problems.find(Boolean);
+}
+
+/** Half of a surrogate pair without its other half (String.prototype.isWellFormed, for older TS libs). */
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The path of the first string in `value` failing `test`. */
+function findString(value: unknown, test: (s: string) => boolean, path = 'body'): string | undefined {
+  if (typeof value === 'string') return test(value) ? path : undefined;
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const found = findString(v, test, `${path}.${k}`);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function invalidFormBody(problem: string): ScriptedReply {
+  return { status: 400, body: { code: 50035, message: 'Invalid Form Body', errors: { _problem: problem } } };
 }
 
 function notFound(code: number, message: string): ScriptedReply {
