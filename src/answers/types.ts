@@ -81,6 +81,13 @@ export interface Answer {
   hasMore: boolean;
   /** The person the query was resolved to, when it named one. */
   person?: { id: string; name: string };
+  /**
+   * Other people the query could also name ("Ken" → Ken Livingstone; also Ken Clark), when it was
+   * partial; front ends say whom the answer is about.
+   */
+  alsoNamed?: { id: string; name: string }[];
+  /** For an abstention: the closest passage found, shown clearly marked as not an answer. */
+  nearest?: Snippet;
 }
 
 export const PAGE_SIZE = 3;

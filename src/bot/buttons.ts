@@ -2,7 +2,7 @@
 import { DiscordAPIError, MessageFlags, RESTJSONErrorCodes, Routes, type ButtonInteraction } from 'discord.js';
 import type { BotContext } from './context.js';
 import { decodeButton } from './custom-ids.js';
-import { readFooterState, renderAnswer, renderContext, renderNotice } from './render.js';
+import { readRequest, renderAnswer, renderContext, renderNotice } from './render.js';
 import { respond } from './respond.js';
 import { botCanPinHere, botInstalledHere, PIN_PERMISSION } from './where.js';
 
@@ -35,8 +35,8 @@ export async function executeButton(ctx: BotContext, interaction: ButtonInteract
       return;
     }
     case 'more': {
-      const footer = interaction.message.embeds[0]?.footer?.text ?? '';
-      const request = readFooterState(footer, state.command, state.queryLength, state.aboutLength);
+      const embed = interaction.message.embeds[0];
+      const request = readRequest(embed?.title ?? '', embed?.footer?.text ?? '', state.command, state.queryLength, state.aboutLength);
       if (!request) {
         await respond({ interaction }, renderNotice(NOTICES.stale));
         return;

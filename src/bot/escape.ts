@@ -46,12 +46,20 @@ export function escapedChars(text: string): string[] {
 }
 
 /**
- * For text a user typed that we show back: markdown escaped, and every `@` broken with a
- * zero-width space so "@everyone", "@here" and role/user mentions neither ping nor render.
- * (allowedMentions already prevents pings; this also keeps them from being highlighted.)
+ * For text a user typed that we show back: markdown escaped, every `@` broken with a zero-width
+ * space so "@everyone", "@here" and role/user mentions neither ping nor render (allowedMentions
+ * already prevents pings; this also keeps them from being highlighted), and every "scheme://"
+ * broken the same way, so a URL someone typed is never a clickable link in a public answer.
+ * User text never contains a zero-width space itself (queries with one are refused), which makes
+ * the whole transformation reversible (`unescapeUserText`).
  */
 export function escapeUserText(text: string): string {
-  return escapeMarkdown(text).replaceAll('@', `@${ZWSP}`);
+  return escapeMarkdown(text).replaceAll('@', `@${ZWSP}`).replace(/([a-z][a-z\d+.-]*:)(?=\/\/)/gi, `$1${ZWSP}`);
+}
+
+/** The exact text `escapeUserText` was given (every backslash it wrote escapes the next character). */
+export function unescapeUserText(shown: string): string {
+  return shown.replaceAll(ZWSP, '').replace(/\\([\s\S])/g, '$1');
 }
 
 /** Footers are plain text (no markdown), but still must not show a mention-looking "@everyone". */

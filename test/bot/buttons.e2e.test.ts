@@ -33,8 +33,11 @@ describe('Context button', () => {
     const seen = visibleText(embed.description);
     for (const p of ctx.paragraphs) expect(seen).toContain(corpusText(first!.file).slice(p.start, p.end));
     expect(ctx.paragraphs.length).toBeGreaterThan(1);
-    expect(embed.description).toContain(`**¶ ${first!.paragraph} (cited)**`);
-    expect(embed.footer.text).toContain(first!.file);
+    expect(embed.description).toContain(`**¶\u00a0${first!.paragraph} (cited)**`);
+    // Where to find it as a reader would: kind, outlet, date; never an internal file path.
+    expect(embed.footer.text).not.toContain(first!.file);
+    expect(embed.footer.text).toContain(first!.article.kind);
+    if (first!.article.date) expect(embed.footer.text).toContain(first!.article.date);
   });
 
   it('a context button for a paragraph that no longer exists explains instead of failing', async () => {
@@ -54,7 +57,8 @@ describe('More button', () => {
     expect(page2.length).toBeGreaterThan(0);
     const seen = visibleText(body.data.embeds[0].description);
     for (const s of page2) expect(seen).toContain(corpusText(s.file).slice(s.start, s.end));
-    expect(body.data.embeds[0].footer.text).toBe('/who name: Helal Abbas · page 2');
+    expect(body.data.embeds[0].title).toBe('Who is Helal Abbas?');
+    expect(body.data.embeds[0].footer.text).toBe('/who · page 2');
     expect(body.data.flags ?? 0).toBe(0);
   });
 
@@ -64,10 +68,31 @@ describe('More button', () => {
     const restarted = await startHarness();
     try {
       const body = await restarted.interact(buttonClick(id, message));
-      expect(body.data.embeds[0].footer.text).toBe('/who name: Helal Abbas · page 2');
+      expect(body.data.embeds[0].title).toBe('Who is Helal Abbas?');
+      expect(body.data.embeds[0].footer.text).toBe('/who · page 2');
     } finally {
       await restarted.stop();
     }
+  });
+
+  it('continues a question too long for a title: the footer holds only the rest, More still reads it whole', async () => {
+    const question =
+      'Why was Lutfur Rahman dropped as the Labour candidate for mayor of Tower Hamlets, and what did Ken Livingstone, the former mayor of London, say and do about it during the campaign for the election in October 2010, when the party expelled councillors who supported Rahman against Helal Abbas?';
+    const ask = slashCommand('ask', { question });
+    await h.interact(ask);
+    const message = h.replyMessage(ask);
+    const embed = message.embeds[0];
+    expect(embed.title.endsWith('…')).toBe(true);
+    expect(embed.footer.text).not.toContain(question);
+    expect(embed.footer.text.length).toBeLessThan(100);
+    const id = customIds(message).find((c) => c.startsWith('more:'))!;
+    const body = await h.interact(buttonClick(id, message));
+    const page2 = h.engine.answer({ command: 'ask', query: question, page: 1 }).snippets;
+    expect(page2.length).toBeGreaterThan(0);
+    const seen = visibleText(body.data.embeds[0].description);
+    for (const s of page2) expect(seen).toContain(corpusText(s.file).slice(s.start, s.end));
+    expect(body.data.embeds[0].title).toBe(embed.title);
+    expect(body.data.embeds[0].footer.text).toBe(`${embed.footer.text} · page 2`);
   });
 
   it('continues a private answer privately', async () => {
@@ -77,7 +102,8 @@ describe('More button', () => {
     const id = customIds(message).find((c) => c.startsWith('more:'))!;
     const body = await h.interact(buttonClick(id, message));
     expect(body.data.flags).toBe(EPHEMERAL);
-    expect(body.data.embeds[0].footer.text).toBe('/who name: Ken Livingstone · page 2');
+    expect(body.data.embeds[0].title).toBe('Who is Ken Livingstone?');
+    expect(body.data.embeds[0].footer.text).toBe('/who · page 2');
   });
 });
 
