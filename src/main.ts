@@ -9,7 +9,7 @@ import { LiveEngine } from './answers/live.js';
 import { loginFailure, startBot } from './bot/client.js';
 import { Cooldown } from './bot/cooldown.js';
 import { Lifecycle, shutdown } from './bot/lifecycle.js';
-import { startShards } from './bot/shards.js';
+import { createShards, spawnShards, stopShards } from './bot/shards.js';
 import { runConsole } from './cli/console.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './log.js';
@@ -45,7 +45,23 @@ async function main(): Promise<void> {
     process.exit(1);
   });
   if (config.shards !== undefined && !config.isShard) {
-    await startShards({ token: config.token, shards: config.shards, logger, ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}) });
+    let stopping = false;
+    try {
+      const manager = await createShards({ token: config.token, shards: config.shards, logger, ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}) });
+      // Each shard process finishes its own replies (with its own deadline); the manager waits for them.
+      const stopAll = () => {
+        stopping = true;
+        void stopShards(manager, logger).finally(() => process.exit(0));
+      };
+      process.once('SIGINT', stopAll);
+      process.once('SIGTERM', stopAll);
+      await spawnShards(manager);
+    } catch (err) {
+      if (stopping) return;
+      logger.debug({ err }, 'shards failed to start');
+      console.error(`Could not start the shards: ${loginFailure(err)}`);
+      process.exitCode = 1;
+    }
     return;
   }
   if (!config.isShard) {
@@ -77,7 +93,7 @@ async function main(): Promise<void> {
     return;
   }
   let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
+  const stop = (signal: NodeJS.Signals | 'disconnect') => {
     // A second signal while draining means the operator wants out now.
     if (stopping) process.exit(1);
     stopping = true;
@@ -85,6 +101,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // A shard whose manager is gone (killed, crashed) stops too, rather than run on unsupervised.
+  if (config.isShard) process.once('disconnect', () => stop('disconnect'));
 }
 
 main().catch((err: unknown) => {

@@ -5,6 +5,10 @@
 import { REST, Routes, ShardingManager, type RESTGetAPIGatewayBotResult } from 'discord.js';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
+import { SHUTDOWN_DEADLINE_MS } from './lifecycle.js';
+
+/** Managers whose shards are being stopped on purpose (their deaths are not faults). */
+const stopping = new WeakSet<ShardingManager>();
 
 export interface ShardOptions {
   token: string;
@@ -14,7 +18,8 @@ export interface ShardOptions {
   apiUrl?: string;
 }
 
-export async function startShards(options: ShardOptions): Promise<ShardingManager> {
+/** The manager, not yet spawning: a caller can install its signal handlers before any shard exists. */
+export async function createShards(options: ShardOptions): Promise<ShardingManager> {
   const manager = new ShardingManager(fileURLToPath(new URL('../main.ts', import.meta.url)), {
     token: options.token,
     totalShards: await shardCount(options),
@@ -24,10 +29,38 @@ export async function startShards(options: ShardOptions): Promise<ShardingManage
   });
   manager.on('shardCreate', (shard) => {
     options.logger.info({ shard: shard.id }, 'shard launched');
-    shard.on('death', () => options.logger.error({ shard: shard.id }, 'shard process exited'));
+    shard.on('death', () => {
+      if (stopping.has(manager)) options.logger.info({ shard: shard.id }, 'shard stopped');
+      else options.logger.error({ shard: shard.id }, 'shard process exited');
+    });
   });
-  await manager.spawn();
   return manager;
+}
+
+export async function spawnShards(manager: ShardingManager): Promise<void> {
+  try {
+    await manager.spawn();
+  } catch (err) {
+    // A shard that could not start (its process printed why) must not be respawned forever.
+    stopping.add(manager);
+    for (const shard of manager.shards.values()) shard.kill();
+    throw err;
+  }
+}
+
+/** Asks every shard process to stop (SIGTERM: each drains its replies) and waits for them to exit. */
+export async function stopShards(manager: ShardingManager, logger: Logger, deadlineMs = SHUTDOWN_DEADLINE_MS + 5_000): Promise<void> {
+  logger.info({ shards: manager.shards.size }, 'stopping the shards');
+  const exits = [...manager.shards.values()].map((shard) => {
+    const child = shard.process;
+    return child && child.exitCode === null && child.signalCode === null ? new Promise<void>((resolve) => child.once('exit', () => resolve())) : Promise.resolve();
+  });
+  // kill() also stops the manager from respawning the shard.
+  stopping.add(manager);
+  for (const shard of manager.shards.values()) shard.kill();
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([Promise.all(exits), new Promise((resolve) => (timer = setTimeout(resolve, deadlineMs)))]);
+  clearTimeout(timer);
 }
 
 /**

@@ -3,7 +3,7 @@
  * a failed login ends with one clear line and a non-zero exit (nothing keeps the process alive), a
  * configuration mistake never echoes the value, and SIGTERM stops a running bot.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { APPLICATION_ID, FakeDiscord } from '../fake-discord/fake-discord.js';
@@ -43,15 +43,22 @@ function env(overrides: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 /** Runs a script under tsx like `npm start` does; `during` may interact with the running process. */
-function run(script: string, vars: Record<string, string>, during?: (child: ReturnType<typeof spawn>) => Promise<void>): Promise<Run> {
+function run(
+  script: string,
+  vars: Record<string, string>,
+  during?: (child: ReturnType<typeof spawn>) => Promise<void>,
+  options: { detached?: boolean } = {},
+): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env: env(vars), stdio: ['ignore', 'pipe', 'pipe'] });
+    // Detached: its own process group, so a test can check that no child of it is left behind.
+    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env: env(vars), stdio: ['ignore', 'pipe', 'pipe'], detached: options.detached ?? false });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     const timer = setTimeout(() => {
-      child.kill('SIGKILL');
+      if (options.detached) process.kill(-child.pid!, 'SIGKILL');
+      else child.kill('SIGKILL');
       reject(new Error(`${script} still running after ${EXIT_WITHIN} ms\nstdout: ${stdout}\nstderr: ${stderr}`));
     }, EXIT_WITHIN);
     child.on('exit', (code, signal) => {
@@ -122,6 +129,29 @@ describe('DISCORD_API_URL', () => {
     });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
+  }, 90_000);
+
+  it('SHARDS=auto: the manager asks it for the shard count, the shard logs in through it; SIGTERM stops both', async () => {
+    fake = await FakeDiscord.start({ guilds: [GUILD] });
+    const f = fake;
+    let group = 0;
+    const result = await run('src/main.ts', { DISCORD_API_URL: f.apiUrl, SHARDS: 'auto' }, async (child) => {
+      group = child.pid!;
+      const identify = await f.waitForFrame(2);
+      expect(identify.d.shard).toEqual([0, 1]);
+      // One GET /gateway/bot from the manager (the shard count), one from the shard logging in.
+      expect(f.requestsTo('GET', '/gateway/bot')).toHaveLength(2);
+      const ask = slashCommand('who', { name: 'Helal Abbas' });
+      await new Promise((r) => setTimeout(r, 200));
+      f.dispatch('INTERACTION_CREATE', ask);
+      await f.waitForRequest('POST', `/interactions/${ask.id}/${ask.token}/callback`);
+      child.kill('SIGTERM');
+    }, { detached: true });
+    expect(result.code).toBe(0);
+    // The shard process stopped with its manager: its gateway connection is closed, its group empty.
+    await f.until(() => f.connections === 0);
+    // (tsx's esbuild helper processes may take a moment to notice their parent is gone.)
+    await vi.waitFor(() => expect(() => process.kill(-group, 0)).toThrow(), { timeout: 15_000, interval: 100 });
   }, 90_000);
 
   it('npm run register writes through it, once', async () => {
