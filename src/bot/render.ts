@@ -196,9 +196,10 @@ function label(snippet: Snippet, n: number, named: Set<string>): string {
 
 const nameWords = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
-function snippetBlock(snippet: Snippet, n: number, named: Set<string>): string {
+/** A snippet quoted whole, then its citation line after `lead` (the "[n]" label, or nothing). */
+function snippetBlock(snippet: Snippet, lead: string): string {
   const body = quoteLines(markup(snippet.text, boldRanges(snippet)));
-  return `${body}\n${label(snippet, n, named)} ${citation(snippet.article, snippet.paragraph)}${alsoInLine(snippet)}`;
+  return `${body}\n${lead}${citation(snippet.article, snippet.paragraph)}${alsoInLine(snippet)}`;
 }
 
 /** Word boundaries: positions where an excerpt may start or end without splitting a word. */
@@ -218,8 +219,8 @@ function snapEnd(text: string, at: number): number {
  * A snippet too long for a message on its own, as a marked excerpt within `budget` characters:
  * a window of whole words around its first highlight, "…" at each cut, and "excerpt" in the citation.
  */
-export function excerptBlock(snippet: Snippet, n: number, budget: number, named = new Set<string>()): string | undefined {
-  const tail = `\n${label(snippet, n, named)} ${citation(snippet.article, snippet.paragraph)} · excerpt${alsoInLine(snippet)}`;
+export function excerptBlock(snippet: Snippet, lead: string, budget: number): string | undefined {
+  const tail = `\n${lead}${citation(snippet.article, snippet.paragraph)} · excerpt${alsoInLine(snippet)}`;
   const body = excerptQuote(snippet.text, boldRanges(snippet), budget - tail.length);
   return body === undefined ? undefined : body + tail;
 }
@@ -270,10 +271,11 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions): Mess
   for (const snippet of answer.snippets) {
     const n = shown.length + 1;
     const sep = blocks.length ? 2 : 0;
-    let block: string | undefined = snippetBlock(snippet, n, named);
+    const lead = `${label(snippet, n, named)} `;
+    let block: string | undefined = snippetBlock(snippet, lead);
     if (used + sep + block.length > budget) {
       // Fewer snippets rather than altered ones: only a snippet that cannot fit alone is excerpted.
-      block = shown.length === 0 ? excerptBlock(snippet, n, budget - used - sep, named) : undefined;
+      block = shown.length === 0 ? excerptBlock(snippet, lead, budget - used - sep) : undefined;
       if (!block) break;
     }
     blocks.push(block);
@@ -339,9 +341,8 @@ function renderAbstention(answer: Answer, title: string, footer: string, options
   if (nearest) {
     const head = '**Nearest passage** (not an answer to the question):';
     const budget = LIMITS.embedDescription - reason.length - head.length - 4;
-    const tail = `\n${citation(nearest.article, nearest.paragraph)}`;
-    const whole = `${quoteLines(markup(nearest.text, boldRanges(nearest)))}${tail}`;
-    const block = whole.length <= budget ? whole : excerptBlock(nearest, 0, budget)?.replace(/\n\*\*\[0\]\*\* /, '\n');
+    const whole = snippetBlock(nearest, '');
+    const block = whole.length <= budget ? whole : excerptBlock(nearest, '', budget);
     if (block) {
       lines.push('', head, block);
       buttons.push(...button(encodeButton({ kind: 'context', index: 0, articleId: nearest.article.id, paragraph: nearest.paragraph }), 'Context', ButtonStyle.Secondary));
