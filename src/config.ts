@@ -28,6 +28,8 @@ const schema = z.object({
   COOLDOWN_MAX: z.string().regex(/^[1-9]\d{0,3}$/, 'must be a whole number from 1 to 9999').transform(Number).default(5),
   /** Length of that window, in seconds. */
   COOLDOWN_WINDOW_SECONDS: z.string().regex(/^[1-9]\d{0,4}$/, 'must be a whole number of seconds from 1 to 99999').transform(Number).default(10),
+  /** How long SIGINT/SIGTERM waits for replies in progress before closing anyway, in seconds. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.string().regex(/^[1-9]\d{0,3}$/, 'must be a whole number of seconds from 1 to 9999').transform(Number).default(10),
   /**
    * Base URL of Discord's REST API, without the version (discord.js adds /v10): for an HTTP proxy
    * shared by shards, or a Discord-compatible server. Unset: Discord itself.
@@ -52,6 +54,8 @@ export interface Config {
   apiUrl?: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   cooldown: { max: number; windowSeconds: number };
+  /** SHUTDOWN_TIMEOUT_SECONDS, in milliseconds. */
+  shutdownDeadlineMs: number;
   /** True inside a process the ShardingManager spawned (it then sets SHARDS to the shard id). */
   isShard: boolean;
 }
@@ -86,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(c.DISCORD_API_URL ? { apiUrl: c.DISCORD_API_URL } : {}),
     logLevel: c.LOG_LEVEL,
     cooldown: { max: c.COOLDOWN_MAX, windowSeconds: c.COOLDOWN_WINDOW_SECONDS },
+    shutdownDeadlineMs: c.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     isShard,
   };
 }

@@ -51,7 +51,8 @@ async function main(): Promise<void> {
       // Each shard process finishes its own replies (with its own deadline); the manager waits for them.
       const stopAll = () => {
         stopping = true;
-        void stopShards(manager, logger).finally(() => process.exit(0));
+        // The shards' own deadline, and a little more for their processes to exit.
+        void stopShards(manager, logger, config.shutdownDeadlineMs + 5_000).finally(() => process.exit(0));
       };
       process.once('SIGINT', stopAll);
       process.once('SIGTERM', stopAll);
@@ -97,7 +98,7 @@ async function main(): Promise<void> {
     // A second signal while draining means the operator wants out now.
     if (stopping) process.exit(1);
     stopping = true;
-    void shutdown({ lifecycle, client, logger, stopEngine: () => engine.stop() }, signal).finally(() => process.exit(0));
+    void shutdown({ lifecycle, client, logger, stopEngine: () => engine.stop(), deadlineMs: config.shutdownDeadlineMs }, signal).finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -5,7 +5,6 @@
 import { REST, Routes, ShardingManager, type RESTGetAPIGatewayBotResult } from 'discord.js';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
-import { SHUTDOWN_DEADLINE_MS } from './lifecycle.js';
 
 /** Managers whose shards are being stopped on purpose (their deaths are not faults). */
 const stopping = new WeakSet<ShardingManager>();
@@ -49,7 +48,7 @@ export async function spawnShards(manager: ShardingManager): Promise<void> {
 }
 
 /** Asks every shard process to stop (SIGTERM: each drains its replies) and waits for them to exit. */
-export async function stopShards(manager: ShardingManager, logger: Logger, deadlineMs = SHUTDOWN_DEADLINE_MS + 5_000): Promise<void> {
+export async function stopShards(manager: ShardingManager, logger: Logger, deadlineMs: number): Promise<void> {
   logger.info({ shards: manager.shards.size }, 'stopping the shards');
   const exits = [...manager.shards.values()].map((shard) => {
     const child = shard.process;

@@ -37,6 +37,7 @@ function env(overrides: Record<string, string>): NodeJS.ProcessEnv {
     SHARDS: '',
     COOLDOWN_MAX: '',
     COOLDOWN_WINDOW_SECONDS: '',
+    SHUTDOWN_TIMEOUT_SECONDS: '',
     LOG_LEVEL: 'silent',
   };
   return { PATH: process.env.PATH, HOME: process.env.HOME, ...base, ...overrides };
@@ -129,6 +130,30 @@ describe('DISCORD_API_URL', () => {
     });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
+  }, 90_000);
+
+  it('SIGTERM while Discord holds a reply back: the bot still stops, after SHUTDOWN_TIMEOUT_SECONDS', async () => {
+    fake = await FakeDiscord.start({ guilds: [GUILD] });
+    const f = fake;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const result = await run('src/main.ts', { DISCORD_API_URL: f.apiUrl, SHUTDOWN_TIMEOUT_SECONDS: '1', LOG_LEVEL: 'warn' }, async (child) => {
+      await f.waitForFrame(2);
+      const ask = slashCommand('who', { name: 'Helal Abbas' });
+      // The reply never gets its response (as behind a long rate limit) until the test ends.
+      f.replyTo('POST', `/interactions/${ask.id}/${ask.token}/callback`, async () => {
+        await held;
+        return { status: 204 };
+      });
+      await new Promise((r) => setTimeout(r, 200));
+      f.dispatch('INTERACTION_CREATE', ask);
+      await f.waitForRequest('POST', `/interactions/${ask.id}/${ask.token}/callback`);
+      child.kill('SIGTERM');
+    });
+    release();
+    expect(result.code).toBe(0);
+    const late = lines(result.stdout).map((l) => JSON.parse(l)).find((l) => l.msg?.startsWith('shutdown deadline passed'));
+    expect(late).toMatchObject({ abandoned: 1, deadlineMs: 1000 });
   }, 90_000);
 
   it('SHARDS=auto: the manager asks it for the shard count, the shard logs in through it; SIGTERM stops both', async () => {
