@@ -262,7 +262,9 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions): Mess
 
   if (answer.abstained) return renderAbstention(answer, title, footer, options);
 
-  const who = whomLine(answer, plainTitle);
+  // Whom it is about, and for a yes/no question what the quotes say (as the console puts it).
+  const verdict = answer.verdict === 'yes' ? 'Yes, the sources say:' : answer.verdict === 'otherwise' ? 'The sources say otherwise:' : '';
+  const who = [whomLine(answer, plainTitle), verdict].filter(Boolean).join('\n');
   const named = new Set(nameWords(`${plainTitle} ${answer.person?.name ?? ''}`));
   const budget = Math.min(LIMITS.embedDescription, LIMITS.embedTotal - title.length - footer.length) - NOTE_RESERVE - who.length;
   const blocks: string[] = who ? [who] : [];

@@ -257,6 +257,13 @@ describe('messages people can read at a glance (render fixtures)', () => {
     expect(full.description).not.toContain('About');
   });
 
+  it('a yes/no question: what the quotes say comes first, in the console\'s words', () => {
+    const yes = renderAnswer(answer([snippet('He backed Rahman.')], { command: 'ask', answeredAs: 'ask', query: 'Did he back Rahman?', verdict: 'yes' }), opts);
+    expect(yes.embeds![0]!.description!.split('\n')[0]).toBe('Yes, the sources say:');
+    const no = renderAnswer(answer([snippet('He backed Abbas.')], { command: 'ask', answeredAs: 'ask', query: 'Did he back Rahman?', verdict: 'otherwise' }), opts);
+    expect(no.embeds![0]!.description!.split('\n')[0]).toBe('The sources say otherwise:');
+  });
+
   it('the quote label does not repeat a speaker the title names; another speaker is still named', () => {
     const q = { command: 'quote' as const, answeredAs: 'quote' as const, query: 'Tom Harris' };
     const same = renderAnswer(answer([snippet('"Expel him," he said.', { speaker: 'Tom Harris' }), snippet('"Now," said Harris.', { speaker: 'Harris', start: 900 })], q), opts);
