@@ -159,5 +159,5 @@ export function loginFailure(err: unknown): string {
     return `Discord could not be reached (${cause}): check the network connection (and DISCORD_API_URL if it is set).`;
   }
   if (err instanceof Error && err.name === 'AbortError') return 'Discord did not answer in time: check the network connection (and DISCORD_API_URL if it is set).';
-  return `Discord refused the login: ${scrub(err instanceof Error ? err.message : String(err))}`;
+  return scrub(err instanceof Error ? err.message : String(err));
 }
