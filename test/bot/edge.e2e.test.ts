@@ -71,7 +71,7 @@ describe('shutdown', () => {
     expect(h.logs.at(-1)!.msg).toBe('shut down');
     await h.fake.until(() => h!.fake.connections === 0);
     release();
-  });
+  }, 30_000);
 });
 
 describe('bounded caches', () => {
@@ -117,5 +117,5 @@ describe('cooldown bookkeeping', () => {
     now = 20_001;
     expect(cooldown.take('u2').ok).toBe(true);
     expect(cooldown.tracked).toBe(1);
-  });
+  }, 30_000);
 });

@@ -39,7 +39,7 @@ describe('cuts on grapheme boundaries', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 
   it('shorten: marks the cut with an ellipsis and stays within the cap', () => {
     fc.assert(
@@ -52,7 +52,7 @@ describe('cuts on grapheme boundaries', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 
   it('the respond helper: titles, descriptions, fields, footers, author, content, labels and autocomplete stay whole-grapheme', () => {
     const long = fc.string({ unit: fc.constantFrom(...PIECES), minLength: 1, maxLength: 3000 });
@@ -75,7 +75,7 @@ describe('cuts on grapheme boundaries', () => {
       }),
       { numRuns: 60 },
     );
-  });
+  }, 60_000);
 });
 
 function stringsOf(value: unknown): string[] {
