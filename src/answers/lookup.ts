@@ -43,6 +43,11 @@ export class Lookup {
   readonly pronounSubject = new Map<number, { persons: string[]; start: number; end: number }>();
   /** Person id → nicknames the articles give them in quotes (Abul “Abs” Hussain), as folded words. */
   private readonly nicknames = new Map<string, string[]>();
+  /**
+   * Acronyms the articles spell out ("the NEC (National Executive Committee)", "Islamic Forum Europe
+   * (IFE)"), both ways: folded acronym → its words, and the words → the acronym.
+   */
+  readonly spelledOut = new Map<string, string>();
   /** Passage ids holding a quotation whose speaker the article names or describes ("a Labour source"). */
   readonly quoted = new Set<number>();
   /** Passage id → persons who say it (quoted or in a reprinted statement). */
@@ -65,6 +70,7 @@ export class Lookup {
         push(this.nameTokens, token, p);
       }
     }
+    for (const article of data.articles) this.findAcronyms(article.text);
     for (const passage of data.passages) {
       for (const mention of passage.mentions) {
         push(this.mentionsOf, mention.person, { passage, mention });
@@ -93,6 +99,19 @@ export class Lookup {
       }),
     );
     this.quoteSearch = new Postings(quoteIndex.toJSON(), MINISEARCH_OPTIONS);
+  }
+
+  private findAcronyms(text: string): void {
+    for (const m of text.matchAll(ACRONYM_THEN_WORDS)) this.addAcronym(m[1]!, m[2]!);
+    for (const m of text.matchAll(WORDS_THEN_ACRONYM)) this.addAcronym(m[2]!, m[1]!);
+  }
+
+  private addAcronym(acronym: string, spelled: string): void {
+    const words = spelled.split(/\s+/);
+    // Only an acronym made of the words' initials: "(Conservative)" after "MP" is no expansion.
+    if (words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('') !== acronym) return;
+    this.spelledOut.set(acronym.toLowerCase(), spelled.toLowerCase());
+    this.spelledOut.set(spelled.toLowerCase(), acronym.toLowerCase());
   }
 
   private passageTextAt(article: number, start: number, end: number): string {
@@ -226,6 +245,9 @@ export class Lookup {
     return found;
   }
 }
+
+const ACRONYM_THEN_WORDS = /\b(\p{Lu}{2,6})\s*\((\p{Lu}\p{Ll}+(?:\s+(?:of|for|and|the|\p{Lu}\p{Ll}+))+)\)/gu;
+const WORDS_THEN_ACRONYM = /\b(\p{Lu}\p{Ll}+(?:\s+(?:of|for|and|the|\p{Lu}\p{Ll}+))+)\s*\((\p{Lu}{2,6})\)/gu;
 
 /** Search terms of a free-text query, as the index sees them. */
 export function queryTerms(text: string): string[] {
