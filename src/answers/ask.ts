@@ -108,7 +108,7 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
     // what someone did, another doer of it answers nothing.
     if ((type === 'number' && roles === NOT_IN_PASSAGE) || (actions.length > 0 && roles <= ROLE_MISMATCH)) return 'people';
     // A count is in the sentence that has what is counted, not beside it.
-    if (type === 'number' && hit.coverage < ASK_MIN_COVERAGE) return 'number';
+    if (type === 'number' && hit.coverage < COUNT_MIN_COVERAGE) return 'number';
     return undefined;
   };
   let nearest: { hit: Hit; failed: string } | undefined;
@@ -119,6 +119,7 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
     const failed = failedCheck(hit, fits, roles);
     if (failed) {
       nearest ??= { hit, failed };
+      trace?.rejected.push({ passage: hit.passage.id, text: lookup.passageText(hit.passage), failed });
       continue;
     }
     const factors = {
@@ -242,6 +243,8 @@ const QUANTITY = /\b(?!(?:19|20)\d\d(?:s|\b))\d[\d,.]*\b|\b(?:per ?cent|percent|
 /** What a count is of, when the question says ("how many votes"); people are any count's subject. */
 const COUNTED = /^(?:how (?:many|much)|what (?:share|percentage|proportion|number|majority) of) (?:of )?(?:the )?([a-z]+)/;
 const ANY_COUNT = new Set(['people', 'ppl', 'of', 'did', 'do', 'does', 'was', 'were', 'is', 'are', 'has', 'have', 'had', 'them', 'times', 'members', 'councillors']);
+/** How much of the question a count's own sentence covers ("This seat was won by Labour ... 43 per cent"). */
+const COUNT_MIN_COVERAGE = 0.45;
 /** Characters between a quantity and the thing counted ("43 per cent of the vote"). */
 const COUNT_REACH = 30;
 
