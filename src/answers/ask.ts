@@ -90,7 +90,12 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   // question, and none at all means the premise is not in the sources. Elsewhere the other words
   // carry it, and a paraphrase list never has every verb ("show up to" = "went to").
   const actions = PREMISED.has(part.type) ? plan.concepts.filter((c) => c.action && !c.missing) : [];
-  const doesAction = (hit: Hit) => actions.length === 0 || actions.some((c) => conceptCoverage([c], hit.covered) >= ACTION_COVERED);
+  // In the passage itself, or around it for a sentence that goes on from the one before ("He has
+  // refused." after "... have asked Ken to come and campaign in Spitalfields").
+  const doesAction = (hit: Hit) => {
+    const covered = lookup.pronounSubject.has(hit.passage.id) ? hit.covered : hit.ownCovered;
+    return actions.length === 0 || actions.some((c) => conceptCoverage([c], covered) >= ACTION_COVERED);
+  };
   const actionTerms = actionTermsOf(plan);
   // The thing a question describes ("the tory candidate", "the turnout") is in the answer, all of it.
   // So is a year the question gives ("expelled in 2000"): it is what the question is about.

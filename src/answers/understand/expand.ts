@@ -19,6 +19,8 @@ export const PARAPHRASE_WEIGHT = 0.8;
 const MISSING_WEIGHT = 2;
 /** A derivation of the user's word ("appearance" for "appeared") covers it this much. */
 const DERIVATION_WEIGHT = 0.8;
+/** Verbs that mean little without the rest of their phrase ("let" of "let back in", "got" of "got the boot"). */
+const WEAK_HEADS = new Set('let get got gets getting take took taken give gave given put throw threw thrown turn turned show showed come came go went make made do did done side break broke stood stand ran run running'.split(' '));
 /** One word of a phrase ("back" of "let back in") covers the phrase this much. */
 const PHRASE_WORD_WEIGHT = 0.4;
 
@@ -100,11 +102,13 @@ export function searchPlan(lookup: Lookup, content: string): SearchPlan {
     // Known: in the corpus, a near spelling of a word of it, or of a name ("abass" for Abbas).
     const known = own.filter((t) => lookup.has(t) || lookup.nearTerm(t) || (span === 1 && lookup.similarNameTokens(word).length > 0));
     // A phrase means more than any one of its words: "back" alone (in "gaining back a seat") is not
-    // "let back in". Its words count as weak alternatives; a single word counts fully.
+    // "let back in". Its words count as weak alternatives, but for a verb that carries the meaning
+    // ("campaign" of "campaign for"); a single word counts fully.
     let ownTerms = own;
     if (span > 1) {
       ownTerms = [];
-      for (const t of known) if (!alternatives.has(t)) alternatives.set(t, PHRASE_WORD_WEIGHT);
+      const [head] = terms(phrase!.say[0]!);
+      for (const t of known) if (!alternatives.has(t)) alternatives.set(t, t === head && !WEAK_HEADS.has(phrase!.say[0]!) ? PARAPHRASE_WEIGHT : PHRASE_WORD_WEIGHT);
       if (known.length) alternativeWords.add(word);
     }
     // As rare as the user's own word; the alternatives' rarity only when the corpus lacks it (a rare
