@@ -52,6 +52,9 @@ export function premiseOf(lookup: Lookup, part: QuestionPart, plan: SearchPlan):
       if (!focus.every((c) => !c.missing && conceptCoverage([c], hit.ownCovered) >= COVERED)) return 'focus';
       // Another doer of the action, or the person in another part of it, answers nothing.
       if (actions.length && rolesOf(hit) <= ROLE_MISMATCH) return 'people';
+      // A date dates the event of the sentence it is in: that sentence has the person (named, or the
+      // he/she going on from the one before), not only its neighbours.
+      if (actions.length && part.type === 'when' && rolesOf(hit) === NOT_IN_PASSAGE) return 'people';
       return undefined;
     },
   };
