@@ -194,10 +194,15 @@ export class Lookup {
 
   /** True when the corpus has a term the typo search would take this one for ("spittalfields"). */
   nearTerm(term: string): boolean {
+    return this.nearTerms(term).length > 0;
+  }
+
+  /** The corpus terms the typo search would take this one for, keeping its first letter. */
+  nearTerms(term: string): string[] {
     const fuzzy = SEARCH_OPTIONS.fuzzy;
     const f = typeof fuzzy === 'function' ? fuzzy(term, 0, [term]) : false;
     const distance = typeof f === 'number' ? Math.min(2, Math.round(term.length * f)) : 0;
-    return this.index.postings.near(term, distance).some((m) => m[0] === term[0]);
+    return this.index.postings.near(term, distance).filter((m) => m[0] === term[0]);
   }
 
   /** The idf of each distinct query term, computed once per question. */

@@ -114,7 +114,9 @@ export function searchPlan(lookup: Lookup, content: string): SearchPlan {
     // As rare as the user's own word; the alternatives' rarity only when the corpus lacks it (a rare
     // paraphrase must not make a common word weigh more).
     const ownKnown = known.filter((t) => lookup.has(t));
-    const weighed = ownKnown.length ? ownKnown : [...alternatives.keys()].filter((t) => alternatives.get(t)! >= PARAPHRASE_WEIGHT);
+    // A typo weighs as the word it stands for ("livingstn" as "livingston").
+    const asSpelled = ownKnown.length ? ownKnown : known.flatMap((t) => lookup.nearTerms(t));
+    const weighed = asSpelled.length ? asSpelled : [...alternatives.keys()].filter((t) => alternatives.get(t)! >= PARAPHRASE_WEIGHT);
     const weight = Math.max(0, ...(weighed.length ? weighed : known).map((t) => lookup.idf(t)));
     const missing = known.length === 0 && alternatives.size === 0;
     concepts.push({ word, terms: ownTerms, alternatives, weight: missing ? MISSING_WEIGHT * lookup.idf('') : weight, missing, action: phrase?.action ?? false });

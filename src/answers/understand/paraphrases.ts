@@ -49,7 +49,7 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'losing an election or a seat',
   },
   {
-    say: ['backed', 'back', 'backs', 'backing', 'threw his weight behind', 'threw their weight behind', 'throw his weight behind', 'weight behind', 'support', 'supported', 'supporting', 'rooting for', 'endorse', 'endorsed', 'stumped for', 'stump for', 'campaign for', 'campaigned for', 'campaigning for', 'side with', 'sided with', 'help', 'helped', 'helping'],
+    say: ['backed', 'back', 'backs', 'backing', 'threw his weight behind', 'threw their weight behind', 'throw his weight behind', 'throwing his weight behind', 'weight behind', 'support', 'supported', 'supporting', 'rooting for', 'endorse', 'endorsed', 'stumped for', 'stump for', 'campaign for', 'campaigned for', 'campaigning for', 'side with', 'sided with', 'help', 'helped', 'helping'],
     means: ['backing', 'backed', 'support', 'supporting', 'endorsing', 'endorsement', 'campaigned', 'campaigning', 'canvassing', 'stump'],
     why: 'supporting a candidate',
   },
@@ -217,7 +217,7 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     thing: true,
   },
   {
-    say: ['turn up', 'turned up', 'show up', 'showed up', 'appear', 'appeared', 'appearing', 'seen with', 'photo op with'],
+    say: ['turn up', 'turned up', 'turning up', 'turns up', 'show up', 'showed up', 'showing up', 'shows up', 'appear', 'appeared', 'appearing', 'seen with', 'photo op with'],
     means: ['appeared', 'appearance', 'appear', 'photographed', 'joined'],
     why: 'appearing in public with someone',
   },
