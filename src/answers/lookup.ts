@@ -253,7 +253,7 @@ export class Lookup {
   }
 }
 
-const OPENING_REFERENCE = /^[\s“"‘']*(He|She|The (?:[\p{L}-]+ ){0,2}(?:veteran|mayor|leader|politician|candidate|MP|councillor|minister|man|woman))\b/u;
+const OPENING_REFERENCE = /^[\s“"‘']*(?:(?:But|And|Yet|So|However|Now),?\s+)?(He|She|[Tt]he (?:[\p{L}-]+ ){0,2}(?:veteran|mayor|leader|politician|candidate|MP|councillor|minister|man|woman))\b/u;
 const INNER_PRONOUN = /\b(he|she|his|her|him)\b/;
 const ACRONYM_THEN_WORDS = /\b(\p{Lu}{2,6})\s*\((\p{Lu}\p{Ll}+(?:\s+(?:of|for|and|the|\p{Lu}\p{Ll}+))+)\)/gu;
 const WORDS_THEN_ACRONYM = /\b(\p{Lu}\p{Ll}+(?:\s+(?:of|for|and|the|\p{Lu}\p{Ll}+))+)\s*\((\p{Lu}{2,6})\)/gu;

@@ -64,6 +64,11 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'displeasure',
   },
   {
+    say: ['said anything', 'say anything', 'says anything', 'said something', 'spoken', 'spoke', 'speak out', 'spoke out', 'commented', 'comment', 'weighed in', 'responded', 'response', 'reacted'],
+    means: ['comment', 'speak out', 'said', 'statement'],
+    why: 'saying something in public',
+  },
+  {
     say: ['reckon', 'reckons', 'reckoned', 'think', 'thinks', 'thought', 'predict', 'predicted', 'expect', 'expected'],
     means: ['think', 'predict', 'believe', 'suspect', 'will'],
     why: 'an opinion or prediction',
