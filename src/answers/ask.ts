@@ -118,7 +118,8 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   }
   trace?.hits.sort((a, b) => b.score - a.score).splice(8);
   if (candidates.length) {
-    if (part.type !== 'yesno') return { candidates };
+    // "did ken livingstone or ken clark tell them": a choice, which the passage answers; no yes or no.
+    if (part.type !== 'yesno' || /\bor\b/.test(part.content)) return { candidates };
     const best = candidates.reduce((a, b) => (b.score > a.score ? b : a));
     const hit = hits.find((h) => h.passage.id === best.passages[0])!;
     return { candidates, verdict: confirms(lookup, part, plan, hit) ? 'yes' : 'otherwise' };
@@ -161,13 +162,21 @@ function refusalReason(part: QuestionPart, failed: string | undefined): string {
 
 /**
  * Whether a passage confirms a yes/no question: the same polarity (both say it happened, or both say
- * it did not: "is it true ken refused" / "He has refused"), and no contrary description of a person
- * the question describes ("a labour mp" / "the Tory MP").
+ * it did not: "is it true ken refused" / "He has refused"; "did the nec let him off" / "decided not
+ * to take action"), no contrary description of a person the question describes ("a labour mp" / "the
+ * Tory MP"), and no denial right after someone the question names ("Rahman asked me ..., Abbas
+ * hasn't").
  */
 function confirms(lookup: Lookup, part: QuestionPart, plan: SearchPlan, hit: Hit): boolean {
   const text = lookup.passageText(hit.passage);
-  return negative(text, actionTermsOf(plan)) === part.negated && !contrasts(part.text, text);
+  // Some paraphrases say a thing did not happen ("let him off" = did not act against him).
+  const asksNegative = part.negated !== plan.concepts.some((c) => c.negative);
+  const denied = hit.passage.mentions.some((m) => hit.named.includes(m.person) && ELLIPTICAL_DENIAL.test(lookup.index.data.articles[hit.passage.article]!.text.slice(m.end, m.end + 16)));
+  return (negative(text, actionTermsOf(plan)) || denied) === asksNegative && !contrasts(part.text, text);
 }
+
+/** "Abbas hasn't.", "Ken didn't": a denial that stands for the verb before it. */
+const ELLIPTICAL_DENIAL = /^\s+(?:has|have|had|did|does|is|was|will|would)(?:n[’']t|\s+not)\b/i;
 
 function answerType(part: QuestionPart): AnswerType {
   const q = part.text.replace(/[?!.\s]+$/, '');

@@ -37,6 +37,8 @@ export interface Concept {
   missing: boolean;
   /** An action ("expelled", "backed"): where the question's roles meet. */
   action: boolean;
+  /** The words say that something did not happen ("let him off", "bottled it"). */
+  negative: boolean;
 }
 
 export interface Expansion {
@@ -58,13 +60,14 @@ interface Entry {
   say: string[];
   means: readonly string[];
   action: boolean;
+  negative: boolean;
 }
 
 /**
  * Paraphrase phrases, longest first, as word lists. Matched word for word, not by stem: the stemmer
  * makes "elected" and "election" one word, and an election is not a win.
  */
-const ENTRIES: Entry[] = PARAPHRASES.flatMap((p) => p.say.map((s) => ({ say: s.split(' '), means: p.means, action: !p.thing }))).sort((a, b) => b.say.length - a.say.length);
+const ENTRIES: Entry[] = PARAPHRASES.flatMap((p) => p.say.map((s) => ({ say: s.split(' '), means: p.means, action: !p.thing, negative: p.negative ?? false }))).sort((a, b) => b.say.length - a.say.length);
 
 export function searchPlan(lookup: Lookup, content: string): SearchPlan {
   const tokens = words(content).map((w) => possessive(lookup, w));
@@ -119,7 +122,7 @@ export function searchPlan(lookup: Lookup, content: string): SearchPlan {
     const weighed = asSpelled.length ? asSpelled : [...alternatives.keys()].filter((t) => alternatives.get(t)! >= PARAPHRASE_WEIGHT);
     const weight = Math.max(0, ...(weighed.length ? weighed : known).map((t) => lookup.idf(t)));
     const missing = known.length === 0 && alternatives.size === 0;
-    concepts.push({ word, terms: ownTerms, alternatives, weight: missing ? MISSING_WEIGHT * lookup.idf('') : weight, missing, action: phrase?.action ?? false });
+    concepts.push({ word, terms: ownTerms, alternatives, weight: missing ? MISSING_WEIGHT * lookup.idf('') : weight, missing, action: phrase?.action ?? false, negative: phrase?.negative ?? false });
     if (ownTerms.length) ownWords.push(word);
   }
   return {

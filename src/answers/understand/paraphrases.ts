@@ -23,6 +23,8 @@ export interface Paraphrase {
    * roles meet ("Labour expelled Rahman"), see roles.ts.
    */
   thing?: true;
+  /** The user's words say something did not happen ("let him off" = took no action). */
+  negative?: true;
 }
 
 export const PARAPHRASES: readonly Paraphrase[] = [
@@ -93,6 +95,7 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     say: ['bottled', 'bottle', 'chickened out', 'chicken out', 'wimped out', 'caved', 'backed down', 'did nothing', 'do nothing', 'let him off', 'let off'],
     means: ['bottle', 'not to take action', 'no action', 'refused'],
     why: 'failing to act against someone',
+    negative: true,
   },
   {
     say: ['ran against', 'run against', 'running against', 'stood against', 'standing against', 'challenger', 'rival', 'opponent'],
