@@ -43,6 +43,8 @@ export const ASK_MIN_COVERAGE = 0.55;
 /** A passage about other people than the question names is kept, lower. */
 const OTHER_PEOPLE = 0.25;
 const HARD_TYPES = new Set<AnswerType>(['number', 'person', 'date']);
+/** Questions that assert what they ask about ("did ken quit ...", "why did ken quit ..."). */
+const ASSERTS = new Set<QuestionPart['type']>(['yesno', 'why', 'when']);
 /** "list the councillors": a passage naming at least this many people. */
 const LIST_PEOPLE = 3;
 const SPEECH = /\b(?:say|says|said|saying|claim|claims|claimed|tell|told|explain|explained|argue|argued|insist|insisted|reckon|reckons|call|called|describe|described)\b/;
@@ -76,7 +78,7 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   const type = answerType(part);
   // "..., did he bottle it": the people the first part named stand for the pronoun.
   const carried = part.carried ? personsNamed(lookup, part.carried).map((p) => p.name) : [];
-  const plan = searchPlan(lookup, [part.content, ...carried].join(' '));
+  const plan = searchPlan(lookup, [part.content, ...carried].join(' '), ASSERTS.has(part.type));
   const hits = searchPassages(lookup, plan, { minCoverage: ASK_MIN_COVERAGE, window: true, ...(trace ? { trace } : {}) });
   const asked = new Set(terms(part.text));
   if (trace) trace.answerType = type;

@@ -19,7 +19,7 @@ export const WHEN_MIN_COVERAGE = 0.5;
 export function when(lookup: Lookup, event: string, trace?: PartTrace): Candidate[] {
   const { dated } = lookup;
   const part = eventPart(event);
-  const plan = searchPlan(lookup, part.content);
+  const plan = searchPlan(lookup, part.content, true);
   const hits = searchPassages(lookup, plan, { filter: (id) => dated[id] === 1, minCoverage: WHEN_MIN_COVERAGE, window: true, ...(trace ? { trace } : {}) });
   // The event's people are in the dating sentence or beside it ("The veteran, selected just last
   // month" after a sentence naming him), and it is their event (premise.ts).

@@ -75,8 +75,11 @@ describe('parts', () => {
   });
 
   it('reads negation after the auxiliary, not the rhetorical "wasnt"', () => {
-    expect(parseQuestion('is it true ken refused to campaign').parts[0]!.negated).toBe(true);
+    expect(parseQuestion('is it true ken didnt campaign for labour').parts[0]!.negated).toBe(true);
+    expect(parseQuestion('wasnt ken kicked out once before').parts[0]!.negated).toBe(false);
     expect(parseQuestion('did ken campaign for rahman').parts[0]!.negated).toBe(false);
+    // Words that deny are paraphrases marked negative, not grammatical negation.
+    expect(parseQuestion('is it true ken refused to campaign').parts[0]!.negated).toBe(false);
   });
 });
 
