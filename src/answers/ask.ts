@@ -12,8 +12,8 @@ import { personsNamed } from './persons.js';
 import { NOT_IN_PASSAGE, premiseOf } from './premise.js';
 import { type Hit, searchPassages } from './textsearch.js';
 import type { PartTrace } from './explain.js';
-import { type SearchPlan, searchPlan } from './understand/expand.js';
-import { contrasts, negative } from './understand/polarity.js';
+import { actionTermsOf, type SearchPlan, searchPlan } from './understand/expand.js';
+import { contrasts, HYPOTHETICAL, hypothetical, negative } from './understand/polarity.js';
 import { parseQuestion, type QuestionPart } from './understand/question.js';
 
 export type Routed =
@@ -112,6 +112,8 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
       involvesNamed: OTHER_PEOPLE + (1 - OTHER_PEOPLE) * hit.involvesNamed,
       roles: premise.roles(hit),
       speaks: !asksSpeech || speaksIn(lookup, hit, ASKS_SPEAKER.has(part.type)) ? 1 : NOT_SPOKEN,
+      // "why was ken expelled" is not answered by "faced calls for his expulsion".
+      asserted: ASSERTS.has(part.type) && hypothetical(lookup.passageText(hit.passage), actionTerms) ? HYPOTHETICAL : 1,
     };
     const score = Object.values(factors).reduce((a, b) => a * b, 1);
     const p = hit.passage;
@@ -129,11 +131,6 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   const result: AskResult = { candidates, refusal: refusalReason(part, nearest?.failed) };
   if (nearest) result.nearest = candidateOf(nearest.hit, 0);
   return result;
-}
-
-/** The search terms of a question's actions, its own words and their paraphrases. */
-export function actionTermsOf(plan: SearchPlan): Set<string> {
-  return new Set(plan.concepts.filter((c) => c.action).flatMap((c) => [...c.terms, ...c.alternatives.keys()]));
 }
 
 function candidateOf(hit: Hit, score: number): Candidate {

@@ -7,7 +7,7 @@
  */
 import { termsOf } from '../retrieval/text.js';
 import type { Lookup } from './lookup.js';
-import type { SearchPlan } from './understand/expand.js';
+import { actionTermsOf, type SearchPlan } from './understand/expand.js';
 import { type Hit, matchedWords } from './textsearch.js';
 
 /** Characters between a named person and the question's other words before the score halves. */
@@ -32,7 +32,7 @@ export function roleFit(lookup: Lookup, hit: Hit, plan: SearchPlan, question = '
   // Someone's own words: "I" is them ("I want ... councillors who have resigned" is not their quitting).
   if (mentions.length === 0 && hit.named.some((id) => lookup.speakersOf.get(hit.passage.id)?.has(id))) mentions.push(...firstPerson(text, hit.passage));
   if (mentions.length === 0) return lookup.involves(hit.passage, hit.named[0]!) ? 1 : NOT_IN_PASSAGE;
-  const actions = new Set(plan.concepts.filter((c) => c.action).flatMap((c) => [...c.terms, ...c.alternatives.keys()]));
+  const actions = actionTermsOf(plan);
   let words = matchedWords(lookup, hit).filter((w) => !mentions.some((m) => w.start < m.end && m.start < w.end) && !isNameWord(lookup, hit, w));
   if (actions.size) words = words.filter((w) => termsOf(wordAt(lookup, hit, w)).some((t) => actions.has(t)));
   if (words.length === 0) return 1;

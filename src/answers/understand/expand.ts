@@ -152,6 +152,11 @@ export function searchPlan(lookup: Lookup, content: string, asserts = false): Se
   };
 }
 
+/** The search terms of a question's actions, its own words and their paraphrases. */
+export function actionTermsOf(plan: SearchPlan): Set<string> {
+  return new Set(plan.concepts.filter((c) => c.action).flatMap((c) => [...c.terms, ...c.alternatives.keys()]));
+}
+
 /** Share of the concepts' weight a passage covers, given the terms it matched (own or alternative). */
 export function conceptCoverage(concepts: readonly Concept[], matched: ReadonlySet<string>): number {
   let total = 0;
