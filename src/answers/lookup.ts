@@ -49,13 +49,18 @@ export class Lookup {
   private readonly similarMemo = new Map<string, string[]>();
   private readonly nameWordsMemo = new Map<string, string[]>();
   /**
-   * Passage id → the person a sentence opening with "He"/"She" is about: the first person named in
-   * the sentence before (news sentences introduce someone, then go on "He was ..."). Only that one
-   * common case; anything subtler is left unresolved rather than guessed.
+   * Passage id → whom a sentence's he/she ("The veteran", ...) may be: the people named in the
+   * sentence before (news sentences introduce someone, then go on "He was ..."). Which of them is
+   * left open rather than guessed; a question naming one of them settles it.
    */
-  readonly pronounSubject = new Map<number, { person: string; start: number; end: number }>();
+  readonly pronounSubject = new Map<number, { persons: string[]; start: number; end: number }>();
   /** Person id → nicknames the articles give them in quotes (Abul “Abs” Hussain), as folded words. */
   private readonly nicknames = new Map<string, string[]>();
+  /**
+   * Acronyms the articles spell out ("the NEC (National Executive Committee)", "Islamic Forum Europe
+   * (IFE)"), both ways: folded acronym → its words, and the words → the acronym.
+   */
+  readonly spelledOut = new Map<string, string>();
   /** Passage ids holding a quotation whose speaker the article names or describes ("a Labour source"). */
   readonly quoted = new Set<number>();
   /** Passage id → persons who say it (quoted or in a reprinted statement). */
@@ -100,6 +105,10 @@ export class Lookup {
       }
       if (this.persons.size % 256 === 0) yield;
     }
+    for (let a = 0; a < data.articles.length; a++) {
+      this.findAcronyms(data.articles[a]!.text);
+      if (a % 64 === 63) yield;
+    }
     for (const passage of data.passages) {
       for (const mention of passage.mentions) {
         if (mention.cues.includes('nickname')) this.addNickname(mention.person, this.passageTextAt(passage.article, mention.start, mention.end));
@@ -126,6 +135,19 @@ export class Lookup {
     }
   }
 
+  private findAcronyms(text: string): void {
+    for (const m of text.matchAll(ACRONYM_THEN_WORDS)) this.addAcronym(m[1]!, m[2]!);
+    for (const m of text.matchAll(WORDS_THEN_ACRONYM)) this.addAcronym(m[2]!, m[1]!);
+  }
+
+  private addAcronym(acronym: string, spelled: string): void {
+    const words = spelled.split(/\s+/);
+    // Only an acronym made of the words' initials: "(Conservative)" after "MP" is no expansion.
+    if (words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('') !== acronym) return;
+    this.spelledOut.set(acronym.toLowerCase(), spelled.toLowerCase());
+    this.spelledOut.set(spelled.toLowerCase(), acronym.toLowerCase());
+  }
+
   private passageTextAt(article: number, start: number, end: number): string {
     return this.index.data.articles[article]!.text.slice(start, end);
   }
@@ -145,13 +167,17 @@ export class Lookup {
 
   private resolvePronoun(passage: Passage): void {
     const previous = this.index.data.passages[passage.id - 1];
-    if (!previous || previous.article !== passage.article || passage.mentions.length) return;
+    if (!previous || previous.article !== passage.article) return;
     const text = this.passageText(passage);
-    const m = /^[\s“"‘']*(He|She)\b/.exec(text);
-    const first = previous.mentions[0];
-    if (!m || !first) return;
+    // A sentence opening with its subject as "He"/"The veteran" goes on about someone named just
+    // before (whatever else it names); a he/his further in, only in a sentence that names no one
+    // ("Some six hours after he filed his article, ...").
+    const m = OPENING_REFERENCE.exec(text) ?? (passage.mentions.length ? null : INNER_PRONOUN.exec(text));
+    const own = new Set(passage.mentions.map((x) => x.person));
+    const persons = [...new Set(previous.mentions.map((x) => x.person))].filter((id) => !own.has(id));
+    if (!m || persons.length === 0) return;
     const start = passage.start + m.index + m[0].length - m[1]!.length;
-    this.pronounSubject.set(passage.id, { person: first.person, start, end: start + m[1]!.length });
+    this.pronounSubject.set(passage.id, { persons, start, end: start + m[1]!.length });
   }
 
   introductionsOf(person: string): Introductions {
@@ -160,7 +186,7 @@ export class Lookup {
 
   /** True when the passage names the person (in any form) or is something they say. */
   involves(p: Passage, person: string): boolean {
-    return p.mentions.some((m) => m.person === person) || this.pronounSubject.get(p.id)?.person === person || (this.speakersOf.get(p.id)?.has(person) ?? false);
+    return p.mentions.some((m) => m.person === person) || (this.pronounSubject.get(p.id)?.persons.includes(person) ?? false) || (this.speakersOf.get(p.id)?.has(person) ?? false);
   }
 
   passageText(p: Passage): string {
@@ -202,10 +228,15 @@ export class Lookup {
 
   /** True when the corpus has a term the typo search would take this one for ("spittalfields"). */
   nearTerm(term: string): boolean {
+    return this.nearTerms(term).length > 0;
+  }
+
+  /** The corpus terms the typo search would take this one for, keeping its first letter. */
+  nearTerms(term: string): string[] {
     const fuzzy = SEARCH_OPTIONS.fuzzy;
     const f = typeof fuzzy === 'function' ? fuzzy(term, 0, [term]) : false;
     const distance = typeof f === 'number' ? Math.min(2, Math.round(term.length * f)) : 0;
-    return this.index.postings.near(term, distance).some((m) => m[0] === term[0]);
+    return this.index.postings.near(term, distance).filter((m) => m[0] === term[0]);
   }
 
   /** The idf of each distinct query term, computed once per question. */
@@ -255,6 +286,11 @@ export class Lookup {
     return found;
   }
 }
+
+const OPENING_REFERENCE = /^[\s“"‘']*(?:(?:But|And|Yet|So|However|Now),?\s+)?(He|She|[Tt]he (?:[\p{L}-]+ ){0,2}(?:veteran|mayor|leader|politician|candidate|MP|councillor|minister|man|woman))\b/u;
+const INNER_PRONOUN = /\b(he|she|his|her|him)\b/;
+const ACRONYM_THEN_WORDS = /\b(\p{Lu}{2,6})\s*\((\p{Lu}\p{Ll}+(?:\s+(?:of|for|and|the|\p{Lu}\p{Ll}+))+)\)/gu;
+const WORDS_THEN_ACRONYM = /\b(\p{Lu}\p{Ll}+(?:\s+(?:of|for|and|the|\p{Lu}\p{Ll}+))+)\s*\((\p{Lu}{2,6})\)/gu;
 
 /** Derives what a lookup needs beyond the index: done by the build, on the thread that builds. */
 export function deriveLookup(index: SearchIndex): LookupData {

@@ -164,6 +164,10 @@ export const FILLER: readonly string[] = [
   'fairly',
   'whole',
   'in total',
+  'last time',
+  'this time',
+  'that time',
+  'these days',
   'i forget',
   'i forgot',
   'or nah',
@@ -172,6 +176,9 @@ export const FILLER: readonly string[] = [
   'involved',
   'makes no sense',
   'no idea',
+  // "names pls": asks for a list (the question type keeps that), not for the word "names".
+  'names',
+  'the names of',
 ];
 
 /**
