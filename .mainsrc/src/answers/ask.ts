@@ -1,0 +1,300 @@
+/**
+ * `ask QUESTION`: free text. Questions shaped like the other commands go to them ("who is X?",
+ * "when was X readmitted?", "what did X say about Y?"); any other question gets the passages that
+ * answer it, still verbatim. A passage answers when it (with its neighbouring sentences) covers what
+ * the question hinges on, and holds the kind of thing asked for: a person for "who/which", a number
+ * for "how many/what share", a reason for "why", a definition for "what is".
+ */
+import { terms, termsOf } from '../retrieval/text.js';
+import type { Lookup } from './lookup.js';
+import type { Candidate } from './snippets.js';
+import { personsNamed } from './persons.js';
+import { NOT_IN_PASSAGE, premiseOf } from './premise.js';
+import { type Hit, searchPassages } from './textsearch.js';
+import type { PartTrace } from './explain.js';
+import { actionTermsOf, type SearchPlan, searchPlan } from './understand/expand.js';
+import { contrasts, HYPOTHETICAL, hypothetical, negative } from './understand/polarity.js';
+import { parseQuestion, type QuestionPart } from './understand/question.js';
+
+export type Routed =
+  | { command: 'who'; name: string }
+  | { command: 'when'; event: string }
+  | { command: 'quote'; speaker: string; about?: string }
+  | { command: 'ask'; question: string };
+
+const WHO_IS = /^(?:who|what)\s+(?:is|was|are|were)\s+(.+)$/i;
+const WHEN = /^when\s+(?:did|was|were|is|are|will|had|has|does|do)\s+(.+)$/i;
+const WHAT_SAID =
+  /^what\s+(?:did|does|has|have|had)\s+(.+?)\s+(?:say|said|tell|told|write|wrote|think|thought|claim|claimed)(?:\s+(?:about|of|on|regarding|concerning)\s+(.+))?$/i;
+
+/** How a question is to be answered; `isPerson` tells whether "who is X" names someone we know. */
+export function route(question: string, isPerson: (name: string) => boolean): Routed {
+  const q = question.replace(/[?!.\s]+$/, '').trim();
+  const whoIs = WHO_IS.exec(q);
+  if (whoIs && isPerson(whoIs[1]!)) return { command: 'who', name: whoIs[1]! };
+  const when = WHEN.exec(q);
+  if (when) return { command: 'when', event: when[1]! };
+  const said = WHAT_SAID.exec(q);
+  if (said) return said[2] ? { command: 'quote', speaker: said[1]!, about: said[2] } : { command: 'quote', speaker: said[1]! };
+  return { command: 'ask', question };
+}
+
+export const ASK_MIN_COVERAGE = 0.55;
+/** A passage about other people than the question names is kept, lower. */
+const OTHER_PEOPLE = 0.25;
+const HARD_TYPES = new Set<AnswerType>(['number', 'person', 'date']);
+/** Questions that assert what they ask about ("did ken quit ...", "why did ken quit ..."). */
+const ASSERTS = new Set<QuestionPart['type']>(['yesno', 'why', 'when']);
+/** "list the councillors": a passage naming at least this many people. */
+const LIST_PEOPLE = 3;
+const SPEECH = /\b(?:say|says|said|saying|claim|claims|claimed|tell|told|explain|explained|argue|argued|insist|insisted|reckon|reckons|call|called|describe|described)\b/;
+/** A passage where no one the question names speaks, for a question about what they said. */
+const NOT_SPOKEN = 0.5;
+
+/** Questions whose answer is the speaker ("which MP said ..."), not someone the question names. */
+const ASKS_SPEAKER = new Set<QuestionPart['type']>(['who', 'which', 'list']);
+
+function speaksIn(lookup: Lookup, hit: Hit, anyone: boolean): boolean {
+  if (hit.named.length === 0 || anyone) return lookup.quoted.has(hit.passage.id) || hit.passage.mentions.some((m) => m.cues.includes('speech'));
+  return hit.named.some((id) => lookup.speakersOf.get(hit.passage.id)?.has(id) || hit.passage.mentions.some((m) => m.person === id && m.cues.includes('speech')));
+}
+
+/** A passage without the kind of thing the question asks for is kept, far lower. */
+const WRONG_TYPE = 0.1;
+
+type AnswerType = 'person' | 'people' | 'number' | 'reason' | 'definition' | 'place' | 'date' | 'name' | 'any';
+
+/** What ask found: candidates best first, or none with the reason and the passage that came closest. */
+export interface AskResult {
+  candidates: Candidate[];
+  /** For a yes/no question, whether the best candidate confirms it. */
+  verdict?: 'yes' | 'otherwise';
+  refusal?: string;
+  nearest?: Candidate;
+}
+
+export function ask(lookup: Lookup, question: string | QuestionPart, trace?: PartTrace): AskResult {
+  const part = typeof question === 'string' ? parseQuestion(question).parts[0]! : question;
+  const type = answerType(part);
+  // "..., did he bottle it": the people the first part named stand for the pronoun.
+  const carried = part.carried ? personsNamed(lookup, part.carried).map((p) => p.name) : [];
+  const plan = searchPlan(lookup, [part.content, ...carried].join(' '), ASSERTS.has(part.type));
+  const hits = searchPassages(lookup, plan, { minCoverage: ASK_MIN_COVERAGE, window: true, ...(trace ? { trace } : {}) });
+  const asked = new Set(terms(part.text));
+  if (trace) trace.answerType = type;
+  const premise = premiseOf(lookup, part, plan);
+  const actionTerms = actionTermsOf(plan);
+  // "why did X say ...", "what did X claim": X's own words, or a sentence saying what X said.
+  const asksSpeech = SPEECH.test(part.text);
+  /** The first check a passage fails, named for the refusal's reason; none for an answer. */
+  const failedCheck = (hit: Hit, fits: boolean): string | undefined => {
+    const failure = premise.failure(hit);
+    if (failure) return failure;
+    if (!fits && HARD_TYPES.has(type)) return type;
+    // A count of someone's votes is in a sentence that names them, and has what is counted.
+    if (type === 'number' && (premise.roles(hit) === NOT_IN_PASSAGE || hit.coverage < COUNT_MIN_COVERAGE)) return 'number';
+    return undefined;
+  };
+  let nearest: { hit: Hit; failed: string } | undefined;
+  const candidates: Candidate[] = [];
+  for (const hit of hits.slice(0, 60)) {
+    const fits = hasAnswerType(lookup, hit, type, asked, part.text, actionTerms);
+    const failed = failedCheck(hit, fits);
+    if (failed) {
+      nearest ??= { hit, failed };
+      trace?.rejected.push({ passage: hit.passage.id, text: lookup.passageText(hit.passage), failed });
+      continue;
+    }
+    const factors = {
+      coverage: ((hit.coverage + hit.windowCoverage) / 2) ** 2,
+      relevance: hit.relevance + 0.5 * hit.neighbourRelevance,
+      answerType: fits ? 1 : WRONG_TYPE,
+      involvesNamed: OTHER_PEOPLE + (1 - OTHER_PEOPLE) * hit.involvesNamed,
+      roles: premise.roles(hit),
+      speaks: !asksSpeech || speaksIn(lookup, hit, ASKS_SPEAKER.has(part.type)) ? 1 : NOT_SPOKEN,
+      // "why was ken expelled" is not answered by "faced calls for his expulsion".
+      asserted: ASSERTS.has(part.type) && hypothetical(lookup.passageText(hit.passage), actionTerms) ? HYPOTHETICAL : 1,
+    };
+    const score = Object.values(factors).reduce((a, b) => a * b, 1);
+    const p = hit.passage;
+    trace?.hits.push({ passage: p.id, text: lookup.passageText(p), score, factors });
+    candidates.push(candidateOf(hit, score));
+  }
+  trace?.hits.sort((a, b) => b.score - a.score).splice(8);
+  if (candidates.length) {
+    // "did ken livingstone or ken clark tell them": a choice, which the passage answers; no yes or no.
+    if (part.type !== 'yesno' || /\bor\b/.test(part.content)) return { candidates };
+    const best = candidates.reduce((a, b) => (b.score > a.score ? b : a));
+    const hit = hits.find((h) => h.passage.id === best.passages[0])!;
+    return { candidates, verdict: confirms(lookup, part, plan, hit) ? 'yes' : 'otherwise' };
+  }
+  const result: AskResult = { candidates, refusal: refusalReason(part, nearest?.failed) };
+  if (nearest) result.nearest = candidateOf(nearest.hit, 0);
+  return result;
+}
+
+function candidateOf(hit: Hit, score: number): Candidate {
+  const p = hit.passage;
+  return { article: p.article, start: p.start, end: p.end, paragraph: p.paragraph, score, passages: [p.id] };
+}
+
+/** Why nothing answered, in one line. */
+function refusalReason(part: QuestionPart, failed: string | undefined): string {
+  const q = `“${part.text}”`;
+  switch (failed) {
+    case 'number':
+      return `The sources give no figure for ${q}.`;
+    case 'date':
+      return `The sources give no date for ${q}.`;
+    case 'person':
+      return `The sources do not name who: ${q}.`;
+    case 'action':
+      return `The sources do not say that: ${q}.`;
+    case 'people':
+      return `The sources say nothing of the kind about the people in ${q}.`;
+    case 'focus':
+      return `The sources do not mention “${part.focus}” in this sense: ${q}.`;
+    default:
+      return `The sources do not answer ${q}.`;
+  }
+}
+
+/**
+ * Whether a passage confirms a yes/no question: the same polarity (both say it happened, or both say
+ * it did not: "is it true ken refused" / "He has refused"; "did the nec let him off" / "decided not
+ * to take action"), no contrary description of a person the question describes ("a labour mp" / "the
+ * Tory MP"), and no denial right after someone the question names ("Rahman asked me ..., Abbas
+ * hasn't").
+ */
+function confirms(lookup: Lookup, part: QuestionPart, plan: SearchPlan, hit: Hit): boolean {
+  const text = lookup.passageText(hit.passage);
+  // Some paraphrases say a thing did not happen ("let him off" = did not act against him).
+  const asksNegative = part.negated !== plan.concepts.some((c) => c.negative);
+  const denied = hit.passage.mentions.some((m) => hit.named.includes(m.person) && ELLIPTICAL_DENIAL.test(lookup.index.data.articles[hit.passage.article]!.text.slice(m.end, m.end + 16)));
+  return (negative(text, actionTermsOf(plan)) || denied) === asksNegative && !contrasts(part.text, text);
+}
+
+/** "Abbas hasn't.", "Ken didn't": a denial that stands for the verb before it. */
+const ELLIPTICAL_DENIAL = /^\s+(?:has|have|had|did|does|is|was|will|would)(?:n[’']t|\s+not)\b/i;
+
+function answerType(part: QuestionPart): AnswerType {
+  const q = part.text.replace(/[?!.\s]+$/, '');
+  switch (part.type) {
+    case 'who':
+      return 'person';
+    case 'list':
+      return 'people';
+    case 'which':
+      if (/^which\s+(?:mp|mps|person|people|man|woman|councillor|councillors|candidate|member|minister|leader|politician|one)\b/.test(q)) return 'person';
+      return CATEGORY.test(q) ? 'name' : 'any';
+    case 'count':
+      return 'number';
+    case 'why':
+      return 'reason';
+    case 'where':
+      return 'place';
+    case 'when':
+      return 'date';
+    default:
+      if (/\bwhat\s+(?:reason|motive)\b/.test(q)) return 'reason';
+      if (CATEGORY.test(q)) return 'name';
+      return DEFINITION.test(q) ? 'definition' : 'any';
+  }
+}
+
+/** "What is the IFE", "what was Socialist Unity": the thing asked about is the last one to four words. */
+const DEFINITION = /^what\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+)?((?:\S+\s+){0,3}\S+)$/i;
+
+/** Words that give a reason or a cause ("amid allegations of ...", "for their backing of ..."). */
+const REASON =
+  /\b(?:because|so that|in order to|to (?:keep|ensure|stop|block|prevent|avoid)|objective|aim|reason|purpose|motive|why|since|the way to|amid|due to|owing to|as a result|after (?:he|she|they|it)|for (?:his|her|their|its) \w+|for \w+ing|over (?:his|her|their|the)|allegations?|accused|in protest|in response)\b/i;
+/**
+ * "what voting system", "which ward", "what blog": a kind of thing, whose answer names one ("the
+ * Alternative Vote system", "Spitalfields", "Socialist Unity").
+ */
+const CATEGORY = /^(?:what|which)\s+(?:\w+\s+)?(system|party|group|ward|blog|website|site|paper|newspaper|word|seat|borough|constituency|area|place|organisation|organization|conference|committee|clause|rule)\b/;
+/** How near its kind a name stands: "the Alternative Vote system", "this very ward, Spitalfields". */
+const NAME_REACH = 25;
+
+/**
+ * True when a capitalised name (not opening the sentence, not a person's) stands next to the kind of
+ * thing asked: "this very ward, Spitalfields", not "this very ward, Ken".
+ */
+function namesOne(text: string, kind: string, people: { start: number; end: number }[]): boolean {
+  if (!kind) return false;
+  for (const k of text.matchAll(new RegExp(`\\b${kind}s?\\b`, 'gi'))) {
+    const from = Math.max(0, k.index - NAME_REACH);
+    for (const n of text.slice(from, k.index + k[0].length + NAME_REACH).matchAll(/(?<=\S\s+)\p{Lu}\p{Ll}+/gu)) {
+      const at = from + n.index;
+      if (!people.some((p) => at >= p.start && at < p.end)) return true;
+    }
+  }
+  return false;
+}
+
+/** A place: a capitalised name after a preposition of place ("in Spitalfields", "to the Roman Road"). */
+const PLACE = /\b(?:in|at|to|from|near|around|across)\s+(?:the\s+)?\p{Lu}\p{L}+/u;
+/** A quantity: digits that are not a year or decade, or a number word; "per cent" and "majority" count. */
+const QUANTITY = /\b(?!(?:19|20)\d\d(?:s|\b))\d[\d,.]*\b|\b(?:per ?cent|percent|half|third|quarter|majority|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundreds?|thousands?)\b/gi;
+/** What a count is of, when the question says ("how many votes"); people are any count's subject. */
+const COUNTED = /^(?:how (?:many|much)|what (?:share|percentage|proportion|number|majority) of) (?:of )?(?:the )?([a-z]+)/;
+const ANY_COUNT = new Set(['people', 'ppl', 'of', 'did', 'do', 'does', 'was', 'were', 'is', 'are', 'has', 'have', 'had', 'them', 'times', 'members', 'councillors']);
+/** How much of the question a count's own sentence covers ("This seat was won by Labour ... 43 per cent"). */
+const COUNT_MIN_COVERAGE = 0.45;
+/** Characters between a quantity and the thing counted ("43 per cent of the vote"). */
+const COUNT_REACH = 30;
+
+/**
+ * True when the passage holds a quantity the question did not bring, next to what is counted when
+ * the question names it: "a number of Lutfur Rahman supporters ... in the 1980s" is no vote count.
+ */
+function hasCount(text: string, question: string, actionTerms: ReadonlySet<string>): boolean {
+  const asked = new Set(question.match(/\d+/g) ?? []);
+  const counted = COUNTED.exec(question)?.[1];
+  const noun = counted && !ANY_COUNT.has(counted) ? termsOf(counted)[0] : undefined;
+  // What the quantity must stand by: the counted thing, else the action ("how much did he nick").
+  const near = (t: string) => (noun ? t === noun || t.startsWith(noun) || noun.startsWith(t) : actionTerms.has(t));
+  for (const m of text.matchAll(QUANTITY)) {
+    if (asked.has(m[0])) continue;
+    if (!noun && actionTerms.size === 0) return true;
+    const reach = noun ? COUNT_REACH : 2 * COUNT_REACH;
+    const around = text.slice(Math.max(0, m.index - reach), m.index + m[0].length + reach);
+    if (terms(around).some(near)) return true;
+  }
+  return false;
+}
+
+function hasAnswerType(lookup: Lookup, hit: Hit, type: AnswerType, asked: ReadonlySet<string>, question: string, actionTerms: ReadonlySet<string>): boolean {
+  const text = lookup.passageText(hit.passage);
+  switch (type) {
+    case 'person':
+      // A speaker counts, named or described ("a Labour source said ...").
+      if (/\bsaid\b|\bsays?\b/.test(question) && lookup.quoted.has(hit.passage.id)) return true;
+      return hit.passage.mentions.some((m) => {
+        const name = lookup.persons.get(m.person)?.name ?? '';
+        return !terms(name).some((t) => asked.has(t));
+      });
+    case 'people':
+      return new Set(hit.passage.mentions.map((m) => m.person)).size >= LIST_PEOPLE;
+    case 'number':
+      return hasCount(text, question, actionTerms);
+    case 'reason':
+      return REASON.test(text);
+    case 'place':
+      return PLACE.test(text);
+    case 'name': {
+      const people = hit.passage.mentions.map((m) => ({ start: m.start - hit.passage.start, end: m.end - hit.passage.start }));
+      return namesOne(text, CATEGORY.exec(question.trim())?.[1] ?? '', people);
+    }
+    case 'date':
+      return lookup.dated[hit.passage.id] === 1;
+    case 'definition': {
+      const subject = DEFINITION.exec(question.trim().replace(/[?!.\s]+$/, ''))?.[1] ?? '';
+      const escaped = subject.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+      const defined = new RegExp(`,\\s+(?:the\\s+)?${escaped}\\b|\\b${escaped}\\s*(?:\\(|,\\s+(?:the|a|an)\\b|\\s+(?:is|was|are)\\s+(?:the|a|an)\\b)`, 'i');
+      return defined.test(text);
+    }
+    default:
+      return true;
+  }
+}

@@ -1,0 +1,250 @@
+/**
+ * The answer engine: who / when / quote / ask over the corpus, returning structured answers whose
+ * snippets are verbatim slices of the article files. It knows nothing of Discord or consoles; every
+ * front end renders the same Answer objects.
+ */
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadOrBuildIndex } from '../retrieval/cache.js';
+import { loadCorpus } from '../retrieval/corpus.js';
+import type { SearchIndex } from '../retrieval/index.js';
+import { fold, words } from '../retrieval/text.js';
+import { ask, route } from './ask.js';
+import { Lookup } from './lookup.js';
+import { resolvePerson } from './persons.js';
+import { checkQuery } from './query.js';
+import { quote } from './quote.js';
+import { abstained, answered, toSnippets } from './snippets.js';
+import type { Answer, AnswerRequest, ArticleRef, CommandName, Snippet } from './types.js';
+import type { Explanation, PartTrace } from './explain.js';
+import { parseQuestion, type QuestionPart } from './understand/question.js';
+import { COMMANDS, UserInputError } from './types.js';
+import { when } from './when.js';
+import { who } from './who.js';
+import type { Person } from '../retrieval/people.js';
+
+export interface PersonSummary {
+  id: string;
+  name: string;
+  mentions: number;
+}
+
+export interface ParagraphView {
+  n: number;
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface EngineOptions {
+  /** Folder holding `*.txt` articles and their `*.meta.json`; default `<root>/corpus`. */
+  corpusDir?: string;
+  /** Project root that snippet `file` paths are relative to; default this project's root folder. */
+  root?: string;
+  /** Folder for the saved index (reused while the corpus is unchanged); default none. */
+  cacheDir?: string;
+}
+
+/** The project root: two levels up from this file (src/answers). */
+export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+/** What each command's query is called when a message has to name it. */
+const FIELD: Record<CommandName, string> = { who: 'name', when: 'event', quote: 'speaker', ask: 'question' };
+
+export class Engine {
+  private readonly lookup: Lookup;
+
+  constructor(readonly index: SearchIndex) {
+    this.lookup = new Lookup(index);
+  }
+
+  static async load(options: EngineOptions = {}): Promise<Engine> {
+    const root = options.root ?? PROJECT_ROOT;
+    const corpus = loadCorpus(options.corpusDir ?? join(root, 'corpus'), root);
+    return new Engine(loadOrBuildIndex(corpus, options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }));
+  }
+
+  /** Throws UserInputError for input that cannot be a question; never for "not found". */
+  answer(request: AnswerRequest): Answer {
+    return this.respond(request);
+  }
+
+  /** The answer and why it came out so (see explain.ts). */
+  explain(request: AnswerRequest): { answer: Answer; explanation: Explanation } {
+    const explanation: Explanation = { command: request.command, query: String(request.query), normalised: '', parts: [] };
+    return { answer: this.respond(request, explanation), explanation };
+  }
+
+  private respond(request: AnswerRequest, explanation?: Explanation): Answer {
+    if (!COMMANDS.includes(request.command)) {
+      throw new UserInputError('bad-command', `Unknown command "${String(request.command).slice(0, 20)}"; use one of ${COMMANDS.join(', ')}.`);
+    }
+    const query = checkQuery(request.query, FIELD[request.command]);
+    const blank = request.about == null || (typeof request.about === 'string' && request.about.trim() === '');
+    const about = blank ? undefined : checkQuery(request.about, 'topic');
+    const clean: AnswerRequest = { ...request, query };
+    if (about === undefined) delete clean.about;
+    else clean.about = about;
+
+    const question = parseQuestion(query);
+    if (explanation) explanation.normalised = question.normalised;
+    if (request.command !== 'ask') {
+      const trace: PartTrace | undefined = explanation && { part: question.parts[0]!, routedTo: request.command, hits: [], rejected: [] };
+      if (trace) explanation?.parts.push(trace);
+      return this.finish(clean, this.run(request.command, query, about, trace));
+    }
+    const parts = question.parts.map((part) => {
+      const trace: PartTrace | undefined = explanation && { part, hits: [], rejected: [] };
+      if (trace) explanation?.parts.push(trace);
+      return this.askPart(part, trace);
+    });
+    return this.finish(clean, parts.length === 1 ? parts[0]! : combineParts(parts));
+  }
+
+  /** One part of a free-text question: routed to who/when/quote when shaped like them, else searched. */
+  private askPart(part: QuestionPart, trace?: PartTrace): Result {
+    const routed = route(part.text, (name) => resolvePerson(this.lookup, name).kind === 'person');
+    if (trace) trace.routedTo = routed.command;
+    if (routed.command === 'ask') return this.run('ask', part, undefined, trace);
+    const first =
+      routed.command === 'who'
+        ? this.run('who', routed.name, undefined, trace)
+        : routed.command === 'when'
+          ? this.run('when', routed.event, undefined, trace)
+          : this.run('quote', routed.speaker, routed.about, trace);
+    if (first.snippets.length) return first;
+    // A question shaped like a command may still be answered by a passage ("what does Labour's rule
+    // book say about ..."); the free-text search keeps its own guard against loose matches.
+    if (trace) trace.routedTo = 'ask';
+    const general = this.run('ask', part, undefined, trace);
+    return general.snippets.length ? general : first;
+  }
+
+  private finish(request: AnswerRequest, r: Result): Answer {
+    const extra: Partial<Answer> = {};
+    if (r.person) extra.person = r.person;
+    if (r.alsoNamed?.length) extra.alsoNamed = r.alsoNamed;
+    if (!r.snippets.length) {
+      if (r.nearest) extra.nearest = r.nearest;
+      return abstained(request, r.as, r.reason ?? 'Not in the sources.', extra);
+    }
+    // The verdict is about the first snippet: only the first page carries it.
+    if (r.verdict && (request.page ?? 0) === 0) extra.verdict = r.verdict;
+    return answered(request, r.as, r.snippets, extra);
+  }
+
+  private run(as: CommandName, query: string | QuestionPart, about?: string, trace?: PartTrace): Result {
+    const result = this.runCommand(as, query, about, trace);
+    if (trace) trace.outcome = result.snippets.length ? `${result.snippets.length} snippets as ${as}` : `refused as ${as}: ${result.reason}`;
+    return result;
+  }
+
+  private runCommand(as: CommandName, query: string | QuestionPart, about?: string, trace?: PartTrace): Result {
+    const lookup = this.lookup;
+    const text = typeof query === 'string' ? query : query.text;
+    const q = `“${text}”`;
+    switch (as) {
+      case 'who': {
+        const r = who(lookup, text);
+        if (r.kind === 'none') return none(as, `No one called ${q} is named in the sources.`);
+        if (r.kind === 'ambiguous') return none(as, ambiguity(text, r.persons));
+        return { as, snippets: toSnippets(lookup.index, r.candidates), person: { id: r.person.id, name: r.person.name }, ...alsoNamed(r.others) };
+      }
+      case 'when': {
+        const snippets = toSnippets(lookup.index, when(lookup, text, trace));
+        return snippets.length ? { as, snippets } : none(as, `The sources give no date for ${q}.`);
+      }
+      case 'quote': {
+        const r = quote(lookup, text, about);
+        if (r.kind === 'ambiguous') return none(as, ambiguity(text, r.persons));
+        if (r.kind === 'no-speaker') return none(as, `The sources quote no one matching ${q}.`);
+        const person = r.person ? { person: { id: r.person.id, name: r.person.name } } : {};
+        if (r.kind === 'no-topic') return { ...none(as, `The sources quote ${r.person?.name ?? q}, but not about “${about}”.`), ...person };
+        return { as, snippets: toSnippets(lookup.index, r.candidates), ...person, ...(r.kind === 'found' ? alsoNamed(r.others) : {}) };
+      }
+      case 'ask': {
+        const r = ask(lookup, query, trace);
+        const snippets = toSnippets(lookup.index, r.candidates);
+        if (snippets.length) return r.verdict ? { as, snippets, verdict: r.verdict } : { as, snippets };
+        const refusal = none(as, r.refusal ?? `The sources do not answer ${q}.`);
+        const nearest = r.nearest && toSnippets(lookup.index, [r.nearest])[0];
+        return nearest ? { ...refusal, nearest } : refusal;
+      }
+    }
+  }
+
+  /** People for autocomplete, best match first: names or name words starting with the prefix. */
+  people(prefix: string, limit = 25): PersonSummary[] {
+    const p = fold(prefix).replace(/\s+/g, ' ').trim();
+    const matches = (person: Person) => !p || fold(person.name).startsWith(p) || words(person.name).some((w) => fold(w).startsWith(p));
+    return [...this.lookup.persons.values()]
+      .filter(matches)
+      .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name))
+      .slice(0, Math.max(0, limit))
+      .map(({ id, name, mentions }) => ({ id, name, mentions }));
+  }
+
+  articles(): ArticleRef[] {
+    return this.index.data.articles.map((a) => a.ref);
+  }
+
+  /** A paragraph of an article and its neighbours, for the Context button. */
+  paragraphContext(articleId: string, paragraph: number, radius = 1): { article: ArticleRef; paragraphs: ParagraphView[] } | undefined {
+    const article = this.index.data.articles.find((a) => a.ref.id === articleId);
+    if (!article || !article.paragraphs.some((p) => p.n === paragraph)) return undefined;
+    const paragraphs = article.paragraphs
+      .filter((p) => Math.abs(p.n - paragraph) <= radius)
+      .map((p) => ({ n: p.n, start: p.start, end: p.end, text: article.text.slice(p.start, p.end) }));
+    return { article: article.ref, paragraphs };
+  }
+}
+
+/** The snippets found for a question (or one part of it), before paging; none with a reason. */
+interface Result {
+  as: CommandName;
+  snippets: Snippet[];
+  reason?: string;
+  person?: { id: string; name: string };
+  alsoNamed?: { id: string; name: string }[];
+  verdict?: Answer['verdict'];
+  nearest?: Snippet;
+}
+
+function alsoNamed(others: Person[] | undefined): Pick<Result, 'alsoNamed'> {
+  return others?.length ? { alsoNamed: others.slice(0, 5).map((p) => ({ id: p.id, name: p.name })) } : {};
+}
+
+function none(as: CommandName, reason: string): Result {
+  return { as, snippets: [], reason };
+}
+
+/**
+ * A question in several parts ("who is X and what did he say about Y"): each part's best snippet
+ * first, in the order asked, then the parts' further snippets taking turns; a part the sources do
+ * not answer adds nothing. All parts unanswered: the first part's reason.
+ */
+function combineParts(parts: Result[]): Result {
+  const answeredParts = parts.filter((p) => p.snippets.length);
+  if (answeredParts.length === 0) return parts[0]!;
+  const snippets: Snippet[] = [];
+  const seen = new Set<string>();
+  for (let round = 0; snippets.length < MAX_COMBINED; round++) {
+    const row = answeredParts.map((p) => p.snippets[round]).filter((s): s is Snippet => s !== undefined);
+    if (row.length === 0) break;
+    for (const s of row) {
+      const key = `${s.file}:${s.start}`;
+      if (!seen.has(key)) snippets.push(s);
+      seen.add(key);
+    }
+  }
+  const combined: Result = { as: answeredParts.length === 1 ? answeredParts[0]!.as : 'ask', snippets };
+  const first = answeredParts[0]!;
+  if (first === parts[0] && first.verdict) combined.verdict = first.verdict;
+  return combined;
+}
+const MAX_COMBINED = 15;
+
+function ambiguity(query: string, persons: Person[]): string {
+  const names = persons.slice(0, 5).map((p) => p.name);
+  return `“${query}” could be several people in the sources (${names.join(', ')}); please give the full name.`;
+}

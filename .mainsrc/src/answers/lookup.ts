@@ -1,0 +1,287 @@
+/**
+ * Query-time views of an index, built once when the engine starts so that a question only looks
+ * things up: which passages mention a person (and how), which quotations a person said, a search over
+ * quotation speakers and texts, and how informative each search term is.
+ */
+import MiniSearch from 'minisearch';
+import type { IndexedQuote, Passage, SearchIndex } from '../retrieval/index.js';
+import { MINISEARCH_OPTIONS, SEARCH_OPTIONS } from '../retrieval/index.js';
+import { Postings, type PostingsSearchOptions } from '../retrieval/postings.js';
+import type { Mention, Person } from '../retrieval/people.js';
+import { sameWord, terms, typoAllowance, words } from '../retrieval/text.js';
+import { personsNamed } from './persons.js';
+import { rankIntroductions, type Introductions } from './who.js';
+
+export interface PersonMention {
+  passage: Passage;
+  mention: Mention;
+}
+
+interface QuoteDoc {
+  id: number;
+  /** The speaker as named, plus the text that describes them ("the flyer" + the sentence before). */
+  speaker: string;
+  text: string;
+}
+
+export class Lookup {
+  readonly persons = new Map<string, Person>();
+  readonly mentionsOf = new Map<string, PersonMention[]>();
+  readonly quotesOf = new Map<string, IndexedQuote[]>();
+  /** Name tokens (folded) → persons having that token as first, middle or last name. */
+  readonly nameTokens = new Map<string, Person[]>();
+  /** Name tokens by length, so a typo search compares only words of a near length. */
+  private readonly nameTokensByLength = new Map<number, string[]>();
+  /** Typo matches already computed (queries repeat words); cleared when it grows past its bound. */
+  private readonly similarMemo = new Map<string, string[]>();
+  private readonly nameWordsMemo = new Map<string, string[]>();
+  /**
+   * Passage id → whom a sentence's he/she ("The veteran", ...) may be: the people named in the
+   * sentence before (news sentences introduce someone, then go on "He was ..."). Which of them is
+   * left open rather than guessed; a question naming one of them settles it.
+   */
+  readonly pronounSubject = new Map<number, { persons: string[]; start: number; end: number }>();
+  /** Person id → nicknames the articles give them in quotes (Abul “Abs” Hussain), as folded words. */
+  private readonly nicknames = new Map<string, string[]>();
+  /**
+   * Acronyms the articles spell out ("the NEC (National Executive Committee)", "Islamic Forum Europe
+   * (IFE)"), both ways: folded acronym → its words, and the words → the acronym.
+   */
+  readonly spelledOut = new Map<string, string>();
+  /** Passage ids holding a quotation whose speaker the article names or describes ("a Labour source"). */
+  readonly quoted = new Set<number>();
+  /** Passage id → persons who say it (quoted or in a reprinted statement). */
+  readonly speakersOf = new Map<number, Set<string>>();
+  /** Quotations by speaker description ('speaker') and text ('text'). */
+  readonly quoteSearch: Postings;
+  /** Passage id → 1 when the passage has a date expression (what `when` searches). */
+  readonly dated: Uint8Array;
+  /** Person id → the passages naming them, best introduction first (see who.ts). */
+  private readonly introductions = new Map<string, Introductions>();
+  private readonly passageCount: number;
+
+  constructor(readonly index: SearchIndex) {
+    const { data } = index;
+    this.passageCount = data.passages.length;
+    for (const p of data.persons) {
+      this.persons.set(p.id, p);
+      for (const token of new Set(words(p.name))) {
+        if (!this.nameTokens.has(token)) push(this.nameTokensByLength, token.length, token);
+        push(this.nameTokens, token, p);
+      }
+    }
+    for (const article of data.articles) this.findAcronyms(article.text);
+    for (const passage of data.passages) {
+      for (const mention of passage.mentions) {
+        push(this.mentionsOf, mention.person, { passage, mention });
+        if (mention.cues.includes('nickname')) this.addNickname(mention.person, this.passageTextAt(passage.article, mention.start, mention.end));
+      }
+    }
+    for (const [person, mentions] of this.mentionsOf) this.introductions.set(person, rankIntroductions(mentions));
+    this.dated = Uint8Array.from(data.passages, (p) => (p.dates.length > 0 ? 1 : 0));
+    for (const q of data.quotes) {
+      if (q.label) for (const id of q.passages) this.quoted.add(id);
+      if (!q.person) continue;
+      push(this.quotesOf, q.person, q);
+      for (const id of q.passages) {
+        const set = this.speakersOf.get(id) ?? new Set<string>();
+        set.add(q.person);
+        this.speakersOf.set(id, set);
+      }
+    }
+    // After the speakers: a he/she may go on from someone speaking.
+    for (const passage of data.passages) this.resolvePronoun(passage);
+    const quoteIndex = new MiniSearch<QuoteDoc>({ ...MINISEARCH_OPTIONS, fields: ['speaker', 'text'] } as never);
+    // A speaker described through a person ("Ken's spokesman") is found by that person's full name too.
+    quoteIndex.addAll(
+      data.quotes.map((q) => {
+        const names = personsNamed(this, q.label).map((p) => p.name);
+        return { id: q.id, speaker: [q.label, q.context, ...names].join(' '), text: this.quoteText(q) };
+      }),
+    );
+    this.quoteSearch = new Postings(quoteIndex.toJSON(), MINISEARCH_OPTIONS);
+  }
+
+  private findAcronyms(text: string): void {
+    for (const m of text.matchAll(ACRONYM_THEN_WORDS)) this.addAcronym(m[1]!, m[2]!);
+    for (const m of text.matchAll(WORDS_THEN_ACRONYM)) this.addAcronym(m[2]!, m[1]!);
+  }
+
+  private addAcronym(acronym: string, spelled: string): void {
+    const words = spelled.split(/\s+/);
+    // Only an acronym made of the words' initials: "(Conservative)" after "MP" is no expansion.
+    if (words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('') !== acronym) return;
+    this.spelledOut.set(acronym.toLowerCase(), spelled.toLowerCase());
+    this.spelledOut.set(spelled.toLowerCase(), acronym.toLowerCase());
+  }
+
+  private passageTextAt(article: number, start: number, end: number): string {
+    return this.index.data.articles[article]!.text.slice(start, end);
+  }
+
+  private addNickname(person: string, written: string): void {
+    const p = this.persons.get(person);
+    if (!p) return;
+    const own = new Set(words(p.name));
+    const quoted = /[“"‘']([^”"’']+)[”"’']/.exec(written)?.[1];
+    for (const w of quoted ? words(quoted) : []) {
+      if (own.has(w)) continue;
+      push(this.nicknames, person, w);
+      if (!this.nameTokens.has(w)) push(this.nameTokensByLength, w.length, w);
+      push(this.nameTokens, w, p);
+    }
+  }
+
+  private resolvePronoun(passage: Passage): void {
+    const text = this.passageText(passage);
+    // A sentence opening with its subject as "He"/"The veteran" goes on about someone named just
+    // before (whatever else it names); a he/his further in, only in a sentence that names no one
+    // ("Some six hours after he filed his article, ...").
+    const m = OPENING_REFERENCE.exec(text) ?? (passage.mentions.length ? null : INNER_PRONOUN.exec(text));
+    if (!m) return;
+    const own = new Set(passage.mentions.map((x) => x.person));
+    const persons = this.peopleJustBefore(passage).filter((id) => !own.has(id));
+    if (persons.length === 0) return;
+    const start = passage.start + m.index + m[0].length - m[1]!.length;
+    this.pronounSubject.set(passage.id, { persons, start, end: start + m[1]!.length });
+  }
+
+  /**
+   * The people the last sentences before a passage are about: named, speaking, or themselves a he/she
+   * resolved already ("I haven't urged anyone." — Ken speaking — then "He certainly came down ...").
+   */
+  private peopleJustBefore(passage: Passage): string[] {
+    const { passages } = this.index.data;
+    for (let id = passage.id - 1; id >= 0 && id >= passage.id - PRONOUN_REACH; id--) {
+      const p = passages[id]!;
+      if (p.article !== passage.article) break;
+      const found = new Set([...p.mentions.map((x) => x.person), ...(this.speakersOf.get(id) ?? []), ...(this.pronounSubject.get(id)?.persons ?? [])]);
+      if (found.size) return [...found];
+    }
+    return [];
+  }
+
+  introductionsOf(person: string): Introductions {
+    return this.introductions.get(person) ?? { passages: new Int32Array(0), scores: new Float64Array(0) };
+  }
+
+  /** True when the passage names the person (in any form) or is something they say. */
+  involves(p: Passage, person: string): boolean {
+    return p.mentions.some((m) => m.person === person) || (this.pronounSubject.get(p.id)?.persons.includes(person) ?? false) || (this.speakersOf.get(p.id)?.has(person) ?? false);
+  }
+
+  passageText(p: Passage): string {
+    return this.index.data.articles[p.article]!.text.slice(p.start, p.end);
+  }
+
+  quoteText(q: IndexedQuote): string {
+    return this.index.data.articles[q.article]!.text.slice(q.start, q.end);
+  }
+
+  /**
+   * How much a term tells apart passages (inverse document frequency). A term no passage has gets the
+   * highest weight: a question that hinges on it cannot be answered by passages that lack it.
+   */
+  idf(term: string): number {
+    const df = this.index.data.termPassages[term] ?? 0;
+    return Math.log(1 + this.passageCount / (df + 1));
+  }
+
+  /**
+   * Passage search options for this corpus: a word the corpus has is taken as meant, so fuzzy and
+   * prefix expansion (which make a search score many more passages) apply only to words it lacks,
+   * the likely typos ("Rahmen", "livingstn").
+   */
+  readonly passageSearch: PostingsSearchOptions = {
+    ...SEARCH_OPTIONS,
+    fuzzy: (term) => (this.known(term) ? false : typeof SEARCH_OPTIONS.fuzzy === 'function' ? SEARCH_OPTIONS.fuzzy(term, 0, [term]) : false),
+    prefix: (term) => !this.known(term) && term.length >= 5,
+  };
+
+  private known(term: string): boolean {
+    return (this.index.data.termPassages[term] ?? 0) > 0;
+  }
+
+  /** True when some passage has the term. */
+  has(term: string): boolean {
+    return this.known(term);
+  }
+
+  /** True when the corpus has a term the typo search would take this one for ("spittalfields"). */
+  nearTerm(term: string): boolean {
+    return this.nearTerms(term).length > 0;
+  }
+
+  /** The corpus terms the typo search would take this one for, keeping its first letter. */
+  nearTerms(term: string): string[] {
+    const fuzzy = SEARCH_OPTIONS.fuzzy;
+    const f = typeof fuzzy === 'function' ? fuzzy(term, 0, [term]) : false;
+    const distance = typeof f === 'number' ? Math.min(2, Math.round(term.length * f)) : 0;
+    return this.index.postings.near(term, distance).filter((m) => m[0] === term[0]);
+  }
+
+  /** The idf of each distinct query term, computed once per question. */
+  weights(queryTerms: string[]): Map<string, number> {
+    const weights = new Map<string, number>();
+    for (const t of queryTerms) if (!weights.has(t)) weights.set(t, this.idf(t));
+    return weights;
+  }
+
+  /** Share of the query's information (by idf) that a set of matched terms covers, 0..1. */
+  coverage(weights: ReadonlyMap<string, number>, matched: ReadonlySet<string>): number {
+    let total = 0;
+    let hit = 0;
+    // forEach rather than for-of: no entry array per term, and this runs for every passage judged.
+    weights.forEach((w, t) => {
+      total += w;
+      if (matched.has(t)) hit += w;
+    });
+    return total ? hit / total : 0;
+  }
+
+  /**
+   * A person's name as folded words ("ken", "livingstone"), nicknames before the surname ("abul",
+   * "abs", "hussain"), computed once.
+   */
+  nameWords(person: Person): string[] {
+    let cached = this.nameWordsMemo.get(person.id);
+    if (!cached) {
+      const name = words(person.name);
+      cached = [...name.slice(0, -1), ...(this.nicknames.get(person.id) ?? []), ...name.slice(-1)];
+      this.nameWordsMemo.set(person.id, cached);
+    }
+    return cached;
+  }
+
+  /** Name tokens that are the given word up to the typos its length allows. */
+  similarNameTokens(word: string): string[] {
+    const memo = this.similarMemo.get(word);
+    if (memo) return memo;
+    const allowance = typoAllowance(word);
+    const found: string[] = [];
+    for (let len = word.length - allowance; len <= word.length + allowance; len++) {
+      for (const name of this.nameTokensByLength.get(len) ?? []) if (sameWord(word, name)) found.push(name);
+    }
+    if (this.similarMemo.size >= 10_000) this.similarMemo.clear();
+    this.similarMemo.set(word, found);
+    return found;
+  }
+}
+
+/** How many sentences back a he/she may reach for the person it stands for. */
+const PRONOUN_REACH = 3;
+const OPENING_REFERENCE = /^[\s“"‘']*(?:(?:But|And|Yet|So|However|Now),?\s+)?(He|She|[Tt]he (?:[\p{L}-]+ ){0,2}(?:veteran|mayor|leader|politician|candidate|MP|councillor|minister|man|woman))\b/u;
+const INNER_PRONOUN = /\b(he|she|his|her|him)\b/i;
+const ACRONYM_THEN_WORDS = /\b(\p{Lu}{2,6})\s*\((\p{Lu}\p{Ll}+(?:\s+(?:of|for|and|the|\p{Lu}\p{Ll}+))+)\)/gu;
+const WORDS_THEN_ACRONYM = /\b(\p{Lu}\p{Ll}+(?:\s+(?:of|for|and|the|\p{Lu}\p{Ll}+))+)\s*\((\p{Lu}{2,6})\)/gu;
+
+/** Search terms of a free-text query, as the index sees them. */
+export function queryTerms(text: string): string[] {
+  return terms(text);
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,97 @@
+/**
+ * `when EVENT`: the sentence that dates the event, with its date expression marked. Only sentences
+ * that carry a date can answer; among them, those that cover the event's words best. A relative date
+ * ("yesterday") is quoted as written and resolved to a calendar date only when the article's
+ * publication date is known, labelled as resolved.
+ */
+import { type DateMention, resolveDate } from '../retrieval/dates.js';
+import type { PartTrace } from './explain.js';
+import type { Lookup } from './lookup.js';
+import { premiseOf } from './premise.js';
+import { HYPOTHETICAL, hypothetical } from './understand/polarity.js';
+import { actionTermsOf, searchPlan } from './understand/expand.js';
+import { contentOf, normalise, type QuestionPart } from './understand/question.js';
+import type { Candidate } from './snippets.js';
+import { type Hit, matchedWords, searchPassages } from './textsearch.js';
+
+/** An event description shares at least this much of its information with the dating sentence. */
+export const WHEN_MIN_COVERAGE = 0.5;
+
+export function when(lookup: Lookup, event: string, trace?: PartTrace): Candidate[] {
+  const { dated } = lookup;
+  const part = eventPart(event);
+  const plan = searchPlan(lookup, part.content, true);
+  const hits = searchPassages(lookup, plan, { filter: (id) => dated[id] === 1, minCoverage: WHEN_MIN_COVERAGE, window: true, ...(trace ? { trace } : {}) });
+  // The event's people are in the dating sentence or beside it ("The veteran, selected just last
+  // month" after a sentence naming him), and it is their event (premise.ts).
+  const premise = premiseOf(lookup, part, plan);
+  const actionTerms = actionTermsOf(plan);
+  const candidates: Candidate[] = [];
+  for (const hit of hits.slice(0, 30)) {
+    // A date far from the event's words dates something else the sentence tells.
+    const failed = premise.failure(hit) ?? (nearestDate(lookup, hit).distance > MAX_DATE_DISTANCE ? 'date' : undefined);
+    if (failed) trace?.rejected.push({ passage: hit.passage.id, text: lookup.passageText(hit.passage), failed });
+    else candidates.push(candidateOf(lookup, hit, premise.roles(hit), actionTerms, trace));
+  }
+  if (trace) trace.hits.sort((a, b) => b.score - a.score).splice(8);
+  return candidates;
+}
+
+/** An event as typed ("lutfur getting binned by labour"), read as a question about when it was. */
+function eventPart(event: string): QuestionPart {
+  const text = normalise(event);
+  return { text, type: 'when', content: contentOf(event), negated: false };
+}
+
+function candidateOf(lookup: Lookup, hit: Hit, roles: number, actionTerms: ReadonlySet<string>, trace?: PartTrace): Candidate {
+  const p = hit.passage;
+  const article = lookup.index.data.articles[p.article]!;
+  const { date, distance } = nearestDate(lookup, hit);
+  const text = article.text.slice(date.start, date.end);
+  const resolved = resolveDate(text, article.ref.date);
+  // A date written next to the event's words is the event's date; one far from them dates something
+  // else the sentence mentions. An absolute date ("October 21") says more than "this week".
+  const factors = {
+    coverage: ((hit.coverage + hit.windowCoverage) / 2) ** 2,
+    relevance: hit.relevance,
+    involvesNamed: OTHER_PEOPLE + (1 - OTHER_PEOPLE) * hit.involvesNamed,
+    nearDate: 1 / (1 + distance / DATE_REACH),
+    absolute: date.kind === 'relative' || date.kind === 'weekday' ? RELATIVE : 1,
+    roles,
+    // A threat or a call for the event ("faced calls for his expulsion today") does not date it.
+    asserted: hypothetical(lookup.passageText(p), actionTerms) ? HYPOTHETICAL : 1,
+  };
+  const score = Object.values(factors).reduce((a, b) => a * b, 1);
+  trace?.hits.push({ passage: p.id, text: lookup.passageText(p), score, factors });
+  return {
+    article: p.article,
+    start: p.start,
+    end: p.end,
+    paragraph: p.paragraph,
+    score,
+    passages: [p.id],
+    highlights: [{ start: date.start, end: date.end, label: 'date' }],
+    date: resolved ? { text, start: date.start, end: date.end, resolved } : { text, start: date.start, end: date.end },
+  };
+}
+
+/** A relative date ("this week's election") is kept below an absolute one for the same event. */
+const RELATIVE = 0.6;
+
+/** A sentence about other people than the event names is kept, lower. */
+const OTHER_PEOPLE = 0.25;
+
+/** Characters between a date and the event's words at which the date's weight halves. */
+const DATE_REACH = 40;
+/** Beyond this many characters from the event's words a date is not the event's. */
+const MAX_DATE_DISTANCE = 3 * DATE_REACH;
+
+/** Of the passage's dates, the one closest to the words that matched the event, and how close. */
+function nearestDate(lookup: Lookup, hit: Hit): { date: DateMention; distance: number } {
+  const matched = matchedWords(lookup, hit);
+  const gap = (d: DateMention, w: { start: number; end: number }) => Math.max(0, w.start - d.end, d.start - w.end);
+  const distanceOf = (d: DateMention) => (matched.length ? Math.min(...matched.map((w) => gap(d, w))) : DATE_REACH);
+  return hit.passage.dates
+    .map((date) => ({ date, distance: distanceOf(date) }))
+    .reduce((best, d) => (d.distance < best.distance ? d : best));
+}

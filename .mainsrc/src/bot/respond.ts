@@ -1,0 +1,73 @@
+/**
+ * The one way the bot speaks. Every reply, follow-up, DM message and autocomplete response goes
+ * through `respond`, which enforces Discord's limits and never lets a message mention anyone.
+ */
+import { MessageFlags, type AutocompleteInteraction, type MessageCreateOptions, type RepliableInteraction } from 'discord.js';
+import { shorten } from './escape.js';
+import { fitEmbeds, LIMITS } from './limits.js';
+import type { MessagePayload } from './render.js';
+
+export interface Choice {
+  name: string;
+  value: string;
+}
+
+export type ReplyTarget =
+  /** Replies to the interaction, or follows up if it was already answered. */
+  | { interaction: RepliableInteraction }
+  /**
+   * Sends a new message in a channel (DMs). `nonce` (at most 25 characters; the id of the message
+   * answered) is enforced by Discord, so a retried send cannot post the reply twice.
+   */
+  | { channel: { send(options: MessageCreateOptions): Promise<unknown> }; nonce?: string }
+  | { autocomplete: AutocompleteInteraction };
+
+/** Nothing in the bot's output may ping: not users, roles, @everyone or @here. */
+export const NO_MENTIONS = { parse: [] as [] };
+
+/** The wire-ready form of a payload, within every limit. Pure, so it is tested directly. */
+export function toMessageOptions(payload: MessagePayload) {
+  const embeds = fitEmbeds(payload.embeds ?? []);
+  const components = (payload.components ?? []).slice(0, LIMITS.rows).map((row) => ({
+    ...row,
+    components: row.components.slice(0, LIMITS.buttonsPerRow).map((b) => ('label' in b && b.label ? { ...b, label: shorten(b.label, LIMITS.buttonLabel) } : b)),
+  }));
+  return {
+    ...(payload.content ? { content: shorten(payload.content, LIMITS.content) } : {}),
+    embeds,
+    components,
+    allowedMentions: NO_MENTIONS,
+    ...(payload.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}),
+  };
+}
+
+/** At most 25 choices; names over 100 characters shortened, values that long dropped (they would be wrong). */
+export function fitChoices(choices: Choice[]): Choice[] {
+  const seen = new Set<string>();
+  const out: Choice[] = [];
+  for (const c of choices) {
+    if (out.length === LIMITS.choices) break;
+    if (!c.value || c.value.length > LIMITS.choiceValue || seen.has(c.value)) continue;
+    seen.add(c.value);
+    out.push({ name: shorten(c.name, LIMITS.choiceName), value: c.value });
+  }
+  return out;
+}
+
+export async function respond(target: { autocomplete: AutocompleteInteraction }, choices: Choice[]): Promise<void>;
+export async function respond(target: Exclude<ReplyTarget, { autocomplete: unknown }>, payload: MessagePayload): Promise<void>;
+export async function respond(target: ReplyTarget, payload: MessagePayload | Choice[]): Promise<void> {
+  if ('autocomplete' in target) {
+    await target.autocomplete.respond(fitChoices(payload as Choice[]));
+    return;
+  }
+  const options = toMessageOptions(payload as MessagePayload);
+  if ('channel' in target) {
+    const { flags: _ephemeralMeansNothingInAChannel, ...rest } = options;
+    await target.channel.send({ ...rest, ...(target.nonce ? { nonce: target.nonce, enforceNonce: true } : {}) });
+    return;
+  }
+  const { interaction } = target;
+  if (interaction.replied || interaction.deferred) await interaction.followUp(options);
+  else await interaction.reply(options);
+}

@@ -1,0 +1,93 @@
+/**
+ * One-shot and batch questions from the command line.
+ *   npm run ask -- who "Helal Abbas"            prints the answer with its citations
+ *   npm run ask -- quote "Ken Livingstone" --about Tories --json
+ *   npm run --silent ask -- --batch --json       reads {"command","query","about"?} JSON lines on stdin,
+ *                                                prints exactly one JSON answer line per input line
+ */
+import { createInterface } from 'node:readline';
+import { Engine } from '../answers/engine.js';
+import { type AnswerRequest, COMMANDS, UserInputError } from '../answers/types.js';
+import { formatExplanation } from '../answers/explain.js';
+import { formatAnswer } from './format.js';
+
+const USAGE = `usage: npm run ask -- <${COMMANDS.join('|')}> "QUERY" [--about TOPIC] [--page N] [--json] [--explain]
+       npm run --silent ask -- --batch [--json]   (JSON lines {"command","query","about"?} on stdin)`;
+
+async function main(argv: string[]): Promise<number> {
+  const flags = new Set<string>(argv.filter((a) => a === '--json' || a === '--batch' || a === '--explain'));
+  const rest = argv.filter((a) => !flags.has(a));
+  const engine = await Engine.load();
+  if (flags.has('--batch')) return batch(engine, flags.has('--json'), flags.has('--explain'));
+  const request = parseArgs(rest);
+  if (typeof request === 'string') {
+    console.error(request);
+    return 2;
+  }
+  try {
+    if (flags.has('--explain')) {
+      const { answer, explanation } = engine.explain(request);
+      console.log(flags.has('--json') ? JSON.stringify({ answer, explanation }, null, 2) : `${formatExplanation(explanation)}\n\n${formatAnswer(answer)}`);
+      return 0;
+    }
+    const answer = engine.answer(request);
+    console.log(flags.has('--json') ? JSON.stringify(answer, null, 2) : formatAnswer(answer));
+    return 0;
+  } catch (err) {
+    if (err instanceof UserInputError) {
+      console.error(err.message);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+function parseArgs(args: string[]): AnswerRequest | string {
+  const [command, ...words] = args;
+  if (!command || !COMMANDS.includes(command as AnswerRequest['command'])) return USAGE;
+  const request: AnswerRequest = { command: command as AnswerRequest['command'], query: '' };
+  const query: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w === '--about') request.about = words[++i] ?? '';
+    else if (w === '--page') request.page = Math.max(0, Number(words[++i]) - 1 || 0);
+    else query.push(w);
+  }
+  request.query = query.join(' ');
+  return request;
+}
+
+/** One output line per input line, in order; a bad line gets an error line, never a crash. */
+async function batch(engine: Engine, json: boolean, explain: boolean): Promise<number> {
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    if (!line.trim()) continue;
+    let out: unknown;
+    try {
+      const request = JSON.parse(line) as AnswerRequest;
+      const clean: AnswerRequest = { command: request.command, query: request.query, ...(request.about ? { about: request.about } : {}) };
+      if (explain) {
+        const { answer, explanation } = engine.explain(clean);
+        out = { ...answer, explanation };
+      } else out = engine.answer(clean);
+    } catch (err) {
+      const message = err instanceof UserInputError ? err.message : err instanceof SyntaxError ? 'not a JSON line' : 'internal error';
+      out = { abstained: true, error: message, answers: [] };
+    }
+    if (json) {
+      const a = out as { abstained: boolean; snippets?: unknown[] };
+      console.log(JSON.stringify('snippets' in a ? { ...a, answers: a.snippets } : out));
+    } else {
+      console.log('snippets' in (out as object) ? formatAnswer(out as never) : (out as { error: string }).error);
+    }
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err instanceof Error && err.name === 'CorpusError' ? err.message : 'affair-bot: unexpected error; see the message above.');
+    if (!(err instanceof Error && err.name === 'CorpusError')) console.error(err);
+    process.exit(1);
+  },
+);
