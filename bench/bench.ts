@@ -70,6 +70,8 @@ type Row = Record<string, unknown> & {
   buildMs: { runs: number[]; median: number };
   buildPeakRssMB: number;
   readyFromSavedMs: number;
+  /** Null above 20,000 articles, where the build's own time stands in. */
+  readyAfterRebuildMs: number | null;
   editStallMs: number | null;
   editStallP99Ms: number | null;
   idleStallMs: number | null;
@@ -94,7 +96,7 @@ type Row = Record<string, unknown> & {
 const RUNTIME_FLAGS: string[] =
   (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.match(/--v8-[\w-]+(?:=\S+)?/g) ?? [];
 
-function runPhase(scale: string, phase: 'generate' | 'build' | 'serve' | 'edit' | 'scaling'): Record<string, unknown> {
+function runPhase(scale: string, phase: 'generate' | 'build' | 'serve' | 'rebuild' | 'edit' | 'scaling'): Record<string, unknown> {
   const child = spawnSync(
     process.execPath,
     [...RUNTIME_FLAGS, '--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', join(ROOT, 'bench/scale.ts'), '--phase', phase, '--scale', scale, '--out', out, ...passOn],
@@ -110,7 +112,7 @@ function runPhase(scale: string, phase: 'generate' | 'build' | 'serve' | 'edit' 
 }
 
 const rows: Row[] = scales.map(
-  (scale) => ({ ...runPhase(scale, 'generate'), ...runPhase(scale, 'build'), ...runPhase(scale, 'serve'), ...runPhase(scale, 'edit') }) as Row,
+  (scale) => ({ ...runPhase(scale, 'generate'), ...runPhase(scale, 'build'), ...runPhase(scale, 'serve'), ...runPhase(scale, 'rebuild'), ...runPhase(scale, 'edit') }) as Row,
 );
 const scaling = (args['no-scaling'] ? { scaling: [] } : runPhase('bundled', 'scaling')) as { scaling: { shape: string; n: number; ms: number; tenTimesMs: number; ratio: number }[] };
 
@@ -128,7 +130,7 @@ function targets(): Target[] {
   const check = (target: string, scale: string, value: number | null | undefined, limit: number) =>
     list.push({ target, scale, value: value ?? null, limit, met: value === null || value === undefined ? null : value <= limit });
   for (const r of rows) {
-    check('ready from saved index / rebuild (%)', r.scale, Math.round((r.readyFromSavedMs / r.buildMs.median) * 1000) / 10, 20);
+    check('ready from saved index / rebuild (%)', r.scale, Math.round((r.readyFromSavedMs / (r.readyAfterRebuildMs ?? r.buildMs.median)) * 1000) / 10, 20);
     if (r.editStallMs !== null) check('longest event-loop stall of an edit (ms)', r.scale, r.editStallMs, 50);
     if (r.scale === 'bundled') for (const c of COMMANDS) check(`${c} p99 (ms)`, r.scale, r.latencyMs[c]?.p99, 1);
     if (r.articles >= 50_000) check('peak memory while building (MB)', r.scale, r.buildPeakRssMB, 4096);
@@ -165,7 +167,8 @@ function table(): string {
     ['first start: build + save (ms)', ...rows.map((r) => f(r.coldStartMs))],
     ['saved index (MB)', ...rows.map((r) => f(r.cacheMB))],
     ['peak memory while building (MB)', ...rows.map((r) => f(r.buildPeakRssMB, 0))],
-    ['ready from saved index, fresh process (ms)', ...rows.map((r) => `${f(r.readyFromSavedMs)} (${f((r.readyFromSavedMs / r.buildMs.median) * 100, 1)}% of build)`)],
+    ['ready after a rebuild, fresh process (ms)', ...rows.map((r) => (r.readyAfterRebuildMs === null ? 'not run (build above)' : f(r.readyAfterRebuildMs)))],
+    ['ready from saved index, fresh process (ms)', ...rows.map((r) => `${f(r.readyFromSavedMs)} (${f((r.readyFromSavedMs / (r.readyAfterRebuildMs ?? r.buildMs.median)) * 100, 1)}% of a rebuild)`)],
     ['start from saved index, median (ms)', ...rows.map((r) => `${f(r.startFromCacheMs.median)} (${f((r.startFromCacheMs.median / r.buildMs.median) * 100, 1)}% of build)`)],
     ['edit: longest event-loop stall (ms)', ...rows.map((r) => (r.editStallMs === null ? 'not run' : `${f(r.editStallMs)} (p99 ${f(r.editStallP99Ms)}; idle host: ${f(r.idleStallMs)})`))],
     ['loadEngine from saved index (ms)', ...rows.map((r) => f(r.engineLoadMs))],
