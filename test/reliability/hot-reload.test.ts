@@ -72,7 +72,7 @@ describe('a corpus that changes while the bot runs', () => {
     expect(live.articles()).toHaveLength(6);
   });
 
-  it('with a cache folder, indexes a change in a worker thread and then only loads it', async () => {
+  it('with a cache folder, indexes a change in a worker thread and takes over what it built', async () => {
     live = LiveEngine.start({ root, corpusDir: corpus, log: memoryLog(lines), debounceMs: 50, cacheDir: join(root, 'cache') });
     writeFileSync(join(corpus, 'councillor-quits.meta.json'), NEW_META);
     writeFileSync(join(corpus, 'councillor-quits.txt'), NEW_ARTICLE);
