@@ -12,7 +12,7 @@
 import { existsSync, type FSWatcher, watch } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { type Article, articleFiles, loadArticle } from '../retrieval/corpus.js';
+import { type Article, articleFiles, type CorpusLimits, CorpusError, loadArticle } from '../retrieval/corpus.js';
 import { loadOrBuildIndex } from '../retrieval/cache.js';
 import { Engine, PROJECT_ROOT } from './engine.js';
 import type { ReindexReply, ReindexRequest } from './reindex-worker.js';
@@ -33,6 +33,8 @@ export interface LiveEngineOptions {
   cacheDir?: string;
   /** Quiet time after the last change before re-indexing, so a copy in progress is read once, whole. */
   debounceMs?: number;
+  /** Size limit per article (CORPUS_MAX_ARTICLE_MB); default the corpus module's. */
+  limits?: CorpusLimits;
   log: ReloadLog;
 }
 
@@ -188,7 +190,7 @@ export class LiveEngine {
     const seen = new Set<string>();
     for (const path of existsSync(this.corpusDir) ? articleFiles(this.corpusDir) : []) {
       try {
-        const article = loadArticle(path, this.root);
+        const article = loadArticle(path, this.root, this.options.limits);
         seen.add(article.ref.file);
         this.good.set(article.ref.file, article);
       } catch (err) {
@@ -196,7 +198,7 @@ export class LiveEngine {
         seen.add(file);
         const kept = this.good.has(file);
         this.options.log.error(
-          { file: (err as { file?: string }).file ?? file, problem: err instanceof Error ? err.message : String(err), kept },
+          { file: err instanceof CorpusError ? err.file : file, problem: err instanceof CorpusError ? err.problem : String(err), kept },
           kept ? 'article rejected; serving its last good version' : 'article rejected',
         );
       }
