@@ -3,10 +3,10 @@
  * snippets are verbatim slices of the article files. It knows nothing of Discord or consoles; every
  * front end renders the same Answer objects.
  */
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadOrBuildIndex } from '../retrieval/cache.js';
-import { type CorpusError, type CorpusLimits, readCorpus } from '../retrieval/corpus.js';
+import { CorpusError, type CorpusLimits, readCorpus } from '../retrieval/corpus.js';
 import type { SearchIndex } from '../retrieval/index.js';
 import { fold, words } from '../retrieval/text.js';
 import { ask, route } from './ask.js';
@@ -65,7 +65,7 @@ export class Engine {
     const dir = options.corpusDir ?? join(root, 'corpus');
     const { articles, refused } = readCorpus(dir, root, options.limits);
     for (const refusal of refused) (options.onRefused ?? ((r) => console.error(`${r.message} (left out)`)))(refusal);
-    if (articles.length === 0) throw new Error(`affair-bot: no valid article in ${dir}`);
+    if (articles.length === 0) throw new CorpusError(relative(root, dir) || dir, 'the folder holds no valid article');
     return new Engine(loadOrBuildIndex(articles, options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }));
   }
 
