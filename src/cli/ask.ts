@@ -39,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (flags.has('--explain')) {
       const { answer, explanation } = engine.explain(request);
-      console.log(flags.has('--json') ? JSON.stringify({ answer, explanation }, null, 2) : `${formatExplanation(explanation)}\n\n${formatAnswer(answer)}`);
+      await say(flags.has('--json') ? JSON.stringify({ answer, explanation }, null, 2) : `${formatExplanation(explanation)}\n\n${formatAnswer(answer)}`);
       return 0;
     }
     const answer = engine.answer(request);
