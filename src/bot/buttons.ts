@@ -1,7 +1,7 @@
 /** The answer buttons: Context, More and Pin. Their state comes from the custom id and the message. */
 import { DiscordAPIError, MessageFlags, PermissionFlagsBits, RESTJSONErrorCodes, Routes, type ButtonInteraction } from 'discord.js';
 import type { BotContext } from './context.js';
-import { decodeButton } from './custom-ids.js';
+import { decodeButton, fingerprint } from './custom-ids.js';
 import { readFooterState, renderAnswer, renderContext, renderNotice } from './render.js';
 import { respond } from './respond.js';
 import { botCanPinHere } from './where.js';
@@ -12,6 +12,7 @@ const MAY_PIN = [PermissionFlagsBits.ManageMessages, PermissionFlagsBits.PinMess
 export const NOTICES = {
   stale: 'This button belongs to an older version of the bot. Ask the question again to get a fresh answer.',
   contextGone: 'That paragraph is no longer in the sources (they may have changed since this answer). Ask again for a fresh answer.',
+  passageChanged: 'The passage this answer cited has changed in its article since (the article was edited). Ask again for a fresh answer.',
   pinOnlyInServers: 'Pinning works in servers only.',
   pinPrivate: 'Private answers cannot be pinned.',
   pinRefused:
@@ -32,7 +33,13 @@ export async function executeButton(ctx: BotContext, interaction: ButtonInteract
   switch (state.kind) {
     case 'context': {
       const found = ctx.engine.paragraphContext(state.articleId, state.paragraph, 1);
-      await respond({ interaction }, found ? renderContext(found.article, found.paragraphs, state.paragraph) : renderNotice(NOTICES.contextGone));
+      if (!found) return respond({ interaction }, renderNotice(NOTICES.contextGone));
+      // The cited passage must still be where the answer found it, word for word; otherwise the
+      // paragraph now numbered so is another one, and must not be shown as the one cited.
+      const cited = found.paragraphs.find((p) => p.n === state.paragraph)!;
+      const from = state.start - cited.start;
+      const same = from >= 0 && state.start + state.length <= cited.end && fingerprint(cited.text.slice(from, from + state.length)) === state.fingerprint;
+      await respond({ interaction }, same ? renderContext(found.article, found.paragraphs, state.paragraph) : renderNotice(NOTICES.passageChanged));
       return;
     }
     case 'more': {

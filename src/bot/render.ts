@@ -9,7 +9,7 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import type { ParagraphView } from '../answers/engine.js';
 import type { Answer, ArticleRef, CommandName, Snippet } from '../answers/types.js';
-import { encodeButton } from './custom-ids.js';
+import { encodeButton, fingerprint } from './custom-ids.js';
 import { escapedChars, escapeMarkdown, escapeUserText, footerSafe, fromFooter, shorten } from './escape.js';
 import { LIMITS } from './limits.js';
 
@@ -231,7 +231,8 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions): Mess
 
   const buttons: APIButtonComponent[] = [];
   shown.forEach((s, i) => {
-    const id = encodeButton({ kind: 'context', index: i, articleId: s.article.id, paragraph: s.paragraph });
+    const place = { paragraph: s.paragraph, start: s.start, length: s.end - s.start, fingerprint: fingerprint(s.text) };
+    const id = encodeButton({ kind: 'context', index: i, articleId: s.article.id, ...place });
     buttons.push(...button(id, shown.length === 1 ? 'Context' : `Context ${i + 1}`, ButtonStyle.Secondary));
   });
   if (answer.hasMore && state.text.length <= MAX_FOOTER_STATE) {

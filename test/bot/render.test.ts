@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { createHash } from 'node:crypto';
 import { decodeButton } from '../../src/bot/custom-ids.js';
 import { embedLength, LIMITS } from '../../src/bot/limits.js';
 import { readFooterState, renderAnswer, renderContext, renderSources } from '../../src/bot/render.js';
@@ -8,6 +9,12 @@ import { ARTICLE, BLOG, answer, prose, snippet } from './fixtures.js';
 import { visibleText } from './visible.js';
 
 const opts = { pinnable: true, articleCount: 5 };
+
+/** The Context id the renderer must give a fixture snippet: ¶, start and length in base 36, a hash of its text, the article id. */
+function contextId(i: number, text: string, start = 100): string {
+  const hash = createHash('sha256').update(text).digest('base64url').slice(0, 8);
+  return `ctx:${i}:3:${start.toString(36)}:${text.length.toString(36)}:${hash}:town-hall-report`;
+}
 
 describe('renderAnswer (pure)', () => {
   it('renders the question, each snippet quoted with its citation, and the buttons', () => {
@@ -28,7 +35,7 @@ describe('renderAnswer (pure)', () => {
         {
           type: 1,
           components: [
-            { type: 2, custom_id: 'ctx:0:town-hall-report:3', label: 'Context', style: 2 },
+            { type: 2, custom_id: contextId(0, text), label: 'Context', style: 2 },
             { type: 2, custom_id: 'more:who:1:11:0', label: 'More', style: 1 },
             { type: 2, custom_id: 'pin', label: 'Pin', style: 2 },
           ],
@@ -69,7 +76,7 @@ describe('renderAnswer (pure)', () => {
     expect(description).not.toContain('excerpt');
     expect(description).toContain('2 more snippets were too long to show in one message.');
     // Context only for what is shown.
-    expect(payload.components![0]!.components.map((b) => (b as { custom_id: string }).custom_id)).toEqual(['ctx:0:town-hall-report:3', 'pin']);
+    expect(payload.components![0]!.components.map((b) => (b as { custom_id: string }).custom_id)).toEqual([contextId(0, texts[0]!, 0), 'pin']);
   });
 
   it('shows a snippet too long for any message as a marked excerpt of whole, unaltered words around its highlight', () => {

@@ -252,15 +252,21 @@ export class FakeDiscord {
       const body = req.body as { type: number; data?: any };
       // 4 = CHANNEL_MESSAGE_WITH_SOURCE: the reply becomes a message a later button can point at.
       if (body?.type === 4) {
+        const invalid = invalidComponents(body.data);
+        if (invalid) return invalid;
         const interaction = this.interactions.get(m[1]!);
         this.replies.set(m[1]!, this.createMessage(interaction?.channel_id ?? '0', body.data ?? {}, m[1]));
       }
       return { status: 204 };
     }
     if ((m = path.match(/^\/webhooks\/(\d+)\/([^/]+)$/)) && method === 'POST') {
+      const invalid = invalidComponents(req.body);
+      if (invalid) return invalid;
       return { status: 200, body: this.createMessage('0', req.body ?? {}) };
     }
     if ((m = path.match(/^\/channels\/(\d+)\/messages$/)) && method === 'POST') {
+      const invalid = invalidComponents(req.body);
+      if (invalid) return invalid;
       return { status: 200, body: this.createMessage(m[1]!, req.body ?? {}) };
     }
     if ((m = path.match(/^\/channels\/(\d+)\/messages\/pins\/(\d+)$/)) && method === 'PUT') {
@@ -363,6 +369,19 @@ function matches(matcher: RouteMatcher, req: RecordedRequest): boolean {
 function parseBody(raw: string, contentType: string | undefined): unknown {
   if (contentType?.includes('application/json')) return JSON.parse(raw);
   return raw;
+}
+
+/**
+ * Discord refuses a message whose buttons have a custom id that is missing, longer than 100
+ * characters or repeated within the message (50035 Invalid Form Body); so does the fake.
+ */
+function invalidComponents(data: any): ScriptedReply | undefined {
+  const ids: string[] = [];
+  for (const row of data?.components ?? []) for (const c of row.components ?? []) if (c.style !== 5) ids.push(c.custom_id);
+  const bad = ids.findIndex((id, i) => typeof id !== 'string' || id.length === 0 || [...id].length > 100 || ids.indexOf(id) !== i);
+  if (bad === -1) return undefined;
+  const error = { code: 'BASE_TYPE_BAD_LENGTH', message: `custom_id ${JSON.stringify(ids[bad])} is missing, over 100 characters or repeated` };
+  return { status: 400, body: { code: 50035, message: 'Invalid Form Body', errors: { components: { _errors: [error] } } } };
 }
 
 function notFound(code: number, message: string): ScriptedReply {
