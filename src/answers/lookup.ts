@@ -35,6 +35,8 @@ export class Lookup {
   /** Typo matches already computed (queries repeat words); cleared when it grows past its bound. */
   private readonly similarMemo = new Map<string, string[]>();
   private readonly nameWordsMemo = new Map<string, string[]>();
+  /** Passage ids holding a quotation whose speaker the article names or describes ("a Labour source"). */
+  readonly quoted = new Set<number>();
   /** Passage id → persons who say it (quoted or in a reprinted statement). */
   readonly speakersOf = new Map<number, Set<string>>();
   /** Quotations by speaker description ('speaker') and text ('text'). */
@@ -61,6 +63,7 @@ export class Lookup {
     for (const [person, mentions] of this.mentionsOf) this.introductions.set(person, rankIntroductions(mentions));
     this.dated = Uint8Array.from(data.passages, (p) => (p.dates.length > 0 ? 1 : 0));
     for (const q of data.quotes) {
+      if (q.label) for (const id of q.passages) this.quoted.add(id);
       if (!q.person) continue;
       push(this.quotesOf, q.person, q);
       for (const id of q.passages) {
@@ -131,7 +134,7 @@ export class Lookup {
     const fuzzy = SEARCH_OPTIONS.fuzzy;
     const f = typeof fuzzy === 'function' ? fuzzy(term, 0, [term]) : false;
     const distance = typeof f === 'number' ? Math.min(2, Math.round(term.length * f)) : 0;
-    return this.index.postings.hasNear(term, distance);
+    return this.index.postings.near(term, distance).some((m) => m[0] === term[0]);
   }
 
   /** The idf of each distinct query term, computed once per question. */
