@@ -8,16 +8,12 @@
  * is a CorpusError naming the file and the rule, so the rest of the corpus can still be served.
  */
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { z } from 'zod';
 import type { ArticleRef } from '../answers/types.js';
 
 export const ARTICLE_KINDS = ['news report', 'blog/opinion', 'statement'] as const;
 
-/**
- * Metadata of one article. Only what the article's text supports: a missing fact stays absent.
- * Unknown keys are refused so that a typo ("autor") is caught instead of silently ignored.
- */
 /** Longest metadata field, in characters: a field is shown in every citation, so it must stay short. */
 export const MAX_FIELD_CHARS = 200;
 /** Longest metadata file: generous for six short fields, and read whole before parsing. */
@@ -26,12 +22,16 @@ export const MAX_META_BYTES = 64 * 1024;
 export const DEFAULT_MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
 /**
  * Longest article id (the file name without `.txt`), in UTF-16 code units: the id travels in answer
- * buttons, whose Discord custom id holds 100 characters (see bot/custom-ids.ts, which checks this fits).
+ * buttons, whose Discord custom id holds 100 characters (test/bot/custom-ids.test.ts checks the longest fits).
  */
 export const MAX_ARTICLE_ID_LENGTH = 60;
 
-const field = (max = MAX_FIELD_CHARS) => z.string().trim().min(1).max(max);
+const field = () => z.string().trim().min(1).max(MAX_FIELD_CHARS);
 
+/**
+ * Metadata of one article. Only what the article's text supports: a missing fact stays absent.
+ * Unknown keys are refused so that a typo ("autor") is caught instead of silently ignored.
+ */
 export const ArticleMetaSchema = z.strictObject({
   /** The headline, or a short descriptive title when the article has none. */
   title: field(),
@@ -118,7 +118,7 @@ function readInside(path: string, file: string, maxBytes: number, what: 'article
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new CorpusError(file, what === 'metadata' ? 'is missing (every article needs its metadata beside it)' : 'is missing, or a link to nothing');
-    throw new CorpusError(file, `cannot be read (${code ?? 'unknown error'})`);
+    throw unreadable(file, err);
   }
   if (dirname(real) !== folder) throw new CorpusError(file, 'is a link leading out of the corpus folder; only files inside it are read');
   const limit = what === 'article' ? `the limit of ${size(maxBytes)} per article (CORPUS_MAX_ARTICLE_MB)` : `the limit of ${size(maxBytes)} per metadata file`;
@@ -131,8 +131,7 @@ function readInside(path: string, file: string, maxBytes: number, what: 'article
     check(statSync(real));
     fd = openSync(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
   } catch (err) {
-    if (err instanceof CorpusError) throw err;
-    throw new CorpusError(file, `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+    throw err instanceof CorpusError ? err : unreadable(file, err);
   }
   try {
     const st = fstatSync(fd);
@@ -144,11 +143,14 @@ function readInside(path: string, file: string, maxBytes: number, what: 'article
     if (length > st.size) throw new CorpusError(file, 'grew while being read (still being written?)');
     return buffer.subarray(0, length);
   } catch (err) {
-    if (err instanceof CorpusError) throw err;
-    throw new CorpusError(file, `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+    throw err instanceof CorpusError ? err : unreadable(file, err);
   } finally {
     closeSync(fd);
   }
+}
+
+function unreadable(file: string, err: unknown): CorpusError {
+  return new CorpusError(file, `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'unknown error'})`);
 }
 
 function kindOf(st: Stats): string {
