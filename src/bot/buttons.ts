@@ -1,5 +1,6 @@
 /** The answer buttons: Context, More and Pin. Their state comes from the custom id and the message. */
 import { DiscordAPIError, MessageFlags, PermissionFlagsBits, RESTJSONErrorCodes, Routes, type ButtonInteraction } from 'discord.js';
+import type { ParagraphView } from '../answers/engine.js';
 import type { BotContext } from './context.js';
 import { decodeButton, fingerprint } from './custom-ids.js';
 import { readFooterState, renderAnswer, renderContext, renderNotice } from './render.js';
@@ -34,12 +35,11 @@ export async function executeButton(ctx: BotContext, interaction: ButtonInteract
     case 'context': {
       const found = ctx.engine.paragraphContext(state.articleId, state.paragraph, 1);
       if (!found) return respond({ interaction }, renderNotice(NOTICES.contextGone));
-      // The cited passage must still be where the answer found it, word for word; otherwise the
-      // paragraph now numbered so is another one, and must not be shown as the one cited.
-      const cited = found.paragraphs.find((p) => p.n === state.paragraph)!;
-      const from = state.start - cited.start;
-      const same = from >= 0 && state.start + state.length <= cited.end && fingerprint(cited.text.slice(from, from + state.length)) === state.fingerprint;
-      await respond({ interaction }, same ? renderContext(found.article, found.paragraphs, state.paragraph) : renderNotice(NOTICES.passageChanged));
+      // After an edit, the paragraph now numbered so may be another one: it is shown as the cited
+      // one only if it still holds the cited passage, word for word.
+      const paragraph = found.paragraphs.find((p) => p.n === state.paragraph)!;
+      const ok = holdsPassage(paragraph, state);
+      await respond({ interaction }, ok ? renderContext(found.article, found.paragraphs, state.paragraph) : renderNotice(NOTICES.passageChanged));
       return;
     }
     case 'more': {
@@ -62,6 +62,22 @@ export async function executeButton(ctx: BotContext, interaction: ButtonInteract
       await pin(ctx, interaction);
       return;
   }
+}
+
+/** Longest paragraph searched for a passage that moved within it (a hash per position). */
+const MAX_SEARCHED_PARAGRAPH = 20_000;
+
+/**
+ * Whether a paragraph holds the passage a Context button cited: where it was, or (after an edit
+ * earlier in the article shifted the offsets) anywhere else in the paragraph.
+ */
+function holdsPassage(paragraph: ParagraphView, cited: { start: number; length: number; fingerprint: string }): boolean {
+  const at = cited.start - paragraph.start;
+  const matches = (from: number) => fingerprint(paragraph.text.slice(from, from + cited.length)) === cited.fingerprint;
+  if (at >= 0 && at + cited.length <= paragraph.text.length && matches(at)) return true;
+  if (paragraph.text.length > MAX_SEARCHED_PARAGRAPH) return false;
+  for (let from = 0; from + cited.length <= paragraph.text.length; from++) if (matches(from)) return true;
+  return false;
 }
 
 async function pin(ctx: BotContext, interaction: ButtonInteraction): Promise<void> {

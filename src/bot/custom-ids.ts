@@ -6,7 +6,8 @@
  *                                      Context for snippet i (i keeps ids unique within a message):
  *                                      the cited passage's place (base 36) and a hash of its text, so
  *                                      after an edit the button says the passage changed instead of
- *                                      showing whatever paragraph now has that number. The article id
+ *                                      showing whatever paragraph now has that number (buttons.ts
+ *                                      also finds the passage moved within its paragraph). The article id
  *                                      comes last and is taken whole, so any name the corpus accepts
  *                                      (`a:b`, or empty for `.txt`) travels as it is.
  *   more:<command>:<page>:<qLen>:<aLen>  next page; query/about are read back from the footer,

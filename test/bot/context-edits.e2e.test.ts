@@ -91,6 +91,24 @@ describe('old Context buttons after an edit', () => {
     expect(body.data.content).toMatch(/passage this answer cited has changed/);
   });
 
+  it('an edit earlier in the article that only shifts the offsets leaves the old button working', async () => {
+    const { live, h } = await botOver();
+    const message = await ask(h, 'Helal Abbas');
+    const cited = live.answer({ command: 'who', query: 'Helal Abbas' }).snippets[0]!;
+    const ctx = customIds(message).find((c) => c.startsWith('ctx:0:'))!;
+    const path = join(root, cited.file);
+    const text = readFileSync(path, 'utf8');
+    // A word added inside the text before the cited passage, in the same paragraph or an earlier one.
+    const at = text.lastIndexOf(' ', cited.start - 1);
+    expect(at).toBeGreaterThan(0);
+    writeFileSync(path, `${text.slice(0, at)} indeed${text.slice(at)}`);
+    expect(live.reload()).toBe(true);
+    expect(live.answer({ command: 'who', query: 'Helal Abbas' }).snippets[0]!.start).toBe(cited.start + ' indeed'.length);
+    const body = await h.interact(buttonClick(ctx, message));
+    expect(visibleText(body.data.embeds[0].description)).toContain(cited.text);
+    expect(body.data.embeds[0].description).toContain(`**¶ ${cited.paragraph} (cited)**`);
+  });
+
   it('an edit elsewhere in the article, after the cited passage, leaves the old button working', async () => {
     const { live, h } = await botOver();
     const message = await ask(h, 'Helal Abbas');
