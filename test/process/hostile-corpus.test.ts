@@ -1,8 +1,8 @@
 /**
  * `npm start` without a token, as a process, over the real corpus with hostile entries beside it:
- * a FIFO (which once blocked start-up forever), a link to /dev/zero (which once read without end)
- * and a link out of corpus/ (which once served any file). The console must start, name each refused
- * file on stderr, and answer from the real articles.
+ * a FIFO (which once blocked start-up forever), a link to /dev/zero (which once read without end),
+ * a link out of corpus/ (which once served any file) and a FIFO as metadata. The console must start,
+ * name each refused file on stderr, and answer from the real articles.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { symlinkSync, writeFileSync } from 'node:fs';
@@ -29,6 +29,9 @@ it.skipIf(process.platform === 'win32')('a FIFO, a link to /dev/zero and a link 
   writeFileSync(join(root, 'secret.txt'), 'DISCORD_TOKEN=not-for-the-corpus, a secret the bot must never quote.\n');
   symlinkSync(join(root, 'secret.txt'), join(corpus, 'outside.txt'));
   for (const name of ['fifo', 'zero', 'outside']) writeFileSync(join(corpus, `${name}.meta.json`), META);
+  // A good article whose metadata is a FIFO: reading the metadata must not block either.
+  writeFileSync(join(corpus, 'piped.txt'), 'Piped\n\nAn article whose metadata file is a named pipe.\n');
+  expect(spawnSync('mkfifo', [join(corpus, 'piped.meta.json')]).status).toBe(0);
 
   const proc = spawn(process.execPath, ['--v8-pool-size=0', '--import', 'tsx', 'src/main.ts'], { cwd: root, env: childEnv() });
   child = proc;
@@ -44,6 +47,7 @@ it.skipIf(process.platform === 'win32')('a FIFO, a link to /dev/zero and a link 
     ['corpus/fifo.txt', /a FIFO \(named pipe\), not a regular file/],
     ['corpus/zero.txt', /link leading out of the corpus folder/],
     ['corpus/outside.txt', /link leading out of the corpus folder/],
+    ['corpus/piped.meta.json', /a FIFO \(named pipe\), not a regular file/],
   ] as const) {
     const line = stderr.split('\n').find((l) => l.includes(`corpus file ${file}:`));
     expect(line, stderr).toMatch(rule);
