@@ -25,7 +25,9 @@ export const NOT_IN_PASSAGE = 0.6;
  */
 export function roleFit(lookup: Lookup, hit: Hit, plan: SearchPlan): number {
   if (hit.named.length === 0) return 1;
-  const mentions = hit.passage.mentions.filter((m) => hit.named.includes(m.person));
+  const mentions: { start: number; end: number }[] = hit.passage.mentions.filter((m) => hit.named.includes(m.person));
+  const pronoun = lookup.pronounSubject.get(hit.passage.id);
+  if (pronoun && hit.named.includes(pronoun.person)) mentions.push(pronoun);
   if (mentions.length === 0) return lookup.involves(hit.passage, hit.named[0]!) ? 1 : NOT_IN_PASSAGE;
   const actions = new Set(plan.concepts.filter((c) => c.action).flatMap((c) => [...c.terms, ...c.alternatives.keys()]));
   let words = matchedWords(lookup, hit).filter((w) => !mentions.some((m) => w.start < m.end && m.start < w.end) && !isNameWord(lookup, hit, w));

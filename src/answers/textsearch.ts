@@ -5,7 +5,7 @@
  * caller abstains instead of showing it.
  */
 import type { Passage } from '../retrieval/index.js';
-import type { PostingsResult } from '../retrieval/postings.js';
+import type { Postings, PostingsResult, PostingsSearchOptions } from '../retrieval/postings.js';
 import { sameWord, termsOf } from '../retrieval/text.js';
 import { type Lookup, queryTerms } from './lookup.js';
 import type { PartTrace } from './explain.js';
@@ -70,7 +70,7 @@ const WORD = /[\p{L}\p{N}]+(?:['’‘-][\p{L}\p{N}]+)*/gu;
 /** The alternatives' search counts this much of the user's own words' search in the pool's order. */
 const ALTERNATIVE_RELEVANCE = 0.5;
 
-interface PoolEntry {
+export interface PoolEntry {
   id: number;
   score: number;
   /** Query terms (own or alternative) the passage matched. */
@@ -93,7 +93,7 @@ export function searchPassages(lookup: Lookup, query: string | SearchPlan, optio
   const namedIds = named.map((n) => n.id);
   const nameTerms = new Set(named.flatMap((n) => n.terms));
   const { passages } = lookup.index.data;
-  const pool = searchPool(lookup, plan, options.filter);
+  const pool = searchPool(lookup.index.postings, lookup.passageSearch, plan, options.filter);
   const byId = new Map<number, PoolEntry>();
   if (options.window) for (const r of pool) byId.set(r.id, r);
   const hits: Hit[] = [];
@@ -135,7 +135,7 @@ export function searchPassages(lookup: Lookup, query: string | SearchPlan, optio
  * (the alternatives search apart, so that matching them never earns MiniSearch's bonus for matching
  * more of the user's words).
  */
-function searchPool(lookup: Lookup, plan: SearchPlan, filter: SearchOptions['filter']): PoolEntry[] {
+export function searchPool(postings: Postings, options: PostingsSearchOptions, plan: SearchPlan, filter?: (id: number) => boolean): PoolEntry[] {
   const limits = { limit: POOL, ...(filter ? { filter } : {}) };
   const merged = new Map<number, PoolEntry>();
   const add = (results: PostingsResult[], factor: number) => {
@@ -149,8 +149,8 @@ function searchPool(lookup: Lookup, plan: SearchPlan, filter: SearchOptions['fil
       } else merged.set(r.id, { id: r.id, score: factor * r.score, queryTerms: new Set(queryTerms), terms: new Set(r.terms) });
     }
   };
-  if (plan.text) add(lookup.index.postings.search(plan.text, { ...lookup.passageSearch, ...limits }), 1);
-  if (plan.alternativeText) add(lookup.index.postings.search(plan.alternativeText, { ...lookup.passageSearch, fuzzy: false, prefix: false, ...limits }), ALTERNATIVE_RELEVANCE);
+  if (plan.text) add(postings.search(plan.text, { ...options, ...limits }), 1);
+  if (plan.alternativeText) add(postings.search(plan.alternativeText, { ...options, fuzzy: false, prefix: false, ...limits }), ALTERNATIVE_RELEVANCE);
   return [...merged.values()].sort((a, b) => b.score - a.score || a.id - b.id);
 }
 

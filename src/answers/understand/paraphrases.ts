@@ -27,7 +27,7 @@ export interface Paraphrase {
 
 export const PARAPHRASES: readonly Paraphrase[] = [
   {
-    say: ['kicked out', 'kick out', 'kicks out', 'kicking out', 'chucked out', 'chuck out', 'thrown out', 'throw out', 'threw out', 'turfed out', 'booted', 'booted out', 'boot', 'booting', 'got the boot', 'get the boot', 'getting the boot', 'given the boot', 'axed', 'axe', 'axing', 'bin', 'bins', 'binning', 'ditch', 'ditching', 'dump', 'dumping', 'sack', 'sacking', 'expelling', 'binned', 'ditched', 'dumped', 'purged', 'ousted', 'expel', 'kicked', 'chucked', 'canned', 'fired', 'out of the party', 'out of labour'],
+    say: ['kicked out', 'kick out', 'kicks out', 'kicking out', 'chucked out', 'chuck out', 'thrown out', 'throw out', 'threw out', 'turfed out', 'booted', 'booted out', 'boot', 'booting', 'got the boot', 'get the boot', 'getting the boot', 'given the boot', 'axed', 'axe', 'axing', 'bin', 'bins', 'binning', 'ditch', 'ditching', 'dump', 'dumping', 'sack', 'sacking', 'expelling', 'binned', 'ditched', 'dumped', 'purged', 'ousted', 'expel', 'kicked', 'chucked', 'canned', 'fired', 'out of the party', 'out of labour', 'expelled', 'expulsion', 'expulsions', 'excluded', 'sacked', 'removed'],
     means: ['expelled', 'expulsion', 'expel', 'boot', 'sacked', 'axed', 'excluded', 'suspended'],
     why: 'removal from the party (or of a candidate) in slang',
   },
