@@ -3,7 +3,7 @@
  * question fails during the swap, bad articles are rejected by name, and the folder is never touched.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -116,6 +116,21 @@ describe('a corpus that changes while the bot runs', () => {
     expect(String(errors[2]!.obj.problem)).toContain('UTF-8');
     expect(live.answer({ command: 'who', query: 'Helal Abbas' }).abstained).toBe(false);
     expect(live.articles()).toHaveLength(5);
+  });
+
+  it('refuses by name an article linking out of corpus/, or over the size limit, and never serves it', () => {
+    live = LiveEngine.start({ root, corpusDir: corpus, log: memoryLog(lines), debounceMs: 10_000, limits: { maxArticleBytes: 64 * 1024 } });
+    writeFileSync(join(root, 'outside.txt'), NEW_ARTICLE);
+    symlinkSync(join(root, 'outside.txt'), join(corpus, 'outside.txt'));
+    writeFileSync(join(corpus, 'outside.meta.json'), NEW_META);
+    writeFileSync(join(corpus, 'huge.txt'), `${NEW_ARTICLE}\n${'Jane Doe spoke again. '.repeat(4000)}`);
+    writeFileSync(join(corpus, 'huge.meta.json'), NEW_META);
+    expect(live.reload()).toBe(false);
+    const errors = lines.filter((l) => l.level === 'error');
+    expect(errors.map((e) => e.obj.file)).toEqual(['corpus/huge.txt', 'corpus/outside.txt']);
+    expect(String(errors[0]!.obj.problem)).toMatch(/over the limit of 64 KB per article/);
+    expect(String(errors[1]!.obj.problem)).toMatch(/link leading out of the corpus folder/);
+    expect(live.answer({ command: 'who', query: 'Jane Doe' }).abstained).toBe(true);
   });
 
   it('keeps the last good version of an article whose edit broke it', () => {
