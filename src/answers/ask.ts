@@ -8,10 +8,11 @@
 import { terms, termsOf } from '../retrieval/text.js';
 import type { Lookup } from './lookup.js';
 import type { Candidate } from './snippets.js';
-import { NOT_IN_PASSAGE, roleFit } from './roles.js';
+import { NOT_IN_PASSAGE, ROLE_MISMATCH, roleFit } from './roles.js';
 import { type Hit, searchPassages } from './textsearch.js';
 import type { PartTrace } from './explain.js';
-import { conceptCoverage, searchPlan } from './understand/expand.js';
+import { conceptCoverage, type SearchPlan, searchPlan } from './understand/expand.js';
+import { contrasts, negative } from './understand/polarity.js';
 import { parseQuestion, type QuestionPart } from './understand/question.js';
 
 export type Routed =
@@ -41,6 +42,8 @@ export const ASK_MIN_COVERAGE = 0.55;
 /** A passage about other people than the question names is kept, lower. */
 const OTHER_PEOPLE = 0.25;
 const HARD_TYPES = new Set<AnswerType>(['number', 'person', 'date']);
+/** "list the councillors": a passage naming at least this many people. */
+const LIST_PEOPLE = 3;
 const PREMISED = new Set<QuestionPart['type']>(['why', 'yesno', 'when', 'who']);
 /** How well an action must be covered: by the user's word or a paraphrase, not one word of a phrase. */
 const ACTION_COVERED = 0.75;
@@ -48,8 +51,11 @@ const SPEECH = /\b(?:say|says|said|saying|claim|claims|claimed|tell|told|explain
 /** A passage where no one the question names speaks, for a question about what they said. */
 const NOT_SPOKEN = 0.5;
 
-function speaksIn(lookup: Lookup, hit: Hit): boolean {
-  if (hit.named.length === 0) return lookup.quoted.has(hit.passage.id) || hit.passage.mentions.some((m) => m.cues.includes('speech'));
+/** Questions whose answer is the speaker ("which MP said ..."), not someone the question names. */
+const ASKS_SPEAKER = new Set<QuestionPart['type']>(['who', 'which', 'list']);
+
+function speaksIn(lookup: Lookup, hit: Hit, anyone: boolean): boolean {
+  if (hit.named.length === 0 || anyone) return lookup.quoted.has(hit.passage.id) || hit.passage.mentions.some((m) => m.cues.includes('speech'));
   return hit.named.some((id) => lookup.speakersOf.get(hit.passage.id)?.has(id) || hit.passage.mentions.some((m) => m.person === id && m.cues.includes('speech')));
 }
 
@@ -58,52 +64,120 @@ const REQUIRED_INVOLVEMENT = 0.5;
 /** A passage without the kind of thing the question asks for is kept, far lower. */
 const WRONG_TYPE = 0.1;
 
-type AnswerType = 'person' | 'number' | 'reason' | 'definition' | 'place' | 'date' | 'any';
+type AnswerType = 'person' | 'people' | 'number' | 'reason' | 'definition' | 'place' | 'date' | 'any';
 
-export function ask(lookup: Lookup, question: string | QuestionPart, trace?: PartTrace): Candidate[] {
+/** What ask found: candidates best first, or none with the reason and the passage that came closest. */
+export interface AskResult {
+  candidates: Candidate[];
+  /** For a yes/no question, whether the best candidate confirms it. */
+  verdict?: 'yes' | 'otherwise';
+  refusal?: string;
+  nearest?: Candidate;
+}
+
+export function ask(lookup: Lookup, question: string | QuestionPart, trace?: PartTrace): AskResult {
   const part = typeof question === 'string' ? parseQuestion(question).parts[0]! : question;
   const type = answerType(part);
   const plan = searchPlan(lookup, part.content);
   const hits = searchPassages(lookup, plan, { minCoverage: ASK_MIN_COVERAGE, window: true, ...(trace ? { trace } : {}) });
   const asked = new Set(terms(part.text));
-  if (trace) {
-    trace.answerType = type;
-  }
-  // A passage about other people than the question names answers another question ("when was
-  // Lutfur expelled" is not answered by the councillors' expulsion for backing him... unless he is
-  // the one the passage is about, which the role check below weighs).
-  // The question's action ("quit", "expelled") must be there: a passage with everything else about
-  // another action answers another question, and none at all means the premise is not in the sources.
-  // Only where the question rests on the action (why, yes/no, when); elsewhere its other words carry
-  // it, and a paraphrase list never has every verb ("show up to" = "went to").
+  if (trace) trace.answerType = type;
+  // The question's action ("quit", "expelled") must be there where the question rests on it (why,
+  // yes/no, when, who did it): a passage with everything else but another action answers another
+  // question, and none at all means the premise is not in the sources. Elsewhere the other words
+  // carry it, and a paraphrase list never has every verb ("show up to" = "went to").
   const actions = PREMISED.has(part.type) ? plan.concepts.filter((c) => c.action && !c.missing) : [];
   const doesAction = (hit: Hit) => actions.length === 0 || actions.some((c) => conceptCoverage([c], hit.covered) >= ACTION_COVERED);
   // "why did X say ...", "what did X claim": X's own words, or a sentence saying what X said.
   const asksSpeech = SPEECH.test(part.text);
-  const candidates = hits.filter((hit) => hit.involvesNamed >= REQUIRED_INVOLVEMENT && doesAction(hit)).slice(0, 60).flatMap((hit) => {
+  let nearest: { hit: Hit; failed: string } | undefined;
+  const candidates: Candidate[] = [];
+  for (const hit of hits.slice(0, 60)) {
     const fits = hasAnswerType(lookup, hit, type, asked, part.text);
-    // A count without a number, or a "who" without a person, is no answer at all.
-    if (!fits && HARD_TYPES.has(type)) return [];
-    const roles = roleFit(lookup, hit, plan);
-    // A count of someone's votes is in a sentence that names them.
-    if (type === 'number' && roles === NOT_IN_PASSAGE) return [];
-    const speaks = asksSpeech && speaksIn(lookup, hit) ? 1 : NOT_SPOKEN;
-    const score =
-      speaks * ((hit.coverage + hit.windowCoverage) / 2) ** 2 * (hit.relevance + 0.5 * hit.neighbourRelevance) * (fits ? 1 : WRONG_TYPE) * (OTHER_PEOPLE + (1 - OTHER_PEOPLE) * hit.involvesNamed) * roles;
+    const roles = roleFit(lookup, hit, plan, part.text);
+    const failed =
+      hit.involvesNamed < REQUIRED_INVOLVEMENT
+        ? 'people'
+        : !doesAction(hit)
+          ? 'action'
+          : !fits && HARD_TYPES.has(type)
+            ? type
+            : // A count of someone's votes is in a sentence that names them; and where the question
+              // rests on what someone did, another doer of it answers nothing.
+              (type === 'number' && roles === NOT_IN_PASSAGE) || (actions.length > 0 && roles <= ROLE_MISMATCH)
+              ? 'people'
+              : undefined;
+    if (failed) {
+      nearest ??= { hit, failed };
+      continue;
+    }
+    const factors = {
+      coverage: ((hit.coverage + hit.windowCoverage) / 2) ** 2,
+      relevance: hit.relevance + 0.5 * hit.neighbourRelevance,
+      answerType: fits ? 1 : WRONG_TYPE,
+      involvesNamed: OTHER_PEOPLE + (1 - OTHER_PEOPLE) * hit.involvesNamed,
+      roles,
+      speaks: !asksSpeech || speaksIn(lookup, hit, ASKS_SPEAKER.has(part.type)) ? 1 : NOT_SPOKEN,
+    };
+    const score = Object.values(factors).reduce((a, b) => a * b, 1);
     const p = hit.passage;
-    trace?.hits.push({ passage: p.id, text: lookup.passageText(p), score, factors: { coverage: hit.coverage, windowCoverage: hit.windowCoverage, relevance: hit.relevance, neighbourRelevance: hit.neighbourRelevance, involvesNamed: hit.involvesNamed, answerType: fits ? 1 : WRONG_TYPE, roles, speaks } });
-    return [{ article: p.article, start: p.start, end: p.end, paragraph: p.paragraph, score, passages: [p.id] }];
-  });
+    trace?.hits.push({ passage: p.id, text: lookup.passageText(p), score, factors });
+    candidates.push(candidateOf(hit, score));
+  }
   trace?.hits.sort((a, b) => b.score - a.score).splice(8);
-  return candidates;
+  if (candidates.length) {
+    if (part.type !== 'yesno') return { candidates };
+    const best = candidates.reduce((a, b) => (b.score > a.score ? b : a));
+    const hit = hits.find((h) => h.passage.id === best.passages[0])!;
+    return { candidates, verdict: confirms(lookup, part, plan, hit) ? 'yes' : 'otherwise' };
+  }
+  const result: AskResult = { candidates, refusal: refusalReason(part, nearest?.failed) };
+  if (nearest) result.nearest = candidateOf(nearest.hit, 0);
+  return result;
+}
+
+function candidateOf(hit: Hit, score: number): Candidate {
+  const p = hit.passage;
+  return { article: p.article, start: p.start, end: p.end, paragraph: p.paragraph, score, passages: [p.id] };
+}
+
+/** Why nothing answered, in one line. */
+function refusalReason(part: QuestionPart, failed: string | undefined): string {
+  const q = `“${part.text}”`;
+  switch (failed) {
+    case 'number':
+      return `The sources give no figure for ${q}.`;
+    case 'date':
+      return `The sources give no date for ${q}.`;
+    case 'person':
+      return `The sources do not name who: ${q}.`;
+    case 'action':
+      return `The sources do not say that: ${q}.`;
+    case 'people':
+      return `The sources say nothing of the kind about the people in ${q}.`;
+    default:
+      return `The sources do not answer ${q}.`;
+  }
+}
+
+/**
+ * Whether a passage confirms a yes/no question: the same polarity (both say it happened, or both say
+ * it did not: "is it true ken refused" / "He has refused"), and no contrary description of a person
+ * the question describes ("a labour mp" / "the Tory MP").
+ */
+function confirms(lookup: Lookup, part: QuestionPart, plan: SearchPlan, hit: Hit): boolean {
+  const text = lookup.passageText(hit.passage);
+  const actionTerms = new Set(plan.concepts.filter((c) => c.action).flatMap((c) => [...c.terms, ...c.alternatives.keys()]));
+  return negative(text, actionTerms) === part.negated && !contrasts(part.text, text);
 }
 
 function answerType(part: QuestionPart): AnswerType {
   const q = part.text.replace(/[?!.\s]+$/, '');
   switch (part.type) {
     case 'who':
-    case 'list':
       return 'person';
+    case 'list':
+      return 'people';
     case 'which':
       return /^which\s+(?:mp|mps|person|people|man|woman|councillor|councillors|candidate|member|minister|leader|politician|one)\b/.test(q) ? 'person' : 'any';
     case 'count':
@@ -163,6 +237,8 @@ function hasAnswerType(lookup: Lookup, hit: Hit, type: AnswerType, asked: Readon
         const name = lookup.persons.get(m.person)?.name ?? '';
         return !terms(name).some((t) => asked.has(t));
       });
+    case 'people':
+      return new Set(hit.passage.mentions.map((m) => m.person)).size >= LIST_PEOPLE;
     case 'number':
       return hasCount(text, question);
     case 'reason':

@@ -36,9 +36,9 @@ export class Lookup {
   private readonly similarMemo = new Map<string, string[]>();
   private readonly nameWordsMemo = new Map<string, string[]>();
   /**
-   * Passage id → the person a sentence opening with "He"/"She" is about: the first person named in
-   * the sentence before (news sentences introduce someone, then go on "He was ..."). Only that one
-   * common case; anything subtler is left unresolved rather than guessed.
+   * Passage id → the person the he/she of a sentence that names no one is about: the first person
+   * named in the sentence before (news sentences introduce someone, then go on "He was ..."). Only
+   * that common case; anything subtler is left unresolved rather than guessed.
    */
   readonly pronounSubject = new Map<number, { person: string; start: number; end: number }>();
   /** Person id → nicknames the articles give them in quotes (Abul “Abs” Hussain), as folded words. */
@@ -116,7 +116,9 @@ export class Lookup {
     const previous = this.index.data.passages[passage.id - 1];
     if (!previous || previous.article !== passage.article || passage.mentions.length) return;
     const text = this.passageText(passage);
-    const m = /^[\s“"‘']*(He|She)\b/.exec(text);
+    // "He was readmitted ...", "Some six hours after he filed his article, ...": a sentence naming
+    // no one whose he/she can only be the person the sentence before began with.
+    const m = /(?:^[\s“"‘']*|\b)(He|She|he|she|his|her|him)\b/.exec(text);
     const first = previous.mentions[0];
     if (!m || !first) return;
     const start = passage.start + m.index + m[0].length - m[1]!.length;

@@ -177,6 +177,11 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     thing: true,
   },
   {
+    say: ['do anything', 'doing anything', 'did anything', 'done anything', 'do something', 'did something', 'take action', 'took action', 'punish', 'discipline'],
+    means: ['action', 'take action', 'disciplinary'],
+    why: 'acting against someone',
+  },
+  {
     say: ['old', 'previous', 'ex', 'last'],
     means: ['former'],
     why: 'a former holder of a post ("the old councillor")',

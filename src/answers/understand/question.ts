@@ -94,6 +94,12 @@ export function parseQuestion(original: string): Question {
     const previous = parts.at(-1);
     // "who said X, who was that", "was lutfur a councillor? where": a part with no words of its own
     // asks about the previous one; it lends its type when it is more telling than a yes/no.
+    // "wasnt ken kicked out once? sometime around 2000 i think": a part that asks nothing narrows it.
+    if (previous && part.type === 'other' && part.content) {
+      previous.text = `${previous.text}? ${part.text}`;
+      previous.content = `${previous.content} ${part.content}`;
+      continue;
+    }
     if (previous && !part.content) {
       previous.text = `${previous.text}? ${part.text}`;
       if (part.type !== 'other' && part.type !== 'yesno' && (previous.type === 'yesno' || previous.type === 'other' || previous.type === 'what')) previous.type = part.type;
@@ -130,7 +136,7 @@ export function questionType(text: string): QuestionType {
   if (/^where\b/.test(t) || /\bwhere$/.test(t)) return 'where';
   if (/^(?:why|how come|what for)\b/.test(t) || /\b(?:why|what for)$/.test(t)) return 'why';
   if (/^(?:how (?:many|much|big|long|large|often)|what (?:share|percentage|proportion|number|majority))\b/.test(t)) return 'count';
-  if (/^(?:can you |could you )?(?:list|name)\b/.test(t) || /^(?:what|which) (?:were|are) the names\b/.test(t)) return 'list';
+  if (/^(?:can you |could you )?(?:list|name)\b/.test(t) || /^(?:what|which) (?:were|are) the names\b/.test(t) || /\bnames\b/.test(t)) return 'list';
   if (/^which\b/.test(t)) return 'which';
   if (new RegExp(`^(?:is it true|is that true|${AUX})\\b`).test(t) || /\b(?:right|correct|true|innit|yes or no)$/.test(t) || /\b(?:did|does|do|is|was|has) (?:he|she|it|they) not$/.test(t)) return 'yesno';
   if (/^(?:what|whats)\b/.test(t)) return 'what';
