@@ -28,7 +28,7 @@ export function roleFit(lookup: Lookup, hit: Hit, plan: SearchPlan, question = '
   const text = lookup.index.data.articles[hit.passage.article]!.text;
   const mentions: { start: number; end: number }[] = hit.passage.mentions.filter((m) => hit.named.includes(m.person));
   const pronoun = lookup.pronounSubject.get(hit.passage.id);
-  if (pronoun && hit.named.includes(pronoun.person)) mentions.push(pronoun);
+  if (pronoun && pronoun.persons.some((id) => hit.named.includes(id))) mentions.push(pronoun);
   // Someone's own words: "I" is them ("I want ... councillors who have resigned" is not their quitting).
   if (mentions.length === 0 && hit.named.some((id) => lookup.speakersOf.get(hit.passage.id)?.has(id))) mentions.push(...firstPerson(text, hit.passage));
   if (mentions.length === 0) return lookup.involves(hit.passage, hit.named[0]!) ? 1 : NOT_IN_PASSAGE;
@@ -76,7 +76,9 @@ export function roleAt(text: string, person: Span, action: Span): Role | undefin
     if (POSSESSIVE_BEFORE.test(text.slice(person.start, action.start))) return undefined;
     if (/^\s*[,–—-]\s*$/.test(between) && PARTICIPLE.test(verb)) return 'patient';
     if (/^\s*(?:get|got|gets|getting)\b/i.test(verb)) return 'patient';
-    return between.split(/\s+/).filter(Boolean).length <= 4 && !/[,;:]/.test(between) ? 'agent' : undefined;
+    // The doer stands right before the verb ("Labour expelled", "Ken has campaigned"); anything more
+    // between ("Ken get a pic taken") says nothing sure.
+    return /^\s*(?:(?:has|have|had|did|does|will|would|also|just|then|never|actually|later|ever|once)\s+){0,2}$/i.test(between) ? 'agent' : undefined;
   }
   const between = text.slice(action.end, person.start);
   if (/\bby\s+(?:the\s+)?(?:(?:mr|ms|mrs|dr)\.?\s+)?$/i.test(between)) return 'agent';

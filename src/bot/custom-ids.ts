@@ -10,8 +10,9 @@
  *                                      also finds the passage moved within its paragraph). The article id
  *                                      comes last and is taken whole, so any name the corpus accepts
  *                                      (`a:b`, or empty for `.txt`) travels as it is.
- *   more:<command>:<page>:<qLen>:<aLen>  next page; query/about are read back from the footer,
- *                                        whose exact lengths the id records (see render.ts)
+ *   more:<command>:<page>:<qLen>:<aLen>  next page; query/about are read back from the title (and
+ *                                        the footer when the title is cut), whose exact lengths
+ *                                        the id records (see render.ts)
  *   pin                                 pin the message the button is on
  */
 import { createHash } from 'node:crypto';

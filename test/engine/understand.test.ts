@@ -106,6 +106,12 @@ describe('search plan (concepts and paraphrases, on the real corpus)', () => {
     expect(concepts.find((c) => c.word === 'ken')!.alternatives.size).toBe(0);
   });
 
+  it('reads an acronym as the words the articles spell it out with', () => {
+    const { explanation } = engine.explain({ command: 'ask', query: 'did the nec do anything to livingstone' });
+    const nec = explanation.parts[0]!.plan!.concepts.find((c) => c.word === 'nec')!;
+    expect([...nec.alternatives.keys()]).toEqual(expect.arrayContaining(['nation', 'execut', 'committe']));
+  });
+
   it('reads digits and number words alike', () => {
     const { explanation } = engine.explain({ command: 'ask', query: 'list the 8 councillors' });
     const eight = explanation.parts[0]!.plan!.concepts.find((c) => c.word === '8')!;
