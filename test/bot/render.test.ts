@@ -12,9 +12,9 @@ const opts = { pinnable: true, articleCount: 5 };
 const clean = (t: string) => t.replace(/\s+/g, ' ').trim();
 
 /** The Context id the renderer must give a fixture snippet: ¶, start and length in base 36, a hash of its text, the article id. */
-function contextId(i: number, text: string, start = 100): string {
+function contextId(i: number, text: string, start = 100, paragraph = 3): string {
   const hash = createHash('sha256').update(text).digest('base64url').slice(0, 8);
-  return `ctx:${i}:3:${start.toString(36)}:${text.length.toString(36)}:${hash}:town-hall-report`;
+  return `ctx:${i}:${paragraph.toString(36)}:${start.toString(36)}:${text.length.toString(36)}:${hash}:town-hall-report`;
 }
 
 describe('renderAnswer (pure)', () => {
@@ -233,7 +233,7 @@ describe('messages people can read at a glance (render fixtures)', () => {
       'No one called “Abbas wife” is named in the sources.\n\n**Nearest passage** (not an answer to the question):\n' +
         '> Helal Abbas was the official candidate.\n*Mayor race: \\*the\\* count* · news report · East End Gazette · 2010-10-22 · ¶\u00a09',
     );
-    expect(payload.components![0]!.components.map((b) => (b as { custom_id: string }).custom_id)).toEqual(['ctx:0:town-hall-report:9']);
+    expect(payload.components![0]!.components.map((b) => (b as { custom_id: string }).custom_id)).toEqual([contextId(0, nearest.text, 100, 9)]);
     // Too long for the message: an excerpt of whole words, still marked.
     const long = snippet(`${prose(3000, 1)} Helal Abbas ${prose(3000, 2)}`, { paragraph: 9 });
     const d = renderAnswer(answer([], { abstained: true, reason: 'Not found.', nearest: long }), opts).embeds![0]!.description!;
