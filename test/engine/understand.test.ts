@@ -112,6 +112,12 @@ describe('search plan (concepts and paraphrases, on the real corpus)', () => {
     expect([...nec.alternatives.keys()]).toEqual(expect.arrayContaining(['nation', 'execut', 'committe']));
   });
 
+  it('reads the forms of an irregular verb alike (ran / running)', () => {
+    const { explanation } = engine.explain({ command: 'ask', query: 'who was running oonas bid against ken' });
+    const running = explanation.parts[0]!.plan!.concepts.find((c) => c.word.startsWith('running'))!;
+    expect([...running.alternatives.keys()]).toContain('ran');
+  });
+
   it('reads digits and number words alike', () => {
     const { explanation } = engine.explain({ command: 'ask', query: 'list the 8 councillors' });
     const eight = explanation.parts[0]!.plan!.concepts.find((c) => c.word === '8')!;
@@ -140,6 +146,20 @@ describe('answers that use it', () => {
     const yes = engine.answer({ command: 'ask', query: 'did ken get a pic taken with the labour guy for the byelection' });
     expect(yes.verdict).toBe('yes');
     expect(yes.snippets[0]!.text).toContain('photographed with the Labour candidate');
+  });
+
+  it('reads a paraphrase that says nothing happened, and a denial after a name', () => {
+    expect(engine.answer({ command: 'ask', query: 'is it true the nec just let ken off' }).verdict).toBe('yes');
+    expect(engine.answer({ command: 'ask', query: 'did the nec do anything to livingstone' }).verdict).toBe('otherwise');
+    const abbas = engine.answer({ command: 'ask', query: 'did abbas ask ken to appear with him too' });
+    expect(abbas.snippets[0]!.text).toContain('Abbas hasn');
+    expect(abbas.verdict).toBe('otherwise');
+  });
+
+  it('a choice between two people gets its passage, not a yes or a no', () => {
+    const a = engine.answer({ command: 'ask', query: 'did ken livingstone or ken clark tell the members they were out' });
+    expect(a.snippets[0]!.text).toContain('Ken Clark');
+    expect(a.verdict).toBeUndefined();
   });
 
   it('who did what to whom: the expulsion asked about, not another one with the same words', () => {
