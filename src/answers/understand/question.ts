@@ -58,7 +58,8 @@ export function normalise(text: string): string {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const pair = i + 1 < tokens.length ? `${tokens[i]} ${tokens[i + 1]}` : '';
-    if (pair && SHORTHAND[pair] !== undefined) {
+    // "by election" is a byelection, but not in "removed by election court".
+    if (pair && SHORTHAND[pair] !== undefined && !(pair.startsWith('by ') && /ed$/.test(tokens[i - 1] ?? ''))) {
       out.push(SHORTHAND[pair]!);
       i++;
       continue;
@@ -90,12 +91,12 @@ const NARROWS = /^(?:was|is|were|did|does)\s+(?:it|that|this)\b(?! true)/;
 /** "what date/year/time": the words that ask for a date, in a question about when. */
 const WHEN_WORDS = new Set(['date', 'year', 'day', 'month', 'time', 'exactly']);
 /** Words that alone ask nothing of their own. */
-const GENERIC = new Set(['', 'it', 'that', 'this', 'the', 'about', 'number', 'numbers', 'details', 'detail', 'info', 'answer', 'name', 'names', 'so', 'then']);
+const GENERIC = new Set(['word', 'words', 'term', 'phrase', 'way', 'kind', 'sort', 'type', '', 'it', 'that', 'this', 'the', 'about', 'number', 'numbers', 'details', 'detail', 'info', 'answer', 'name', 'names', 'so', 'then']);
 
 /** Fillers as regular expressions, longest first so "is it true that" goes before "is it true". */
 const FILLERS = [...FILLER].sort((a, b) => b.length - a.length).map((f) => new RegExp(`\\b${f.replace(/\s+/g, '\\s+')}\\b`, 'g'));
 
-const NEGATION = /\b(?:not|never|no|nobody|none|nothing|neither|nor|cannot|refused?|denie[sd]|deny)\b/;
+const NEGATION = /\b(?:not|never|no|nobody|none|nothing|neither|nor|cannot)\b/; // words that deny ("refused") are paraphrases marked negative
 
 export function parseQuestion(original: string): Question {
   const normalised = normalise(original);
@@ -146,8 +147,9 @@ function readPart(text: string): QuestionPart {
   return part;
 }
 
-/** "who was the X [for|in|of ...]", "what was the X", "how many X": the description asked about. */
-const FOCUS = /^(?:(?:who|what) (?:is|was|are|were) (?:the|a|an) |how many )((?:[a-z]+ ){0,2}?[a-z]+)(?= (?:for|in|of|at|on|did|does|do|was|were|has|have|had|that|who|when|to)\b|$)/;
+/** "who was the X [for|in|of ...]", "what was the X", "how many X", "which X did": the thing asked about. */
+const FOCUS =
+  /^(?:(?:who|what) (?:is|was|are|were) (?:the|a|an) |how many |(?:which|what) (?=[a-z]+ (?:did|does|do|was|were|is|are|has|have|had)\b))((?:[a-z]+ ){0,2}?[a-z]+)(?= (?:for|in|of|at|on|did|does|do|was|were|is|are|has|have|had|that|who|when|to)\b|$)/;
 
 /** The search words of a text typed as it comes (a /when event, a topic): normalised, filler dropped. */
 export function contentOf(text: string): string {
