@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   }
 
   if (!config.token) {
-    await runConsole(await Engine.load({ cacheDir: CACHE_DIR }), process.stdin, process.stdout);
+    await runConsole(await Engine.load({ cacheDir: CACHE_DIR, limits: config.corpus }), process.stdin, process.stdout);
     return;
   }
 
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     delete process.env.SHARD_COUNT;
   }
   // Follows corpus/ so an added or edited article is served without a restart.
-  const engine = LiveEngine.start({ log: logger, cacheDir: CACHE_DIR });
+  const engine = LiveEngine.start({ log: logger, cacheDir: CACHE_DIR, limits: config.corpus });
   const lifecycle = new Lifecycle();
   const cooldown = new Cooldown({ max: config.cooldown.max, windowMs: config.cooldown.windowSeconds * 1000 });
   let client;

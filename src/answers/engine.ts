@@ -3,10 +3,10 @@
  * snippets are verbatim slices of the article files. It knows nothing of Discord or consoles; every
  * front end renders the same Answer objects.
  */
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadOrBuildIndex } from '../retrieval/cache.js';
-import { loadCorpus } from '../retrieval/corpus.js';
+import { CorpusError, type CorpusLimits, readCorpus } from '../retrieval/corpus.js';
 import type { SearchIndex } from '../retrieval/index.js';
 import { fold, words } from '../retrieval/text.js';
 import { ask, route } from './ask.js';
@@ -43,6 +43,10 @@ export interface EngineOptions {
   root?: string;
   /** Folder for the saved index (reused while the corpus is unchanged); default none. */
   cacheDir?: string;
+  /** Size limit per article (CORPUS_MAX_ARTICLE_MB); default the corpus module's. */
+  limits?: CorpusLimits;
+  /** Told of each refused article, which is left out while the rest is served; default a line on stderr. */
+  onRefused?: (refusal: CorpusError) => void;
 }
 
 /** The project root: two levels up from this file (src/answers). */
@@ -60,8 +64,11 @@ export class Engine {
 
   static async load(options: EngineOptions = {}): Promise<Engine> {
     const root = options.root ?? PROJECT_ROOT;
-    const corpus = loadCorpus(options.corpusDir ?? join(root, 'corpus'), root);
-    return new Engine(loadOrBuildIndex(corpus, options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }));
+    const dir = options.corpusDir ?? join(root, 'corpus');
+    const { articles, refused } = readCorpus(dir, root, options.limits);
+    for (const refusal of refused) (options.onRefused ?? ((r) => console.error(`${r.message} (left out)`)))(refusal);
+    if (articles.length === 0) throw new CorpusError(relative(root, dir) || dir, 'the folder holds no valid article');
+    return new Engine(loadOrBuildIndex(articles, options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }));
   }
 
   /** Throws UserInputError for input that cannot be a question; never for "not found". */

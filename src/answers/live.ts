@@ -5,14 +5,18 @@
  * the file and the problem; an article that was good keeps being served in its last good version.
  * Nothing in the corpus folder is ever written, moved or deleted.
  *
+ * The folder may itself be replaced (`mv corpus.new corpus`, or a link switched to a new release): a
+ * watch follows one folder, not a name, so the parent folder is watched for the name, and the watch
+ * moves to whatever folder the name leads to whenever that changes.
+ *
  * With a cache folder, a change is indexed by a worker thread, which saves the index; the main thread
  * then only loads it (8% of a build at 10,000 articles), so questions keep being answered while a
  * large corpus is re-indexed instead of waiting the minute a build takes.
  */
-import { existsSync, type FSWatcher, watch } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, type FSWatcher, statSync, watch } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { type Article, articleFiles, loadArticle } from '../retrieval/corpus.js';
+import { type Article, articleFiles, type CorpusLimits, CorpusError, loadArticle } from '../retrieval/corpus.js';
 import { loadOrBuildIndex } from '../retrieval/cache.js';
 import { Engine, PROJECT_ROOT } from './engine.js';
 import type { ReindexReply, ReindexRequest } from './reindex-worker.js';
@@ -33,6 +37,8 @@ export interface LiveEngineOptions {
   cacheDir?: string;
   /** Quiet time after the last change before re-indexing, so a copy in progress is read once, whole. */
   debounceMs?: number;
+  /** Size limit per article (CORPUS_MAX_ARTICLE_MB); default the corpus module's. */
+  limits?: CorpusLimits;
   log: ReloadLog;
 }
 
@@ -40,7 +46,13 @@ export class LiveEngine {
   private engine: Engine;
   /** Last good version of every article, by file path relative to the root. */
   private readonly good = new Map<string, Article>();
+  /** Watches the corpus folder's entries; replaced when the folder is. */
   private watcher: FSWatcher | undefined;
+  /** Watches the folder holding the corpus folder, to see the corpus folder replaced. */
+  private parentWatcher: FSWatcher | undefined;
+  /** Which folder `watcher` follows (device and inode), or undefined while there is none. */
+  private watched: string | undefined;
+  private recheck: NodeJS.Timeout | undefined;
   private timer: NodeJS.Timeout | undefined;
   /** The background re-index in progress, and whether the corpus changed again meanwhile. */
   private running: Promise<void> | undefined;
@@ -63,8 +75,15 @@ export class LiveEngine {
   /** Loads the corpus (bad articles are logged and left out) and starts watching it. */
   static start(options: LiveEngineOptions): LiveEngine {
     const live = new LiveEngine(options);
-    live.watcher = watch(live.corpusDir, () => live.schedule());
-    live.watcher.on('error', (err) => options.log.error({ err, dir: live.corpusDir }, 'corpus watch failed; serving the last good index'));
+    const parent = dirname(live.corpusDir);
+    const name = basename(live.corpusDir);
+    live.parentWatcher = watch(parent, (_event, entry) => {
+      if (entry === null || entry.toString() === name) live.followFolder();
+    });
+    live.parentWatcher.on('error', (err) => options.log.error({ err, dir: parent }, 'cannot watch the folder holding the corpus; a replaced corpus folder is noticed within 10 s'));
+    // Belt and braces: some file systems report no events for the parent; a cheap check catches those.
+    live.recheck = setInterval(() => live.followFolder(), 10_000).unref();
+    live.watchFolder();
     return live;
   }
 
@@ -117,6 +136,8 @@ export class LiveEngine {
   stop(): void {
     this.stopped = true;
     this.watcher?.close();
+    this.parentWatcher?.close();
+    if (this.recheck) clearInterval(this.recheck);
     if (this.timer) clearTimeout(this.timer);
     void this.worker?.terminate();
   }
@@ -138,6 +159,38 @@ export class LiveEngine {
     this.engine = engine; // one assignment: a question sees the old index or the new, never half of one
     this.generation++;
     this.options.log.info({ articles: articles.length, generation: this.generation, builtBy, index: source }, 'corpus re-indexed');
+  }
+
+  /** Watches the folder the corpus path now leads to (none while it is missing), and logs which. */
+  private watchFolder(): void {
+    this.watcher?.close();
+    this.watcher = undefined;
+    const dir = this.corpusDir;
+    this.watched = folderIdentity(dir);
+    if (this.watched === undefined) {
+      this.options.log.error({ dir }, 'corpus folder is missing; serving the last good index until it is back');
+      return;
+    }
+    try {
+      const watcher = watch(dir, () => this.schedule());
+      watcher.on('error', (err) => {
+        // A deleted folder may end its watch with an error: the parent's watch takes over.
+        this.options.log.error({ err, dir }, 'corpus watch failed; serving the last good index');
+        this.followFolder();
+      });
+      this.watcher = watcher;
+      this.options.log.info({ dir, parent: dirname(dir) }, 'watching the corpus folder for changes');
+    } catch (err) {
+      this.options.log.error({ err, dir }, 'cannot watch the corpus folder; serving the last good index');
+    }
+  }
+
+  /** When the corpus path leads to another folder than the one watched (or to none), follows it and re-reads. */
+  private followFolder(): void {
+    if (this.stopped || folderIdentity(this.corpusDir) === this.watched) return;
+    if (existsSync(this.corpusDir)) this.options.log.info({ dir: this.corpusDir }, 'corpus folder replaced; watching the new one');
+    this.watchFolder();
+    this.schedule();
   }
 
   private schedule(): void {
@@ -188,7 +241,7 @@ export class LiveEngine {
     const seen = new Set<string>();
     for (const path of existsSync(this.corpusDir) ? articleFiles(this.corpusDir) : []) {
       try {
-        const article = loadArticle(path, this.root);
+        const article = loadArticle(path, this.root, this.options.limits);
         seen.add(article.ref.file);
         this.good.set(article.ref.file, article);
       } catch (err) {
@@ -196,7 +249,7 @@ export class LiveEngine {
         seen.add(file);
         const kept = this.good.has(file);
         this.options.log.error(
-          { file: (err as { file?: string }).file ?? file, problem: err instanceof Error ? err.message : String(err), kept },
+          { file: err instanceof CorpusError ? err.file : file, problem: err instanceof CorpusError ? err.problem : String(err), kept },
           kept ? 'article rejected; serving its last good version' : 'article rejected',
         );
       }
@@ -216,6 +269,16 @@ function startWorker(request: ReindexRequest): Worker {
   if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: request });
   const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ tsImport }) => tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(self.href)}))`;
   return new Worker(boot, { eval: true, workerData: request });
+}
+
+/** Which folder a path leads to now (device and inode, links followed), or undefined when none. */
+function folderIdentity(path: string): string | undefined {
+  try {
+    const st = statSync(path);
+    return st.isDirectory() ? `${st.dev}:${st.ino}` : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function sameArticles(a: Article[], b: Article[]): boolean {

@@ -9,7 +9,7 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import type { ParagraphView } from '../answers/engine.js';
 import type { Answer, ArticleRef, CommandName, Snippet } from '../answers/types.js';
-import { encodeButton } from './custom-ids.js';
+import { encodeButton, fingerprint } from './custom-ids.js';
 import { cutText, escapedChars, escapeMarkdown, escapeUserText, footerSafe, fromFooter, shorten, unescapeUserText } from './escape.js';
 import { LIMITS } from './limits.js';
 
@@ -291,7 +291,7 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions): Mess
 
   const buttons: APIButtonComponent[] = [];
   shown.forEach((s, i) => {
-    const id = encodeButton({ kind: 'context', index: i, articleId: s.article.id, paragraph: s.paragraph });
+    const id = contextButton(i, s);
     buttons.push(...button(id, shown.length === 1 ? 'Context' : `Context ${i + 1}`, ButtonStyle.Secondary));
   });
   if (answer.hasMore) {
@@ -347,7 +347,7 @@ function renderAbstention(answer: Answer, title: string, footer: string, options
     const block = whole.length <= budget ? whole : excerptBlock(nearest, '', budget);
     if (block) {
       lines.push('', head, block);
-      buttons.push(...button(encodeButton({ kind: 'context', index: 0, articleId: nearest.article.id, paragraph: nearest.paragraph }), 'Context', ButtonStyle.Secondary));
+      buttons.push(...button(contextButton(0, nearest), 'Context', ButtonStyle.Secondary));
     }
   }
   return {
@@ -355,6 +355,12 @@ function renderAbstention(answer: Answer, title: string, footer: string, options
     components: buttonRows(buttons),
     ...(options.ephemeral ? { ephemeral: true } : {}),
   };
+}
+
+/** The id of a snippet's Context button: where the passage is and a fingerprint of it (see custom-ids.ts). */
+function contextButton(index: number, s: Snippet): string | undefined {
+  const place = { paragraph: s.paragraph, start: s.start, length: s.end - s.start, fingerprint: fingerprint(s.text) };
+  return encodeButton({ kind: 'context', index, articleId: s.article.id, ...place });
 }
 
 /** The Context button's reply: the cited paragraph whole, with as many neighbours as fit. */

@@ -5,8 +5,11 @@
  *   npm run --silent ask -- --batch --json       reads {"command","query","about"?} JSON lines on stdin,
  *                                                prints exactly one JSON answer line per input line
  */
+import { config as loadDotenv } from 'dotenv';
+import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { Engine } from '../answers/engine.js';
+import { ConfigError, loadConfig } from '../config.js';
 import { type AnswerRequest, COMMANDS, UserInputError } from '../answers/types.js';
 import { formatExplanation } from '../answers/explain.js';
 import { formatAnswer } from './format.js';
@@ -17,7 +20,16 @@ const USAGE = `usage: npm run ask -- <${COMMANDS.join('|')}> "QUERY" [--about TO
 async function main(argv: string[]): Promise<number> {
   const flags = new Set<string>(argv.filter((a) => a === '--json' || a === '--batch' || a === '--explain'));
   const rest = argv.filter((a) => !flags.has(a));
-  const engine = await Engine.load();
+  loadDotenv({ quiet: true });
+  let limits;
+  try {
+    limits = loadConfig().corpus; // CORPUS_MAX_ARTICLE_MB applies here as in `npm start`
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(err.message);
+    return 1;
+  }
+  const engine = await Engine.load({ limits });
   if (flags.has('--batch')) return batch(engine, flags.has('--json'), flags.has('--explain'));
   const request = parseArgs(rest);
   if (typeof request === 'string') {
@@ -27,11 +39,11 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (flags.has('--explain')) {
       const { answer, explanation } = engine.explain(request);
-      console.log(flags.has('--json') ? JSON.stringify({ answer, explanation }, null, 2) : `${formatExplanation(explanation)}\n\n${formatAnswer(answer)}`);
+      await say(flags.has('--json') ? JSON.stringify({ answer, explanation }, null, 2) : `${formatExplanation(explanation)}\n\n${formatAnswer(answer)}`);
       return 0;
     }
     const answer = engine.answer(request);
-    console.log(flags.has('--json') ? JSON.stringify(answer, null, 2) : formatAnswer(answer));
+    await say(flags.has('--json') ? JSON.stringify(answer, null, 2) : formatAnswer(answer));
     return 0;
   } catch (err) {
     if (err instanceof UserInputError) {
@@ -75,19 +87,34 @@ async function batch(engine: Engine, json: boolean, explain: boolean): Promise<n
     }
     if (json) {
       const a = out as { abstained: boolean; snippets?: unknown[] };
-      console.log(JSON.stringify('snippets' in a ? { ...a, answers: a.snippets } : out));
+      await say(JSON.stringify('snippets' in a ? { ...a, answers: a.snippets } : out));
     } else {
-      console.log('snippets' in (out as object) ? formatAnswer(out as never) : (out as { error: string }).error);
+      await say('snippets' in (out as object) ? formatAnswer(out as never) : (out as { error: string }).error);
     }
   }
   return 0;
 }
 
+/**
+ * Writes a line to stdout, waiting while the reader is behind: a pipe to a slow reader holds the
+ * rest in memory otherwise, and answers not yet written when the process ends are lost.
+ */
+async function say(line: string): Promise<void> {
+  if (!process.stdout.write(`${line}\n`)) await once(process.stdout, 'drain');
+}
+
+// The reader went away (`| head`): nothing more can be delivered, so stop without a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit();
+});
+
+// exitCode, never process.exit(): the process ends once stdout has written everything it holds.
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => (process.exitCode = code),
   (err) => {
     console.error(err instanceof Error && err.name === 'CorpusError' ? err.message : 'affair-bot: unexpected error; see the message above.');
     if (!(err instanceof Error && err.name === 'CorpusError')) console.error(err);
-    process.exit(1);
+    process.exitCode = 1;
   },
 );
