@@ -10,6 +10,8 @@ import { loadCorpus } from '../retrieval/corpus.js';
 import type { SearchIndex } from '../retrieval/index.js';
 import { fold, words } from '../retrieval/text.js';
 import { ask, route } from './ask.js';
+import { check } from './check.js';
+import { timeline } from './timeline.js';
 import { Lookup } from './lookup.js';
 import { resolvePerson } from './persons.js';
 import { checkQuery } from './query.js';
@@ -47,7 +49,7 @@ export interface EngineOptions {
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 /** What each command's query is called when a message has to name it. */
-const FIELD: Record<CommandName, string> = { who: 'name', when: 'event', quote: 'speaker', ask: 'question' };
+const FIELD: Record<CommandName, string> = { who: 'name', when: 'event', quote: 'speaker', ask: 'question', check: 'claim', timeline: 'topic' };
 
 export class Engine {
   private readonly lookup: Lookup;
@@ -67,7 +69,9 @@ export class Engine {
     if (!COMMANDS.includes(request.command)) {
       throw new UserInputError('bad-command', `Unknown command "${String(request.command).slice(0, 20)}"; use one of ${COMMANDS.join(', ')}.`);
     }
-    const query = checkQuery(request.query, FIELD[request.command]);
+    // The timeline's topic is optional: an empty one is the whole timeline.
+    const allEvents = request.command === 'timeline' && (request.query == null || (typeof request.query === 'string' && request.query.trim() === ''));
+    const query = allEvents ? '' : checkQuery(request.query, FIELD[request.command]);
     const blank = request.about == null || (typeof request.about === 'string' && request.about.trim() === '');
     const about = blank ? undefined : checkQuery(request.about, 'topic');
     const clean: AnswerRequest = { ...request, query };
@@ -115,6 +119,14 @@ export class Engine {
       case 'ask': {
         const snippets = toSnippets(lookup.index, ask(lookup, query));
         return snippets.length ? answered(request, as, snippets) : abstained(request, as, `The sources do not answer ${q}.`);
+      }
+      case 'check': {
+        const snippets = toSnippets(lookup.index, check(lookup, query));
+        return snippets.length ? answered(request, as, snippets) : abstained(request, as, 'The sources don’t address this.');
+      }
+      case 'timeline': {
+        const snippets = timeline(lookup, query).map((e) => e.snippet);
+        return snippets.length ? answered(request, as, snippets) : abstained(request, as, query ? `The sources date no events about ${q}.` : 'The sources date no events.');
       }
     }
   }

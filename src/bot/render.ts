@@ -37,7 +37,7 @@ const COLOR_ABSTAIN = 0x8a8f98;
 const COLOR_INFO = 0x5a6b7b;
 
 /** The option that carries the query, per command (also the footer label More parses). */
-const QUERY_OPTION: Record<CommandName, string> = { who: 'name', when: 'event', quote: 'speaker', ask: 'question' };
+const QUERY_OPTION: Record<CommandName, string> = { who: 'name', when: 'event', quote: 'speaker', ask: 'question', check: 'claim', timeline: 'topic' };
 
 /** Room kept free in the description for the "N more were too long" note. */
 const NOTE_RESERVE = 120;

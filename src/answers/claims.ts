@@ -1,0 +1,214 @@
+/**
+ * What a claim asserts, read from chat text: its assertions (a claim may make two), and for each the
+ * pieces a source passage must match to support it: the content words (as concepts, each with the
+ * paraphrases the sources may use), the people it names, the numbers and years it gives, whether it
+ * is negated, and, for a reported claim ("X said that ..."), who is said to have said it.
+ *
+ * Hand-written because no library parses chat English into these roles: the rules are about the shape
+ * of a sentence (tag questions, speech verbs, clause boundaries), not about particular claims.
+ */
+import { fold, terms, termsOf, words } from '../retrieval/text.js';
+
+export interface ClaimNumber {
+  value: number;
+  kind: 'year' | 'percent' | 'count' | 'ordinal';
+  /** Search terms of the words right after the number ("councillors"), what it counts. */
+  unit: string[];
+  /** The number as the claim writes it. */
+  text: string;
+}
+
+export interface Assertion {
+  /** The assertion's text, normalised (contractions expanded, number words as digits). */
+  text: string;
+  /** The proposition without its speech frame: "X said that P" → P. */
+  content: string;
+  /** For "X said/admits/claims that P": the words naming X ("greg hands", "his spokesman"). */
+  speaker?: string;
+  /** Concepts of the content: each a list of alternative search terms (the word and its paraphrases). */
+  concepts: string[][];
+  numbers: ClaimNumber[];
+  negated: boolean;
+  /** Hypothetical or conditional ("if", "would", "should"): it asserts no fact. */
+  modal: boolean;
+}
+
+/** Chat words that carry no claim: intensifiers, hedges, reactions. */
+const FILLER = new Set(
+  (
+    'lol lmao omg wtf smh tbh imo ngl literally absolutely actually basically like just even unreal right anyway anyways whole stuff ' +
+    'thing things guy guys tho though really totally honestly personally ever already yeah yep ok okay apparently clearly obviously ' +
+    'kinda pretty still also himself herself itself themselves sure surely definitely mate bro cmon seriously point blank way ' +
+    'real reckon think guess know mean hey wow hmm yes massive huge total complete absolute'
+  ).split(' '),
+);
+
+const CONTRACTIONS: [RegExp, string][] = [
+  [/\b(wo)n['’]?t\b/gi, 'will not'],
+  [/\b(ca)n['’]?t\b/gi, 'can not'],
+  [/\b(is|was|were|are|did|does|do|has|have|had|would|could|should|must|need)n['’]?t\b/gi, '$1 not'],
+  [/\b(ai)n['’]?t\b/gi, 'is not'],
+  [/\bu\b/gi, 'you'],
+  [/\bur\b/gi, 'your'],
+  [/\bppl\b/gi, 'people'],
+  [/\b(?:cos|coz|cuz|bc)\b/gi, 'because'],
+  [/\btho\b/gi, 'though'],
+  [/\bthru\b/gi, 'through'],
+  [/\b(\d+)\s*k\b/gi, '$1000'],
+  [/\b(\d+) grand\b/gi, '$1000 pounds'],
+  [/\bpercent\b|\bper cent\b|%/gi, ' per cent'],
+  [/\blet (?:him |her |them )?back (?:in(?:to)?|to)\b/gi, 'readmitted to'],
+  [/\b(?:got|get|gets|given|was given|were given) the boot\b/gi, 'expelled'],
+  [/\b(?:kicked|booted|thrown|chucked|turfed) out\b/gi, 'expelled'],
+];
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30,
+  forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, dozen: 12,
+};
+const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5 };
+
+/** Chat normalisation: contractions and shorthand spelled out, so the negation and the words are seen. */
+export function normaliseChat(text: string): string {
+  let t = text.replace(/[“”]/g, '"').replace(/[‘’]/g, "'");
+  for (const [re, by] of CONTRACTIONS) t = t.replace(re, by);
+  // Chat drops the apostrophe of a contraction: "wasnt", "didnt", "isnt".
+  t = t.replace(/\b(is|was|were|are|did|does|do|has|have|had|would|could|should)nt\b/gi, '$1 not');
+  return t.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A tag question asserts its positive: "wasnt ken only let back in 2008" and "ken got expelled,
+ * didnt he" both claim the positive, so their "not" is not the claim's negation.
+ */
+function dropTagQuestion(text: string): string {
+  return text
+    .replace(/^(?:(?:so|but|and|ok|wait|hang on)\s+)?(is|was|were|are|did|does|do|has|have|had) not\s+/i, '')
+    .replace(/,?\s+(?:is|was|were|are|did|does|do|has|have|had) not (?:he|she|it|they|we|you|i)\s*\??\s*$/i, '')
+    .replace(/,?\s+(?:right|no|innit|yeah|correct|true)\s*\??\s*$/i, '');
+}
+
+/** Words whose presence makes a clause deny what it states. */
+export const NEGATION =
+  /\b(?:not|never|no|none|nobody|nothing|neither|nor|without|refused|refuses|refuse|refusing|declined|declines|denied|denies|deny|denying|stops short of|stopped short of|decided against|warning against|warned against|warns against|argued against|arguing against|rather than|instead of|failure to|failed to|fails to)\b/gi;
+
+const MODAL = /\b(?:if|would|could|should|might|may|whether|unless|supposed to)\b/i;
+
+/** Speech frames of a reported claim: "X said (that) P", "X admits P", "X's excuse is P". */
+const SPEECH_VERB = 'said|says|say|claimed|claims|claim|admits|admitted|admit|wrote|writes|insisted|insists|argued|argues|told \\w+|tells \\w+|reckons|stated|states|confirmed|confirms|called it|called';
+const REPORTED = [
+  new RegExp(`^(?:it was|its|it's)\\s+(.+?)\\s+who\\s+(?:${SPEECH_VERB})\\s+(?:on (?:his|her|their) \\w+\\s+)?(?:that\\s+)?(.+)$`, 'i'),
+  new RegExp(`^(.{2,60}?)\\s+(?:${SPEECH_VERB})\\s+(?:on (?:his|her|their) \\w+\\s+)?(?:that\\s+)?(.+)$`, 'i'),
+  /^(.{2,40}?)['’]s\s+(?:excuse|line|claim|argument|defence|defense|story|position|view)\s+(?:is|was)\s+(?:that\s+)?(.+)$/i,
+];
+
+/** A person or office can be a speaker; "it", "that" or a clause cannot. */
+const SPEAKER_WORDS = /^(?:even\s+|then\s+|and\s+)*((?:the|a|an|his|her|their|labour's|labours|ken's|kens)?\s*[\p{L}'’ ()-]{2,50})$/iu;
+
+/** Splits a claim into assertions: sentences, then clauses that each have their own verb. */
+export function splitAssertions(normalised: string): string[] {
+  const sentences = normalised
+    .split(/(?<=[.!?;])\s+|\s+-\s+|\s*[;:]\s+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const out: string[] = [];
+  for (const s of sentences) {
+    const clauses = s.split(/,\s*(?:and\s+|but\s+|so\s+)?|\s+(?:and|but|while|whereas)\s+(?=\S+\s+(?:\S+\s+)?(?:was|were|is|are|got|had|has|did|said|\S+ed)\b)/i);
+    let current = '';
+    for (const clause of clauses.map((c) => c?.trim()).filter((c): c is string => !!c)) {
+      // A clause without a verb ("the guy labour dumped", "landslide", "tories second") belongs to the one before.
+      // So does an appositive ("the guy labour dumped") or a partitive ("8 of them sitting councillors").
+      const continues = !hasVerb(clause) || words(clause).length < 3 || /^(?:the|a|an|who|which|whom|whose)\b|^\S+ of (?:them|those|whom|these)\b/i.test(clause);
+      if (current && continues) current += `, ${clause}`;
+      else {
+        if (current) out.push(current);
+        current = clause;
+      }
+    }
+    if (current) out.push(current);
+  }
+  // A question followed by its answer ("who won X? gulam robbani right") is one assertion.
+  const merged: string[] = [];
+  for (const a of out) {
+    const prev = merged.at(-1);
+    if (prev && /^(?:who|what|whats|which|when|where|how)\b/i.test(prev) && !hasVerb(a)) merged[merged.length - 1] = `${prev} ${a}`;
+    else merged.push(a);
+  }
+  // Questions that assert nothing ("whats the actual rule here") are dropped when something else is claimed.
+  const asserted = merged.filter((a) => !/^(?:who|what|whats|which|when|where|how|why)\b/i.test(a) || /\?\s*\S/.test(a));
+  return asserted.length ? asserted : merged;
+}
+
+const VERB = /\b(?:is|was|were|are|be|been|got|get|gets|had|has|have|did|does|do|said|says|say|went|ran|run|runs|won|lost|made|told|let|came|gave|give|took|wrote|backed|dumped|kept|put|stood|left|called|asked|turned|admits|denies|refused)\b|\b\w{3,}(?:ed|ing)\b/i;
+function hasVerb(clause: string): boolean {
+  return VERB.test(clause);
+}
+
+/** Numbers, years, percentages and ordinals of a text, each with what it counts. */
+export function numbersOf(text: string): ClaimNumber[] {
+  const toks = fold(text).match(/[\p{L}\p{N}]+(?:[.,]\d+)?|%|[,;:.!?()–—-]/gu) ?? [];
+  const out: ClaimNumber[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    let value: number | undefined;
+    let kind: ClaimNumber['kind'] = 'count';
+    if (/^\d+$/.test(t)) value = Number(t);
+    else if (t in NUMBER_WORDS) value = NUMBER_WORDS[t];
+    else if (t in ORDINALS) {
+      value = ORDINALS[t];
+      kind = 'ordinal';
+    }
+    if (value === undefined) continue;
+    // "one rule for them", "no one": "one" is a number only before a counted noun or "of".
+    if (t === 'one' && !/^(?:of|in)$/.test(toks[i + 1] ?? '')) continue;
+    const after = toks.slice(i + 1, i + 5);
+    const stop = after.findIndex((w) => /^[,;:.!?()–—-]$/.test(w));
+    const next = stop < 0 ? after : after.slice(0, stop);
+    if (kind === 'count' && /^\d{4}$/.test(t) && value >= 1900 && value <= 2099) kind = 'year';
+    else if (kind === 'count' && (next[0] === 'per' || next[0] === '%')) kind = 'percent';
+    const unit = next.filter((w) => !/^(?:per|cent|of|the|a|an|%)$/.test(w)).slice(0, 3).flatMap((w) => termsOf(w)).slice(0, 2);
+    out.push({ value: value!, kind, unit, text: t });
+  }
+  return out;
+}
+
+/** Reads one assertion. `paraphrases` maps a term to the terms the sources may use for it. */
+export function readAssertion(text: string, paraphrases: (term: string) => readonly string[]): Assertion {
+  let content = text;
+  let speaker: string | undefined;
+  for (const re of REPORTED) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const who = SPEAKER_WORDS.exec(m[1]!.trim());
+    if (!who || words(who[1]!).length > 6 || /^(?:it|that|this|there|which|so|and|but)$/i.test(who[1]!.trim())) continue;
+    speaker = who[1]!.trim();
+    content = m[2]!;
+    break;
+  }
+  const negated = (content.match(NEGATION) ?? []).length % 2 === 1;
+  const contentWords = words(content).filter((w) => !FILLER.has(w));
+  const numbers = numbersOf(content);
+  const numberTexts = new Set(numbers.map((n) => n.text));
+  const concepts: string[][] = [];
+  const seen = new Set<string>();
+  for (const w of contentWords) {
+    if (numberTexts.has(w) || /^(?:not|no|never)$/.test(w)) continue;
+    for (const t of termsOf(w)) {
+      if (seen.has(t)) continue;
+      seen.add(t);
+      concepts.push([t, ...paraphrases(t).filter((p) => p !== t)]);
+    }
+  }
+  return { text, content, ...(speaker ? { speaker } : {}), concepts, numbers, negated, modal: MODAL.test(content) };
+}
+
+/** The assertions of a claim as typed in chat. */
+export function readClaim(claim: string, paraphrases: (term: string) => readonly string[]): Assertion[] {
+  const normalised = dropTagQuestion(normaliseChat(claim));
+  return splitAssertions(normalised)
+    .map((a) => readAssertion(dropTagQuestion(a), paraphrases))
+    .filter((a) => a.concepts.length > 0 || a.numbers.length > 0);
+}
+
+export { terms };
