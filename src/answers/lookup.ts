@@ -121,6 +121,19 @@ export class Lookup {
     return (this.index.data.termPassages[term] ?? 0) > 0;
   }
 
+  /** True when some passage has the term. */
+  has(term: string): boolean {
+    return this.known(term);
+  }
+
+  /** True when the corpus has a term the typo search would take this one for ("spittalfields"). */
+  nearTerm(term: string): boolean {
+    const fuzzy = SEARCH_OPTIONS.fuzzy;
+    const f = typeof fuzzy === 'function' ? fuzzy(term, 0, [term]) : false;
+    const distance = typeof f === 'number' ? Math.min(2, Math.round(term.length * f)) : 0;
+    return this.index.postings.hasNear(term, distance);
+  }
+
   /** The idf of each distinct query term, computed once per question. */
   weights(queryTerms: string[]): Map<string, number> {
     const weights = new Map<string, number>();

@@ -8,6 +8,9 @@ import type { Passage } from '../retrieval/index.js';
 import type { PostingsResult } from '../retrieval/postings.js';
 import { sameWord, termsOf } from '../retrieval/text.js';
 import { type Lookup, queryTerms } from './lookup.js';
+import type { PartTrace } from './explain.js';
+import { conceptCoverage, searchPlan, type SearchPlan } from './understand/expand.js';
+import { contentOf } from './understand/question.js';
 import { personsNamed } from './persons.js';
 
 export interface Hit {
@@ -46,6 +49,8 @@ export interface SearchOptions {
    * The threshold then applies to the mean of the passage's own and its window's coverage.
    */
   window?: boolean;
+  /** Where to record the words searched, for --explain. */
+  trace?: PartTrace;
 }
 
 /**
@@ -57,14 +62,32 @@ const POOL = 600;
 
 const WORD = /[\p{L}\p{N}]+(?:['’‘-][\p{L}\p{N}]+)*/gu;
 
-export function searchPassages(lookup: Lookup, text: string, options: SearchOptions): Hit[] {
-  const terms = queryTerms(text);
-  if (terms.length === 0) return [];
-  const weights = lookup.weights(terms);
-  const named = personsNamed(lookup, text).map((p) => ({ id: p.id, terms: termsOfName(p.name, terms) }));
+/** The alternatives' search counts this much of the user's own words' search in the pool's order. */
+const ALTERNATIVE_RELEVANCE = 0.5;
+
+interface PoolEntry {
+  id: number;
+  score: number;
+  /** Query terms (own or alternative) the passage matched. */
+  queryTerms: Set<string>;
+  /** Index terms it matched. */
+  terms: Set<string>;
+}
+
+/**
+ * Passages for a question's words. A string is read as the user wrote it (normalised, paraphrases
+ * found: see understand/); a plan is used as it is.
+ */
+export function searchPassages(lookup: Lookup, query: string | SearchPlan, options: SearchOptions): Hit[] {
+  const plan = typeof query === 'string' ? searchPlan(lookup, contentOf(query)) : query;
+  if (options.trace) options.trace.plan = plan;
+  if (plan.concepts.length === 0) return [];
+  const { concepts } = plan;
+  const nameText = concepts.map((c) => c.word).join(' ');
+  const named = personsNamed(lookup, nameText).map((p) => ({ id: p.id, terms: termsOfName(p.name, concepts.flatMap((c) => c.terms)) }));
   const { passages } = lookup.index.data;
-  const pool = lookup.index.postings.search(text, { ...lookup.passageSearch, limit: POOL, ...(options.filter ? { filter: options.filter } : {}) });
-  const byId = new Map<number, PostingsResult>();
+  const pool = searchPool(lookup, plan, options.filter);
+  const byId = new Map<number, PoolEntry>();
   if (options.window) for (const r of pool) byId.set(r.id, r);
   const hits: Hit[] = [];
   const limit = options.limit ?? 30;
@@ -80,24 +103,47 @@ export function searchPassages(lookup: Lookup, text: string, options: SearchOpti
       for (const t of person.terms) covered.add(t);
     }
     const involvesNamed = named.length ? involved / named.length : 1;
-    const coverage = lookup.coverage(weights, covered);
+    const coverage = conceptCoverage(concepts, covered);
     let windowCoverage = coverage;
     let neighbourRelevance = 0;
     if (options.window) {
       for (const n of [passages[passage.id - 1], passages[passage.id + 1]]) {
         const nr = n && n.article === passage.article ? byId.get(n.id) : undefined;
         if (!nr) continue;
-        for (const t of nr.queryTerms) covered.add(t);
+        nr.queryTerms.forEach((t) => covered.add(t));
         neighbourRelevance = Math.max(neighbourRelevance, nr.score);
       }
-      windowCoverage = lookup.coverage(weights, covered);
+      windowCoverage = conceptCoverage(concepts, covered);
     }
     if ((coverage + windowCoverage) / 2 < options.minCoverage) continue;
-    hits.push({ passage, relevance: r.score, coverage, windowCoverage, neighbourRelevance, matched: new Set(r.terms), involvesNamed });
+    hits.push({ passage, relevance: r.score, coverage, windowCoverage, neighbourRelevance, matched: r.terms, involvesNamed });
     // Results come best first; a few hundred are plenty to find the top ones after re-ranking.
     if (hits.length >= limit * 10) break;
   }
   return hits;
+}
+
+/**
+ * The best passages for the user's words, and for the paraphrases the corpus uses, weighted lower
+ * (the alternatives search apart, so that matching them never earns MiniSearch's bonus for matching
+ * more of the user's words).
+ */
+function searchPool(lookup: Lookup, plan: SearchPlan, filter: SearchOptions['filter']): PoolEntry[] {
+  const limits = { limit: POOL, ...(filter ? { filter } : {}) };
+  const merged = new Map<number, PoolEntry>();
+  const add = (results: PostingsResult[], factor: number) => {
+    for (const r of results) {
+      const entry = merged.get(r.id);
+      if (entry) {
+        entry.score += factor * r.score;
+        for (const t of r.queryTerms) entry.queryTerms.add(t);
+        for (const t of r.terms) entry.terms.add(t);
+      } else merged.set(r.id, { id: r.id, score: factor * r.score, queryTerms: new Set(r.queryTerms), terms: new Set(r.terms) });
+    }
+  };
+  if (plan.text) add(lookup.index.postings.search(plan.text, { ...lookup.passageSearch, ...limits }), 1);
+  if (plan.alternativeText) add(lookup.index.postings.search(plan.alternativeText, { ...lookup.passageSearch, fuzzy: false, prefix: false, ...limits }), ALTERNATIVE_RELEVANCE);
+  return [...merged.values()].sort((a, b) => b.score - a.score || a.id - b.id);
 }
 
 /** True when the passage or a neighbouring sentence of its article involves the person. */
@@ -110,7 +156,7 @@ function involvedAround(lookup: Lookup, passage: Passage, person: string): boole
 }
 
 /** The query terms that are the person's name. */
-function termsOfName(name: string, query: string[]): string[] {
+function termsOfName(name: string, query: readonly string[]): string[] {
   const nameTerms = new Set(queryTerms(name));
   return query.filter((t) => nameTerms.has(t) || [...nameTerms].some((n) => sameWord(t, n)));
 }

@@ -5,6 +5,7 @@
  * publication date is known, labelled as resolved.
  */
 import { type DateMention, resolveDate } from '../retrieval/dates.js';
+import type { PartTrace } from './explain.js';
 import type { Lookup } from './lookup.js';
 import type { Candidate } from './snippets.js';
 import { type Hit, matchedWords, searchPassages } from './textsearch.js';
@@ -12,9 +13,9 @@ import { type Hit, matchedWords, searchPassages } from './textsearch.js';
 /** An event description shares at least this much of its information with the dating sentence. */
 export const WHEN_MIN_COVERAGE = 0.5;
 
-export function when(lookup: Lookup, event: string): Candidate[] {
+export function when(lookup: Lookup, event: string, trace?: PartTrace): Candidate[] {
   const { dated } = lookup;
-  const hits = searchPassages(lookup, event, { filter: (id) => dated[id] === 1, minCoverage: WHEN_MIN_COVERAGE, window: true });
+  const hits = searchPassages(lookup, event, { filter: (id) => dated[id] === 1, minCoverage: WHEN_MIN_COVERAGE, window: true, ...(trace ? { trace } : {}) });
   return hits.slice(0, 30).map((hit) => candidateOf(lookup, hit));
 }
 

@@ -8,13 +8,14 @@
 import { createInterface } from 'node:readline';
 import { Engine } from '../answers/engine.js';
 import { type AnswerRequest, COMMANDS, UserInputError } from '../answers/types.js';
+import { formatExplanation } from '../answers/explain.js';
 import { formatAnswer } from './format.js';
 
-const USAGE = `usage: npm run ask -- <${COMMANDS.join('|')}> "QUERY" [--about TOPIC] [--page N] [--json]
+const USAGE = `usage: npm run ask -- <${COMMANDS.join('|')}> "QUERY" [--about TOPIC] [--page N] [--json] [--explain]
        npm run --silent ask -- --batch [--json]   (JSON lines {"command","query","about"?} on stdin)`;
 
 async function main(argv: string[]): Promise<number> {
-  const flags = new Set<string>(argv.filter((a) => a === '--json' || a === '--batch'));
+  const flags = new Set<string>(argv.filter((a) => a === '--json' || a === '--batch' || a === '--explain'));
   const rest = argv.filter((a) => !flags.has(a));
   const engine = await Engine.load();
   if (flags.has('--batch')) return batch(engine, flags.has('--json'));
@@ -24,6 +25,11 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
+    if (flags.has('--explain')) {
+      const { answer, explanation } = engine.explain(request);
+      console.log(flags.has('--json') ? JSON.stringify({ answer, explanation }, null, 2) : `${formatExplanation(explanation)}\n\n${formatAnswer(answer)}`);
+      return 0;
+    }
     const answer = engine.answer(request);
     console.log(flags.has('--json') ? JSON.stringify(answer, null, 2) : formatAnswer(answer));
     return 0;

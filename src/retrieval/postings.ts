@@ -148,6 +148,11 @@ export class Postings {
     this.touched = new Int32Array(size);
   }
 
+  /** True when an index term lies within `distance` edits of `term` (what a fuzzy search would reach). */
+  hasNear(term: string, distance: number): boolean {
+    return distance > 0 && this.vocabulary.fuzzyGet(term, distance).size > 0;
+  }
+
   /** Searches like `MiniSearch.search(query, options)`, returning the best `limit` results, best first. */
   search(query: string, options: PostingsSearchOptions = {}): PostingsResult[] {
     const queryTerms = this.tokenize(query)
