@@ -12,13 +12,14 @@
  * since a claim with a false part is not true.
  */
 import type { Passage } from '../retrieval/index.js';
+import type { Mention } from '../retrieval/people.js';
 import { termsOf, words } from '../retrieval/text.js';
 import { type Assertion, type ClaimNumber, NEGATION, numbersOf, readClaim } from './claims.js';
+import type { Concept } from './understand/expand.js';
 import type { Lookup } from './lookup.js';
 import { personsNamed } from './persons.js';
 import type { Candidate } from './snippets.js';
 import type { Stance } from './types.js';
-import { stanceParaphrases } from './understand/stance-lexicon.js';
 
 export interface CheckedCandidate extends Candidate {
   stance: Stance;
@@ -29,11 +30,18 @@ const BEARS = 0.45;
 /** ... to support it. */
 const SUPPORTS = 0.62;
 /** ... to contradict it through a differing slot (the slot itself not counted). */
-const CONTRADICTS = 0.6;
+const CONTRADICTS = 0.7;
 /** A conflict of person (rather than of number, polarity or speaker) counts for this share of its fit. */
 const SWAP_DISCOUNT = 0.92;
+/** Two sentences judged together count for this share of their fit, so one sentence wins a tie. */
+const PAIR_DISCOUNT = 0.97;
+/** Weight of a person or a number of the claim, against its words' (idf, about 1 to 5). */
+const PERSON_WEIGHT = 3;
+const NUMBER_WEIGHT = 3;
 /** Candidate passages judged per assertion. */
 const POOL = 120;
+/** Two sentences are judged together only when short enough to quote as one snippet. */
+const MAX_PAIR_LENGTH = 420;
 
 interface Token {
   start: number;
@@ -42,23 +50,30 @@ interface Token {
   terms: readonly string[];
 }
 
+/** One sentence, or two consecutive sentences of a paragraph ("He has refused." after who asked him). */
+interface Unit {
+  passages: Passage[];
+  start: number;
+  end: number;
+}
+
 interface Judged {
-  passage: Passage;
+  unit: Unit;
   stance: Stance;
-  /** How well the passage matches the assertion, 0..1 (the slot that differs counted as matched). */
+  /** How well the unit matches the assertion, 0..1 (the slot that differs counted as matched). */
   fit: number;
   relevance: number;
-  /** Which rule decided the stance (for debugging and tests). */
+  /** Which rule decided the stance (for inspecting the checker). */
   why: string;
 }
 
-/** The assertions of a claim and every passage judged for each, for inspecting the checker. */
+/** The assertions of a claim and every unit judged for each, for inspecting the checker. */
 export function explainCheck(lookup: Lookup, claim: string): { assertion: Assertion; judged: Judged[] }[] {
-  return readClaim(claim, stanceParaphrases).map((assertion) => ({ assertion, judged: judgeAll(lookup, assertion).sort(byFit) }));
+  return readClaim(lookup, claim).map((assertion) => ({ assertion, judged: judgeAll(lookup, assertion).sort(byFit) }));
 }
 
 export function check(lookup: Lookup, claim: string): CheckedCandidate[] {
-  const assertions = readClaim(claim, stanceParaphrases);
+  const assertions = readClaim(lookup, claim);
   const verdicts: { judged: Judged; order: number }[] = [];
   const others: Judged[] = [];
   assertions.forEach((a, i) => {
@@ -73,10 +88,11 @@ export function check(lookup: Lookup, claim: string): CheckedCandidate[] {
   const out: CheckedCandidate[] = [];
   const seen = new Set<number>();
   const push = (j: Judged, score: number) => {
-    if (seen.has(j.passage.id)) return;
-    seen.add(j.passage.id);
-    const p = j.passage;
-    out.push({ article: p.article, start: p.start, end: p.end, paragraph: p.paragraph, score, passages: [p.id], stance: j.stance });
+    const ids = j.unit.passages.map((p) => p.id);
+    if (ids.some((id) => seen.has(id))) return;
+    for (const id of ids) seen.add(id);
+    const first = j.unit.passages[0]!;
+    out.push({ article: first.article, start: j.unit.start, end: j.unit.end, paragraph: first.paragraph, score, passages: ids, stance: j.stance });
   };
   verdicts.forEach((v, i) => push(v.judged, 1000 - i));
   others
@@ -91,123 +107,174 @@ export function check(lookup: Lookup, claim: string): CheckedCandidate[] {
 }
 
 const rank = (s: Stance) => (s === 'contradicts' ? 2 : s === 'supports' ? 1 : 0);
-const byFit = (a: Judged, b: Judged) => b.fit - a.fit || b.relevance - a.relevance || a.passage.id - b.passage.id;
-
-function judgeAll(lookup: Lookup, a: Assertion): Judged[] {
-  const query = [...a.concepts.flat(), ...a.numbers.map((n) => n.text), ...(a.speaker ? [a.speaker] : [])].join(' ');
-  if (!query.trim()) return [];
-  const { passages } = lookup.index.data;
-  const claimPeople = personsNamed(lookup, a.content).map((p) => p.id);
-  const speakerPeople = a.speaker ? personsNamed(lookup, a.speaker).map((p) => p.id) : [];
-  const nameTerms = new Set(claimPeople.flatMap((id) => words(lookup.persons.get(id)!.name).flatMap(termsOf)));
-  const concepts = a.concepts.filter((c) => !nameTerms.has(c[0]!));
-  const weights = concepts.map((c) => conceptWeight(lookup, c));
-  const results = lookup.index.postings.search(query, { ...lookup.passageSearch, limit: POOL });
-  const judged: Judged[] = [];
-  for (const r of results) {
-    const p = passages[r.id]!;
-    const j = judge(lookup, a, p, { claimPeople, speakerPeople, concepts, weights });
-    if (j) judged.push({ ...j, passage: p, relevance: r.score });
-  }
-  return judged;
-}
+const byFit = (a: Judged, b: Judged) => b.fit - a.fit || b.relevance - a.relevance || a.unit.start - b.unit.start;
 
 interface Prepared {
   claimPeople: string[];
   speakerPeople: string[];
-  concepts: string[][];
+  concepts: Concept[];
+  /** Each concept's weight; a word the sources never use counts no more than an average word. */
   weights: number[];
+  /** Position of each concept's word among the claim's words, and of each claim person's name. */
+  conceptAt: number[];
+  personAt: Map<string, number>;
 }
 
-/** A concept's weight: the rarity of the claim's word, or of the sources' word when the claim's is unknown. */
-function conceptWeight(lookup: Lookup, concept: string[]): number {
-  const df = (t: string) => lookup.index.data.termPassages[t] ?? 0;
-  if (df(concept[0]!) > 0 || concept.length === 1) return lookup.idf(concept[0]!);
-  const known = concept.filter((t) => df(t) > 0);
-  return known.length ? Math.min(...known.map((t) => lookup.idf(t))) : lookup.idf(concept[0]!);
+function judgeAll(lookup: Lookup, a: Assertion): Judged[] {
+  if (!a.query) return [];
+  const { passages } = lookup.index.data;
+  const claimPeople = personsNamed(lookup, a.content).map((p) => p.id);
+  const speakerPeople = a.speaker ? personsNamed(lookup, a.speaker).map((p) => p.id) : [];
+  const nameTerms = new Set(claimPeople.flatMap((id) => words(lookup.persons.get(id)!.name).flatMap(termsOf)));
+  // People are matched as people (named in any form, or speaking), not as words.
+  const concepts = a.concepts.filter((c) => !(c.terms.length && c.terms.every((t) => nameTerms.has(t))));
+  const known = concepts.filter((c) => !c.missing).map((c) => c.weight);
+  const average = known.length ? known.reduce((s, w) => s + w, 0) / known.length : lookup.idf('');
+  const weights = concepts.map((c) => (c.missing ? Math.min(c.weight, average) : c.weight));
+  const claimWords = words(a.content);
+  const conceptAt = concepts.map((c) => claimWords.indexOf(c.word.split(' ')[0]!));
+  const personAt = new Map<string, number>();
+  for (const id of claimPeople) {
+    const name = words(lookup.persons.get(id)!.name);
+    personAt.set(id, claimWords.findIndex((w) => name.some((n) => w === n || w === `${n}s` || w === `${n}'s`)));
+  }
+  const prep: Prepared = { claimPeople, speakerPeople, concepts, weights, conceptAt, personAt };
+
+  const results = lookup.index.postings.search(a.query, { ...lookup.passageSearch, limit: POOL });
+  const judged: Judged[] = [];
+  const done = new Set<string>();
+  for (const r of results) {
+    const p = passages[r.id]!;
+    for (const unit of unitsAround(lookup, p)) {
+      const key = `${unit.start}:${unit.end}:${p.article}`;
+      if (done.has(key)) continue;
+      done.add(key);
+      const j = judge(lookup, a, unit, prep);
+      if (j) judged.push({ ...j, fit: unit.passages.length > 1 ? j.fit * PAIR_DISCOUNT : j.fit, unit, relevance: r.score });
+    }
+  }
+  return judged;
 }
 
-function judge(lookup: Lookup, a: Assertion, p: Passage, prep: Prepared): Omit<Judged, 'passage' | 'relevance'> | undefined {
+/** The sentence alone, and with the sentence before or after it in its paragraph when both are short. */
+function unitsAround(lookup: Lookup, p: Passage): Unit[] {
+  const { passages } = lookup.index.data;
+  const units: Unit[] = [{ passages: [p], start: p.start, end: p.end }];
+  for (const [a, b] of [
+    [passages[p.id - 1], p],
+    [p, passages[p.id + 1]],
+  ] as const) {
+    if (!a || !b || a.article !== b.article || a.paragraph !== b.paragraph || b.end - a.start > MAX_PAIR_LENGTH) continue;
+    units.push({ passages: [a, b], start: a.start, end: b.end });
+  }
+  return units;
+}
+
+/** How much a set of terms covers each concept: 1 for the claim's own word, less for a paraphrase. */
+function hits(concepts: Concept[], set: ReadonlySet<string>): number[] {
+  return concepts.map((c) => {
+    if (c.terms.some((t) => set.has(t))) return 1;
+    let best = 0;
+    c.alternatives.forEach((w, t) => {
+      if (w > best && set.has(t)) best = w;
+    });
+    return best;
+  });
+}
+
+function isConceptTerm(c: Concept, term: string): boolean {
+  return c.terms.includes(term) || (c.alternatives.get(term) ?? 0) >= 0.8;
+}
+
+function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<Judged, 'unit' | 'relevance'> | undefined {
   const { passages, articles } = lookup.index.data;
-  const text = articles[p.article]!.text;
-  const sentence = tokenize(text, p.start, p.end);
-  const window = [passages[p.id - 1], passages[p.id + 1]].filter((n): n is Passage => n?.article === p.article);
+  const first = unit.passages[0]!;
+  const last = unit.passages.at(-1)!;
+  const text = articles[first.article]!.text;
+  const tokens = tokenize(text, unit.start, unit.end);
+  const window = [passages[first.id - 1], passages[last.id + 1]].filter((n): n is Passage => n?.article === first.article);
   const windowTokens = window.flatMap((n) => tokenize(text, n.start, n.end));
-  const own = termSet(sentence);
-  const around = termSet([...sentence, ...windowTokens]);
+  const own = termSet(tokens);
+  const around = termSet([...tokens, ...windowTokens]);
+  const mentions = unit.passages.flatMap((p) => p.mentions);
 
-  const matchedIn = (set: ReadonlySet<string>) => prep.concepts.map((c) => c.some((t) => set.has(t)));
-  const inSentence = matchedIn(own);
-  const inWindow = matchedIn(around);
+  const inUnit = hits(prep.concepts, own);
+  const inWindow = hits(prep.concepts, around);
   const total = prep.weights.reduce((s, w) => s + w, 0);
-  const share = (m: boolean[]) => (total ? prep.weights.reduce((s, w, i) => s + (m[i] ? w : 0), 0) / total : 1);
+  const share = (h: number[]) => (total ? prep.weights.reduce((s, w, i) => s + w * h[i]!, 0) / total : 1);
 
-  // People: each named person counts as one more concept.
-  const involvedHere = (id: string) => lookup.involves(p, id);
+  const involvedHere = (id: string) => unit.passages.some((p) => lookup.involves(p, id));
   const involvedAround = (id: string) => involvedHere(id) || window.some((n) => lookup.involves(n, id));
-  const PERSON_WEIGHT = 3;
   const peopleHere = prep.claimPeople.filter(involvedHere).length;
   const peopleAround = prep.claimPeople.filter(involvedAround).length;
-  const weighted = (conceptShare: number, people: number) =>
-    (conceptShare * total + PERSON_WEIGHT * people) / (total + PERSON_WEIGHT * prep.claimPeople.length || 1);
-  const fitSentence = weighted(share(inSentence), peopleHere);
-  const fitWindow = weighted(share(inWindow), peopleAround);
-  let fit = (fitSentence + fitWindow) / 2;
+  const unitNumbers = numbersOf(text.slice(unit.start, unit.end));
+  const windowNumbers = window.flatMap((n) => numbersOf(text.slice(n.start, n.end)));
+  const numbersHere = a.numbers.filter((n) => unitNumbers.some((m) => sameNumber(n, m))).length;
+  const numbersAround = a.numbers.filter((n) => [...unitNumbers, ...windowNumbers].some((m) => sameNumber(n, m))).length;
+  // People and numbers count as concepts of their own.
+  const outOf = total + PERSON_WEIGHT * prep.claimPeople.length + NUMBER_WEIGHT * a.numbers.length || 1;
+  const fitOf = (conceptShare: number, people: number, numbers: number) => (conceptShare * total + PERSON_WEIGHT * people + NUMBER_WEIGHT * numbers) / outOf;
+  const fitHere = fitOf(share(inUnit), peopleHere, numbersHere);
+  const fitAround = fitOf(share(inWindow), peopleAround, numbersAround);
+  let fit = (fitHere + fitAround) / 2;
   if (fit < BEARS - 0.15) return undefined;
 
-  const matchedTokens = sentence.filter((t) => t.terms.some((x) => prep.concepts.some((c) => c.includes(x))));
-  const otherPeople = p.mentions.filter((m) => !prep.claimPeople.includes(m.person) && !prep.speakerPeople.includes(m.person));
+  const matchedTokens = tokens.filter((t) => t.terms.some((x) => prep.concepts.some((c) => isConceptTerm(c, x))));
   const missing = prep.claimPeople.filter((id) => !involvedHere(id));
-  // The fit the passage would have if the differing slot were the claim's.
-  const slotFit = (conceptShare: number) => weighted(conceptShare, prep.claimPeople.length);
+  // The fit the unit would have if the slot that differs held the claim's value.
+  const slotFit = (conceptShare: number, people = prep.claimPeople.length, numbers = a.numbers.length) => fitOf(conceptShare, people, numbers);
 
   // 1. Numbers and years: the same thing counted or dated differently.
-  const numbers = numberVerdict(a.numbers, numbersOf(text.slice(p.start, p.end)));
-  if (numbers === 'conflict' && slotFit(share(inWindow)) >= CONTRADICTS) return { why: 'numbers', stance: 'contradicts', fit: slotFit(share(inWindow)) };
-
-  // 2. Another known person in a claim person's role ("it was Greg Hands who said ...", "Ken Clark
-  // delivered the news"), the claim's person absent from the sentence or further from the act. Weaker
-  // than the other conflicts: a passage naming the claim's person in that role outweighs it.
-  const nearest = matchedTokens.length ? nearestPerson(p, matchedTokens) : undefined;
-  const swapped =
-    nearest !== undefined &&
-    !prep.claimPeople.includes(nearest) &&
-    !prep.speakerPeople.includes(nearest) &&
-    roleBound(text, p, nearest, matchedTokens) &&
-    (missing.length > 0 || prep.claimPeople.length === 1);
-  if (swapped && prep.claimPeople.length && share(inSentence) >= CONTRADICTS + 0.1) {
-    return { why: 'person-swap', stance: 'contradicts', fit: SWAP_DISCOUNT * slotFit(share(inSentence)) };
+  const numbers = numberVerdict(a.numbers, unitNumbers);
+  if (numbers === 'conflict' && slotFit(share(inWindow)) >= CONTRADICTS - 0.1) {
+    return { why: 'numbers', stance: 'contradicts', fit: slotFit(share(inWindow)) };
   }
 
-  // 3. A reported claim: who said it.
-  const speakers = speakersOf(lookup, p);
-  if (a.speaker) {
-    const saidByOther = prep.speakerPeople.length > 0 && speakers.people.length > 0 && !speakers.people.some((s) => prep.speakerPeople.includes(s));
-    if (saidByOther && share(inSentence) >= CONTRADICTS + 0.1) return { why: 'speaker', stance: 'contradicts', fit: slotFit(share(inSentence)) };
+  // 2. Another known person in a claim person's role ("Ken Clark delivered the news", not Ken
+  // Livingstone): one claim person absent, and the person next to the act on the same side of it.
+  // Weaker than the other conflicts: a unit naming the claim's person in that role outweighs it.
+  if (missing.length === 1 && share(inUnit) >= CONTRADICTS) {
+    const rival = rivalInRole(text, a, prep, missing[0]!, mentions, tokens, inUnit);
+    if (rival) return { why: 'person-swap', stance: 'contradicts', fit: SWAP_DISCOUNT * slotFit(share(inUnit), prep.claimPeople.length, numbersAround) };
+  }
+
+  // 3. A reported claim: someone else said it.
+  const speakers = speakersOf(lookup, unit);
+  if (a.speaker && prep.speakerPeople.length && speakers.people.length && !speakers.people.some((s) => prep.speakerPeople.includes(s))) {
+    if (share(inUnit) >= CONTRADICTS) return { why: 'speaker', stance: 'contradicts', fit: slotFit(share(inUnit), peopleAround, numbersAround) };
   }
 
   // 4. Another place or kind in a slot: "in Spitalfields" / "in Roman Road", "expenses fraud" / "benefit fraud".
-  const slot = slotConflict(lookup, a, sentence, prep.concepts, inSentence);
-  if (slot && slotFit(share(inWindow) + slot.weight / (total || 1)) >= CONTRADICTS + 0.1) {
-    return { why: 'slot', stance: 'contradicts', fit: slotFit(share(inWindow) + slot.weight / (total || 1)) };
+  const slot = slotConflict(a, tokens, prep.concepts, inUnit.map((h) => h > 0));
+  if (slot !== undefined) {
+    const withSlot = share(inWindow.map((h, i) => (i === slot ? 1 : h)));
+    if (slotFit(withSlot, peopleAround, numbersAround) >= CONTRADICTS) return { why: 'slot', stance: 'contradicts', fit: slotFit(withSlot, peopleAround, numbersAround) };
   }
 
-  // 5. Polarity: the passage denies what the claim asserts, or asserts what it denies.
-  const passageNegated = negatedNear(text, p, matchedTokens);
-  if (passageNegated !== a.negated && fit >= SUPPORTS - 0.05 && share(inSentence) >= 0.45) {
+  // 5. Polarity: the unit denies what the claim asserts, or asserts what it denies.
+  const unitNegated = negatedNear(text, unit, matchedTokens);
+  if (unitNegated !== a.negated && fit >= SUPPORTS && share(inUnit) >= 0.5) {
     return { why: 'polarity', stance: 'contradicts', fit };
   }
 
   // Support needs everything: words, people, numbers, the speaker, a plain statement.
-  const speakerOk = !a.speaker || speakerMatches(lookup, a, p, window, prep.speakerPeople, speakers);
+  const speakerOk = !a.speaker || speakerMatches(lookup, a, unit, window, prep.speakerPeople, speakers);
   const peopleOk = peopleAround === prep.claimPeople.length;
   const numbersOk = numbers === 'match';
-  const asserted = a.modal || !modalNear(text, p, matchedTokens);
-  if (fit >= SUPPORTS && share(inSentence) >= 0.4 && peopleOk && numbersOk && speakerOk && asserted && passageNegated === a.negated) {
-    return { why: 'supports', stance: 'supports', fit };
-  }
+  const asserted = a.modal || !modalNear(text, unit, matchedTokens);
+  const checks: [boolean, string][] = [
+    [fit >= SUPPORTS, 'fit'],
+    [fitHere >= 0.5, 'unit'],
+    [peopleOk, 'people'],
+    [numbersOk, 'numbers'],
+    [speakerOk, 'speaker'],
+    [asserted, 'modal'],
+    [unitNegated === a.negated, 'polarity'],
+  ];
+  if (checks.every(([ok]) => ok)) return { why: 'supports', stance: 'supports', fit };
   fit = Math.min(fit, SUPPORTS - 0.01);
-  return fit >= BEARS ? { why: `context ${[fit >= SUPPORTS ? '' : 'fit', share(inSentence) >= 0.4 ? '' : 'sentence', peopleOk ? '' : 'people', numbersOk ? '' : 'numbers', speakerOk ? '' : 'speaker', asserted ? '' : 'modal', passageNegated === a.negated ? '' : 'polarity'].filter(Boolean).join(',')}`, stance: 'context', fit } : undefined;
+  const failed = checks.filter(([ok]) => !ok).map(([, name]) => name);
+  return fit >= BEARS ? { why: `context: ${failed.join(',')}`, stance: 'context', fit } : undefined;
 }
 
 function tokenize(text: string, start: number, end: number): Token[] {
@@ -224,125 +291,132 @@ function termSet(tokens: Token[]): Set<string> {
   return s;
 }
 
+/** The same number: the same value, a year only for a year. */
+function sameNumber(n: ClaimNumber, m: ClaimNumber): boolean {
+  return m.value === n.value && (m.kind === n.kind || (m.kind !== 'year' && n.kind !== 'year'));
+}
+
 /**
  * 'match' when every number of the claim is in the passage; 'conflict' when the passage gives another
  * value for the same kind of thing (a year for a year, a share for a share, a count of the same
- * noun, an ordinal for an ordinal); 'missing' otherwise.
+ * noun, an ordinal for an ordinal) and not the claim's; 'missing' otherwise.
  */
 function numberVerdict(claim: ClaimNumber[], passage: ClaimNumber[]): 'match' | 'conflict' | 'missing' {
   let verdict: 'match' | 'conflict' | 'missing' = 'match';
   for (const n of claim) {
-    if (passage.some((m) => m.value === n.value && (m.kind === n.kind || (m.kind !== 'year' && n.kind !== 'year')))) continue;
-    const rival = passage.some((m) => m.kind === n.kind && m.value !== n.value && (n.kind === 'year' || n.kind === 'percent' || m.unit.some((u) => n.unit.includes(u) || stanceParaphrases(u).some((x) => n.unit.includes(x)))));
+    if (passage.some((m) => sameNumber(n, m))) continue;
+    const rival = passage.some(
+      (m) => m.kind === n.kind && m.value !== n.value && (n.kind === 'year' || n.kind === 'percent' || m.unit.some((u) => n.unit.includes(u))),
+    );
     if (rival) return 'conflict';
     verdict = 'missing';
   }
   return verdict;
 }
 
-/** The person mentioned closest to the passage's words that match the claim. */
-function nearestPerson(p: Passage, matched: Token[]): string | undefined {
+/**
+ * A known person, not in the claim, in the place of the claim's absent person: the person mentioned
+ * nearest to the unit's first word for the claim's act, on the same side of it (doer before, done-to
+ * after) as the claim's person is of the claim's word, with no clause boundary between.
+ */
+function rivalInRole(text: string, a: Assertion, prep: Prepared, absent: string, mentions: Mention[], tokens: Token[], inUnit: number[]): string | undefined {
+  const anchorIndex = prep.concepts.findIndex((c, i) => inUnit[i]! >= 0.8 && prep.conceptAt[i]! >= 0);
+  if (anchorIndex < 0) return undefined;
+  const anchor = tokens.find((t) => t.terms.some((x) => isConceptTerm(prep.concepts[anchorIndex]!, x)));
+  const claimPos = prep.personAt.get(absent) ?? -1;
+  if (!anchor || claimPos < 0) return undefined;
+  const claimBefore = claimPos < prep.conceptAt[anchorIndex]!;
   let best: { person: string; d: number } | undefined;
-  for (const m of p.mentions) {
-    const d = Math.min(...matched.map((t) => Math.max(0, t.start - m.end, m.start - t.end)));
+  for (const m of mentions) {
+    if (prep.claimPeople.includes(m.person) || prep.speakerPeople.includes(m.person)) continue;
+    const before = m.end <= anchor.start;
+    if (before !== claimBefore) continue;
+    const between = before ? text.slice(m.end, anchor.start) : text.slice(anchor.end, m.start);
+    if (between.length > 40 || /[.;:!?]|\band\b/.test(between)) continue;
+    const d = between.length;
     if (!best || d < best.d) best = { person: m.person, d };
   }
+  // The claim's own people must not be the ones nearer the act.
+  if (best && mentions.some((m) => prep.claimPeople.includes(m.person) && Math.max(0, anchor.start - m.end, m.start - anchor.end) < best!.d)) return undefined;
+  void a;
   return best?.person;
 }
 
-/** True when the person's mention is joined to the matched words without a clause boundary between. */
-function roleBound(text: string, p: Passage, person: string, matched: Token[]): boolean {
-  const m = p.mentions.find((x) => x.person === person)!;
-  return matched.some((t) => {
-    const between = t.start > m.end ? text.slice(m.end, t.start) : text.slice(t.end, m.start);
-    return between.length <= 25 && !/[.;:!?]|\band\b/.test(between);
-  });
-}
-
-function speakersOf(lookup: Lookup, p: Passage): { people: string[]; labels: string[] } {
-  const quotes = lookup.index.data.quotes.filter((q) => q.passages.includes(p.id));
+function speakersOf(lookup: Lookup, unit: Unit): { people: string[]; labels: string[] } {
+  const ids = new Set(unit.passages.map((p) => p.id));
+  const quotes = lookup.index.data.quotes.filter((q) => q.passages.some((id) => ids.has(id)));
   return { people: [...new Set(quotes.flatMap((q) => (q.person ? [q.person] : [])))], labels: quotes.map((q) => q.label) };
 }
 
-/** The passage is the speaker's words, or names the speaker saying them nearby. */
-function speakerMatches(lookup: Lookup, a: Assertion, p: Passage, window: Passage[], speakerPeople: string[], speakers: { people: string[]; labels: string[] }): boolean {
+/** The unit is the speaker's words, or names the speaker saying them nearby. */
+function speakerMatches(lookup: Lookup, a: Assertion, unit: Unit, window: Passage[], speakerPeople: string[], speakers: { people: string[]; labels: string[] }): boolean {
   if (speakerPeople.length) {
     if (speakers.people.some((s) => speakerPeople.includes(s))) return true;
-    return speakers.people.length === 0 && [p, ...window].some((n) => speakerPeople.some((id) => lookup.involves(n, id)));
+    return speakers.people.length === 0 && [...unit.passages, ...window].some((n) => speakerPeople.some((id) => lookup.involves(n, id)));
   }
-  // A speaker described, not named ("his spokesman", "a labour source"): the description's words.
-  const described = words(a.speaker!).flatMap(termsOf).filter((t) => !['ken', 'labour'].includes(t) || true);
+  // A speaker described, not named ("his spokesman", "a labour source"): the description's nouns.
+  const described = words(a.speaker!).flatMap(termsOf);
   const labelTerms = new Set(speakers.labels.flatMap((l) => words(l).flatMap(termsOf)));
-  const nouns = described.filter((t) => !/^(?:hi|her|their|the|a|an)$/.test(t));
-  return nouns.length > 0 && nouns.some((t) => labelTerms.has(t));
+  return described.some((t) => labelTerms.has(t));
 }
 
-/** Negation cues within a few words before (or a clause-final "which he denies" after) the matched words. */
-function negatedNear(text: string, p: Passage, matched: Token[]): boolean {
+/** Negation cues a few words before the matched words, in their clause ("decided not to take action"), or "which he denies" after. */
+function negatedNear(text: string, unit: Unit, matched: Token[]): boolean {
   if (!matched.length) return false;
-  let count = 0;
   const seen = new Set<number>();
   for (const t of matched) {
-    const before = text.slice(Math.max(p.start, t.start - 45), t.start);
+    const before = text.slice(Math.max(unit.start, t.start - 45), t.start);
     const clause = before.split(/[,;:.!?–—]\s/).at(-1) ?? '';
-    for (const m of clause.matchAll(NEGATION)) {
-      const at = t.start - clause.length + m.index;
-      if (seen.has(at)) continue;
-      seen.add(at);
-      count++;
-    }
+    for (const m of clause.matchAll(NEGATION)) seen.add(t.start - clause.length + m.index);
   }
-  const tail = text.slice(matched.at(-1)!.end, p.end);
+  let count = seen.size;
+  const tail = text.slice(matched.at(-1)!.end, unit.end);
   if (/^[^.;]{0,60},\s*which (?:he|she|they|it) (?:denies|denied|deny)\b/i.test(tail)) count++;
   return count % 2 === 1;
 }
 
-const MODAL_CUE = /\b(?:if|would|could|should|might|may|whether|calls? for|calling for|faces?|faced|threat(?:ened)? (?:with|of)|believed to|warning notice that)\b/gi;
+const MODAL_CUE = /\b(?:if|would|could|should|might|may|whether|calls? for|calling for|faces?|faced|threat(?:ened)? (?:with|of)|believed to|warning notice that)\b/i;
 
-/** The matched words are hypothetical or demanded, not stated as fact ("calls for his expulsion"). */
-function modalNear(text: string, p: Passage, matched: Token[]): boolean {
+/** Every matched word is hypothetical or demanded, not stated as fact ("calls for his expulsion"). */
+function modalNear(text: string, unit: Unit, matched: Token[]): boolean {
   return matched.every((t) => {
-    const before = text.slice(Math.max(p.start, t.start - 30), t.start);
-    const clause = before.split(/[,;:.!?]\s/).at(-1) ?? '';
-    return MODAL_CUE.test(clause) && ((MODAL_CUE.lastIndex = 0), true);
+    const before = text.slice(Math.max(unit.start, t.start - 30), t.start);
+    return MODAL_CUE.test(before.split(/[,;:.!?]\s/).at(-1) ?? '');
   });
 }
 
 /**
- * A slot filled differently: a word of the claim that the passage lacks, next to a word it has,
- * where the passage has another word of the same sort in that place: a proper name after the same
- * preposition ("campaigned in Spitalfields" / "campaigned for Labour in Roman Road"), or another
- * modifier of the same noun ("expenses fraud" / "housing benefit fraud").
+ * A slot filled differently (the index of the claim's concept that differs): a word of the claim the
+ * unit lacks, next to a word it has, where the unit has another word of the same sort in that place:
+ * a capitalised name after the same preposition ("campaigned in Spitalfields" / "campaigned for Labour
+ * in Roman Road"), or another modifier of the same noun ("expenses fraud" / "housing benefit fraud")
+ * when the claim's modifier is a word the sources never use.
  */
-function slotConflict(lookup: Lookup, a: Assertion, sentence: Token[], concepts: string[][], matched: boolean[]): { weight: number } | undefined {
+function slotConflict(a: Assertion, tokens: Token[], concepts: Concept[], matched: boolean[]): number | undefined {
   const claimTokens = words(a.content);
-  const conceptOf = (w: string) => concepts.findIndex((c) => termsOf(w).some((t) => c[0] === t));
-  const df = (t: string) => lookup.index.data.termPassages[t] ?? 0;
+  const conceptOf = (w: string) => concepts.findIndex((c) => c.word.split(' ').includes(w) || termsOf(w).some((t) => c.terms.includes(t)));
+  const has = (t: Token, c: Concept) => t.terms.some((x) => isConceptTerm(c, x));
   for (let i = 0; i < claimTokens.length; i++) {
     const w = claimTokens[i]!;
     const ci = conceptOf(w);
     if (ci < 0 || matched[ci]) continue;
-    // Modifier: "w h" in the claim, "x h" in the passage with x another content word.
     const h = claimTokens[i + 1];
     const hi = h ? conceptOf(h) : -1;
-    if (h && hi >= 0 && matched[hi]) {
-      const at = sentence.findIndex((t) => t.terms.some((x) => concepts[hi]!.includes(x)));
-      const x = at > 0 ? sentence[at - 1]! : undefined;
-      if (x && x.terms.length && !x.terms.some((tt) => concepts.some((c) => c.includes(tt))) && /^\p{Ll}/u.test(x.word) && df(termsOf(w)[0] ?? '') === 0) {
-        return { weight: lookup.idf(concepts[ci]![0]!) };
-      }
+    if (h && hi >= 0 && hi !== ci && matched[hi] && concepts[ci]!.missing && !/(?:ed|ing|ly)$/.test(w)) {
+      const at = tokens.findIndex((t) => has(t, concepts[hi]!));
+      const x = at > 0 ? tokens[at - 1]! : undefined;
+      if (x && x.terms.length && !concepts.some((c) => has(x, c)) && /^\p{Ll}/u.test(x.word) && !/(?:ed|ing|ly)$/.test(x.word)) return ci;
     }
-    // Place: "in w" in the claim after a matched word; "in X" (a capitalised name) in the passage.
     const prep = claimTokens[i - 1];
     const verb = claimTokens[i - 2];
     const vi = verb ? conceptOf(verb) : -1;
-    if (prep && /^(?:in|at|from|to)$/.test(prep) && vi >= 0 && matched[vi]) {
-      const at = sentence.findIndex((t) => t.terms.some((x) => concepts[vi]!.includes(x)));
+    if (prep && /^(?:in|at|from)$/.test(prep) && vi >= 0 && vi !== ci && matched[vi]) {
+      const at = tokens.findIndex((t) => has(t, concepts[vi]!));
       if (at < 0) continue;
-      const after = sentence.slice(at + 1, at + 6);
+      const after = tokens.slice(at + 1, at + 6);
       const k = after.findIndex((t) => t.word.toLowerCase() === prep);
       const name = k >= 0 ? after[k + 1] : undefined;
-      if (name && /^\p{Lu}/u.test(name.word) && !name.terms.some((tt) => concepts.some((c) => c.includes(tt)))) return { weight: lookup.idf(concepts[ci]![0]!) };
+      if (name && /^\p{Lu}/u.test(name.word) && !concepts.some((c) => has(name, c))) return ci;
     }
   }
   return undefined;

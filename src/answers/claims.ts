@@ -7,7 +7,10 @@
  * Hand-written because no library parses chat English into these roles: the rules are about the shape
  * of a sentence (tag questions, speech verbs, clause boundaries), not about particular claims.
  */
-import { fold, terms, termsOf, words } from '../retrieval/text.js';
+import { fold, termsOf, words } from '../retrieval/text.js';
+import type { Lookup } from './lookup.js';
+import { type Concept, searchPlan } from './understand/expand.js';
+import { contentOf, normalise } from './understand/question.js';
 
 export interface ClaimNumber {
   value: number;
@@ -25,42 +28,15 @@ export interface Assertion {
   content: string;
   /** For "X said/admits/claims that P": the words naming X ("greg hands", "his spokesman"). */
   speaker?: string;
-  /** Concepts of the content: each a list of alternative search terms (the word and its paraphrases). */
-  concepts: string[][];
+  /** Concepts of the content, as the question-understanding module reads them (words and paraphrases). */
+  concepts: Concept[];
+  /** What to search the index for: the claim's words and the sources' words for them. */
+  query: string;
   numbers: ClaimNumber[];
   negated: boolean;
   /** Hypothetical or conditional ("if", "would", "should"): it asserts no fact. */
   modal: boolean;
 }
-
-/** Chat words that carry no claim: intensifiers, hedges, reactions. */
-const FILLER = new Set(
-  (
-    'lol lmao omg wtf smh tbh imo ngl literally absolutely actually basically like just even unreal right anyway anyways whole stuff ' +
-    'thing things guy guys tho though really totally honestly personally ever already yeah yep ok okay apparently clearly obviously ' +
-    'kinda pretty still also himself herself itself themselves sure surely definitely mate bro cmon seriously point blank way ' +
-    'real reckon think guess know mean hey wow hmm yes massive huge total complete absolute'
-  ).split(' '),
-);
-
-const CONTRACTIONS: [RegExp, string][] = [
-  [/\b(wo)n['’]?t\b/gi, 'will not'],
-  [/\b(ca)n['’]?t\b/gi, 'can not'],
-  [/\b(is|was|were|are|did|does|do|has|have|had|would|could|should|must|need)n['’]?t\b/gi, '$1 not'],
-  [/\b(ai)n['’]?t\b/gi, 'is not'],
-  [/\bu\b/gi, 'you'],
-  [/\bur\b/gi, 'your'],
-  [/\bppl\b/gi, 'people'],
-  [/\b(?:cos|coz|cuz|bc)\b/gi, 'because'],
-  [/\btho\b/gi, 'though'],
-  [/\bthru\b/gi, 'through'],
-  [/\b(\d+)\s*k\b/gi, '$1000'],
-  [/\b(\d+) grand\b/gi, '$1000 pounds'],
-  [/\bpercent\b|\bper cent\b|%/gi, ' per cent'],
-  [/\blet (?:him |her |them )?back (?:in(?:to)?|to)\b/gi, 'readmitted to'],
-  [/\b(?:got|get|gets|given|was given|were given) the boot\b/gi, 'expelled'],
-  [/\b(?:kicked|booted|thrown|chucked|turfed) out\b/gi, 'expelled'],
-];
 
 const NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
@@ -69,13 +45,25 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5 };
 
-/** Chat normalisation: contractions and shorthand spelled out, so the negation and the words are seen. */
+/**
+ * Chat normalisation (understand/question.ts) that keeps the punctuation clauses are split on, and
+ * writes percentages, thousands and the slang for money the way the numbers are read.
+ */
 export function normaliseChat(text: string): string {
-  let t = text.replace(/[“”]/g, '"').replace(/[‘’]/g, "'");
-  for (const [re, by] of CONTRACTIONS) t = t.replace(re, by);
-  // Chat drops the apostrophe of a contraction: "wasnt", "didnt", "isnt".
-  t = t.replace(/\b(is|was|were|are|did|does|do|has|have|had|would|could|should)nt\b/gi, '$1 not');
-  return t.replace(/\s+/g, ' ').trim();
+  const t = text
+    .replace(/[“”]/g, '"')
+    .replace(/[‘’]/g, "'")
+    .replace(/\b(\d+)\s*k\b/gi, '$1000')
+    .replace(/\b(\d+) grand\b/gi, '$1000 pounds')
+    .replace(/\s*(?:%|\bpercent\b|\bper cent\b)/gi, ' per cent');
+  // Each run between punctuation marks is normalised on its own, so the marks survive.
+  return t
+    .split(/([.,;:!?]+(?:\s+|$)|\s+-\s+)/)
+    .map((piece, i) => (i % 2 ? piece.trim() + ' ' : normalise(piece).replace(/\?/g, '')))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([.,;:!?])/g, '$1')
+    .trim();
 }
 
 /**
@@ -173,42 +161,33 @@ export function numbersOf(text: string): ClaimNumber[] {
   return out;
 }
 
-/** Reads one assertion. `paraphrases` maps a term to the terms the sources may use for it. */
-export function readAssertion(text: string, paraphrases: (term: string) => readonly string[]): Assertion {
+/** Reads one assertion: its speech frame, negation, numbers and concepts. */
+export function readAssertion(lookup: Lookup, text: string): Assertion {
   let content = text;
   let speaker: string | undefined;
   for (const re of REPORTED) {
     const m = re.exec(text);
     if (!m) continue;
     const who = SPEAKER_WORDS.exec(m[1]!.trim());
-    if (!who || words(who[1]!).length > 6 || /^(?:it|that|this|there|which|so|and|but)$/i.test(who[1]!.trim())) continue;
+    if (!who || words(who[1]!).length > 6 || /^(?:it|that|this|there|which|so|and|but|i|you|we|they|he|she)$/i.test(who[1]!.trim())) continue;
     speaker = who[1]!.trim();
     content = m[2]!;
     break;
   }
   const negated = (content.match(NEGATION) ?? []).length % 2 === 1;
-  const contentWords = words(content).filter((w) => !FILLER.has(w));
   const numbers = numbersOf(content);
   const numberTexts = new Set(numbers.map((n) => n.text));
-  const concepts: string[][] = [];
-  const seen = new Set<string>();
-  for (const w of contentWords) {
-    if (numberTexts.has(w) || /^(?:not|no|never)$/.test(w)) continue;
-    for (const t of termsOf(w)) {
-      if (seen.has(t)) continue;
-      seen.add(t);
-      concepts.push([t, ...paraphrases(t).filter((p) => p !== t)]);
-    }
-  }
-  return { text, content, ...(speaker ? { speaker } : {}), concepts, numbers, negated, modal: MODAL.test(content) };
+  // Numbers are matched as numbers (a different value is a conflict, not a missing word).
+  const plan = searchPlan(lookup, contentOf(content));
+  const concepts = plan.concepts.filter((c) => !numberTexts.has(c.word));
+  const query = [plan.text, plan.alternativeText, ...numbers.map((n) => n.text), speaker ?? ''].join(' ').trim();
+  return { text, content, ...(speaker ? { speaker } : {}), concepts, query, numbers, negated, modal: MODAL.test(content.replace(/\bwould not\b/g, '')) };
 }
 
 /** The assertions of a claim as typed in chat. */
-export function readClaim(claim: string, paraphrases: (term: string) => readonly string[]): Assertion[] {
+export function readClaim(lookup: Lookup, claim: string): Assertion[] {
   const normalised = dropTagQuestion(normaliseChat(claim));
   return splitAssertions(normalised)
-    .map((a) => readAssertion(dropTagQuestion(a), paraphrases))
+    .map((a) => readAssertion(lookup, dropTagQuestion(a)))
     .filter((a) => a.concepts.length > 0 || a.numbers.length > 0);
 }
-
-export { terms };

@@ -163,12 +163,12 @@ export class Engine {
         return snippets.length ? { as, snippets } : none(as, `The sources do not answer ${q}.`);
       }
       case 'check': {
-        const snippets = toSnippets(lookup.index, check(lookup, query));
-        return snippets.length ? answered(request, as, snippets) : abstained(request, as, 'The sources don’t address this.');
+        const snippets = toSnippets(lookup.index, check(lookup, text));
+        return snippets.length ? { as, snippets } : none(as, 'The sources don’t address this.');
       }
       case 'timeline': {
-        const snippets = timeline(lookup, query).map((e) => e.snippet);
-        return snippets.length ? answered(request, as, snippets) : abstained(request, as, query ? `The sources date no events about ${q}.` : 'The sources date no events.');
+        const snippets = timeline(lookup, text).map((e) => e.snippet);
+        return snippets.length ? { as, snippets } : none(as, text ? `The sources date no events about ${q}.` : 'The sources date no events.');
       }
     }
   }
