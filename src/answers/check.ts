@@ -118,10 +118,13 @@ interface Prepared {
   /** Position of each concept's word among the claim's words, and of each claim person's name. */
   conceptAt: number[];
   personAt: Map<string, number>;
+  /** Claim people said to be something ("X was the candidate"): their role may be on either side. */
+  copula: Map<string, boolean>;
 }
 
 function judgeAll(lookup: Lookup, a: Assertion): Judged[] {
-  if (!a.query) return [];
+  // A claim about something the sources never mention is not addressed by them, whatever else matches.
+  if (!a.query || a.unknownSubject) return [];
   const { passages } = lookup.index.data;
   const claimPeople = personsNamed(lookup, a.content).map((p) => p.id);
   const speakerPeople = a.speaker ? personsNamed(lookup, a.speaker).map((p) => p.id) : [];
@@ -138,7 +141,13 @@ function judgeAll(lookup: Lookup, a: Assertion): Judged[] {
     const name = words(lookup.persons.get(id)!.name);
     personAt.set(id, claimWords.findIndex((w) => name.some((n) => w === n || w === `${n}s` || w === `${n}'s`)));
   }
-  const prep: Prepared = { claimPeople, speakerPeople, concepts, weights, conceptAt, personAt };
+  const copula = new Map<string, boolean>();
+  for (const [id, at] of personAt) {
+    // "X was the official candidate", "X is Labour's candidate": X is said to be something.
+    const after = claimWords.slice(at + 1, at + 3).join(' ');
+    copula.set(id, at >= 0 && /^(?:is|was|were|are) (?:the|a|an|labour's|labours|their|his|her|its|one|now|still)\b/.test(after));
+  }
+  const prep: Prepared = { claimPeople, speakerPeople, concepts, weights, conceptAt, personAt, copula };
 
   const results = lookup.index.postings.search(a.query, { ...lookup.passageSearch, limit: POOL });
   const judged: Judged[] = [];
@@ -226,16 +235,17 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
 
   // 1. Numbers and years: the same thing counted or dated differently.
   const numbers = numberVerdict(a.numbers, unitNumbers);
-  if (numbers === 'conflict' && slotFit(share(inWindow)) >= CONTRADICTS - 0.1) {
-    return { why: 'numbers', stance: 'contradicts', fit: slotFit(share(inWindow)) };
+  if (numbers === 'conflict' && slotFit(share(inWindow), peopleAround) >= CONTRADICTS - 0.1) {
+    return { why: 'numbers', stance: 'contradicts', fit: slotFit(share(inWindow), peopleAround) };
   }
 
   // 2. Another known person in a claim person's role ("Ken Clark delivered the news", not Ken
-  // Livingstone): one claim person absent, and the person next to the act on the same side of it.
-  // Weaker than the other conflicts: a unit naming the claim's person in that role outweighs it.
-  if (missing.length === 1 && share(inUnit) >= CONTRADICTS) {
-    const rival = rivalInRole(text, a, prep, missing[0]!, mentions, tokens, inUnit);
-    if (rival) return { why: 'person-swap', stance: 'contradicts', fit: SWAP_DISCOUNT * slotFit(share(inUnit), prep.claimPeople.length, numbersAround) };
+  // Livingstone; "Abul Hussain, who in turn was expelled"): a person the claim does not name is the
+  // one next to the act, and the claim's person is absent or further from it. Weaker than the
+  // other conflicts: a unit naming the claim's person in that role outweighs it.
+  const roles = share(inUnit) >= 0.5 ? rivalInRole(text, prep, mentions, tokens, inUnit) : undefined;
+  if (roles?.rival && roles.claimPersonAbsentOrUnbound && missing.length <= 1 && share(inUnit) >= CONTRADICTS) {
+    return { why: 'person-swap', stance: 'contradicts', fit: SWAP_DISCOUNT * slotFit(share(inUnit), prep.claimPeople.length, numbersAround) };
   }
 
   // 3. A reported claim: someone else said it.
@@ -262,8 +272,11 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
   const peopleOk = peopleAround === prep.claimPeople.length;
   const numbersOk = numbers === 'match';
   const asserted = a.modal || !modalNear(text, unit, matchedTokens);
+  const predicatesOk = prep.concepts.every((c, i) => !a.predicates.has(c) || inWindow[i]! >= 0.8);
   const checks: [boolean, string][] = [
     [fit >= SUPPORTS, 'fit'],
+    [predicatesOk, 'act'],
+    [!roles?.rival && (!roles?.copula || roles.claimBound), 'role'],
     [fitHere >= 0.5, 'unit'],
     [peopleOk, 'people'],
     [numbersOk, 'numbers'],
@@ -315,32 +328,72 @@ function numberVerdict(claim: ClaimNumber[], passage: ClaimNumber[]): 'match' | 
 }
 
 /**
- * A known person, not in the claim, in the place of the claim's absent person: the person mentioned
- * nearest to the unit's first word for the claim's act, on the same side of it (doer before, done-to
- * after) as the claim's person is of the claim's word, with no clause boundary between.
+ * A known person, not in the claim, in a claim person's place: the person mentioned nearest to the
+ * unit's words for the claim's act (no clause boundary between), on the same side of them (doer
+ * before, done-to after) as the claim's person is in the claim, or on either side when the claim
+ * says what someone is ("X was the candidate the NEC imposed"), and nearer than any claim person.
  */
-function rivalInRole(text: string, a: Assertion, prep: Prepared, absent: string, mentions: Mention[], tokens: Token[], inUnit: number[]): string | undefined {
-  const anchorIndex = prep.concepts.findIndex((c, i) => inUnit[i]! >= 0.8 && prep.conceptAt[i]! >= 0);
-  if (anchorIndex < 0) return undefined;
-  const anchor = tokens.find((t) => t.terms.some((x) => isConceptTerm(prep.concepts[anchorIndex]!, x)));
-  const claimPos = prep.personAt.get(absent) ?? -1;
-  if (!anchor || claimPos < 0) return undefined;
-  const claimBefore = claimPos < prep.conceptAt[anchorIndex]!;
+function rivalInRole(text: string, prep: Prepared, mentions: Mention[], tokens: Token[], inUnit: number[]): Roles | undefined {
+  // The claim person closest to the act in the claim, and the act's first matched word.
+  const acts = prep.concepts.flatMap((c, i) => (inUnit[i]! >= 0.8 && prep.conceptAt[i]! >= 0 ? [i] : []));
+  if (!acts.length) return undefined;
+  const anchorIndex = acts.reduce((best, i) => (prep.conceptAt[i]! < prep.conceptAt[best]! ? i : best));
+  const people = [...prep.personAt.entries()].filter(([, at]) => at >= 0);
+  if (!people.length) return undefined;
+  const anchorAt = prep.conceptAt[anchorIndex]!;
+  const [claimPerson, claimPos] = people.reduce((best, p) => (Math.abs(p[1] - anchorAt) < Math.abs(best[1] - anchorAt) ? p : best));
+  const copula = prep.copula.get(claimPerson) ?? false;
+  const claimBefore = claimPos < anchorAt;
+  // The act in the unit: where the most of the claim's matched concepts sit together.
+  const conceptsAt = tokens.map((t) => prep.concepts.findIndex((c) => t.terms.some((x) => isConceptTerm(c, x))));
+  let first = -1;
+  let bestCount = 0;
+  conceptsAt.forEach((ci, i) => {
+    if (ci < 0) return;
+    const near = new Set(conceptsAt.slice(i, i + 6).filter((x) => x >= 0));
+    if (near.size > bestCount) {
+      bestCount = near.size;
+      first = i;
+    }
+  });
+  if (first < 0) return undefined;
+  let last = first;
+  for (let k = first + 1; k < Math.min(tokens.length, first + 6); k++) if (conceptsAt[k]! >= 0) last = k;
+  const act = { start: tokens[first]!.start, end: tokens[last]!.end };
+  const gap = (m: Mention) => {
+    const before = m.end <= act.start;
+    const between = before ? text.slice(m.end, act.start) : text.slice(act.end, m.start);
+    // Saying what someone is binds only through apposition or a copula ("X, the candidate", "the
+    // candidate X", "X is the candidate"), not across another verb ("X beat the candidate").
+    const bound = copula
+      ? between.length <= 40 && IDENTITY.test(between)
+      : between.length <= 70 && !/[.;:!?]|\band\b|\bbut\b/.test(between);
+    return { before, d: between.length, bound };
+  };
   let best: { person: string; d: number } | undefined;
   for (const m of mentions) {
     if (prep.claimPeople.includes(m.person) || prep.speakerPeople.includes(m.person)) continue;
-    const before = m.end <= anchor.start;
-    if (before !== claimBefore) continue;
-    const between = before ? text.slice(m.end, anchor.start) : text.slice(anchor.end, m.start);
-    if (between.length > 40 || /[.;:!?]|\band\b/.test(between)) continue;
-    const d = between.length;
-    if (!best || d < best.d) best = { person: m.person, d };
+    const g = gap(m);
+    if (!g.bound || (!copula && g.before !== claimBefore)) continue;
+    if (!best || g.d < best.d) best = { person: m.person, d: g.d };
   }
-  // The claim's own people must not be the ones nearer the act.
-  if (best && mentions.some((m) => prep.claimPeople.includes(m.person) && Math.max(0, anchor.start - m.end, m.start - anchor.end) < best!.d)) return undefined;
-  void a;
-  return best?.person;
+  const own = mentions.filter((m) => m.person === claimPerson).map(gap);
+  const claimBound = own.some((g) => g.bound && (copula || g.before === claimBefore));
+  if (!best || own.some((g) => g.bound && g.d <= best!.d && (copula || g.before === claimBefore))) return { copula, claimBound };
+  return { rival: best.person, copula, claimBound, claimPersonAbsentOrUnbound: !own.some((g) => g.bound) };
 }
+
+interface Roles {
+  /** A person the claim does not name, in the claim person's role. */
+  rival?: string;
+  claimPersonAbsentOrUnbound?: boolean;
+  /** The claim says what its person is; `claimBound`: the unit says it of them. */
+  copula: boolean;
+  claimBound: boolean;
+}
+
+/** What may stand between a person and what they are said to be: commas, articles, "is", "as", a possessive. */
+const IDENTITY = /^[\s,–—-]*(?:(?:is|was|were|are|has been|had been|now|still|as|the|a|an|their|its|our|his|her|party['’]s|labour['’]s|[\p{L}]+['’]s|for [\p{L} ]{1,30}?,?)[\s,]+)*$/iu;
 
 function speakersOf(lookup: Lookup, unit: Unit): { people: string[]; labels: string[] } {
   const ids = new Set(unit.passages.map((p) => p.id));

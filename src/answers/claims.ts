@@ -9,7 +9,9 @@
  */
 import { fold, termsOf, words } from '../retrieval/text.js';
 import type { Lookup } from './lookup.js';
-import { type Concept, searchPlan } from './understand/expand.js';
+import { personsNamed } from './persons.js';
+import { type Concept, PARAPHRASE_WEIGHT, searchPlan } from './understand/expand.js';
+import { CLAIM_FILLER, CLAIM_PARAPHRASES } from './understand/claim-words.js';
 import { contentOf, normalise } from './understand/question.js';
 
 export interface ClaimNumber {
@@ -36,6 +38,10 @@ export interface Assertion {
   negated: boolean;
   /** Hypothetical or conditional ("if", "would", "should"): it asserts no fact. */
   modal: boolean;
+  /** Concepts naming the act (verbs, verb phrases): a passage without them states another proposition. */
+  predicates: Set<Concept>;
+  /** The subject names something the sources never mention ("george galloway", "turnout"). */
+  unknownSubject: boolean;
 }
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -55,7 +61,11 @@ export function normaliseChat(text: string): string {
     .replace(/[‘’]/g, "'")
     .replace(/\b(\d+)\s*k\b/gi, '$1000')
     .replace(/\b(\d+) grand\b/gi, '$1000 pounds')
-    .replace(/\s*(?:%|\bpercent\b|\bper cent\b)/gi, ' per cent');
+    .replace(/\s*(?:%|\bpercent\b|\bper cent\b)/gi, ' per cent')
+    // "back in 2000" dates; it is not "backing" anyone.
+    .replace(/\bback in (?=(?:1[89]|20)\d\d\b)/gi, 'in ')
+    // Exclamations ("what a hypocrite", "make it make sense") judge, they do not claim.
+    .replace(/[,.!]?\s*\b(?:what an?|make it make) [^,.;!?]*[!.]*$/i, '');
   // Each run between punctuation marks is normalised on its own, so the marks survive.
   return t
     .split(/([.,;:!?]+(?:\s+|$)|\s+-\s+)/)
@@ -128,7 +138,7 @@ export function splitAssertions(normalised: string): string[] {
   return asserted.length ? asserted : merged;
 }
 
-const VERB = /\b(?:is|was|were|are|be|been|got|get|gets|had|has|have|did|does|do|said|says|say|went|ran|run|runs|won|lost|made|told|let|came|gave|give|took|wrote|backed|dumped|kept|put|stood|left|called|asked|turned|admits|denies|refused)\b|\b\w{3,}(?:ed|ing)\b/i;
+export const VERB = /\b(?:is|was|were|are|be|been|got|get|gets|had|has|have|did|does|do|said|says|say|went|ran|run|runs|won|lost|made|told|let|came|gave|give|took|wrote|backed|dumped|kept|put|stood|left|called|asked|turned|admits|denies|refused)\b|\b\w{3,}(?:ed|ing)\b/i;
 function hasVerb(clause: string): boolean {
   return VERB.test(clause);
 }
@@ -178,10 +188,51 @@ export function readAssertion(lookup: Lookup, text: string): Assertion {
   const numbers = numbersOf(content);
   const numberTexts = new Set(numbers.map((n) => n.text));
   // Numbers are matched as numbers (a different value is a conflict, not a missing word).
-  const plan = searchPlan(lookup, contentOf(content));
-  const concepts = plan.concepts.filter((c) => !numberTexts.has(c.word));
+  const plan = searchPlan(lookup, withoutFiller(contentOf(content)));
+  const concepts = plan.concepts.filter((c) => !numberTexts.has(c.word)).map((c) => withClaimParaphrases(lookup, c));
   const query = [plan.text, plan.alternativeText, ...numbers.map((n) => n.text), speaker ?? ''].join(' ').trim();
-  return { text, content, ...(speaker ? { speaker } : {}), concepts, query, numbers, negated, modal: MODAL.test(content.replace(/\bwould not\b/g, '')) };
+  const predicates = new Set(concepts.filter((c) => isPredicate(c.word)));
+  // The words before the first verb are the subject; when the sources use none of them ("george
+  // galloway", "turnout"), the claim is about something they do not cover.
+  const contentWords = words(content);
+  const verbAt = contentWords.findIndex((w) => VERB.test(w));
+  const subject = new Set(contentWords.slice(0, verbAt < 0 ? 0 : Math.min(verbAt, 4)));
+  const subjectConcepts = concepts.filter((c) => c.word.split(' ').every((w) => subject.has(w)));
+  const unknownSubject = subjectConcepts.length > 0 && subjectConcepts.every((c) => c.missing) && !personsNamedIn(lookup, [...subject].join(' '));
+  const modal = MODAL.test(content.replace(/\bwould not\b/g, ''));
+  return { text, content, ...(speaker ? { speaker } : {}), concepts, query, numbers, negated, modal, predicates, unknownSubject };
+}
+
+const CLAIM_FILLERS = [...CLAIM_FILLER].sort((a, b) => b.length - a.length).map((f) => new RegExp(`\\b${f.replace(/\s+/g, '\\s+')}\\b`, 'g'));
+function withoutFiller(content: string): string {
+  let t = ` ${content} `;
+  for (const f of CLAIM_FILLERS) t = t.replace(f, ' ');
+  return t.replace(/\s+/g, ' ').trim();
+}
+
+const CLAIM_ENTRIES = CLAIM_PARAPHRASES.flatMap((p) => p.say.map((say) => ({ say, means: p.means })));
+/** The claim paraphrases (understand/claim-words.ts) as further alternatives of a concept, weighted like the question ones. */
+function withClaimParaphrases(lookup: Lookup, c: Concept): Concept {
+  const extra = CLAIM_ENTRIES.filter((e) => e.say === c.word).flatMap((e) => e.means.flatMap((m) => [...termsOf(m)]));
+  const found = extra.filter((t) => lookup.has(t) && !c.terms.includes(t) && !c.alternatives.has(t));
+  if (!found.length) return c;
+  const alternatives = new Map(c.alternatives);
+  for (const t of found) alternatives.set(t, PARAPHRASE_WEIGHT);
+  return { ...c, alternatives, missing: false, weight: c.missing ? Math.max(...found.map((t) => lookup.idf(t))) : c.weight };
+}
+
+/** Verbs that say little by themselves ("went out on the campaign trail", "did a photo"). */
+const LIGHT_VERB = /^(?:is|was|were|are|be|been|had|has|have|did|does|do|got|get|gets|went|go|goes|came|come|made|make|put|took|take|gave|give|kept|keep|let|turned|left|done)$/;
+
+/** A verb or verb phrase: the act a claim is about. */
+function isPredicate(word: string): boolean {
+  const ws = word.split(' ');
+  if (ws.length > 1) return VERB.test(word) || /^\w+ (?:out|back|in|up|off|down|against|for)$/.test(word);
+  return VERB.test(word) && !LIGHT_VERB.test(word);
+}
+
+function personsNamedIn(lookup: Lookup, text: string): boolean {
+  return text.trim() !== '' && personsNamed(lookup, text).length > 0;
 }
 
 /** The assertions of a claim as typed in chat. */
