@@ -144,7 +144,10 @@ function judgeAll(lookup: Lookup, a: Assertion): Judged[] {
   const copula = new Map<string, boolean>();
   for (const [id, at] of personAt) {
     // "X was the official candidate", "X is Labour's candidate": X is said to be something.
-    const after = claimWords.slice(at + 1, at + 3).join(' ');
+    const name = words(lookup.persons.get(id)!.name);
+    let end = at;
+    while (end + 1 < claimWords.length && name.some((n) => claimWords[end + 1] === n || claimWords[end + 1] === `${n}s`)) end++;
+    const after = claimWords.slice(end + 1, end + 3).join(' ');
     copula.set(id, at >= 0 && /^(?:is|was|were|are) (?:the|a|an|labour's|labours|their|his|her|its|one|now|still)\b/.test(after));
   }
   const prep: Prepared = { claimPeople, speakerPeople, concepts, weights, conceptAt, personAt, copula };
@@ -272,7 +275,10 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
   const peopleOk = peopleAround === prep.claimPeople.length;
   const numbersOk = numbers === 'match';
   const asserted = a.modal || !modalNear(text, unit, matchedTokens);
-  const predicatesOk = prep.concepts.every((c, i) => !a.predicates.has(c) || inWindow[i]! >= 0.8);
+  // An act is matched by a verb: "elected" is stemmed like "election", which is no win.
+  const verbTerms = termSet([...tokens, ...windowTokens].filter((t) => !/(?:ion|ions|ment|ments)$/i.test(t.word)));
+  const actsIn = hits(prep.concepts, verbTerms);
+  const predicatesOk = prep.concepts.every((c, i) => !a.predicates.has(c) || actsIn[i]! >= 0.8);
   const checks: [boolean, string][] = [
     [fit >= SUPPORTS, 'fit'],
     [predicatesOk, 'act'],
@@ -287,7 +293,7 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
   if (checks.every(([ok]) => ok)) return { why: 'supports', stance: 'supports', fit };
   fit = Math.min(fit, SUPPORTS - 0.01);
   const failed = checks.filter(([ok]) => !ok).map(([, name]) => name);
-  return fit >= BEARS ? { why: `context: ${failed.join(',')}`, stance: 'context', fit } : undefined;
+  return fit >= BEARS ? { why: `context: ${failed.join(',')}${process.env.CHECK_DEBUG ? ' ' + JSON.stringify(roles) : ''}`, stance: 'context', fit } : undefined;
 }
 
 function tokenize(text: string, start: number, end: number): Token[] {
@@ -316,12 +322,14 @@ function sameNumber(n: ClaimNumber, m: ClaimNumber): boolean {
  */
 function numberVerdict(claim: ClaimNumber[], passage: ClaimNumber[]): 'match' | 'conflict' | 'missing' {
   let verdict: 'match' | 'conflict' | 'missing' = 'match';
+  const sameThing = (n: ClaimNumber, m: ClaimNumber) => n.kind === 'year' || n.kind === 'percent' || m.unit.some((u) => n.unit.includes(u));
   for (const n of claim) {
-    if (passage.some((m) => sameNumber(n, m))) continue;
-    const rival = passage.some(
-      (m) => m.kind === n.kind && m.value !== n.value && (n.kind === 'year' || n.kind === 'percent' || m.unit.some((u) => n.unit.includes(u))),
-    );
-    if (rival) return 'conflict';
+    const same = passage.filter((m) => sameNumber(n, m));
+    // "give Rahman their second preference, while giving Labour their first": the number that
+    // counts the claim's thing decides, not the same value said of something else.
+    if (same.some((m) => sameThing(n, m))) continue;
+    if (passage.some((m) => m.kind === n.kind && m.value !== n.value && sameThing(n, m))) return 'conflict';
+    if (same.length) continue;
     verdict = 'missing';
   }
   return verdict;

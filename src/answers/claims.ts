@@ -9,7 +9,7 @@
  */
 import { fold, termsOf, words } from '../retrieval/text.js';
 import type { Lookup } from './lookup.js';
-import { personsNamed } from './persons.js';
+import { resolvePerson } from './persons.js';
 import { type Concept, PARAPHRASE_WEIGHT, searchPlan } from './understand/expand.js';
 import { CLAIM_FILLER, CLAIM_PARAPHRASES } from './understand/claim-words.js';
 import { contentOf, normalise } from './understand/question.js';
@@ -165,7 +165,7 @@ export function numbersOf(text: string): ClaimNumber[] {
     const next = stop < 0 ? after : after.slice(0, stop);
     if (kind === 'count' && /^\d{4}$/.test(t) && value >= 1900 && value <= 2099) kind = 'year';
     else if (kind === 'count' && (next[0] === 'per' || next[0] === '%')) kind = 'percent';
-    const unit = next.filter((w) => !/^(?:per|cent|of|the|a|an|%)$/.test(w)).slice(0, 3).flatMap((w) => termsOf(w)).slice(0, 2);
+    const unit = next.filter((w) => !/^(?:per|cent|of|the|a|an|%|\d+)$/.test(w)).slice(0, 3).flatMap((w) => termsOf(w)).slice(0, 2);
     out.push({ value: value!, kind, unit, text: t });
   }
   return out;
@@ -198,7 +198,7 @@ export function readAssertion(lookup: Lookup, text: string): Assertion {
   const verbAt = contentWords.findIndex((w) => VERB.test(w));
   const subject = new Set(contentWords.slice(0, verbAt < 0 ? 0 : Math.min(verbAt, 4)));
   const subjectConcepts = concepts.filter((c) => c.word.split(' ').every((w) => subject.has(w)));
-  const unknownSubject = subjectConcepts.length > 0 && subjectConcepts.every((c) => c.missing) && !personsNamedIn(lookup, [...subject].join(' '));
+  const unknownSubject = subjectConcepts.length > 0 && subjectConcepts.every((c) => c.missing) && !namesPerson(lookup, subjectConcepts.map((c) => c.word).join(' '));
   const modal = MODAL.test(content.replace(/\bwould not\b/g, ''));
   return { text, content, ...(speaker ? { speaker } : {}), concepts, query, numbers, negated, modal, predicates, unknownSubject };
 }
@@ -231,8 +231,9 @@ function isPredicate(word: string): boolean {
   return VERB.test(word) && !LIGHT_VERB.test(word);
 }
 
-function personsNamedIn(lookup: Lookup, text: string): boolean {
-  return text.trim() !== '' && personsNamed(lookup, text).length > 0;
+/** Every word names one person of the sources ("ken livingstone", not "george galloway"). */
+function namesPerson(lookup: Lookup, text: string): boolean {
+  return text.trim() !== '' && resolvePerson(lookup, text).kind === 'person';
 }
 
 /** The assertions of a claim as typed in chat. */
