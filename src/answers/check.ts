@@ -264,13 +264,9 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
     if (slotFit(withSlot, peopleAround, numbersAround) >= CONTRADICTS) return { why: 'slot', stance: 'contradicts', fit: slotFit(withSlot, peopleAround, numbersAround) };
   }
 
-  // 5. Polarity: the unit denies what the claim asserts, or asserts what it denies.
+  // Support needs everything: words, the act, people in their roles, numbers, the speaker, a plain
+  // statement, the same polarity. With everything but the polarity, the unit contradicts.
   const unitNegated = negatedNear(text, unit, matchedTokens);
-  if (unitNegated !== a.negated && fit >= SUPPORTS && share(inUnit) >= 0.5) {
-    return { why: 'polarity', stance: 'contradicts', fit };
-  }
-
-  // Support needs everything: words, people, numbers, the speaker, a plain statement.
   const speakerOk = !a.speaker || speakerMatches(lookup, a, unit, window, prep.speakerPeople, speakers);
   const peopleOk = peopleAround === prep.claimPeople.length;
   const numbersOk = numbers === 'match';
@@ -291,6 +287,7 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
     [unitNegated === a.negated, 'polarity'],
   ];
   if (checks.every(([ok]) => ok)) return { why: 'supports', stance: 'supports', fit };
+  if (checks.every(([ok, name]) => ok || name === 'polarity') && fitHere >= 0.6) return { why: 'polarity', stance: 'contradicts', fit };
   fit = Math.min(fit, SUPPORTS - 0.01);
   const failed = checks.filter(([ok]) => !ok).map(([, name]) => name);
   return fit >= BEARS ? { why: `context: ${failed.join(',')}${process.env.CHECK_DEBUG ? ' ' + JSON.stringify(roles) : ''}`, stance: 'context', fit } : undefined;

@@ -105,16 +105,20 @@ const REPORTED = [
 const SPEAKER_WORDS = /^(?:even\s+|then\s+|and\s+)*((?:the|a|an|his|her|their|labour's|labours|ken's|kens)?\s*[\p{L}'’ ()-]{2,50})$/iu;
 
 /** Splits a claim into assertions: sentences, then clauses that each have their own verb. */
-export function splitAssertions(normalised: string): string[] {
+export function splitAssertions(normalised: string, clauses = true): string[] {
   const sentences = normalised
     .split(/(?<=[.!?;])\s+|\s+-\s+|\s*[;:]\s+/)
     .map((s) => s.trim())
     .filter(Boolean);
   const out: string[] = [];
   for (const s of sentences) {
-    const clauses = s.split(/,\s*(?:and\s+|but\s+|so\s+)?|\s+(?:and|but|while|whereas)\s+(?=\S+\s+(?:\S+\s+)?(?:was|were|is|are|got|had|has|did|said|\S+ed)\b)/i);
+    if (!clauses) {
+      out.push(s);
+      continue;
+    }
+    const parts = s.split(/,\s*(?:and\s+|but\s+|so\s+)?|\s+(?:and|but|while|whereas)\s+(?=\S+\s+(?:\S+\s+)?(?:was|were|is|are|got|had|has|did|said|\S+ed)\b)/i);
     let current = '';
-    for (const clause of clauses.map((c) => c?.trim()).filter((c): c is string => !!c)) {
+    for (const clause of parts.map((c) => c?.trim()).filter((c): c is string => !!c)) {
       // A clause without a verb ("the guy labour dumped", "landslide", "tories second") belongs to the one before.
       // So does an appositive ("the guy labour dumped") or a partitive ("8 of them sitting councillors").
       const continues = !hasVerb(clause) || words(clause).length < 3 || /^(?:the|a|an|who|which|whom|whose)\b|^\S+ of (?:them|those|whom|these)\b/i.test(clause);
@@ -172,18 +176,24 @@ export function numbersOf(text: string): ClaimNumber[] {
 }
 
 /** Reads one assertion: its speech frame, negation, numbers and concepts. */
-export function readAssertion(lookup: Lookup, text: string): Assertion {
-  let content = text;
-  let speaker: string | undefined;
+/** "X said (that) P": the speaker's words and P, when the text is framed as someone's words. */
+export function speechFrame(text: string): { speaker: string; content: string } | undefined {
   for (const re of REPORTED) {
     const m = re.exec(text);
     if (!m) continue;
     const who = SPEAKER_WORDS.exec(m[1]!.trim());
     if (!who || words(who[1]!).length > 6 || /^(?:it|that|this|there|which|so|and|but|i|you|we|they|he|she)$/i.test(who[1]!.trim())) continue;
-    speaker = who[1]!.trim();
-    content = m[2]!;
-    break;
+    const speaker = withoutFiller(contentOf(who[1]!.trim())) || who[1]!.trim();
+    return { speaker, content: m[2]! };
   }
+  return undefined;
+}
+
+/** Reads one assertion: its speech frame (or the one of the sentence it is part of), negation, numbers and concepts. */
+export function readAssertion(lookup: Lookup, text: string, sentenceSpeaker?: string): Assertion {
+  const frame = speechFrame(text);
+  const content = frame?.content ?? text;
+  const speaker = frame?.speaker ?? sentenceSpeaker;
   const negated = (content.match(NEGATION) ?? []).length % 2 === 1;
   const numbers = numbersOf(content);
   const numberTexts = new Set(numbers.map((n) => n.text));
@@ -192,13 +202,16 @@ export function readAssertion(lookup: Lookup, text: string): Assertion {
   const concepts = plan.concepts.filter((c) => !numberTexts.has(c.word)).map((c) => withClaimParaphrases(lookup, c));
   const query = [plan.text, plan.alternativeText, ...numbers.map((n) => n.text), speaker ?? ''].join(' ').trim();
   const predicates = new Set(concepts.filter((c) => isPredicate(c.word)));
-  // The words before the first verb are the subject; when the sources use none of them ("george
-  // galloway", "turnout"), the claim is about something they do not cover.
+  // The words before the first verb are the subject; when the sources use none of them
+  // ("turnout", "jeremy corbyn"), or they name someone the sources do not ("george galloway",
+  // "neil king"), the claim is about something they do not cover.
   const contentWords = words(content);
   const verbAt = contentWords.findIndex((w) => VERB.test(w));
   const subject = new Set(contentWords.slice(0, verbAt < 0 ? 0 : Math.min(verbAt, 4)));
   const subjectConcepts = concepts.filter((c) => c.word.split(' ').every((w) => subject.has(w)));
-  const unknownSubject = subjectConcepts.length > 0 && subjectConcepts.every((c) => c.missing) && !namesPerson(lookup, subjectConcepts.map((c) => c.word).join(' '));
+  const unknownSubject =
+    (subjectConcepts.length > 0 && subjectConcepts.every((c) => c.missing) && !namesPerson(lookup, subjectConcepts.map((c) => c.word).join(' '))) ||
+    namesUnknownPerson(lookup, contentWords, new Set(concepts.filter((c) => c.missing).map((c) => c.word)));
   const modal = MODAL.test(content.replace(/\bwould not\b/g, ''));
   return { text, content, ...(speaker ? { speaker } : {}), concepts, query, numbers, negated, modal, predicates, unknownSubject };
 }
@@ -231,6 +244,20 @@ function isPredicate(word: string): boolean {
   return VERB.test(word) && !LIGHT_VERB.test(word);
 }
 
+/**
+ * A first name of the sources followed by a surname they lack ("george galloway"), or a surname
+ * after a first name they lack ("neil king"): someone else than the person with that name.
+ */
+function namesUnknownPerson(lookup: Lookup, ws: string[], missing: ReadonlySet<string>): boolean {
+  for (let i = 0; i + 1 < ws.length; i++) {
+    const [a, b] = [ws[i]!, ws[i + 1]!];
+    const firstKnown = missing.has(b) && (lookup.nameTokens.get(a) ?? []).some((p) => p.first === a || fold(p.first ?? '') === a);
+    const lastKnown = missing.has(a) && (lookup.nameTokens.get(b) ?? []).some((p) => fold(p.last) === b);
+    if ((firstKnown || lastKnown) && !namesPerson(lookup, `${a} ${b}`)) return true;
+  }
+  return false;
+}
+
 /** Every word names one person of the sources ("ken livingstone", not "george galloway"). */
 function namesPerson(lookup: Lookup, text: string): boolean {
   return text.trim() !== '' && resolvePerson(lookup, text).kind === 'person';
@@ -239,7 +266,31 @@ function namesPerson(lookup: Lookup, text: string): boolean {
 /** The assertions of a claim as typed in chat. */
 export function readClaim(lookup: Lookup, claim: string): Assertion[] {
   const normalised = dropTagQuestion(normaliseChat(claim));
-  return splitAssertions(normalised)
-    .map((a) => readAssertion(lookup, dropTagQuestion(a)))
-    .filter((a) => a.concepts.length > 0 || a.numbers.length > 0);
+  const assertions: Assertion[] = [];
+  let texts: string[] = [];
+  for (const sentence of splitAssertions(normalised, false)) {
+    // "X said P and Q": both are X's words.
+    const frame = speechFrame(dropTagQuestion(sentence));
+    for (const clause of splitAssertions(frame ? frame.content : sentence, true)) {
+      const text = dropTagQuestion(clause);
+      const a = readAssertion(lookup, text, frame?.speaker);
+      const previous = assertions.at(-1);
+      // An ellipsis ("..., abbas did not") says nothing without the clause before it.
+      if (previous && !hasOwnContent(lookup, a)) {
+        texts[texts.length - 1] = `${texts.at(-1)} and ${text}`;
+        assertions[assertions.length - 1] = readAssertion(lookup, texts.at(-1)!, frame?.speaker);
+        continue;
+      }
+      assertions.push(a);
+      texts.push(text);
+    }
+  }
+  texts = [];
+  return assertions.filter((a) => a.concepts.length > 0 || a.numbers.length > 0);
+}
+
+/** Words or numbers of its own beyond the names of people. */
+function hasOwnContent(lookup: Lookup, a: Assertion): boolean {
+  if (a.numbers.length) return true;
+  return a.concepts.some((c) => !(c.terms.length && c.word.split(' ').every((w) => lookup.nameTokens.has(w))));
 }
