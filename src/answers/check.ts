@@ -120,6 +120,8 @@ interface Prepared {
   personAt: Map<string, number>;
   /** Claim people said to be something ("X was the candidate"): their role may be on either side. */
   copula: Map<string, boolean>;
+  /** The person a claim number is said of ("give lutfur their first preference", "ken got 68 percent"). */
+  owners: Map<ClaimNumber, string>;
 }
 
 function judgeAll(lookup: Lookup, a: Assertion): Judged[] {
@@ -150,7 +152,17 @@ function judgeAll(lookup: Lookup, a: Assertion): Judged[] {
     const after = claimWords.slice(end + 1, end + 3).join(' ');
     copula.set(id, at >= 0 && /^(?:is|was|were|are) (?:the|a|an|labour's|labours|their|his|her|its|one|now|still)\b/.test(after));
   }
-  const prep: Prepared = { claimPeople, speakerPeople, concepts, weights, conceptAt, personAt, copula };
+  const owners = new Map<ClaimNumber, string>();
+  for (const n of a.numbers) {
+    const at = words(a.content.slice(0, n.at)).length;
+    let best: { id: string; d: number } | undefined;
+    for (const [id, p] of personAt) {
+      const d = Math.abs(p - at);
+      if (p >= 0 && d <= 4 && (!best || d < best.d)) best = { id, d };
+    }
+    if (best) owners.set(n, best.id);
+  }
+  const prep: Prepared = { claimPeople, speakerPeople, concepts, weights, conceptAt, personAt, copula, owners };
 
   const results = lookup.index.postings.search(a.query, { ...lookup.passageSearch, limit: POOL });
   const judged: Judged[] = [];
@@ -237,7 +249,7 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
   const slotFit = (conceptShare: number, people = prep.claimPeople.length, numbers = a.numbers.length) => fitOf(conceptShare, people, numbers);
 
   // 1. Numbers and years: the same thing counted or dated differently.
-  const numbers = numberVerdict(a.numbers, unitNumbers);
+  const numbers = numberVerdict(a.numbers, unitNumbers, (n) => ownNumber(text, unit, mentions, prep.owners.get(n), n));
   if (numbers === 'conflict' && slotFit(share(inWindow), peopleAround) >= CONTRADICTS - 0.1) {
     return { why: 'numbers', stance: 'contradicts', fit: slotFit(share(inWindow), peopleAround) };
   }
@@ -258,16 +270,16 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
   }
 
   // 4. Another place or kind in a slot: "in Spitalfields" / "in Roman Road", "expenses fraud" / "benefit fraud".
-  const slot = slotConflict(a, tokens, prep.concepts, inUnit.map((h) => h > 0));
+  const slot = slotConflict(lookup, a, tokens, prep.concepts, inUnit.map((h) => h > 0));
   if (slot !== undefined) {
-    const withSlot = share(inWindow.map((h, i) => (i === slot ? 1 : h)));
+    const withSlot = share(inUnit.map((h, i) => (i === slot ? 1 : h)));
     if (slotFit(withSlot, peopleAround, numbersAround) >= CONTRADICTS) return { why: 'slot', stance: 'contradicts', fit: slotFit(withSlot, peopleAround, numbersAround) };
   }
 
   // Support needs everything: words, the act, people in their roles, numbers, the speaker, a plain
   // statement, the same polarity. With everything but the polarity, the unit contradicts.
   const unitNegated = negatedNear(text, unit, matchedTokens);
-  const speakerOk = !a.speaker || speakerMatches(lookup, a, unit, window, prep.speakerPeople, speakers);
+  const speakerOk = !a.speaker || speakerMatches(lookup, a, unit, text, prep.speakerPeople, speakers);
   const peopleOk = peopleAround === prep.claimPeople.length;
   const numbersOk = numbers === 'match';
   const asserted = a.modal || !modalNear(text, unit, matchedTokens);
@@ -317,10 +329,16 @@ function sameNumber(n: ClaimNumber, m: ClaimNumber): boolean {
  * value for the same kind of thing (a year for a year, a share for a share, a count of the same
  * noun, an ordinal for an ordinal) and not the claim's; 'missing' otherwise.
  */
-function numberVerdict(claim: ClaimNumber[], passage: ClaimNumber[]): 'match' | 'conflict' | 'missing' {
+function numberVerdict(claim: ClaimNumber[], passage: ClaimNumber[], owned: (n: ClaimNumber) => ClaimNumber | undefined): 'match' | 'conflict' | 'missing' {
   let verdict: 'match' | 'conflict' | 'missing' = 'match';
   const sameThing = (n: ClaimNumber, m: ClaimNumber) => n.kind === 'year' || n.kind === 'percent' || m.unit.some((u) => n.unit.includes(u));
   for (const n of claim) {
+    // A number said of a person: the unit's number next to that person decides.
+    const own = owned(n);
+    if (own && sameThing(n, own)) {
+      if (own.value !== n.value) return 'conflict';
+      continue;
+    }
     const same = passage.filter((m) => sameNumber(n, m));
     // "give Rahman their second preference, while giving Labour their first": the number that
     // counts the claim's thing decides, not the same value said of something else.
@@ -330,6 +348,24 @@ function numberVerdict(claim: ClaimNumber[], passage: ClaimNumber[]): 'match' | 
     verdict = 'missing';
   }
   return verdict;
+}
+
+/** The unit's number of the claim number's kind nearest to a mention of its owner, in the same sentence. */
+function ownNumber(text: string, unit: Unit, mentions: Mention[], owner: string | undefined, n: ClaimNumber): ClaimNumber | undefined {
+  if (!owner) return undefined;
+  let best: { m: ClaimNumber; d: number } | undefined;
+  for (const p of unit.passages) {
+    const own = p.mentions.filter((m) => m.person === owner);
+    if (!own.length) continue;
+    for (const m of numbersOf(text.slice(p.start, p.end))) {
+      if (m.kind !== n.kind) continue;
+      const at = p.start + m.at;
+      const d = Math.min(...own.map((x) => Math.max(0, x.start - at, at - x.end)));
+      if (d <= 60 && (!best || d < best.d)) best = { m, d };
+    }
+  }
+  void mentions;
+  return best?.m;
 }
 
 /**
@@ -406,11 +442,13 @@ function speakersOf(lookup: Lookup, unit: Unit): { people: string[]; labels: str
   return { people: [...new Set(quotes.flatMap((q) => (q.person ? [q.person] : [])))], labels: quotes.map((q) => q.label) };
 }
 
-/** The unit is the speaker's words, or names the speaker saying them nearby. */
-function speakerMatches(lookup: Lookup, a: Assertion, unit: Unit, window: Passage[], speakerPeople: string[], speakers: { people: string[]; labels: string[] }): boolean {
+/** The unit is the speaker's words: quoted as theirs, or reported with a speech verb ("Tom Harris said on his blog that"). */
+function speakerMatches(lookup: Lookup, a: Assertion, unit: Unit, text: string, speakerPeople: string[], speakers: { people: string[]; labels: string[] }): boolean {
   if (speakerPeople.length) {
     if (speakers.people.some((s) => speakerPeople.includes(s))) return true;
-    return speakers.people.length === 0 && [...unit.passages, ...window].some((n) => speakerPeople.some((id) => lookup.involves(n, id)));
+    if (speakers.labels.length) return false;
+    const mentions = unit.passages.flatMap((p) => p.mentions).filter((m) => speakerPeople.includes(m.person));
+    return mentions.some((m) => SPEECH_AFTER.test(text.slice(m.end, m.end + 60)) || SPEECH_BEFORE.test(text.slice(Math.max(0, m.start - 20), m.start)));
   }
   // A speaker described, not named ("his spokesman", "a labour source"): the description's nouns.
   const described = words(a.speaker!).flatMap(termsOf);
@@ -418,14 +456,18 @@ function speakerMatches(lookup: Lookup, a: Assertion, unit: Unit, window: Passag
   return described.some((t) => labelTerms.has(t));
 }
 
+const SPEECH = 'said|says|told|tells|insisted|insists|wrote|writes|argued|argues|claimed|claims|denied|denies|admitted|admits|confirmed|confirms|warned|urged|stated|added';
+const SPEECH_AFTER = new RegExp(`^[^.;:!?]{0,45}?\\b(?:${SPEECH})\\b`, 'i');
+const SPEECH_BEFORE = new RegExp(`\\b(?:${SPEECH})\\s*$`, 'i');
+
 /** Negation cues a few words before the matched words, in their clause ("decided not to take action"), or "which he denies" after. */
 function negatedNear(text: string, unit: Unit, matched: Token[]): boolean {
   if (!matched.length) return false;
   const seen = new Set<number>();
   for (const t of matched) {
-    const before = text.slice(Math.max(unit.start, t.start - 45), t.start);
+    const before = text.slice(Math.max(unit.start, t.start - 45), t.end);
     const clause = before.split(/[,;:.!?–—]\s/).at(-1) ?? '';
-    for (const m of clause.matchAll(NEGATION)) seen.add(t.start - clause.length + m.index);
+    for (const m of clause.matchAll(NEGATION)) seen.add(t.end - clause.length + m.index);
   }
   let count = seen.size;
   const tail = text.slice(matched.at(-1)!.end, unit.end);
@@ -433,7 +475,8 @@ function negatedNear(text: string, unit: Unit, matched: Token[]): boolean {
   return count % 2 === 1;
 }
 
-const MODAL_CUE = /\b(?:if|would|could|should|might|may|whether|calls? for|calling for|faces?|faced|threat(?:ened)? (?:with|of)|believed to|warning notice that)\b/i;
+const MODAL_CUE =
+  /\b(?:if|would|could|should|might|may|whether|calls? for|calling for|faces?|faced|threat(?:ened)? (?:with|of)|believed to|warning notice that|(?:asked|asks|urged|urges|wants?|wanted|promised|hopes?|hoped|expects?|expected|repeatedly asked by [\p{L} ]+) (?:[\p{L}]+ ){0,3}to)\b/iu;
 
 /** Every matched word is hypothetical or demanded, not stated as fact ("calls for his expulsion"). */
 function modalNear(text: string, unit: Unit, matched: Token[]): boolean {
@@ -450,7 +493,7 @@ function modalNear(text: string, unit: Unit, matched: Token[]): boolean {
  * in Roman Road"), or another modifier of the same noun ("expenses fraud" / "housing benefit fraud")
  * when the claim's modifier is a word the sources never use.
  */
-function slotConflict(a: Assertion, tokens: Token[], concepts: Concept[], matched: boolean[]): number | undefined {
+function slotConflict(lookup: Lookup, a: Assertion, tokens: Token[], concepts: Concept[], matched: boolean[]): number | undefined {
   const claimTokens = words(a.content);
   const conceptOf = (w: string) => concepts.findIndex((c) => c.word.split(' ').includes(w) || termsOf(w).some((t) => c.terms.includes(t)));
   const has = (t: Token, c: Concept) => t.terms.some((x) => isConceptTerm(c, x));
@@ -463,7 +506,8 @@ function slotConflict(a: Assertion, tokens: Token[], concepts: Concept[], matche
     if (h && hi >= 0 && hi !== ci && matched[hi] && concepts[ci]!.missing && !/(?:ed|ing|ly)$/.test(w)) {
       const at = tokens.findIndex((t) => has(t, concepts[hi]!));
       const x = at > 0 ? tokens[at - 1]! : undefined;
-      if (x && x.terms.length && !concepts.some((c) => has(x, c)) && /^\p{Ll}/u.test(x.word) && !/(?:ed|ing|ly)$/.test(x.word)) return ci;
+      // Another noun in the modifier's place: a specific word, not an adjective ("former", "main").
+      if (x && x.terms.length && !concepts.some((c) => has(x, c)) && /^\p{Ll}/u.test(x.word) && !/(?:ed|ing|ly|er|al|ous|ive|ful|ic|ish|est|ain)$/.test(x.word) && (lookup.index.data.termPassages[x.terms[0]!] ?? 0) <= 2) return ci;
     }
     const prep = claimTokens[i - 1];
     const verb = claimTokens[i - 2];

@@ -21,6 +21,8 @@ export interface ClaimNumber {
   unit: string[];
   /** The number as the claim writes it. */
   text: string;
+  /** Offset of the number in the text it was read from. */
+  at: number;
 }
 
 export interface Assertion {
@@ -62,6 +64,9 @@ export function normaliseChat(text: string): string {
     .replace(/\b(\d+)\s*k\b/gi, '$1000')
     .replace(/\b(\d+) grand\b/gi, '$1000 pounds')
     .replace(/\s*(?:%|\bpercent\b|\bper cent\b)/gi, ' per cent')
+    // "pro-ken", "anti-labour": for and against someone.
+    .replace(/\bpro-(?=\p{L})/giu, 'supporting ')
+    .replace(/\banti-(?=\p{L})/giu, 'opposing ')
     // "back in 2000" dates; it is not "backing" anyone.
     .replace(/\bback in (?=(?:1[89]|20)\d\d\b)/gi, 'in ')
     // Exclamations ("what a hypocrite", "make it make sense") judge, they do not claim.
@@ -149,7 +154,8 @@ function hasVerb(clause: string): boolean {
 
 /** Numbers, years, percentages and ordinals of a text, each with what it counts. */
 export function numbersOf(text: string): ClaimNumber[] {
-  const toks = fold(text).match(/[\p{L}\p{N}]+(?:[.,]\d+)?|%|[,;:.!?()–—-]/gu) ?? [];
+  const matches = [...fold(text).matchAll(/[\p{L}\p{N}]+(?:[.,]\d+)?|%|[,;:.!?()–—-]/gu)];
+  const toks = matches.map((m) => m[0]);
   const out: ClaimNumber[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
@@ -170,7 +176,7 @@ export function numbersOf(text: string): ClaimNumber[] {
     if (kind === 'count' && /^\d{4}$/.test(t) && value >= 1900 && value <= 2099) kind = 'year';
     else if (kind === 'count' && (next[0] === 'per' || next[0] === '%')) kind = 'percent';
     const unit = next.filter((w) => !/^(?:per|cent|of|the|a|an|%|\d+)$/.test(w)).slice(0, 3).flatMap((w) => termsOf(w)).slice(0, 2);
-    out.push({ value: value!, kind, unit, text: t });
+    out.push({ value: value!, kind, unit, text: t, at: matches[i]!.index });
   }
   return out;
 }
