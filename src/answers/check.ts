@@ -248,13 +248,9 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
   // The fit the unit would have if the slot that differs held the claim's value.
   const slotFit = (conceptShare: number, people = prep.claimPeople.length, numbers = a.numbers.length) => fitOf(conceptShare, people, numbers);
 
-  // 1. Numbers and years: the same thing counted or dated differently.
   const numbers = numberVerdict(a.numbers, unitNumbers, (n) => ownNumber(text, unit, mentions, prep.owners.get(n), n));
-  if (numbers === 'conflict' && slotFit(share(inWindow), peopleAround) >= CONTRADICTS - 0.1) {
-    return { why: 'numbers', stance: 'contradicts', fit: slotFit(share(inWindow), peopleAround) };
-  }
 
-  // 2. Another known person in a claim person's role ("Ken Clark delivered the news", not Ken
+  // 1. Another known person in a claim person's role ("Ken Clark delivered the news", not Ken
   // Livingstone; "Abul Hussain, who in turn was expelled"): a person the claim does not name is the
   // one next to the act, and the claim's person is absent or further from it. Weaker than the
   // other conflicts: a unit naming the claim's person in that role outweighs it.
@@ -263,13 +259,13 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
     return { why: 'person-swap', stance: 'contradicts', fit: SWAP_DISCOUNT * slotFit(share(inUnit), prep.claimPeople.length, numbersAround) };
   }
 
-  // 3. A reported claim: someone else said it.
+  // 2. A reported claim: someone else said it.
   const speakers = speakersOf(lookup, unit);
   if (a.speaker && prep.speakerPeople.length && speakers.people.length && !speakers.people.some((s) => prep.speakerPeople.includes(s))) {
     if (share(inUnit) >= CONTRADICTS) return { why: 'speaker', stance: 'contradicts', fit: slotFit(share(inUnit), peopleAround, numbersAround) };
   }
 
-  // 4. Another place or kind in a slot: "in Spitalfields" / "in Roman Road", "expenses fraud" / "benefit fraud".
+  // 3. Another place or kind in a slot: "in Spitalfields" / "in Roman Road", "expenses fraud" / "benefit fraud".
   const slot = slotConflict(lookup, a, tokens, prep.concepts, inUnit.map((h) => h > 0));
   if (slot !== undefined) {
     const withSlot = share(inUnit.map((h, i) => (i === slot ? 1 : h)));
@@ -300,6 +296,14 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
   ];
   if (checks.every(([ok]) => ok)) return { why: 'supports', stance: 'supports', fit };
   if (checks.every(([ok, name]) => ok || name === 'polarity') && fitHere >= 0.6) return { why: 'polarity', stance: 'contradicts', fit };
+  // The same event with another number or year ("readmitted in 2004", not 2008): the number's place counted as matched.
+  if (numbers === 'conflict') {
+    const here = fitOf(share(inUnit), peopleHere, a.numbers.length);
+    const withNumber = (here + fitOf(share(inWindow), peopleAround, a.numbers.length)) / 2;
+    if (withNumber >= SUPPORTS && here >= 0.5 && checks.every(([ok, name]) => ok || ['numbers', 'fit', 'unit'].includes(name))) {
+      return { why: 'numbers', stance: 'contradicts', fit: withNumber };
+    }
+  }
   fit = Math.min(fit, SUPPORTS - 0.01);
   const failed = checks.filter(([ok]) => !ok).map(([, name]) => name);
   return fit >= BEARS ? { why: `context: ${failed.join(',')}${process.env.CHECK_DEBUG ? ' ' + JSON.stringify(roles) : ''}`, stance: 'context', fit } : undefined;

@@ -67,6 +67,9 @@ export function normaliseChat(text: string): string {
     // "pro-ken", "anti-labour": for and against someone.
     .replace(/\bpro-(?=\p{L})/giu, 'supporting ')
     .replace(/\banti-(?=\p{L})/giu, 'opposing ')
+    // A cleft says who did it: "it was X who did Y", "X was the one who did Y" → "X did Y".
+    .replace(/\bit (?:was|is|were)\s+(.{2,40}?)\s+(?:who|that)\s+(?!(?:said|says|told|wrote|claimed)\b)/gi, '$1 ')
+    .replace(/\b(?:is|was|were|are) (?:the|a) (?:one|ones|person|people|guy|man|woman) (?:who|that)\s+/gi, '')
     // "back in 2000" dates; it is not "backing" anyone.
     .replace(/\bback in (?=(?:1[89]|20)\d\d\b)/gi, 'in ')
     // Exclamations ("what a hypocrite", "make it make sense") judge, they do not claim.
@@ -241,7 +244,7 @@ function withClaimParaphrases(lookup: Lookup, c: Concept): Concept {
 }
 
 /** Verbs that say little by themselves ("went out on the campaign trail", "did a photo"). */
-const LIGHT_VERB = /^(?:is|was|were|are|be|been|had|has|have|did|does|do|got|get|gets|went|go|goes|came|come|made|make|put|took|take|gave|give|kept|keep|let|turned|left|done)$/;
+const LIGHT_VERB = /^(?:is|was|were|are|be|been|had|has|have|did|does|do|got|get|gets|went|go|goes|came|come|made|make|put|took|take|gave|give|kept|keep|let|turned|left|done|used|use|uses|using|counted|count|happened|became|seemed|going|getting|having|being)$/;
 
 /** A verb or verb phrase: the act a claim is about. */
 function isPredicate(word: string): boolean {

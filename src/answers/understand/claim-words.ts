@@ -58,6 +58,11 @@ export const CLAIM_PARAPHRASES: readonly Paraphrase[] = [
     why: 'being present at an event',
   },
   {
+    say: ['straight away', 'right away', 'at once', 'instantly', 'immediately'],
+    means: ['immediately', 'immediate'],
+    why: 'without delay',
+  },
+  {
     say: ['excuse', 'defence', 'defense', 'line'],
     means: ['said', 'insisted', 'told'],
     why: 'what someone gave as their reason',
