@@ -34,7 +34,10 @@ export function timeline(lookup: Lookup, topic: string): TimelineEntry[] {
     if (!lookup.dated[p.id] || !keep(p)) continue;
     for (const date of p.dates) {
       const resolved = resolveMention(lookup, p, date);
-      events.push({ passage: p, date, ...(resolved ? { resolved, sortKey: resolved } : {}) });
+      // A decade ("the 1980s") is written in the sources: it has a place in the order, though no date of the YYYY forms.
+      const decade = date.kind === 'decade' ? YEAR.exec(articles[p.article]!.text.slice(date.start, date.end))?.[0] : undefined;
+      const sortKey = resolved ?? decade;
+      events.push({ passage: p, date, ...(resolved ? { resolved } : {}), ...(sortKey ? { sortKey } : {}) });
     }
   }
   // An anchored expression takes its anchor's date as a place in the order, never as its own date.
