@@ -35,7 +35,7 @@ export function timeline(lookup: Lookup, topic: string): TimelineEntry[] {
     for (const date of p.dates) {
       const resolved = resolveMention(lookup, p, date);
       // A decade ("the 1980s") is written in the sources: it has a place in the order, though no date of the YYYY forms.
-      const decade = date.kind === 'decade' ? YEAR.exec(articles[p.article]!.text.slice(date.start, date.end))?.[0] : undefined;
+      const decade = date.kind === 'decade' ? /(?:1[89]|20)\d0/.exec(articles[p.article]!.text.slice(date.start, date.end))?.[0] : undefined;
       const sortKey = resolved ?? decade;
       events.push({ passage: p, date, ...(resolved ? { resolved } : {}), ...(sortKey ? { sortKey } : {}) });
     }
