@@ -85,7 +85,16 @@ export function timeline(lookup: Lookup, topic: string): TimelineEntry[] {
 function topicFilter(lookup: Lookup, topic: string): (p: Passage) => boolean {
   if (!topic.trim()) return () => true;
   const person = resolvePerson(lookup, topic);
-  if (person.kind === 'person') return (p) => lookup.involves(p, person.person.id);
+  if (person.kind === 'person') {
+    // "He was controversially readmitted ...": a sentence opening with a pronoun is about the person of the one before.
+    const { passages } = lookup.index.data;
+    const opensWithPronoun = (p: Passage) => /^\W*(?:he|she|his|her)\b/i.test(lookup.passageText(p));
+    return (p) => {
+      if (lookup.involves(p, person.person.id)) return true;
+      const before = passages[p.id - 1];
+      return opensWithPronoun(p) && before?.article === p.article && lookup.involves(before, person.person.id);
+    };
+  }
   const hits = searchPassages(lookup, topic, { filter: (id) => lookup.dated[id] === 1, minCoverage: TOPIC_MIN_COVERAGE, window: true, limit: 1000 });
   const ids = new Set(hits.map((h) => h.passage.id));
   return (p) => ids.has(p.id);

@@ -1,6 +1,7 @@
 /** The answer buttons: Context, More and Pin. Their state comes from the custom id and the message. */
 import { DiscordAPIError, MessageFlags, PermissionFlagsBits, RESTJSONErrorCodes, Routes, type ButtonInteraction } from 'discord.js';
 import type { BotContext } from './context.js';
+import { share } from './check.js';
 import { decodeButton } from './custom-ids.js';
 import { readFooterState, renderAnswer, renderContext, renderNotice } from './render.js';
 import { respond } from './respond.js';
@@ -53,6 +54,9 @@ export async function executeButton(ctx: BotContext, interaction: ButtonInteract
     }
     case 'pin':
       await pin(ctx, interaction);
+      return;
+    case 'share':
+      await share(ctx, interaction, state);
       return;
   }
 }

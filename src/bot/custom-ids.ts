@@ -6,6 +6,7 @@
  *   more:<command>:<page>:<qLen>:<aLen>  next page; query/about are read back from the footer,
  *                                        whose exact lengths the id records (see render.ts)
  *   pin                                 pin the message the button is on
+ *   share:<command>:<qLen>:<aLen>       post this private answer publicly (request read from the footer, as for More)
  */
 import { COMMANDS, type CommandName } from '../answers/types.js';
 import { LIMITS } from './limits.js';
@@ -13,7 +14,8 @@ import { LIMITS } from './limits.js';
 export type ButtonState =
   | { kind: 'context'; index: number; articleId: string; paragraph: number }
   | { kind: 'more'; command: CommandName; page: number; queryLength: number; aboutLength: number }
-  | { kind: 'pin' };
+  | { kind: 'pin' }
+  | { kind: 'share'; command: CommandName; queryLength: number; aboutLength: number };
 
 export function encodeButton(state: ButtonState): string | undefined {
   let id: string;
@@ -27,6 +29,9 @@ export function encodeButton(state: ButtonState): string | undefined {
     case 'pin':
       id = 'pin';
       break;
+    case 'share':
+      id = `share:${state.command}:${state.queryLength}:${state.aboutLength}`;
+      break;
   }
   // A button whose state does not fit is left out rather than sent broken.
   return id.length <= LIMITS.customId ? id : undefined;
@@ -38,6 +43,13 @@ const nat = (s: string | undefined): number | undefined => (s !== undefined && /
 export function decodeButton(customId: string): ButtonState | undefined {
   const parts = customId.split(':');
   if (parts[0] === 'pin' && parts.length === 1) return { kind: 'pin' };
+  if (parts[0] === 'share' && parts.length === 4) {
+    const command = COMMANDS.find((c) => c === parts[1]);
+    const queryLength = nat(parts[2]);
+    const aboutLength = nat(parts[3]);
+    if (!command || queryLength === undefined || aboutLength === undefined) return undefined;
+    return { kind: 'share', command, queryLength, aboutLength };
+  }
   if (parts[0] === 'ctx' && parts.length === 4) {
     const index = nat(parts[1]);
     const paragraph = nat(parts[3]);

@@ -27,6 +27,8 @@ export interface MessagePayload {
 export interface AnswerRenderOptions {
   /** Offer the Pin button: only on public messages in a server, where pinning means something. */
   pinnable: boolean;
+  /** Offer the Share button: a private answer that its reader may post publicly in the channel. */
+  shareable?: boolean;
   ephemeral?: boolean;
   /** How many articles the corpus holds, to say what an abstention searched. */
   articleCount: number;
@@ -48,7 +50,19 @@ export function questionTitle(command: CommandName, query: string, about?: strin
   const q = escapeUserText(query);
   const a = about ? escapeUserText(about) : undefined;
   const title =
-    command === 'who' ? `Who is ${q}?` : command === 'when' ? `When: ${q}` : command === 'quote' ? `What did ${q} say${a ? ` about ${a}` : ''}?` : q;
+    command === 'who'
+      ? `Who is ${q}?`
+      : command === 'when'
+        ? `When: ${q}`
+        : command === 'quote'
+          ? `What did ${q} say${a ? ` about ${a}` : ''}?`
+          : command === 'check'
+            ? `Check: ${q}`
+            : command === 'timeline'
+              ? q
+                ? `Timeline: ${q}`
+                : 'Timeline of the sources'
+              : q;
   return shorten(title, LIMITS.embedTitle);
 }
 
@@ -68,6 +82,8 @@ export function readFooterState(
   aboutLength: number,
 ): { query: string; about?: string } | undefined {
   const prefix = `/${command} ${QUERY_OPTION[command]}: `;
+  // An empty query (the whole timeline) leaves a trailing space that Discord may trim.
+  if (queryLength === 0 && aboutLength === 0 && footer.startsWith(prefix.trimEnd())) return { query: '' };
   if (!footer.startsWith(prefix)) return undefined;
   const query = footer.slice(prefix.length, prefix.length + queryLength);
   if (query.length !== queryLength) return undefined;
@@ -135,10 +151,21 @@ function alsoInLine(snippet: Snippet): string {
   return `\nalso in: ${places}`;
 }
 
-/** "[n]", and for a quotation who said it, as the article names them. */
+/** How a passage bears on a checked claim, as the reader sees it. */
+export const STANCE_LABEL = { supports: '✅ **supports**', contradicts: '❌ **contradicts**', context: '➖ context' } as const;
+
+/**
+ * "[n]", a checked claim's stance, a timeline entry's resolved date, and for a quotation who said
+ * it, as the article names them.
+ */
 function label(snippet: Snippet, n: number): string {
-  return `**[${n}]**${snippet.speaker ? ` ${escapeMarkdown(snippet.speaker)}, in` : ''}`;
+  const stance = snippet.stance ? ` ${STANCE_LABEL[snippet.stance]} ·` : '';
+  const date = snippet.date?.resolved ? ` ${snippet.date.resolved} ·` : '';
+  return `**[${n}]**${stance}${date}${snippet.speaker ? ` ${escapeMarkdown(snippet.speaker)}, in` : ''}`;
 }
+
+/** Undated timeline entries come after the dated ones, under this line. */
+export const UNDATED_HEADING = '**Undated** (relative dates as written; the sources do not say when)';
 
 function snippetBlock(snippet: Snippet, n: number): string {
   const body = quoteLines(markup(snippet.text, boldRanges(snippet)));
@@ -220,6 +247,9 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions): Mess
       block = shown.length === 0 ? excerptBlock(snippet, n, budget) : undefined;
       if (!block) break;
     }
+    if (snippet.date?.undated && !answer.snippets.slice(0, shown.length).some((x) => x.date?.undated)) {
+      block = `${UNDATED_HEADING}\n${block}`;
+    }
     blocks.push(block);
     shown.push(snippet);
     used += sep + block.length;
@@ -244,6 +274,10 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions): Mess
     });
     buttons.push(...button(id, 'More', ButtonStyle.Primary));
   }
+  if (options.shareable && options.ephemeral && state.text.length <= MAX_FOOTER_STATE) {
+    const id = encodeButton({ kind: 'share', command: answer.command, queryLength: state.queryLength, aboutLength: state.aboutLength });
+    buttons.push(...button(id, 'Share', ButtonStyle.Primary));
+  }
   if (options.pinnable && !options.ephemeral) buttons.push(...button(encodeButton({ kind: 'pin' }), 'Pin', ButtonStyle.Secondary));
 
   return {
@@ -256,8 +290,12 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions): Mess
 function renderAbstention(answer: Answer, title: string, footerText: string, options: AnswerRenderOptions): MessagePayload {
   const what = `“${escapeUserText(answer.query)}”${answer.about ? ` about “${escapeUserText(answer.about)}”` : ''}`;
   const n = options.articleCount;
-  let description = `Not in the sources, sorry. I searched ${n === 1 ? 'the 1 article' : `the ${n} articles`} for ${what} and found nothing that answers it.`;
-  if (answer.reason) description += `\n*${escapeUserText(answer.reason)}*`;
+  const articles = n === 1 ? 'the 1 article' : `the ${n} articles`;
+  let description =
+    answer.command === 'check'
+      ? `The sources don’t address this. I searched ${articles} for passages that support or contradict ${what}.`
+      : `Not in the sources, sorry. I searched ${articles} for ${what} and found nothing that answers it.`;
+  if (answer.reason && answer.command !== 'check') description += `\n*${escapeUserText(answer.reason)}*`;
   description += '\nTry other words, or `/sources` to see what the bot knows about.';
   return {
     embeds: [{ title, description, color: COLOR_ABSTAIN, footer: { text: footerText } }],
