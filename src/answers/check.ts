@@ -274,7 +274,9 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
 
   // Support needs everything: words, the act, people in their roles, numbers, the speaker, a plain
   // statement, the same polarity. With everything but the polarity, the unit contradicts.
-  const unitNegated = negatedNear(text, unit, matchedTokens);
+  // Polarity is read where the claim's act is stated (the densest run of its words and numbers),
+  // not at another verb of the sentence ("warning against expelling people, 11 were given the boot").
+  const unitNegated = negatedNear(text, unit, densest(tokens, prep.concepts, a.numbers));
   const speakerOk = !a.speaker || speakerMatches(lookup, a, unit, text, prep.speakerPeople, speakers);
   const peopleOk = peopleAround === prep.claimPeople.length;
   const numbersOk = numbers === 'match';
@@ -465,6 +467,34 @@ const SPEECH_AFTER = new RegExp(`^[^.;:!?]{0,45}?\\b(?:${SPEECH})\\b`, 'i');
 const SPEECH_BEFORE = new RegExp(`\\b(?:${SPEECH})\\s*$`, 'i');
 
 /** Negation cues a few words before the matched words, in their clause ("decided not to take action"), or "which he denies" after. */
+/** The matched tokens of the densest run of the claim's concepts and numbers in a unit (within 8 words). */
+function densest(tokens: Token[], concepts: Concept[], numbers: ClaimNumber[]): Token[] {
+  const values = new Set(numbers.flatMap((n) => [n.text, String(n.value)]));
+  const keyOf = tokens.map((t) => {
+    const ci = concepts.findIndex((c) => t.terms.some((x) => isConceptTerm(c, x)));
+    if (ci >= 0) return `c${ci}`;
+    const n = numbersOf(t.word)[0];
+    return n && (values.has(String(n.value)) || values.has(t.word.toLowerCase())) ? `n${n.value}` : '';
+  });
+  let best: Token[] = [];
+  let bestCount = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!keyOf[i]) continue;
+    const keys = new Set<string>();
+    const run: Token[] = [];
+    for (let k = i; k < Math.min(tokens.length, i + 8); k++) {
+      if (!keyOf[k]) continue;
+      keys.add(keyOf[k]!);
+      run.push(tokens[k]!);
+    }
+    if (keys.size > bestCount) {
+      bestCount = keys.size;
+      best = run;
+    }
+  }
+  return best;
+}
+
 function negatedNear(text: string, unit: Unit, matched: Token[]): boolean {
   if (!matched.length) return false;
   const seen = new Set<number>();

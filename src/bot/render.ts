@@ -70,7 +70,8 @@ export function questionTitle(command: CommandName, query: string, about?: strin
 function footerState(answer: Answer): { text: string; queryLength: number; aboutLength: number } {
   const q = footerSafe(answer.query);
   const a = answer.about ? footerSafe(answer.about) : '';
-  const text = `/${answer.command} ${QUERY_OPTION[answer.command]}: ${q}${a ? ` about: ${a}` : ''}`;
+  // No trailing space for an empty query (the whole timeline): Discord trims it.
+  const text = `/${answer.command} ${QUERY_OPTION[answer.command]}:${q ? ` ${q}` : ''}${a ? ` about: ${a}` : ''}`;
   return { text, queryLength: q.length, aboutLength: a.length };
 }
 
