@@ -125,8 +125,16 @@ export class Engine {
   }
 
   private finish(request: AnswerRequest, r: Result): Answer {
-    const extra = r.person ? { person: r.person } : {};
-    return r.snippets.length ? answered(request, r.as, r.snippets, extra) : abstained(request, r.as, r.reason ?? 'Not in the sources.', extra);
+    const extra: Partial<Answer> = {};
+    if (r.person) extra.person = r.person;
+    if (r.alsoNamed?.length) extra.alsoNamed = r.alsoNamed;
+    if (!r.snippets.length) {
+      if (r.nearest) extra.nearest = r.nearest;
+      return abstained(request, r.as, r.reason ?? 'Not in the sources.', extra);
+    }
+    // The verdict is about the first snippet: only the first page carries it.
+    if (r.verdict && (request.page ?? 0) === 0) extra.verdict = r.verdict;
+    return answered(request, r.as, r.snippets, extra);
   }
 
   private run(as: CommandName, query: string | QuestionPart, about?: string, trace?: PartTrace): Result {
@@ -159,8 +167,12 @@ export class Engine {
         return { as, snippets: toSnippets(lookup.index, r.candidates), ...person };
       }
       case 'ask': {
-        const snippets = toSnippets(lookup.index, ask(lookup, query, trace));
-        return snippets.length ? { as, snippets } : none(as, `The sources do not answer ${q}.`);
+        const r = ask(lookup, query, trace);
+        const snippets = toSnippets(lookup.index, r.candidates);
+        if (snippets.length) return r.verdict ? { as, snippets, verdict: r.verdict } : { as, snippets };
+        const refusal = none(as, r.refusal ?? `The sources do not answer ${q}.`);
+        const nearest = r.nearest && toSnippets(lookup.index, [r.nearest])[0];
+        return nearest ? { ...refusal, nearest } : refusal;
       }
       case 'check': {
         const snippets = toSnippets(lookup.index, check(lookup, text));
@@ -205,6 +217,9 @@ interface Result {
   snippets: Snippet[];
   reason?: string;
   person?: { id: string; name: string };
+  alsoNamed?: { id: string; name: string }[];
+  verdict?: Answer['verdict'];
+  nearest?: Snippet;
 }
 
 function none(as: CommandName, reason: string): Result {
@@ -230,7 +245,10 @@ function combineParts(parts: Result[]): Result {
       seen.add(key);
     }
   }
-  return { as: answeredParts.length === 1 ? answeredParts[0]!.as : 'ask', snippets };
+  const combined: Result = { as: answeredParts.length === 1 ? answeredParts[0]!.as : 'ask', snippets };
+  const first = answeredParts[0]!;
+  if (first === parts[0] && first.verdict) combined.verdict = first.verdict;
+  return combined;
 }
 const MAX_COMBINED = 15;
 

@@ -5,7 +5,7 @@
  * caller abstains instead of showing it.
  */
 import type { Passage } from '../retrieval/index.js';
-import type { PostingsResult } from '../retrieval/postings.js';
+import type { Postings, PostingsResult, PostingsSearchOptions } from '../retrieval/postings.js';
 import { sameWord, termsOf } from '../retrieval/text.js';
 import { type Lookup, queryTerms } from './lookup.js';
 import type { PartTrace } from './explain.js';
@@ -30,6 +30,11 @@ export interface Hit {
    * form, or speaking); 1 when the query names nobody.
    */
   involvesNamed: number;
+  /** Query terms (own or alternative) the passage and, with `window`, its neighbours matched. */
+  covered: ReadonlySet<string>;
+  /** The people the query names (ids), and the query terms that are their names. */
+  named: readonly string[];
+  nameTerms: ReadonlySet<string>;
 }
 
 export interface SearchOptions {
@@ -65,7 +70,7 @@ const WORD = /[\p{L}\p{N}]+(?:['’‘-][\p{L}\p{N}]+)*/gu;
 /** The alternatives' search counts this much of the user's own words' search in the pool's order. */
 const ALTERNATIVE_RELEVANCE = 0.5;
 
-interface PoolEntry {
+export interface PoolEntry {
   id: number;
   score: number;
   /** Query terms (own or alternative) the passage matched. */
@@ -85,8 +90,10 @@ export function searchPassages(lookup: Lookup, query: string | SearchPlan, optio
   const { concepts } = plan;
   const nameText = concepts.map((c) => c.word).join(' ');
   const named = personsNamed(lookup, nameText).map((p) => ({ id: p.id, terms: termsOfName(p.name, concepts.flatMap((c) => c.terms)) }));
+  const namedIds = named.map((n) => n.id);
+  const nameTerms = new Set(named.flatMap((n) => n.terms));
   const { passages } = lookup.index.data;
-  const pool = searchPool(lookup, plan, options.filter);
+  const pool = searchPool(lookup.index.postings, lookup.passageSearch, plan, options.filter);
   const byId = new Map<number, PoolEntry>();
   if (options.window) for (const r of pool) byId.set(r.id, r);
   const hits: Hit[] = [];
@@ -116,7 +123,7 @@ export function searchPassages(lookup: Lookup, query: string | SearchPlan, optio
       windowCoverage = conceptCoverage(concepts, covered);
     }
     if ((coverage + windowCoverage) / 2 < options.minCoverage) continue;
-    hits.push({ passage, relevance: r.score, coverage, windowCoverage, neighbourRelevance, matched: r.terms, involvesNamed });
+    hits.push({ passage, relevance: r.score, coverage, windowCoverage, neighbourRelevance, matched: r.terms, covered, involvesNamed, named: namedIds, nameTerms });
     // Results come best first; a few hundred are plenty to find the top ones after re-ranking.
     if (hits.length >= limit * 10) break;
   }
@@ -128,22 +135,33 @@ export function searchPassages(lookup: Lookup, query: string | SearchPlan, optio
  * (the alternatives search apart, so that matching them never earns MiniSearch's bonus for matching
  * more of the user's words).
  */
-function searchPool(lookup: Lookup, plan: SearchPlan, filter: SearchOptions['filter']): PoolEntry[] {
+export function searchPool(postings: Postings, options: PostingsSearchOptions, plan: SearchPlan, filter?: (id: number) => boolean): PoolEntry[] {
   const limits = { limit: POOL, ...(filter ? { filter } : {}) };
   const merged = new Map<number, PoolEntry>();
   const add = (results: PostingsResult[], factor: number) => {
     for (const r of results) {
       const entry = merged.get(r.id);
+      const queryTerms = r.queryTerms.filter((q) => r.terms.some((m) => likelySpelling(q, m)));
       if (entry) {
         entry.score += factor * r.score;
-        for (const t of r.queryTerms) entry.queryTerms.add(t);
+        for (const t of queryTerms) entry.queryTerms.add(t);
         for (const t of r.terms) entry.terms.add(t);
-      } else merged.set(r.id, { id: r.id, score: factor * r.score, queryTerms: new Set(r.queryTerms), terms: new Set(r.terms) });
+      } else merged.set(r.id, { id: r.id, score: factor * r.score, queryTerms: new Set(queryTerms), terms: new Set(r.terms) });
     }
   };
-  if (plan.text) add(lookup.index.postings.search(plan.text, { ...lookup.passageSearch, ...limits }), 1);
-  if (plan.alternativeText) add(lookup.index.postings.search(plan.alternativeText, { ...lookup.passageSearch, fuzzy: false, prefix: false, ...limits }), ALTERNATIVE_RELEVANCE);
+  if (plan.text) add(postings.search(plan.text, { ...options, ...limits }), 1);
+  if (plan.alternativeText) add(postings.search(plan.alternativeText, { ...options, fuzzy: false, prefix: false, ...limits }), ALTERNATIVE_RELEVANCE);
   return [...merged.values()].sort((a, b) => b.score - a.score || a.id - b.id);
+}
+
+/**
+ * True when an index term the fuzzy search matched is a likely spelling of the query term: the same,
+ * a longer form of it, or a near spelling with the same first letter. Typos seldom touch a word's
+ * first letter, and without that rule a name the sources lack takes another word's place ("boris"
+ * → "tories").
+ */
+export function likelySpelling(query: string, match: string): boolean {
+  return match === query || match.startsWith(query) || (match[0] === query[0] && sameWord(query, match));
 }
 
 /** True when the passage or a neighbouring sentence of its article involves the person. */

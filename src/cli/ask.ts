@@ -18,7 +18,7 @@ async function main(argv: string[]): Promise<number> {
   const flags = new Set<string>(argv.filter((a) => a === '--json' || a === '--batch' || a === '--explain'));
   const rest = argv.filter((a) => !flags.has(a));
   const engine = await Engine.load();
-  if (flags.has('--batch')) return batch(engine, flags.has('--json'));
+  if (flags.has('--batch')) return batch(engine, flags.has('--json'), flags.has('--explain'));
   const request = parseArgs(rest);
   if (typeof request === 'string') {
     console.error(request);
@@ -73,13 +73,17 @@ function allPages(engine: Engine, request: AnswerRequest): Answer {
 }
 
 /** One output line per input line, in order; a bad line gets an error line, never a crash. */
-async function batch(engine: Engine, json: boolean): Promise<number> {
+async function batch(engine: Engine, json: boolean, explain: boolean): Promise<number> {
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
     if (!line.trim()) continue;
     let out: unknown;
     try {
       const request = JSON.parse(line) as AnswerRequest;
-      out = allPages(engine, { command: request.command, query: request.query, ...(request.about ? { about: request.about } : {}) });
+      const clean: AnswerRequest = { command: request.command, query: request.query, ...(request.about ? { about: request.about } : {}) };
+      if (explain) {
+        const { answer, explanation } = engine.explain(clean);
+        out = { ...answer, explanation };
+      } else out = allPages(engine, clean);
     } catch (err) {
       const message = err instanceof UserInputError ? err.message : err instanceof SyntaxError ? 'not a JSON line' : 'internal error';
       out = { abstained: true, error: message, answers: [] };

@@ -148,9 +148,14 @@ export class Postings {
     this.touched = new Int32Array(size);
   }
 
-  /** True when an index term lies within `distance` edits of `term` (what a fuzzy search would reach). */
-  hasNear(term: string, distance: number): boolean {
-    return distance > 0 && this.vocabulary.fuzzyGet(term, distance).size > 0;
+  /** The index terms that start with `prefix` (itself included when indexed). */
+  withPrefix(prefix: string): string[] {
+    return [...this.vocabulary.atPrefix(prefix).keys()];
+  }
+
+  /** The index terms within `distance` edits of `term` (what a fuzzy search would reach). */
+  near(term: string, distance: number): string[] {
+    return distance > 0 ? [...this.vocabulary.fuzzyGet(term, distance).keys()] : [];
   }
 
   /** Searches like `MiniSearch.search(query, options)`, returning the best `limit` results, best first. */

@@ -31,6 +31,16 @@ export const SHORTHAND: Readonly<Record<string, string>> = {
   gonna: 'going to',
   wanna: 'want to',
   dunno: 'do not know',
+  tryna: 'trying to',
+  smth: 'something',
+  sth: 'something',
+  bout: 'about',
+  whyd: 'why did',
+  whatd: 'what did',
+  whod: 'who did',
+  howd: 'how did',
+  whered: 'where did',
+  whend: 'when did',
   govt: 'government',
   gov: 'government',
   '1st': 'first',
@@ -153,19 +163,22 @@ export const FILLER: readonly string[] = [
   'unfair',
   'fairly',
   'whole',
-  // Light verbs: "got booted", "get a pic taken", "go instead": the content is in the other words.
-  'got',
-  'get',
-  'gets',
-  'getting',
-  'go',
-  'goes',
-  'going',
-  'make',
-  'made',
-  'happen',
-  'happened',
+  'in total',
+  'i forget',
+  'i forgot',
+  'or nah',
+  'or not',
+  'or smth',
+  'involved',
+  'makes no sense',
+  'no idea',
 ];
+
+/**
+ * Light verbs: "got booted", "get a pic taken", "go instead": the content is in the other words.
+ * Dropped after paraphrases are found, since some phrases start with one ("got the boot", "got in").
+ */
+export const LIGHT_VERBS: ReadonlySet<string> = new Set(['got', 'get', 'gets', 'getting', 'go', 'goes', 'going', 'make', 'made', 'happen', 'happened', 'end', 'ended']);
 
 /** Number words the articles may write for digits a user types ("the 8 councillors"), and back. */
 export const NUMBER_WORDS: readonly string[] = [

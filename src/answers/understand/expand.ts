@@ -7,11 +7,18 @@
  */
 import { terms, termsOf, words } from '../../retrieval/text.js';
 import type { Lookup } from '../lookup.js';
-import { NUMBER_WORDS } from './chat.js';
+import { LIGHT_VERBS, NUMBER_WORDS } from './chat.js';
 import { PARAPHRASES } from './paraphrases.js';
 
 /** A paraphrase covers a concept this much: below the user's own word, everywhere. */
 export const PARAPHRASE_WEIGHT = 0.8;
+/**
+ * A word the corpus has in no form weighs this many times the rarest word: a question hinging on
+ * "turnout" or "Boris" is not answered by a passage that has its other words.
+ */
+const MISSING_WEIGHT = 2;
+/** A derivation of the user's word ("appearance" for "appeared") covers it this much. */
+const DERIVATION_WEIGHT = 0.8;
 /** One word of a phrase ("back" of "let back in") covers the phrase this much. */
 const PHRASE_WORD_WEIGHT = 0.4;
 
@@ -26,6 +33,8 @@ export interface Concept {
   weight: number;
   /** True when neither the word nor any alternative occurs in the corpus (nor a near spelling). */
   missing: boolean;
+  /** An action ("expelled", "backed"): where the question's roles meet. */
+  action: boolean;
 }
 
 export interface Expansion {
@@ -46,13 +55,14 @@ export interface SearchPlan {
 interface Entry {
   say: string[];
   means: readonly string[];
+  action: boolean;
 }
 
 /**
  * Paraphrase phrases, longest first, as word lists. Matched word for word, not by stem: the stemmer
  * makes "elected" and "election" one word, and an election is not a win.
  */
-const ENTRIES: Entry[] = PARAPHRASES.flatMap((p) => p.say.map((s) => ({ say: s.split(' '), means: p.means }))).sort((a, b) => b.say.length - a.say.length);
+const ENTRIES: Entry[] = PARAPHRASES.flatMap((p) => p.say.map((s) => ({ say: s.split(' '), means: p.means, action: !p.thing }))).sort((a, b) => b.say.length - a.say.length);
 
 export function searchPlan(lookup: Lookup, content: string): SearchPlan {
   const tokens = words(content).map((w) => possessive(lookup, w));
@@ -63,10 +73,15 @@ export function searchPlan(lookup: Lookup, content: string): SearchPlan {
   const ownWords: string[] = [];
   const alternativeWords = new Set<string>();
   for (let i = 0; i < tokens.length; ) {
-    const phrase = longestPhrase(tokens, i);
+    const found = longestPhrase(tokens, i);
+    const phrase = found?.entry;
     const span = phrase ? phrase.say.length : 1;
-    const word = tokens.slice(i, i + span).join(' ');
-    i += span;
+    const word = phrase ? phrase.say.join(' ') : tokens[i]!;
+    // Words inside a split phrasal verb ("let [ken] back in") are read after it, as words of their own.
+    if (found?.gap.length) tokens.splice(i + 1, found.gap.length + span - 1, ...found.gap);
+    else i += span - 1;
+    i++;
+    if (!phrase && LIGHT_VERBS.has(word)) continue;
     const own = [...new Set(terms(word))];
     const alternatives = new Map<string, number>();
     const alternative = (said: string, weight: number) => {
@@ -77,6 +92,7 @@ export function searchPlan(lookup: Lookup, content: string): SearchPlan {
       expansions.push({ from: word, to: said, weight });
     };
     for (const means of phrase?.means ?? []) alternative(means, PARAPHRASE_WEIGHT);
+    if (span === 1) for (const longer of derivations(lookup, own)) alternative(longer, DERIVATION_WEIGHT);
     for (const twin of numberTwins(word)) alternative(twin, 1);
     if (own.length === 0 && alternatives.size === 0) continue;
     const known = own.filter((t) => lookup.has(t) || lookup.nearTerm(t));
@@ -88,9 +104,13 @@ export function searchPlan(lookup: Lookup, content: string): SearchPlan {
       for (const t of known) if (!alternatives.has(t)) alternatives.set(t, PHRASE_WORD_WEIGHT);
       if (known.length) alternativeWords.add(word);
     }
-    const weight = Math.max(0, ...known.map((t) => lookup.idf(t)), ...[...alternatives.keys()].map((t) => lookup.idf(t)));
+    // As rare as the user's own word; the alternatives' rarity only when the corpus lacks it (a rare
+    // paraphrase must not make a common word weigh more).
+    const ownKnown = known.filter((t) => lookup.has(t));
+    const weighed = ownKnown.length ? ownKnown : [...alternatives.keys()].filter((t) => alternatives.get(t)! >= PARAPHRASE_WEIGHT);
+    const weight = Math.max(0, ...(weighed.length ? weighed : known).map((t) => lookup.idf(t)));
     const missing = known.length === 0 && alternatives.size === 0;
-    concepts.push({ word, terms: ownTerms, alternatives, weight: missing ? lookup.idf('') : weight, missing });
+    concepts.push({ word, terms: ownTerms, alternatives, weight: missing ? MISSING_WEIGHT * lookup.idf('') : weight, missing, action: phrase?.action ?? false });
     if (ownTerms.length) ownWords.push(word);
   }
   return {
@@ -119,12 +139,27 @@ export function conceptCoverage(concepts: readonly Concept[], matched: ReadonlyS
   return total ? hit / total : 0;
 }
 
-function longestPhrase(tokens: string[], i: number): Entry | undefined {
-  for (const e of ENTRIES) {
-    if (e.say.length > 1 && e.say.every((w, k) => tokens[i + k] === w)) return e;
+/** Most words a phrasal verb may have between its verb and its particle ("kicked [the councillors] out"). */
+const MAX_GAP = 2;
+/** The particles that make a phrasal verb separable ("let him back in"); "ran against" is not. */
+const PARTICLES = new Set(['out', 'in', 'back', 'up', 'off', 'down', 'away', 'over']);
+
+/**
+ * The longest paraphrase starting at token i, whole or, for a phrasal verb, split after its verb by
+ * up to MAX_GAP words (returned as `gap`).
+ */
+function longestPhrase(tokens: string[], i: number): { entry: Entry; gap: string[] } | undefined {
+  for (const entry of ENTRIES) {
+    const [first, ...rest] = entry.say;
+    if (rest.length === 0 || tokens[i] !== first) continue;
+    const maxGap = PARTICLES.has(rest[0]!) ? MAX_GAP : 0;
+    for (let gap = 0; gap <= maxGap; gap++) {
+      if (rest.every((w, k) => tokens[i + 1 + gap + k] === w)) return { entry, gap: tokens.slice(i + 1, i + 1 + gap) };
+    }
   }
   const token = tokens[i]!;
-  return ENTRIES.find((e) => e.say.length === 1 && e.say[0] === token);
+  const entry = ENTRIES.find((e) => e.say.length === 1 && e.say[0] === token);
+  return entry && { entry, gap: [] };
 }
 
 /** "kens" → "ken", "robbanis" → "robbani": a possessive typed without its apostrophe. */
@@ -134,6 +169,15 @@ function possessive(lookup: Lookup, word: string): string {
   if (own && lookup.has(own)) return word;
   const base = word.slice(0, -1);
   return lookup.nameTokens.has(base) ? base : word;
+}
+
+/**
+ * Longer index terms built on a word's stem ("appear" → "appearance", "campaign" → "campaigner"):
+ * the stemmer leaves derivations apart, and a user's verb is often the article's noun. Only stems of
+ * five letters or more, and a few letters longer, so that short stems do not reach unrelated words.
+ */
+function derivations(lookup: Lookup, own: readonly string[]): string[] {
+  return own.filter((t) => t.length >= 5).flatMap((t) => lookup.index.postings.withPrefix(t).filter((longer) => longer !== t && longer.length - t.length <= 4));
 }
 
 /** "8" ↔ "eight". */

@@ -18,11 +18,16 @@ export interface Paraphrase {
   means: readonly string[];
   /** The sense, so that a reader can judge the entry. */
   why: string;
+  /**
+   * A thing rather than an action (an election, a leaflet): an action's words are where a question's
+   * roles meet ("Labour expelled Rahman"), see roles.ts.
+   */
+  thing?: true;
 }
 
 export const PARAPHRASES: readonly Paraphrase[] = [
   {
-    say: ['kicked out', 'kick out', 'kicks out', 'kicking out', 'chucked out', 'chuck out', 'thrown out', 'throw out', 'threw out', 'turfed out', 'booted', 'booted out', 'got the boot', 'get the boot', 'given the boot', 'axed', 'binned', 'ditched', 'dumped', 'purged', 'ousted', 'expel', 'kicked', 'chucked', 'canned', 'fired', 'out of the party', 'out of labour'],
+    say: ['kicked out', 'kick out', 'kicks out', 'kicking out', 'chucked out', 'chuck out', 'thrown out', 'throw out', 'threw out', 'turfed out', 'booted', 'booted out', 'boot', 'booting', 'got the boot', 'get the boot', 'getting the boot', 'given the boot', 'axed', 'axe', 'axing', 'bin', 'bins', 'binning', 'ditch', 'ditching', 'dump', 'dumping', 'sack', 'sacking', 'expelling', 'binned', 'ditched', 'dumped', 'purged', 'ousted', 'expel', 'kicked', 'chucked', 'canned', 'fired', 'out of the party', 'out of labour', 'expelled', 'expulsion', 'expulsions', 'excluded', 'sacked', 'removed'],
     means: ['expelled', 'expulsion', 'expel', 'boot', 'sacked', 'axed', 'excluded', 'suspended'],
     why: 'removal from the party (or of a candidate) in slang',
   },
@@ -65,6 +70,7 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     say: ['lawyers', 'lawyer', 'legal', 'solicitors', 'courts'],
     means: ['legal', 'advice', 'compliance'],
     why: 'legal advice',
+    thing: true,
   },
   {
     say: ['pic', 'pics', 'photo', 'photos', 'picture', 'pictures', 'selfie', 'photo op'],
@@ -95,11 +101,13 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     say: ['race', 'races', 'contest', 'poll', 'polls', 'vote', 'election', 'elections'],
     means: ['election', 'poll', 'contest', 'race', 'vote'],
     why: 'an election',
+    thing: true,
   },
   {
     say: ['swing', 'share', 'vote share'],
     means: ['per cent', 'vote', 'share'],
     why: 'a change in the share of the vote',
+    thing: true,
   },
   {
     say: ['in trouble', 'trouble', 'in hot water', 'facing', 'disciplined', 'punished', 'punishment'],
@@ -115,6 +123,7 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     say: ['rule', 'rules', 'rulebook', 'the law'],
     means: ['rule', 'rulebook', 'clause', 'sanction'],
     why: 'the party rule book',
+    thing: true,
   },
   {
     say: ['picked', 'chose', 'chosen', 'choose', 'selected', 'pick', 'nominee'],
@@ -135,50 +144,103 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     say: ['excuse', 'excuses'],
     means: ['excuses', 'excuse'],
     why: 'excuses',
+    thing: true,
   },
   {
     say: ['rigged', 'rigging', 'cheated', 'cheating', 'fraud', 'dodgy'],
     means: ['ballot-rigging', 'rigging', 'fraud', 'allegations'],
     why: 'electoral fraud allegations',
+    thing: true,
   },
   {
     say: ['extremists', 'extremist', 'islamists', 'islamist'],
     means: ['islamist', 'extremist'],
     why: 'links to an extremist group',
+    thing: true,
   },
   {
     say: ['second choice', '2nd choice', 'second vote', 'preference'],
     means: ['second preference', 'preferences', 'preference'],
     why: 'the supplementary (second preference) vote',
+    thing: true,
   },
   {
     say: ['voting system', 'electoral system', 'system'],
     means: ['alternative vote', 'electoral system', 'system'],
     why: 'the voting system',
+    thing: true,
   },
   {
     say: ['boss', 'head', 'in charge'],
     means: ['leader', 'director', 'boss', 'head'],
     why: 'who leads',
+    thing: true,
+  },
+  {
+    say: ['do anything', 'doing anything', 'did anything', 'done anything', 'do something', 'did something', 'take action', 'took action', 'punish', 'discipline'],
+    means: ['action', 'take action', 'disciplinary'],
+    why: 'acting against someone',
+  },
+  {
+    say: ['old', 'previous', 'ex', 'last'],
+    means: ['former'],
+    why: 'a former holder of a post ("the old councillor")',
+    thing: true,
+  },
+  {
+    say: ['runner up', 'runner-up', 'runners up', 'came second', 'second place'],
+    means: ['came second', 'second'],
+    why: 'second place in a contest',
+    thing: true,
+  },
+  {
+    say: ['admit', 'admits', 'admitted', 'confess', 'confessed', 'own up', 'owned up'],
+    means: ['accept', 'acknowledged', 'said', 'claimed', 'denies'],
+    why: 'admitting (or denying) something',
+  },
+  {
+    say: ['nick', 'nicked', 'steal', 'stole', 'stolen', 'pocketed', 'fiddle', 'fiddled', 'scam', 'scammed'],
+    means: ['fraud'],
+    why: 'fraud',
+  },
+  {
+    say: ['straight away', 'right away', 'immediately', 'at once', 'asap'],
+    means: ['immediate', 'immediately'],
+    why: 'without delay',
+  },
+  {
+    say: ['blogger', 'bloggers', 'blogged', 'blog post', 'post'],
+    means: ['blog'],
+    why: 'a blog and its writer',
+    thing: true,
+  },
+  {
+    say: ['turn up', 'turned up', 'show up', 'showed up', 'appear', 'appeared', 'appearing', 'seen with', 'photo op with'],
+    means: ['appeared', 'appearance', 'appear', 'photographed', 'joined'],
+    why: 'appearing in public with someone',
   },
   {
     say: ['councillors', 'councillor', 'cllrs', 'cllr'],
     means: ['councillors', 'councillor'],
     why: 'chat spellings of councillor',
+    thing: true,
   },
   {
     say: ['leaflet', 'flyer', 'flyers', 'leaflets', 'pamphlet'],
     means: ['leaflet', 'flyer'],
     why: 'campaign literature',
+    thing: true,
   },
   {
     say: ['the tories', 'tories', 'tory', 'conservatives', 'conservative', 'cons'],
     means: ['tory', 'tories', 'conservative'],
     why: 'the Conservative party',
+    thing: true,
   },
   {
     say: ['mayor', 'mayoral', 'mayoralty'],
     means: ['mayor', 'mayoral', 'mayoralty'],
     why: 'forms of mayor',
+    thing: true,
   },
 ];

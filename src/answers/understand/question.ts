@@ -71,6 +71,11 @@ const QUESTION_WORDS = new Set(
   `who whom whose what when where why how which many much long big ${AUX.replaceAll("|", " ")} not never no right correct true false wrong`.split(" "),
 );
 
+/** "what date/year/time": the words that ask for a date, in a question about when. */
+const WHEN_WORDS = new Set(['date', 'year', 'day', 'month', 'time', 'exactly']);
+/** Words that alone ask nothing of their own. */
+const GENERIC = new Set(['', 'it', 'that', 'this', 'the', 'about', 'number', 'numbers', 'details', 'detail', 'info', 'answer', 'name', 'names', 'so', 'then']);
+
 /** Fillers as regular expressions, longest first so "is it true that" goes before "is it true". */
 const FILLERS = [...FILLER].sort((a, b) => b.length - a.length).map((f) => new RegExp(`\\b${f.replace(/\s+/g, '\\s+')}\\b`, 'g'));
 
@@ -106,8 +111,10 @@ function readPart(text: string): QuestionPart {
   for (const filler of FILLERS) content = content.replace(filler, ' ');
   content = content
     .split(/\s+/)
-    .filter((w) => w && !QUESTION_WORDS.has(w) && w !== '?')
+    .filter((w) => w && !QUESTION_WORDS.has(w) && w !== '?' && !(type === 'when' && WHEN_WORDS.has(w)))
     .join(' ');
+  // "whats the actual numbers", "what was it about": generic words ask about the previous part.
+  if (content.split(' ').every((w) => GENERIC.has(w))) content = '';
   return { text, type, content, negated: NEGATION.test(text.replace(/^(?:is it true|is it|was it|did|does|do|is|was)\s+(?:not|n't)\b/, '')) };
 }
 
