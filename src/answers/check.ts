@@ -194,6 +194,12 @@ function unitsAround(lookup: Lookup, p: Passage): Unit[] {
   return units;
 }
 
+/** A passage's mentions, with the he/she of a sentence naming no one as the person it refers to. */
+function mentionsIn(lookup: Lookup, p: Passage): Mention[] {
+  const pronoun = lookup.pronounSubject.get(p.id);
+  return pronoun ? [...p.mentions, { person: pronoun.person, start: pronoun.start, end: pronoun.end, form: 'surname', cues: ['pronoun'] }] : p.mentions;
+}
+
 /** How much a set of terms covers each concept: 1 for the claim's own word, less for a paraphrase. */
 function hits(concepts: Concept[], set: ReadonlySet<string>): number[] {
   return concepts.map((c) => {
@@ -220,7 +226,7 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
   const windowTokens = window.flatMap((n) => tokenize(text, n.start, n.end));
   const own = termSet(tokens);
   const around = termSet([...tokens, ...windowTokens]);
-  const mentions = unit.passages.flatMap((p) => p.mentions);
+  const mentions = unit.passages.flatMap((p) => mentionsIn(lookup, p));
 
   const inUnit = hits(prep.concepts, own);
   const inWindow = hits(prep.concepts, around);
@@ -361,7 +367,7 @@ function ownNumber(text: string, unit: Unit, mentions: Mention[], owner: string 
   if (!owner) return undefined;
   let best: { m: ClaimNumber; d: number } | undefined;
   for (const p of unit.passages) {
-    const own = p.mentions.filter((m) => m.person === owner);
+    const own = mentions.filter((m) => m.person === owner && m.start >= p.start && m.end <= p.end);
     if (!own.length) continue;
     for (const m of numbersOf(text.slice(p.start, p.end))) {
       if (m.kind !== n.kind) continue;
@@ -370,7 +376,6 @@ function ownNumber(text: string, unit: Unit, mentions: Mention[], owner: string 
       if (d <= 60 && (!best || d < best.d)) best = { m, d };
     }
   }
-  void mentions;
   return best?.m;
 }
 
