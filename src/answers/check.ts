@@ -282,7 +282,11 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
   // statement, the same polarity. With everything but the polarity, the unit contradicts.
   // Polarity is read where the claim's act is stated (the densest run of its words and numbers),
   // not at another verb of the sentence ("warning against expelling people, 11 were given the boot").
-  const unitNegated = negatedNear(text, unit, densest(tokens, prep.concepts, a.numbers));
+  const actNegated = negatedNear(text, unit, densest(tokens, prep.concepts, a.numbers));
+  // A claim whose negation sits in a clause of its own ("rahman asked and abbas did not") is
+  // compared with the unit as a whole too: it agrees when either reading agrees.
+  const wholeNegated = (text.slice(unit.start, unit.end).match(NEGATION) ?? []).length % 2 === 1;
+  const polarityAgrees = actNegated === a.negated || wholeNegated === a.negated;
   const speakerOk = !a.speaker || speakerMatches(lookup, a, unit, text, prep.speakerPeople, speakers);
   const peopleOk = peopleAround === prep.claimPeople.length;
   const numbersOk = numbers === 'match';
@@ -300,7 +304,7 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
     [numbersOk, 'numbers'],
     [speakerOk, 'speaker'],
     [asserted, 'modal'],
-    [unitNegated === a.negated, 'polarity'],
+    [polarityAgrees, 'polarity'],
   ];
   if (checks.every(([ok]) => ok)) return { why: 'supports', stance: 'supports', fit };
   if (checks.every(([ok, name]) => ok || name === 'polarity') && fitHere >= 0.6) return { why: 'polarity', stance: 'contradicts', fit };
@@ -396,6 +400,9 @@ function rivalInRole(text: string, prep: Prepared, mentions: Mention[], tokens: 
   const [claimPerson, claimPos] = people.reduce((best, p) => (Math.abs(p[1] - anchorAt) < Math.abs(best[1] - anchorAt) ? p : best));
   const copula = prep.copula.get(claimPerson) ?? false;
   const claimBefore = claimPos < anchorAt;
+  // Only the doer (or what someone is said to be) is compared: objects and obliques ("at lutfur's
+  // press conference") are phrased too many ways to tell a swap from another wording.
+  if (!claimBefore && !copula) return { copula, claimBound: true };
   // The act in the unit: where the most of the claim's matched concepts sit together.
   const conceptsAt = tokens.map((t) => prep.concepts.findIndex((c) => t.terms.some((x) => isConceptTerm(c, x))));
   let first = -1;

@@ -124,7 +124,11 @@ export function splitAssertions(normalised: string, clauses = true): string[] {
       out.push(s);
       continue;
     }
-    const parts = s.split(/,\s*(?:and\s+|but\s+|so\s+)?|\s+(?:and|but|while|whereas)\s+(?=\S+\s+(?:\S+\s+)?(?:was|were|is|are|got|had|has|did|said|\S+ed)\b)/i);
+    // Clauses: after a comma, before "and/but" with a new subject and verb, and at a subordinator
+    // ("even though they kept asking him", "because rahman asked"): each is asserted on its own.
+    const parts = s.split(
+      /,\s*(?:and\s+|but\s+|so\s+)?|\s+(?:and|but|while|whereas)\s+(?=\S+\s+(?:\S+\s+)?(?:was|were|is|are|got|had|has|did|said|\S+ed)\b)|\s+(?:even though|although|though|because|since|whereas)\s+/i,
+    );
     let current = '';
     for (const clause of parts.map((c) => c?.trim()).filter((c): c is string => !!c)) {
       // A clause without a verb ("the guy labour dumped", "landslide", "tories second") belongs to the one before.
@@ -192,6 +196,8 @@ export function speechFrame(text: string): { speaker: string; content: string } 
     if (!m) continue;
     const who = SPEAKER_WORDS.exec(m[1]!.trim());
     if (!who || words(who[1]!).length > 6 || /^(?:it|that|this|there|which|so|and|but|i|you|we|they|he|she)$/i.test(who[1]!.trim())) continue;
+    // "wrote a piece", "said a word": the verb has an object, not someone's words.
+    if (/^(?:a|an)\s/i.test(m[2]!)) continue;
     const speaker = withoutFiller(contentOf(who[1]!.trim())) || who[1]!.trim();
     return { speaker, content: m[2]! };
   }
