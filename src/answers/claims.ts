@@ -97,7 +97,7 @@ function dropTagQuestion(text: string): string {
 
 /** Words whose presence makes a clause deny what it states. */
 export const NEGATION =
-  /\b(?:not|never|no|none|nobody|nothing|neither|nor|without|refused|refuses|refuse|refusing|declined|declines|denied|denies|deny|denying|stops short of|stopped short of|decided against|warning against|warned against|warns against|argued against|arguing against|rather than|instead of|failure to|failed to|fails to)\b/gi;
+  /\b\w+n['’]t\b|\b(?:not|never|no|none|nobody|nothing|neither|nor|without|refused|refuses|refuse|refusing|declined|declines|denied|denies|deny|denying|stops short of|stopped short of|decided against|warning against|warned against|warns against|argued against|arguing against|rather than|instead of|failure to|failed to|fails to)\b/gi;
 
 const MODAL = /\b(?:if|would|could|should|might|may|whether|unless|supposed to)\b/i;
 
@@ -216,7 +216,7 @@ export function readAssertion(lookup: Lookup, text: string, sentenceSpeaker?: st
   const plan = searchPlan(lookup, withoutFiller(contentOf(content)));
   const concepts = plan.concepts.filter((c) => !numberTexts.has(c.word)).map((c) => withClaimParaphrases(lookup, c));
   const query = [plan.text, plan.alternativeText, ...numbers.map((n) => n.text), speaker ?? ''].join(' ').trim();
-  const predicates = new Set(concepts.filter((c) => isPredicate(c.word)));
+  const predicates = new Set(concepts.filter((c) => isPredicate(c.word) && !isModifier(c.word, words(content))));
   // The words before the first verb are the subject; when the sources use none of them
   // ("turnout", "jeremy corbyn"), or they name someone the sources do not ("george galloway",
   // "neil king"), the claim is about something they do not cover.
@@ -252,6 +252,16 @@ function withClaimParaphrases(lookup: Lookup, c: Concept): Concept {
 /** Verbs that say little by themselves ("went out on the campaign trail", "did a photo"). */
 const LIGHT_VERB = /^(?:is|was|were|are|be|been|had|has|have|did|does|do|got|get|gets|went|go|goes|came|come|made|make|put|took|take|gave|give|kept|keep|let|turned|left|done|used|use|uses|using|counted|count|happened|became|seemed|going|getting|having|being)$/;
 
+/** A participle used as an adjective ("the 8 expelled councillors"): it describes, it is not the act. */
+function isModifier(word: string, ws: string[]): boolean {
+  if (word.includes(' ')) return false;
+  const i = ws.indexOf(word);
+  if (i < 0) return false;
+  const before = ws[i - 1] ?? '';
+  const after = ws[i + 1] ?? '';
+  return /^(?:the|a|an|those|these|their|his|her|its|our|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)$/.test(before) && /^\p{L}{3,}$/u.test(after) && !/^(?:by|from|in|on|at|for|to|with|after|before|over|out)$/.test(after);
+}
+
 /** A verb or verb phrase: the act a claim is about. */
 function isPredicate(word: string): boolean {
   const ws = word.split(' ');
@@ -266,6 +276,8 @@ function isPredicate(word: string): boolean {
 function namesUnknownPerson(lookup: Lookup, ws: string[], missing: ReadonlySet<string>): boolean {
   for (let i = 0; i + 1 < ws.length; i++) {
     const [a, b] = [ws[i]!, ws[i + 1]!];
+    // A verb after a first name is what the person did ("ken wrote"), not their surname.
+    if (VERB.test(a) || VERB.test(b)) continue;
     const firstKnown = missing.has(b) && (lookup.nameTokens.get(a) ?? []).some((p) => p.first === a || fold(p.first ?? '') === a);
     const lastKnown = missing.has(a) && (lookup.nameTokens.get(b) ?? []).some((p) => fold(p.last) === b);
     if ((firstKnown || lastKnown) && !namesPerson(lookup, `${a} ${b}`)) return true;
