@@ -49,8 +49,13 @@ export const CLAIM_PARAPHRASES: readonly Paraphrase[] = [
   },
   {
     say: ['demanding', 'demanded', 'demand', 'calling for', 'called for', 'wanted', 'want', 'urging', 'urged'],
-    means: ['calling', 'urged', 'want', 'must'],
-    why: 'asking for something to be done',
+    means: ['calling', 'urged', 'want', 'must', 'warning', 'warned', 'arguing', 'argued'],
+    why: 'asking for something to be done (or, with "against", for it not to be: "warning against expelling")',
+  },
+  {
+    say: ['told', 'tell', 'tells', 'telling'],
+    means: ['urged', 'urging', 'said', 'asked', 'calling', 'encouraged'],
+    why: 'telling people to do something',
   },
   {
     say: ['turned up', 'showed up', 'show up', 'came', 'appeared'],
