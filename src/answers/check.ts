@@ -122,6 +122,8 @@ interface Prepared {
   copula: Map<string, boolean>;
   /** The person a claim number is said of ("give lutfur their first preference", "ken got 68 percent"). */
   owners: Map<ClaimNumber, string>;
+  /** The person a passive claim's act was done to ("ken got expelled"): the unit must do it to them. */
+  patient?: string;
 }
 
 function judgeAll(lookup: Lookup, a: Assertion): Judged[] {
@@ -162,7 +164,17 @@ function judgeAll(lookup: Lookup, a: Assertion): Judged[] {
     }
     if (best) owners.set(n, best.id);
   }
-  const prep: Prepared = { claimPeople, speakerPeople, concepts, weights, conceptAt, personAt, copula, owners };
+  // "ken got expelled", "lutfur was sacked": the person is who it was done to.
+  let patient: string | undefined;
+  for (const [id, at] of personAt) {
+    if (at < 0) continue;
+    const name = words(lookup.persons.get(id)!.name);
+    let end = at;
+    while (end + 1 < claimWords.length && name.includes(claimWords[end + 1]!)) end++;
+    const adverb = '(?: (?:\\w+ly|already|just|only|even|also|then|once|ever|never|not))*';
+    if (new RegExp(`^(?:\\w+ )?(?:was|were|got|get|gets|been|being|is|are)${adverb} (?:\\w+ed|thrown|kicked|booted|let|taken|given|sacked|beaten|chosen|picked)\\b`).test(claimWords.slice(end + 1, end + 7).join(' '))) patient = id;
+  }
+  const prep: Prepared = { claimPeople, speakerPeople, concepts, weights, conceptAt, personAt, copula, owners, ...(patient ? { patient } : {}) };
 
   const results = lookup.index.postings.search(a.query, { ...lookup.passageSearch, limit: POOL });
   const judged: Judged[] = [];
@@ -192,6 +204,19 @@ function unitsAround(lookup: Lookup, p: Passage): Unit[] {
     units.push({ passages: [a, b], start: a.start, end: b.end });
   }
   return units;
+}
+
+/**
+ * The person undergoes the act: "Mr Rahman was ex-pelled", "Livingstone ..., having been expelled",
+ * "expulsion of X", "action against X" — not "X warned against expelling people".
+ */
+function undergoes(text: string, m: Mention, act: Token): boolean {
+  if (m.end <= act.start) {
+    const between = text.slice(m.end, act.start);
+    return between.length <= 60 && !/[.;:!?]/.test(between) && /\b(?:was|were|been|being|be|is|are|got|gets|get)\s+(?:\w+ly\s+)?$/i.test(between);
+  }
+  const between = text.slice(act.end, m.start);
+  return between.length <= 12 && /^\s*(?:of|against)\s+$/i.test(between);
 }
 
 /** A passage's mentions, with the he/she of a sentence naming no one as the person it refers to. */
@@ -298,10 +323,13 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
   const asserted = a.modal || !modalNear(text, unit, actTokens.length ? actTokens : densest(tokens, prep.concepts, a.numbers));
   // (An act is matched by a verb, above: "elected" is stemmed like "election", which is no win; a
   // verb the sources never use cannot be required, and already weighs against the fit.)
+  // Checked where the unit names the person (it may refer to them otherwise: "The veteran, selected ...").
+  const patientNamed = mentions.filter((m) => m.person === prep.patient);
+  const patientOk = !prep.patient || !actTokens.length || !patientNamed.length || actTokens.some((t) => patientNamed.some((m) => undergoes(text, m, t)));
   const checks: [boolean, string][] = [
     [fit >= SUPPORTS, 'fit'],
     [predicatesOk, 'act'],
-    [!roles?.rival && (!roles?.copula || roles.claimBound), 'role'],
+    [!roles?.rival && (!roles?.copula || roles.claimBound) && patientOk, 'role'],
     [fitHere >= 0.5, 'unit'],
     [peopleOk, 'people'],
     [numbersOk, 'numbers'],
@@ -309,7 +337,7 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
     [asserted, 'modal'],
     [polarityAgrees, 'polarity'],
   ];
-  if (checks.every(([ok]) => ok)) return { why: 'supports', stance: 'supports', fit };
+  if (checks.every(([ok]) => ok)) return { why: `supports${process.env.CHECK_DEBUG ? ' ' + actTokens.map((t) => t.word).join('/') : ''}`, stance: 'supports', fit };
   if (checks.every(([ok, name]) => ok || name === 'polarity') && fitHere >= 0.6) return { why: 'polarity', stance: 'contradicts', fit };
   // The same event with another number or year ("readmitted in 2004", not 2008): the number's place counted as matched.
   if (numbers === 'conflict') {
@@ -361,12 +389,8 @@ function numberVerdict(claim: ClaimNumber[], passage: ClaimNumber[], owned: (n: 
       if (own.value !== n.value) return 'conflict';
       continue;
     }
-    const same = passage.filter((m) => sameNumber(n, m));
-    // "give Rahman their second preference, while giving Labour their first": the number that
-    // counts the claim's thing decides, not the same value said of something else.
-    if (same.some((m) => sameThing(n, m))) continue;
+    if (passage.some((m) => sameNumber(n, m))) continue;
     if (passage.some((m) => m.kind === n.kind && m.value !== n.value && sameThing(n, m))) return 'conflict';
-    if (same.length) continue;
     verdict = 'missing';
   }
   return verdict;

@@ -34,8 +34,8 @@ export const CLAIM_FILLER: readonly string[] = [
 export const CLAIM_PARAPHRASES: readonly Paraphrase[] = [
   {
     say: ['expelled', 'kicked out', 'thrown out', 'booted', 'booted out', 'got the boot', 'given the boot', 'axed', 'purged', 'dumped', 'sacked'],
-    means: ['action', 'disciplinary', 'sanction'],
-    why: 'an expulsion is the disciplinary action a party takes ("decided not to take action against him")',
+    means: ['disciplinary', 'sanction'],
+    why: 'an expulsion is a disciplinary sanction ("whether he would face disciplinary action")',
   },
   {
     say: ['destroyed', 'crushed', 'thrashed', 'trounced', 'smashed', 'battered', 'walloped'],
