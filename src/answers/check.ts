@@ -172,7 +172,7 @@ function judgeAll(lookup: Lookup, a: Assertion): Judged[] {
     let end = at;
     while (end + 1 < claimWords.length && name.includes(claimWords[end + 1]!)) end++;
     const adverb = '(?: (?:\\w+ly|already|just|only|even|also|then|once|ever|never|not))*';
-    if (new RegExp(`^(?:\\w+ )?(?:was|were|got|get|gets|been|being|is|are)${adverb} (?:\\w+ed|thrown|kicked|booted|let|taken|given|sacked|beaten|chosen|picked)\\b`).test(claimWords.slice(end + 1, end + 7).join(' '))) patient = id;
+    if (new RegExp(`^(?:(?:has|had|have) )?(?:was|were|got|get|gets|been|being|is|are)${adverb} (?:\\w+ed|thrown|kicked|booted|let|taken|given|sacked|beaten|chosen|picked)\\b`).test(claimWords.slice(end + 1, end + 7).join(' '))) patient = id;
   }
   const prep: Prepared = { claimPeople, speakerPeople, concepts, weights, conceptAt, personAt, copula, owners, ...(patient ? { patient } : {}) };
 

@@ -104,6 +104,8 @@ const MODAL = /\b(?:if|would|could|should|might|may|whether|unless|supposed to)\
 /** Speech frames of a reported claim: "X said (that) P", "X admits P", "X's excuse is P". */
 const SPEECH_VERB = 'said|says|say|claimed|claims|claim|admits|admitted|admit|wrote|writes|insisted|insists|argued|argues|told \\w+|tells \\w+|reckons|stated|states|confirmed|confirms|called it|called';
 const REPORTED = [
+  // "X wrote a piece on Y demanding P", "X put out a statement saying P": P is X's.
+  /^(.{2,60}?)\s+(?:wrote|published|posted|put out|issued|filed|released)\s+(?:a|an|his|her|their)\s+(?:\w+\s+){0,2}?(?:piece|article|post|statement|blog|column|letter|op-ed|tweet)\b(?:\s+(?:on|in|for)\s+(?:\w+\s+){0,3}?)?\s*(?:demanding|saying|arguing|calling for|claiming|urging|insisting)\s+(?:that\s+)?(.+)$/i,
   new RegExp(`^(?:it was|its|it's)\\s+(.+?)\\s+who\\s+(?:${SPEECH_VERB})\\s+(?:on (?:his|her|their) \\w+\\s+)?(?:that\\s+)?(.+)$`, 'i'),
   new RegExp(`^(.{2,60}?)\\s+(?:${SPEECH_VERB})\\s+(?:on (?:his|her|their) \\w+\\s+)?(?:that\\s+)?(.+)$`, 'i'),
   /^(.{2,40}?)['’]s\s+(?:excuse|line|claim|argument|defence|defense|story|position|view)\s+(?:is|was)\s+(?:that\s+)?(.+)$/i,
@@ -146,8 +148,11 @@ export function splitAssertions(normalised: string, clauses = true): string[] {
   const merged: string[] = [];
   for (const a of out) {
     const prev = merged.at(-1);
-    if (prev && /^(?:who|what|whats|which|when|where|how)\b/i.test(prev) && !hasVerb(a)) merged[merged.length - 1] = `${prev} ${a}`;
-    else merged.push(a);
+    if (prev && /^(?:who|what|whats|which|when|where|how)\b/i.test(prev) && !hasVerb(a)) {
+      // "who won X? Y" claims "Y won X": the answer takes the question word's place.
+      const who = /^(?:who|what|which)\s+(?!is\b|was\b|are\b|were\b)(.+?)\??$/i.exec(prev);
+      merged[merged.length - 1] = who ? `${a} ${who[1]}` : `${prev} ${a}`;
+    } else merged.push(a);
   }
   // Questions that assert nothing ("whats the actual rule here") are dropped when something else is claimed.
   const asserted = merged.filter((a) => !/^(?:who|what|whats|which|when|where|how|why)\b/i.test(a) || /\?\s*\S/.test(a));
@@ -296,16 +301,19 @@ export function readClaim(lookup: Lookup, claim: string): Assertion[] {
   const assertions: Assertion[] = [];
   let texts: string[] = [];
   for (const sentence of splitAssertions(normalised, false)) {
-    // "X said P and Q": both are X's words.
+    // "X said P and Q": both are X's words; after a comma ("..., and 6 hours later labour booted
+    // 11 of them") the writer speaks again.
     const frame = speechFrame(dropTagQuestion(sentence));
-    for (const clause of splitAssertions(frame ? frame.content : sentence, true)) {
+    const groups = frame ? frame.content.split(/,\s*(?=(?:and|but|so|then)\s)/i) : [sentence];
+    const clauses = groups.flatMap((g, i) => splitAssertions(g, true).map((c) => ({ c, speaker: i === 0 ? frame?.speaker : undefined })));
+    for (const { c: clause, speaker } of clauses) {
       const text = dropTagQuestion(clause);
-      const a = readAssertion(lookup, text, frame?.speaker);
+      const a = readAssertion(lookup, text, speaker);
       const previous = assertions.at(-1);
       // An ellipsis ("..., abbas did not") says nothing without the clause before it.
       if (previous && !hasOwnContent(lookup, a)) {
         texts[texts.length - 1] = `${texts.at(-1)} and ${text}`;
-        assertions[assertions.length - 1] = readAssertion(lookup, texts.at(-1)!, frame?.speaker);
+        assertions[assertions.length - 1] = readAssertion(lookup, texts.at(-1)!, previous.speaker);
         continue;
       }
       assertions.push(a);
