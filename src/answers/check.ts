@@ -287,8 +287,7 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
   // other conflicts: a unit naming the claim's person in that role outweighs it.
   const roles = share(inUnit) >= 0.5 ? rivalInRole(text, prep, mentions, tokens, inUnit) : undefined;
   // An act the unit states (someone else doing the very thing), not merely words in common.
-  const verbTerms = termSet([...tokens, ...windowTokens].filter((t) => !/(?:ion|ions|ment|ments)$/i.test(t.word)));
-  const actsIn = hits(prep.concepts, verbTerms);
+  const actsIn = hits(prep.concepts, around);
   const predicatesOk = prep.concepts.every((c, i) => !a.predicates.has(c) || c.missing || actsIn[i]! >= 0.8);
   if (roles?.rival && roles.claimPersonAbsentOrUnbound && missing.length <= 1 && share(inUnit) >= CONTRADICTS && predicatesOk) {
     return { why: 'person-swap', stance: 'contradicts', fit: SWAP_DISCOUNT * slotFit(share(inUnit), prep.claimPeople.length, numbersAround) };
@@ -321,8 +320,7 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
   const numbersOk = numbers === 'match';
   const actTokens = tokens.filter((t) => t.terms.some((x) => prep.concepts.some((c) => a.predicates.has(c) && isConceptTerm(c, x))));
   const asserted = a.modal || !modalNear(text, unit, actTokens.length ? actTokens : densest(tokens, prep.concepts, a.numbers));
-  // (An act is matched by a verb, above: "elected" is stemmed like "election", which is no win; a
-  // verb the sources never use cannot be required, and already weighs against the fit.)
+  // (A verb the sources never use cannot be required: it already weighs against the fit.)
   // Checked where the unit names the person (it may refer to them otherwise: "The veteran, selected ...").
   const patientNamed = mentions.filter((m) => m.person === prep.patient);
   const patientOk = !prep.patient || !actTokens.length || !patientNamed.length || actTokens.some((t) => patientNamed.some((m) => undergoes(text, m, t)));
