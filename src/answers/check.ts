@@ -15,7 +15,9 @@ import type { Passage } from '../retrieval/index.js';
 import type { Mention } from '../retrieval/people.js';
 import { termsOf, words } from '../retrieval/text.js';
 import { type Assertion, type ClaimNumber, NEGATION, numbersOf, readClaim } from './claims.js';
+import { CLAIM_PARAPHRASES } from './understand/claim-words.js';
 import type { Concept } from './understand/expand.js';
+import { PARAPHRASES } from './understand/paraphrases.js';
 import type { Lookup } from './lookup.js';
 import { personsNamed } from './persons.js';
 import type { Candidate } from './snippets.js';
@@ -219,6 +221,17 @@ function undergoes(text: string, m: Mention, act: Token): boolean {
   return between.length <= 12 && /^\s*(?:of|against)\s+$/i.test(between);
 }
 
+const NOUN_ENDING = /(?:ion|ions|ment|ments)$/i;
+/** For each word users write, the nouns the paraphrase lists give for it ("kicked out" → expulsion). */
+const ACT_NOUNS = new Map<string, Set<string>>();
+for (const p of [...PARAPHRASES, ...CLAIM_PARAPHRASES]) {
+  const nouns = p.means.filter((m) => NOUN_ENDING.test(m)).flatMap((m) => [...termsOf(m)]);
+  for (const say of p.say) for (const n of nouns) (ACT_NOUNS.get(say) ?? ACT_NOUNS.set(say, new Set()).get(say)!).add(n);
+}
+function nounFor(c: Concept, t: Token): boolean {
+  return t.terms.some((x) => c.terms.includes(x) || (ACT_NOUNS.get(c.word)?.has(x) ?? false));
+}
+
 /** A passage's mentions, with the he/she of a sentence naming no one as the person it refers to. */
 function mentionsIn(lookup: Lookup, p: Passage): Mention[] {
   const pronoun = lookup.pronounSubject.get(p.id);
@@ -287,7 +300,13 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
   // other conflicts: a unit naming the claim's person in that role outweighs it.
   const roles = share(inUnit) >= 0.5 ? rivalInRole(text, prep, mentions, tokens, inUnit) : undefined;
   // An act the unit states (someone else doing the very thing), not merely words in common.
-  const actsIn = hits(prep.concepts, around);
+  // An act is stated by a verb or by a noun its paraphrases name ("expulsion" for "kicked out"), not
+  // by a noun that merely shares the stem of one of them ("election" for "elected", said of a win).
+  const actsIn = prep.concepts.map((c, i) =>
+    [...tokens, ...windowTokens].some((t) => (!NOUN_ENDING.test(t.word) || nounFor(c, t)) && t.terms.some((x) => c.terms.includes(x) || (c.alternatives.get(x) ?? 0) >= 0.8))
+      ? 1
+      : inWindow[i]! && !a.predicates.has(c) ? inWindow[i]! : 0,
+  );
   const predicatesOk = prep.concepts.every((c, i) => !a.predicates.has(c) || c.missing || actsIn[i]! >= 0.8);
   if (roles?.rival && roles.claimPersonAbsentOrUnbound && missing.length <= 1 && share(inUnit) >= CONTRADICTS && predicatesOk) {
     return { why: 'person-swap', stance: 'contradicts', fit: SWAP_DISCOUNT * slotFit(share(inUnit), prep.claimPeople.length, numbersAround) };

@@ -227,7 +227,10 @@ export function readAssertion(lookup: Lookup, text: string, sentenceSpeaker?: st
   // "neil king"), the claim is about something they do not cover.
   const contentWords = words(content);
   const verbAt = contentWords.findIndex((w) => VERB.test(w));
-  const subject = new Set(contentWords.slice(0, verbAt < 0 ? 0 : Math.min(verbAt, 4)));
+  // The subject's head comes before any preposition ("turnout in the tower hamlets election").
+  const prepAt = contentWords.findIndex((w) => /^(?:in|of|for|at|on|from|with|by|to|about)$/.test(w));
+  const subjectEnd = Math.min(verbAt < 0 ? 0 : verbAt, 4, prepAt < 0 ? Infinity : prepAt);
+  const subject = new Set(contentWords.slice(0, subjectEnd));
   const subjectConcepts = concepts.filter((c) => c.word.split(' ').every((w) => subject.has(w)));
   const unknownSubject =
     (subjectConcepts.length > 0 && subjectConcepts.every((c) => c.missing) && !namesPerson(lookup, subjectConcepts.map((c) => c.word).join(' '))) ||
