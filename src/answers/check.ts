@@ -126,6 +126,8 @@ interface Prepared {
   owners: Map<ClaimNumber, string>;
   /** The person a passive claim's act was done to ("ken got expelled"): the unit must do it to them. */
   patient?: string;
+  /** The person right after the claim's act ("campaigning for rahman", "backed lutfur"): its object. */
+  object?: string;
 }
 
 function judgeAll(lookup: Lookup, a: Assertion): Judged[] {
@@ -176,7 +178,14 @@ function judgeAll(lookup: Lookup, a: Assertion): Judged[] {
     const adverb = '(?: (?:\\w+ly|already|just|only|even|also|then|once|ever|never|not))*';
     if (new RegExp(`^(?:(?:has|had|have) )?(?:was|were|got|get|gets|been|being|is|are)${adverb} (?:\\w+ed|thrown|kicked|booted|let|taken|given|sacked|beaten|chosen|picked)\\b`).test(claimWords.slice(end + 1, end + 7).join(' '))) patient = id;
   }
-  const prep: Prepared = { claimPeople, speakerPeople, concepts, weights, conceptAt, personAt, copula, owners, ...(patient ? { patient } : {}) };
+  // "campaigning for rahman", "backed lutfur": a person right after an act word is what it is done to or for.
+  let object: string | undefined;
+  for (const [id, at] of personAt) {
+    const before = claimWords.slice(Math.max(0, at - 3), at);
+    const actBefore = concepts.some((c) => a.predicates.has(c) && (before.at(-1) === c.word.split(' ').at(-1) || (/^(?:for|with|against|behind)$/.test(before.at(-1) ?? '') && before.at(-2) === c.word.split(' ').at(-1))));
+    if (at >= 0 && actBefore) object = id;
+  }
+  const prep: Prepared = { claimPeople, speakerPeople, concepts, weights, conceptAt, personAt, copula, owners, ...(patient ? { patient } : {}), ...(object ? { object } : {}) };
 
   const results = lookup.index.postings.search(a.query, { ...lookup.passageSearch, limit: POOL });
   const judged: Judged[] = [];
@@ -343,10 +352,14 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
   // Checked where the unit names the person (it may refer to them otherwise: "The veteran, selected ...").
   const patientNamed = mentions.filter((m) => m.person === prep.patient);
   const patientOk = !prep.patient || !actTokens.length || !patientNamed.length || actTokens.some((t) => patientNamed.some((m) => undergoes(text, m, t)));
+  // Likewise the object: named in the unit, it must follow the act ("endorsing Lutfur", "with Lutfur Rahman").
+  const objectNamed = mentions.filter((m) => m.person === prep.object);
+  const objectOk =
+    !prep.object || !actTokens.length || !objectNamed.length || actTokens.some((t) => objectNamed.some((m) => m.start >= t.end && m.start - t.end <= 35 && !/[.;:!?]|\bbut\b|\band\b/.test(text.slice(t.end, m.start))));
   const checks: [boolean, string][] = [
     [fit >= SUPPORTS, 'fit'],
     [predicatesOk, 'act'],
-    [!roles?.rival && (!roles?.copula || roles.claimBound) && patientOk, 'role'],
+    [!roles?.rival && (!roles?.copula || roles.claimBound) && patientOk && objectOk, 'role'],
     [fitHere >= 0.5, 'unit'],
     [peopleOk, 'people'],
     [numbersOk, 'numbers'],
