@@ -260,7 +260,8 @@ function hits(concepts: Concept[], set: ReadonlySet<string>): number[] {
 }
 
 function isConceptTerm(c: Concept, term: string): boolean {
-  return c.terms.includes(term) || (c.alternatives.get(term) ?? 0) >= 0.8;
+  // A phrase ("take action") has no term of its own: its words stand for it.
+  return c.terms.includes(term) || (c.alternatives.get(term) ?? 0) >= (c.terms.length ? 0.8 : 0.4);
 }
 
 function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<Judged, 'unit' | 'relevance'> | undefined {
@@ -312,7 +313,7 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
   // An act is stated by a verb or by a noun its paraphrases name ("expulsion" for "kicked out"), not
   // by a noun that merely shares the stem of one of them ("election" for "elected", said of a win).
   const actsIn = prep.concepts.map((c, i) =>
-    [...tokens, ...windowTokens].some((t) => (!NOUN_ENDING.test(t.word) || nounFor(c, t)) && t.terms.some((x) => c.terms.includes(x) || (c.alternatives.get(x) ?? 0) >= 0.8))
+    [...tokens, ...windowTokens].some((t) => (!NOUN_ENDING.test(t.word) || nounFor(c, t)) && t.terms.some((x) => isConceptTerm(c, x)))
       ? 1
       : inWindow[i]! && !a.predicates.has(c) ? inWindow[i]! : 0,
   );
@@ -480,8 +481,10 @@ function rivalInRole(text: string, prep: Prepared, mentions: Mention[], tokens: 
   for (let k = first + 1; k < Math.min(tokens.length, first + 6); k++) if (conceptsAt[k]! >= 0) last = k;
   const act = { start: tokens[first]!.start, end: tokens[last]!.end };
   const gap = (m: Mention) => {
-    const before = m.end <= act.start;
-    const between = before ? text.slice(m.end, act.start) : text.slice(act.end, m.start);
+    const preceding = m.end <= act.start;
+    const between = preceding ? text.slice(m.end, act.start) : text.slice(act.end, m.start);
+    // "The news was delivered to members by ... Ken Clark": the doer of a passive comes after "by".
+    const before = preceding || /\bby\b/i.test(between);
     // Saying what someone is binds only through apposition or a copula ("X, the candidate", "the
     // candidate X", "X is the candidate"), not across another verb ("X beat the candidate").
     const bound = copula
