@@ -375,6 +375,8 @@ export function renderHelp(): MessagePayload {
           '',
           '`/who name` who a person is · `/when event` when something happened',
           '`/quote speaker [about]` what someone said · `/ask question` anything, in your own words',
+          '`/check claim` is it true? passages that support or contradict it · `/timeline [topic]` the dated events in order',
+          'On any message: **Apps → Check in sources** checks what it says, privately; **Share** posts the answer.',
           '`/sources` the articles I quote · add `private: True` to any question to see the answer alone',
           'In a DM with me you can simply write a question, e.g. “who is Helal Abbas?”.',
           '',
@@ -400,6 +402,7 @@ export function renderDmHelp(problem?: string): MessagePayload {
     '• who is Helal Abbas?',
     '• when was Livingstone readmitted?',
     '• what did Tom Harris say about Livingstone?',
+    '• is it true that Livingstone was readmitted in 2004?',
     'Every answer quotes the sources word for word, with its citation. `/help` tells more.',
   ];
   return { content: lines.join('\n') };
