@@ -13,7 +13,7 @@
  */
 import type { Passage } from '../retrieval/index.js';
 import type { Mention } from '../retrieval/people.js';
-import { termsOf, words } from '../retrieval/text.js';
+import { sameWord, termsOf, words } from '../retrieval/text.js';
 import { type Assertion, type ClaimNumber, NEGATION, numbersOf, readClaim } from './claims.js';
 import { CLAIM_PARAPHRASES } from './understand/claim-words.js';
 import type { Concept } from './understand/expand.js';
@@ -134,8 +134,8 @@ function judgeAll(lookup: Lookup, a: Assertion): Judged[] {
   // A claim about something the sources never mention is not addressed by them, whatever else matches.
   if (!a.query || a.unknownSubject) return [];
   const { passages } = lookup.index.data;
-  const claimPeople = personsNamed(lookup, a.content).map((p) => p.id);
-  const speakerPeople = a.speaker ? personsNamed(lookup, a.speaker).map((p) => p.id) : [];
+  const claimPeople = peopleOf(lookup, a.content);
+  const speakerPeople = a.speaker ? peopleOf(lookup, a.speaker) : [];
   const nameTerms = new Set(claimPeople.flatMap((id) => words(lookup.persons.get(id)!.name).flatMap(termsOf)));
   // People are matched as people (named in any form, or speaking), not as words.
   const concepts = a.concepts.filter((c) => !(c.terms.length && c.terms.every((t) => nameTerms.has(t))));
@@ -201,6 +201,18 @@ function judgeAll(lookup: Lookup, a: Assertion): Judged[] {
     }
   }
   return judged;
+}
+
+/**
+ * The people a claim names. A short word matched to a name only up to a typo is more likely an
+ * ordinary word ("pick" is not Peck): such a match is kept only for words of six letters or more
+ * ("livingston", "rahmen").
+ */
+function peopleOf(lookup: Lookup, text: string): string[] {
+  const typed = new Set(words(text).flatMap((w) => [w, w.replace(/'s$/, ''), w.replace(/s$/, '')]));
+  return personsNamed(lookup, text)
+    .filter((p) => words(p.name).some((n) => typed.has(n) || typed.has(n.replace(/s$/, ''))) || [...typed].some((w) => w.length >= 6 && words(p.name).some((n) => sameWord(w, n))))
+    .map((p) => p.id);
 }
 
 /** The sentence alone, and with the sentence before or after it in its paragraph when both are short. */
