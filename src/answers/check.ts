@@ -18,6 +18,7 @@ import { type Assertion, type ClaimNumber, NEGATION, numbersOf, readClaim } from
 import { CLAIM_PARAPHRASES } from './understand/claim-words.js';
 import type { Concept } from './understand/expand.js';
 import { PARAPHRASES } from './understand/paraphrases.js';
+import { contrasts } from './understand/polarity.js';
 import type { Lookup } from './lookup.js';
 import { personsNamed } from './persons.js';
 import type { Candidate } from './snippets.js';
@@ -166,7 +167,10 @@ function judgeAll(lookup: Lookup, a: Assertion): Judged[] {
       const d = Math.abs(p - at);
       if (p >= 0 && d <= 4 && (!best || d < best.d)) best = { id, d };
     }
-    if (best) owners.set(n, best.id);
+    // Not across another number ("lutfur got 51 percent of first preferences"), nor a partitive "of first ...".
+    const between = best ? a.numbers.some((m) => m !== n && Math.min(at, personAt.get(best!.id)!) < words(a.content.slice(0, m.at)).length && words(a.content.slice(0, m.at)).length < Math.max(at, personAt.get(best!.id)!)) : false;
+    const partitive = /\bof\s*$/i.test(a.content.slice(0, n.at));
+    if (best && !between && !partitive) owners.set(n, best.id);
   }
   // "ken got expelled", "lutfur was sacked": the person is who it was done to.
   let patient: string | undefined;
@@ -236,7 +240,7 @@ function unitsAround(lookup: Lookup, p: Passage): Unit[] {
 function undergoes(text: string, m: Mention, act: Token): boolean {
   if (m.end <= act.start) {
     const between = text.slice(m.end, act.start);
-    return between.length <= 60 && !/[.;:!?]/.test(between) && /\b(?:was|were|been|being|be|is|are|got|gets|get)\s+(?:\w+ly\s+)?$/i.test(between);
+    return between.length <= 80 && !/[.;:!?]\s/.test(between) && /\b(?:was|were|been|being|be|is|are|got|gets|get)\s+(?:\w+ly\s+)?$/i.test(between);
   }
   const between = text.slice(act.end, m.start);
   return between.length <= 12 && /^\s*(?:of|against)\s+$/i.test(between);
@@ -325,13 +329,21 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
   // An act is stated by a verb or by a noun its paraphrases name ("expulsion" for "kicked out"), not
   // by a noun that merely shares the stem of one of them ("election" for "elected", said of a win).
   const actsIn = prep.concepts.map((c, i) =>
-    [...tokens, ...windowTokens].some((t) => (!NOUN_ENDING.test(t.word) || nounFor(c, t)) && t.terms.some((x) => isConceptTerm(c, x)))
+    tokens.some((t) => (!NOUN_ENDING.test(t.word) || nounFor(c, t)) && t.terms.some((x) => isConceptTerm(c, x)))
       ? 1
       : inWindow[i]! && !a.predicates.has(c) ? inWindow[i]! : 0,
   );
   const predicatesOk = prep.concepts.every((c, i) => !a.predicates.has(c) || c.missing || actsIn[i]! >= 0.8);
-  if (roles?.rival && roles.claimPersonAbsentOrUnbound && missing.length <= 1 && share(inUnit) >= CONTRADICTS && predicatesOk) {
+  // Someone else doing an act excludes the claim's person only when the claim says they were the one
+  // ("it was X who", "X himself", "X personally", "X was the candidate"), or for someone's words.
+  const exclusive = a.exclusive || ((roles?.copula ?? false) && !/\b(?:is|was|were|are) (?:a|an|one of)\b/i.test(a.content));
+  if (roles?.rival && roles.claimPersonAbsentOrUnbound && exclusive && missing.length <= 1 && share(inUnit) >= CONTRADICTS && predicatesOk) {
     return { why: 'person-swap', stance: 'contradicts', fit: SWAP_DISCOUNT * slotFit(share(inUnit), prep.claimPeople.length, numbersAround) };
+  }
+
+  // A description given otherwise ("greg hands is a labour mp" / "Greg Hands, the Tory MP"), said of the claim's person.
+  if ([...prep.copula.values()].some(Boolean) && !missing.length && contrasts(a.content, text.slice(unit.start, unit.end))) {
+    return { why: 'description', stance: 'contradicts', fit: Math.max(fit, SUPPORTS) };
   }
 
   // 2. A reported claim: someone else said it.
@@ -368,11 +380,16 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
   // Likewise the object: named in the unit, it must follow the act ("endorsing Lutfur", "with Lutfur Rahman").
   const objectNamed = mentions.filter((m) => m.person === prep.object);
   const objectOk =
-    !prep.object || !actTokens.length || !objectNamed.length || actTokens.some((t) => objectNamed.some((m) => m.start >= t.end && m.start - t.end <= 35 && !/[.;:!?]|\bbut\b|\band\b/.test(text.slice(t.end, m.start))));
+    !prep.object || !actTokens.length || !objectNamed.length || actTokens.some((t) => objectNamed.some((m) => m.start >= t.end && m.start - t.end <= 60 && !/[.;:!?]\s|\bbut\b|\band\b/.test(text.slice(t.end, m.start))));
+  // The claim's subject, when not a person, is what the unit is about ("the tories won ...").
+  const subjectOk = prep.concepts.every((c, i) => !a.subject.has(c) || inWindow[i]! >= 0.8);
+  // "Ken admitted he was campaigning": his own words, in the first person, at the act.
+  const selfOk = !a.selfReported || actTokens.some((t) => /\b(?:I|I['’]m|I['’]ve|me|my|we)\b/.test(text.slice(Math.max(unit.start, t.start - 30), t.start)));
   const checks: [boolean, string][] = [
     [fit >= SUPPORTS, 'fit'],
+    [subjectOk && selfOk, 'subject'],
     [predicatesOk, 'act'],
-    [!roles?.rival && (!roles?.copula || roles.claimBound) && patientOk && objectOk, 'role'],
+    [!roles?.rival && (roles ? !roles.copula || roles.claimBound : ![...prep.copula.values()].some(Boolean)) && patientOk && objectOk, 'role'],
     [fitHere >= 0.5, 'unit'],
     [peopleOk, 'people'],
     [numbersOk, 'numbers'],
@@ -586,7 +603,9 @@ function negatedNear(text: string, unit: Unit, matched: Token[]): boolean {
   if (!matched.length) return false;
   const seen = new Set<number>();
   for (const t of matched) {
-    const before = text.slice(Math.max(unit.start, t.start - 45), t.end);
+    // A negation governs the act next to it ("decided not to take action", "no wave of expulsions"),
+    // not one a few words off ("his failure to speak out about Labour's defeat").
+    const before = text.slice(Math.max(unit.start, t.start - 28), t.end);
     const clause = before.split(/[,;:.!?–—]\s/).at(-1) ?? '';
     for (const m of clause.matchAll(NEGATION)) seen.add(t.end - clause.length + m.index);
   }

@@ -44,6 +44,12 @@ export interface Assertion {
   predicates: Set<Concept>;
   /** The subject names something the sources never mention ("george galloway", "turnout"). */
   unknownSubject: boolean;
+  /** The claim says its person was the one ("it was X who", "X himself", "X personally", "only X"). */
+  exclusive: boolean;
+  /** Concepts of the subject when it is not a person ("the tories won"): a passage must be about it. */
+  subject: Set<Concept>;
+  /** "X admitted he was ...": the speaker speaks of themself, in the first person. */
+  selfReported: boolean;
 }
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -68,8 +74,8 @@ export function normaliseChat(text: string): string {
     .replace(/\bpro-(?=\p{L})/giu, 'supporting ')
     .replace(/\banti-(?=\p{L})/giu, 'opposing ')
     // A cleft says who did it: "it was X who did Y", "X was the one who did Y" → "X did Y".
-    .replace(/\bit (?:was|is|were)\s+(.{2,40}?)\s+(?:who|that)\s+(?!(?:said|says|told|wrote|claimed)\b)/gi, '$1 ')
-    .replace(/\b(?:is|was|were|are) (?:the|a) (?:one|ones|person|people|guy|man|woman) (?:who|that)\s+/gi, '')
+    .replace(/\bit (?:was|is|were)\s+(.{2,40}?)\s+(?:who|that)\s+(?!(?:said|says|told|wrote|claimed)\b)/gi, '$1 personally ')
+    .replace(/\b(?:is|was|were|are) (?:the|a) (?:one|ones|person|people|guy|man|woman) (?:who|that)\s+/gi, 'personally ')
     // "back in 2000" dates; it is not "backing" anyone.
     .replace(/\bback in (?=(?:1[89]|20)\d\d\b)/gi, 'in ')
     // Exclamations ("what a hypocrite", "make it make sense") judge, they do not claim.
@@ -94,6 +100,9 @@ function dropTagQuestion(text: string): string {
     .replace(/,?\s+(?:is|was|were|are|did|does|do|has|have|had) not (?:he|she|it|they|we|you|i)\s*\??\s*$/i, '')
     .replace(/,?\s+(?:right|no|innit|yeah|correct|true)\s*\??\s*$/i, '');
 }
+
+/** A cleft ("it was X who ...") rewritten keeps this word as its mark (a filler, never searched). */
+const CLEFT_MARK = /\bpersonally\b/i;
 
 /** Words whose presence makes a clause deny what it states. */
 export const NEGATION =
@@ -221,7 +230,9 @@ export function readAssertion(lookup: Lookup, text: string, sentenceSpeaker?: st
   const plan = searchPlan(lookup, withoutFiller(contentOf(content)));
   const concepts = plan.concepts.filter((c) => !numberTexts.has(c.word)).map((c) => withClaimParaphrases(lookup, c));
   const query = [plan.text, plan.alternativeText, ...numbers.map((n) => n.text), speaker ?? ''].join(' ').trim();
-  const predicates = new Set(concepts.filter((c) => isPredicate(c.word) && !isModifier(c.word, words(content))));
+  // A relative clause describes ("the councillors who were expelled had signed ..."): its verb is not the act.
+  const described = new Set(words(content.match(/\b(?:who|that|which)\s+(?:were|was|had been|have been|got|are|is)\s+(?:\w+ly\s+)?(\w+)/i)?.[1] ?? ''));
+  const predicates = new Set(concepts.filter((c) => isPredicate(c.word) && !isModifier(c.word, words(content)) && !c.word.split(' ').some((w) => described.has(w))));
   // The words before the first verb are the subject; when the sources use none of them
   // ("turnout", "jeremy corbyn"), or they name someone the sources do not ("george galloway",
   // "neil king"), the claim is about something they do not cover.
@@ -236,7 +247,10 @@ export function readAssertion(lookup: Lookup, text: string, sentenceSpeaker?: st
     (subjectConcepts.length > 0 && subjectConcepts.every((c) => c.missing) && !namesPerson(lookup, subjectConcepts.map((c) => c.word).join(' '))) ||
     namesUnknownPerson(lookup, contentWords, new Set(concepts.filter((c) => c.missing).map((c) => c.word)));
   const modal = MODAL.test(content.replace(/\bwould not\b/g, ''));
-  return { text, content, ...(speaker ? { speaker } : {}), concepts, query, numbers, negated, modal, predicates, unknownSubject };
+  const exclusive = /\b(?:himself|herself|themselves|personally|only|the one|the ones|the person|the guy)\b/i.test(text) || /^it (?:was|is)\b/i.test(text) || CLEFT_MARK.test(text);
+  const subjectSet = new Set(subjectConcepts.filter((c) => !c.missing && !namesPerson(lookup, c.word) && !lookup.nameTokens.has(c.word)));
+  const selfReported = speaker !== undefined && /^(?:he|she)\b/i.test(content.trim());
+  return { text, content, ...(speaker ? { speaker } : {}), concepts, query, numbers, negated, modal, predicates, unknownSubject, exclusive, subject: subjectSet, selfReported };
 }
 
 const CLAIM_FILLERS = [...CLAIM_FILLER].sort((a, b) => b.length - a.length).map((f) => new RegExp(`\\b${f.replace(/\s+/g, '\\s+')}\\b`, 'g'));
