@@ -247,6 +247,10 @@ function undergoes(text: string, m: Mention, act: Token): boolean {
 }
 
 const NOUN_ENDING = /(?:ion|ions|ment|ments)$/i;
+/** What users say that the sources put as a denial ("let off" → "not to take action", "no action", "refused"). */
+const NEGATIVE_SAY = new Set(
+  [...PARAPHRASES, ...CLAIM_PARAPHRASES].filter((p) => p.means.some((m) => new RegExp(NEGATION.source, 'i').test(m))).flatMap((p) => p.say),
+);
 /** For each word users write, the nouns the paraphrase lists give for it ("kicked out" → expulsion). */
 const ACT_NOUNS = new Map<string, Set<string>>();
 for (const p of [...PARAPHRASES, ...CLAIM_PARAPHRASES]) {
@@ -255,6 +259,42 @@ for (const p of [...PARAPHRASES, ...CLAIM_PARAPHRASES]) {
 }
 function nounFor(c: Concept, t: Token): boolean {
   return t.terms.some((x) => c.terms.includes(x) || (ACT_NOUNS.get(c.word)?.has(x) ?? false));
+}
+
+interface CorpusFacts {
+  /** Terms the articles write capitalised inside a sentence: names of parties, places, bodies ("Tories", "NEC"). */
+  proper: Set<string>;
+  /** Acronyms the articles spell out ("the NEC (National Executive Committee)"): acronym term → the long form's terms. */
+  acronyms: Map<string, string[]>;
+}
+const FACTS = new WeakMap<object, CorpusFacts>();
+/** Learned once per index from the article texts. */
+function corpusFacts(lookup: Lookup): CorpusFacts {
+  let facts = FACTS.get(lookup.index);
+  if (facts) return facts;
+  facts = { proper: new Set(), acronyms: new Map() };
+  for (const article of lookup.index.data.articles) {
+    for (const m of article.text.matchAll(/(?<=[\p{L},;] )\p{Lu}[\p{L}]+/gu)) for (const t of termsOf(m[0])) facts.proper.add(t);
+    const spelled = [
+      ...[...article.text.matchAll(/\b(\p{Lu}{2,6})\s*\(((?:\p{Lu}\p{Ll}+\s*){2,6})\)/gu)].map((m) => [m[1]!, m[2]!] as const),
+      ...[...article.text.matchAll(/\b((?:\p{Lu}\p{Ll}+\s+){1,5}\p{Lu}\p{Ll}+)\s*\((\p{Lu}{2,6})\)/gu)].map((m) => [m[2]!, m[1]!] as const),
+    ];
+    for (const [acronym, long] of spelled) {
+      const initials = words(long).map((w) => w[0]).join('');
+      if (initials !== acronym.toLowerCase()) continue;
+      for (const t of termsOf(acronym)) facts.acronyms.set(t, words(long).flatMap((w) => [...termsOf(w)]));
+    }
+  }
+  FACTS.set(lookup.index, facts);
+  return facts;
+}
+
+/** The terms of some tokens, with an acronym added wherever its long form is written out. */
+function withAcronyms(terms: Set<string>, facts: CorpusFacts): Set<string> {
+  facts.acronyms.forEach((long, acronym) => {
+    if (long.every((t) => terms.has(t))) terms.add(acronym);
+  });
+  return terms;
 }
 
 /** A passage's mentions, with the he/she of a sentence naming no one as the person it refers to. */
@@ -288,8 +328,9 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
   const tokens = tokenize(text, unit.start, unit.end);
   const window = [passages[first.id - 1], passages[last.id + 1]].filter((n): n is Passage => n?.article === first.article);
   const windowTokens = window.flatMap((n) => tokenize(text, n.start, n.end));
-  const own = termSet(tokens);
-  const around = termSet([...tokens, ...windowTokens]);
+  const facts = corpusFacts(lookup);
+  const own = withAcronyms(termSet(tokens), facts);
+  const around = withAcronyms(termSet([...tokens, ...windowTokens]), facts);
   const mentions = unit.passages.flatMap((p) => mentionsIn(lookup, p));
 
   const inUnit = hits(prep.concepts, own);
@@ -367,7 +408,11 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
   // A claim whose negation sits in a clause of its own ("rahman asked and abbas did not") is
   // compared with the unit as a whole too: it agrees when either reading agrees.
   const wholeNegated = (text.slice(unit.start, unit.end).match(NEGATION) ?? []).length % 2 === 1;
-  const polarityAgrees = actNegated === a.negated || wholeNegated === a.negated;
+  // A paraphrase that is itself a denial ("let him off" → "not to take action", "refused"): where the
+  // unit states it through that paraphrase, its negation is the claim's meaning, not a contradiction.
+  const denials = prep.concepts.filter((c, i) => inUnit[i]! > 0 && !c.terms.some((t) => own.has(t)) && NEGATIVE_SAY.has(c.word)).length;
+  const claimNegated = a.negated !== (denials % 2 === 1);
+  const polarityAgrees = actNegated === claimNegated || wholeNegated === claimNegated;
   const speakerOk = !a.speaker || speakerMatches(lookup, a, unit, text, prep.speakerPeople, speakers);
   const peopleOk = peopleAround === prep.claimPeople.length;
   const numbersOk = numbers === 'match';
@@ -382,7 +427,8 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
   const objectOk =
     !prep.object || !actTokens.length || !objectNamed.length || actTokens.some((t) => objectNamed.some((m) => m.start >= t.end && m.start - t.end <= 60 && !/[.;:!?]\s|\bbut\b|\band\b/.test(text.slice(t.end, m.start))));
   // The claim's subject, when not a person, is what the unit is about ("the tories won ...").
-  const subjectOk = prep.concepts.every((c, i) => !a.subject.has(c) || inWindow[i]! >= 0.8);
+  // Only a named subject is required (a party, a body: "the tories", "the NEC"); "people" may be "members".
+  const subjectOk = prep.concepts.every((c, i) => !a.subject.has(c) || !words(c.word).flatMap(termsOf).some((t) => facts.proper.has(t)) || inWindow[i]! >= 0.8);
   // "Ken admitted he was campaigning": his own words, in the first person, at the act.
   const selfOk = !a.selfReported || actTokens.some((t) => /\b(?:I|I['’]m|I['’]ve|me|my|we)\b/.test(text.slice(Math.max(unit.start, t.start - 30), t.start)));
   const checks: [boolean, string][] = [
