@@ -273,8 +273,11 @@ function corpusFacts(lookup: Lookup): CorpusFacts {
   let facts = FACTS.get(lookup.index);
   if (facts) return facts;
   facts = { proper: new Set(), acronyms: new Map() };
+  // A word also written in lower case ("a mayor", "the party") is a common noun however titled.
+  const lower = new Set<string>();
   for (const article of lookup.index.data.articles) {
     for (const m of article.text.matchAll(/(?<=[\p{L},;] )\p{Lu}[\p{L}]+/gu)) for (const t of termsOf(m[0])) facts.proper.add(t);
+    for (const m of article.text.matchAll(/(?<![\p{L}])\p{Ll}[\p{L}]+/gu)) for (const t of termsOf(m[0])) lower.add(t);
     const spelled = [
       ...[...article.text.matchAll(/\b(\p{Lu}{2,6})\s*\(((?:\p{Lu}\p{Ll}+\s*){2,6})\)/gu)].map((m) => [m[1]!, m[2]!] as const),
       ...[...article.text.matchAll(/\b((?:\p{Lu}\p{Ll}+\s+){1,5}\p{Lu}\p{Ll}+)\s*\((\p{Lu}{2,6})\)/gu)].map((m) => [m[2]!, m[1]!] as const),
@@ -285,6 +288,7 @@ function corpusFacts(lookup: Lookup): CorpusFacts {
       for (const t of termsOf(acronym)) facts.acronyms.set(t, words(long).flatMap((w) => [...termsOf(w)]));
     }
   }
+  for (const t of lower) facts.proper.delete(t);
   FACTS.set(lookup.index, facts);
   return facts;
 }
@@ -512,8 +516,12 @@ function ownNumber(text: string, unit: Unit, mentions: Mention[], owner: string 
     for (const m of numbersOf(text.slice(p.start, p.end))) {
       if (m.kind !== n.kind) continue;
       const at = p.start + m.at;
-      const d = Math.min(...own.map((x) => Math.max(0, x.start - at, at - x.end)));
-      if (d <= 60 && (!best || d < best.d)) best = { m, d };
+      for (const x of own) {
+        const [from, to] = x.end <= at ? [x.end, at] : [at, x.start];
+        // Next to the person, with no one else between ("Helal Abbas and Lutfur Rahman ... their second").
+        if (to - from > 35 || mentions.some((o) => o.person !== owner && o.start >= from && o.end <= to)) continue;
+        if (!best || to - from < best.d) best = { m, d: to - from };
+      }
     }
   }
   return best?.m;

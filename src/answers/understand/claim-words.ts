@@ -63,6 +63,11 @@ export const CLAIM_PARAPHRASES: readonly Paraphrase[] = [
     why: 'being present at an event',
   },
   {
+    say: ['spoke out', 'speak out', 'spoken out', 'spoke', 'speak', 'said anything', 'say anything', 'said a word', 'say a word', 'commented', 'comment'],
+    means: ['comment', 'speak', 'spoke', 'said'],
+    why: 'saying something in public',
+  },
+  {
     say: ['straight away', 'right away', 'at once', 'instantly', 'immediately'],
     means: ['immediately', 'immediate'],
     why: 'without delay',
