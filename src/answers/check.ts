@@ -304,7 +304,8 @@ function withAcronyms(terms: Set<string>, facts: CorpusFacts): Set<string> {
 /** A passage's mentions, with the he/she of a sentence naming no one as the person it refers to. */
 function mentionsIn(lookup: Lookup, p: Passage): Mention[] {
   const pronoun = lookup.pronounSubject.get(p.id);
-  return pronoun ? [...p.mentions, { person: pronoun.person, start: pronoun.start, end: pronoun.end, form: 'surname', cues: ['pronoun'] }] : p.mentions;
+  if (!pronoun) return p.mentions;
+  return [...p.mentions, ...pronoun.persons.map((person): Mention => ({ person, start: pronoun.start, end: pronoun.end, form: 'surname', cues: ['pronoun'] }))];
 }
 
 /** How much a set of terms covers each concept: 1 for the claim's own word, less for a paraphrase. */

@@ -36,13 +36,18 @@ export class Lookup {
   private readonly similarMemo = new Map<string, string[]>();
   private readonly nameWordsMemo = new Map<string, string[]>();
   /**
-   * Passage id → the person the he/she of a sentence that names no one is about: the first person
-   * named in the sentence before (news sentences introduce someone, then go on "He was ..."). Only
-   * that common case; anything subtler is left unresolved rather than guessed.
+   * Passage id → whom the he/she of a sentence that names no one may be: the people named in the
+   * sentence before (news sentences introduce someone, then go on "He was ..."). Which of them is
+   * left open rather than guessed; a question naming one of them settles it.
    */
-  readonly pronounSubject = new Map<number, { person: string; start: number; end: number }>();
+  readonly pronounSubject = new Map<number, { persons: string[]; start: number; end: number }>();
   /** Person id → nicknames the articles give them in quotes (Abul “Abs” Hussain), as folded words. */
   private readonly nicknames = new Map<string, string[]>();
+  /**
+   * Acronyms the articles spell out ("the NEC (National Executive Committee)", "Islamic Forum Europe
+   * (IFE)"), both ways: folded acronym → its words, and the words → the acronym.
+   */
+  readonly spelledOut = new Map<string, string>();
   /** Passage ids holding a quotation whose speaker the article names or describes ("a Labour source"). */
   readonly quoted = new Set<number>();
   /** Passage id → persons who say it (quoted or in a reprinted statement). */
@@ -65,6 +70,7 @@ export class Lookup {
         push(this.nameTokens, token, p);
       }
     }
+    for (const article of data.articles) this.findAcronyms(article.text);
     for (const passage of data.passages) {
       for (const mention of passage.mentions) {
         push(this.mentionsOf, mention.person, { passage, mention });
@@ -95,6 +101,19 @@ export class Lookup {
     this.quoteSearch = new Postings(quoteIndex.toJSON(), MINISEARCH_OPTIONS);
   }
 
+  private findAcronyms(text: string): void {
+    for (const m of text.matchAll(ACRONYM_THEN_WORDS)) this.addAcronym(m[1]!, m[2]!);
+    for (const m of text.matchAll(WORDS_THEN_ACRONYM)) this.addAcronym(m[2]!, m[1]!);
+  }
+
+  private addAcronym(acronym: string, spelled: string): void {
+    const words = spelled.split(/\s+/);
+    // Only an acronym made of the words' initials: "(Conservative)" after "MP" is no expansion.
+    if (words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('') !== acronym) return;
+    this.spelledOut.set(acronym.toLowerCase(), spelled.toLowerCase());
+    this.spelledOut.set(spelled.toLowerCase(), acronym.toLowerCase());
+  }
+
   private passageTextAt(article: number, start: number, end: number): string {
     return this.index.data.articles[article]!.text.slice(start, end);
   }
@@ -116,13 +135,13 @@ export class Lookup {
     const previous = this.index.data.passages[passage.id - 1];
     if (!previous || previous.article !== passage.article || passage.mentions.length) return;
     const text = this.passageText(passage);
-    // "He was readmitted ...", "Some six hours after he filed his article, ...": a sentence naming
-    // no one whose he/she can only be the person the sentence before began with.
+    // "He was readmitted ...", "Some six hours after he filed his article, ...": a sentence that
+    // names no one.
     const m = /(?:^[\s“"‘']*|\b)(He|She|he|she|his|her|him)\b/.exec(text);
-    const first = previous.mentions[0];
-    if (!m || !first) return;
+    const persons = [...new Set(previous.mentions.map((x) => x.person))];
+    if (!m || persons.length === 0) return;
     const start = passage.start + m.index + m[0].length - m[1]!.length;
-    this.pronounSubject.set(passage.id, { person: first.person, start, end: start + m[1]!.length });
+    this.pronounSubject.set(passage.id, { persons, start, end: start + m[1]!.length });
   }
 
   introductionsOf(person: string): Introductions {
@@ -131,7 +150,7 @@ export class Lookup {
 
   /** True when the passage names the person (in any form) or is something they say. */
   involves(p: Passage, person: string): boolean {
-    return p.mentions.some((m) => m.person === person) || this.pronounSubject.get(p.id)?.person === person || (this.speakersOf.get(p.id)?.has(person) ?? false);
+    return p.mentions.some((m) => m.person === person) || (this.pronounSubject.get(p.id)?.persons.includes(person) ?? false) || (this.speakersOf.get(p.id)?.has(person) ?? false);
   }
 
   passageText(p: Passage): string {
@@ -226,6 +245,9 @@ export class Lookup {
     return found;
   }
 }
+
+const ACRONYM_THEN_WORDS = /\b(\p{Lu}{2,6})\s*\((\p{Lu}\p{Ll}+(?:\s+(?:of|for|and|the|\p{Lu}\p{Ll}+))+)\)/gu;
+const WORDS_THEN_ACRONYM = /\b(\p{Lu}\p{Ll}+(?:\s+(?:of|for|and|the|\p{Lu}\p{Ll}+))+)\s*\((\p{Lu}{2,6})\)/gu;
 
 /** Search terms of a free-text query, as the index sees them. */
 export function queryTerms(text: string): string[] {

@@ -8,7 +8,7 @@ import { MAX_QUERY_LENGTH } from '../answers/query.js';
 import type { BotContext } from './context.js';
 import type { ButtonState } from './custom-ids.js';
 import { escapeUserText } from './escape.js';
-import { readFooterState, renderAnswer, renderNotice } from './render.js';
+import { readRequest, renderAnswer, renderNotice } from './render.js';
 import { respond } from './respond.js';
 import { botCanPinHere } from './where.js';
 
@@ -45,7 +45,7 @@ export async function checkMessage(ctx: BotContext, interaction: MessageContextM
 
 /**
  * Share: the same answer, posted publicly in the channel as a reply to the click, for a member who
- * may send messages there. It is computed again from the request in the footer (button state lives
+ * may send messages there. It is computed again from the request the message states (button state lives
  * in the message), so it carries the Pin button like any public answer.
  */
 export async function share(ctx: BotContext, interaction: ButtonInteraction, state: Extract<ButtonState, { kind: 'share' }>): Promise<void> {
@@ -54,8 +54,8 @@ export async function share(ctx: BotContext, interaction: ButtonInteraction, sta
     const may = interaction.memberPermissions.has(inThread ? PermissionFlagsBits.SendMessagesInThreads : PermissionFlagsBits.SendMessages);
     if (!may) return respond({ interaction }, renderNotice(CHECK_NOTICES.shareRefused));
   }
-  const footer = interaction.message.embeds[0]?.footer?.text ?? '';
-  const request = readFooterState(footer, state.command, state.queryLength, state.aboutLength);
+  const embed = interaction.message.embeds[0];
+  const request = readRequest(embed?.title ?? '', embed?.footer?.text ?? '', state.command, state.queryLength, state.aboutLength);
   if (!request) return respond({ interaction }, renderNotice(CHECK_NOTICES.stale));
   const answer = ctx.engine.answer({ command: state.command, ...request });
   const payload = renderAnswer(answer, { pinnable: botCanPinHere(interaction), articleCount: ctx.engine.articles().length });

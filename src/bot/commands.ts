@@ -185,8 +185,14 @@ export function isSlashCommandName(name: string): name is SlashCommandName {
   return commandDefinitions.some((c) => c.name === name);
 }
 
-/** The JSON body Discord's bulk-overwrite endpoint takes: slash commands and message commands. */
-export function commandsJSON(): RESTPostAPIApplicationCommandsJSONBody[] {
+/**
+ * The JSON body Discord's bulk-overwrite endpoint takes: slash commands and message commands. Guild
+ * commands carry no `contexts` or `integration_types`: those apply to global commands only, and
+ * Discord drops them from guild ones.
+ */
+export function commandsJSON(scope: 'global' | 'guild' = 'global'): RESTPostAPIApplicationCommandsJSONBody[] {
   // The declaration is readonly (`as const`); the REST types want mutable arrays of the same shape.
-  return structuredClone([...commandDefinitions, ...messageCommandDefinitions]) as unknown as RESTPostAPIApplicationCommandsJSONBody[];
+  const all = structuredClone([...commandDefinitions, ...messageCommandDefinitions]) as unknown as RESTPostAPIApplicationCommandsJSONBody[];
+  if (scope === 'global') return all;
+  return all.map(({ contexts: _contexts, integration_types: _integrationTypes, ...command }) => command as RESTPostAPIApplicationCommandsJSONBody);
 }

@@ -13,11 +13,12 @@ const GREETING = /^[\s/]*(help|hi|hello|hey|start|\?)[\s!.?]*$/i;
 const CLAIM = /^\s*(?:(?:is|was) it (?:really )?true(?: that)?|fact[- ]?check:?|check:?|true or false:?)\s+(.+?)[\s?]*$/is;
 
 export async function answerDm(ctx: BotContext, message: Message): Promise<void> {
-  const channel = message.channel;
-  if (!channel.isSendable()) return;
+  if (!message.channel.isSendable()) return;
+  // The reply's nonce is the question's id: one reply per question, however often a send is retried.
+  const target = { channel: message.channel, nonce: message.id };
   const text = message.content.trim();
   if (!text || GREETING.test(text)) {
-    await respond({ channel }, renderDmHelp());
+    await respond(target, renderDmHelp());
     return;
   }
   let answer;
@@ -26,10 +27,10 @@ export async function answerDm(ctx: BotContext, message: Message): Promise<void>
     answer = claim ? ctx.engine.answer({ command: 'check', query: claim }) : ctx.engine.answer({ command: 'ask', query: text });
   } catch (err) {
     if (err instanceof UserInputError) {
-      await respond({ channel }, renderDmHelp(err.message));
+      await respond(target, renderDmHelp(err.message));
       return;
     }
     throw err;
   }
-  await respond({ channel }, renderAnswer(answer, { pinnable: false, articleCount: ctx.engine.articles().length }));
+  await respond(target, renderAnswer(answer, { pinnable: false, articleCount: ctx.engine.articles().length }));
 }

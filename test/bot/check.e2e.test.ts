@@ -105,7 +105,8 @@ describe('/check', () => {
     expect(body.data.flags ?? 0).toBe(0);
     const answer = expectEvidence(body.data.embeds[0].description, claim);
     expect(answer.snippets[0]!.stance).toBe('supports');
-    expect(body.data.embeds[0].footer.text).toBe(`/check claim: ${claim}`);
+    expect(body.data.embeds[0].title).toBe(`Check: ${claim}`);
+    expect(body.data.embeds[0].footer.text).toBe('/check');
     expect(customIds(body.data)).toContain('pin');
   });
 });
@@ -132,7 +133,8 @@ describe('/timeline', () => {
       if (!more) break;
       const click = buttonClick(more, message);
       const next = await h.interact(click);
-      expect(next.data.embeds[0].footer.text).toBe(`/timeline topic: · page ${page}`);
+      expect(next.data.embeds[0].title).toBe('Timeline of the sources');
+      expect(next.data.embeds[0].footer.text).toBe(`/timeline · page ${page}`);
       const description: string = next.data.embeds[0].description;
       expect(description).not.toBe(previous);
       previous = description;

@@ -1,7 +1,7 @@
 /** Rendering of checked claims and timelines (pure, against fixtures). */
 import { describe, expect, it } from 'vitest';
 import { decodeButton } from '../../src/bot/custom-ids.js';
-import { readFooterState, renderAnswer, UNDATED_HEADING } from '../../src/bot/render.js';
+import { readRequest, renderAnswer, UNDATED_HEADING } from '../../src/bot/render.js';
 import { answer, snippet } from './fixtures.js';
 import { visibleText } from './visible.js';
 
@@ -21,13 +21,15 @@ describe('a checked claim', () => {
       title: `Check: ${claim}`,
       description:
         '> He was readmitted to the party in 2004.\n' +
-        '**[1]** ❌ **contradicts** · *Mayor race: \\*the\\* count* · news report · East End Gazette · 2010-10-22 · ¶ 3\n\n' +
+        '**[1]** ❌ **contradicts** · *Mayor race: \\*the\\* count* · news report · East End Gazette · 2010-10-22 · ¶\u00a03\n\n' +
         '> Mr Livingstone was expelled in 2000.\n' +
-        '**[2]** ➖ context · *Mayor race: \\*the\\* count* · news report · East End Gazette · 2010-10-22 · ¶ 3',
+        '**[2]** ➖ context · *Mayor race: \\*the\\* count* · news report · East End Gazette · 2010-10-22 · ¶\u00a03',
       color: 0x3b6ea5,
-      footer: { text: `/check claim: ${claim}` },
+      // The title states the request (Share and More read it back); the footer names the command.
+      footer: { text: '/check' },
     });
     expect(payload.components![0]!.components.map((b: any) => b.custom_id)).toEqual(['ctx:0:town-hall-report:3', 'ctx:1:town-hall-report:3', 'pin']);
+    expect(payload.components![0]!.components.map((b: any) => b.label)).toEqual(['Context 1', 'Context 2', 'Pin']);
   });
 
   it('a private answer offers Share instead of Pin, and Share reads the claim back from the footer', () => {
@@ -38,13 +40,14 @@ describe('a checked claim', () => {
     const share = decodeButton(ids.find((id) => id.startsWith('share:'))!);
     expect(share).toEqual({ kind: 'share', command: 'check', queryLength: claim.length, aboutLength: 0 });
     if (share?.kind !== 'share') throw new Error('not a share button');
-    expect(readFooterState(payload.embeds![0]!.footer!.text, 'check', share.queryLength, share.aboutLength)).toEqual({ query: claim });
+    expect(readRequest(payload.embeds![0]!.title!, payload.embeds![0]!.footer!.text, 'check', share.queryLength, share.aboutLength)).toEqual({ query: claim });
   });
 
   it('a claim the sources do not address says so', () => {
     const none = answer([], { command: 'check', answeredAs: 'check', query: 'ken lost to boris in 2012', abstained: true, reason: 'The sources don’t address this.' });
     const payload = renderAnswer(none, { pinnable: true, articleCount: 5 });
-    expect(payload.embeds![0]!.description).toBe('The sources don’t address this. I searched the 5 articles for passages that support or contradict “ken lost to boris in 2012”.\nTry other words, or `/sources` to see what the bot knows about.');
+    expect(payload.embeds![0]!.title).toBe('Check: ken lost to boris in 2012');
+    expect(payload.embeds![0]!.description).toBe('The sources don’t address this.');
     expect(payload.components).toEqual([]);
   });
 });
@@ -60,22 +63,22 @@ describe('a timeline page', () => {
     expect(embed.title).toBe('Timeline of the sources');
     expect(embed.description).toBe(
       '> He was readmitted to the party in **2004**, allowing him to stand.\n' +
-        '**[1]** 2004 · *Mayor race: \\*the\\* count* · news report · East End Gazette · 2010-10-22 · ¶ 3\n\n' +
+        '**[1]** 2004 · *Mayor race: \\*the\\* count* · news report · East End Gazette · 2010-10-22 · ¶\u00a03\n\n' +
         `${UNDATED_HEADING}\n` +
         '> The news was delivered **tonight**.\n' +
-        '**[2]** *Mayor race: \\*the\\* count* · news report · East End Gazette · 2010-10-22 · ¶ 3',
+        '**[2]** *Mayor race: \\*the\\* count* · news report · East End Gazette · 2010-10-22 · ¶\u00a03',
     );
     expect(visibleText(embed.description!)).toContain(undated.text);
-    expect(embed.footer!.text).toBe('/timeline topic:');
+    expect(embed.footer!.text).toBe('/timeline');
     const more = payload.components![0]!.components.map((b: any) => b.custom_id as string).find((id) => id.startsWith('more:'))!;
     const state = decodeButton(more);
     expect(state).toEqual({ kind: 'more', command: 'timeline', page: 1, queryLength: 0, aboutLength: 0 });
-    expect(readFooterState(embed.footer!.text, 'timeline', 0, 0)).toEqual({ query: '' });
+    expect(readRequest(embed.title!, embed.footer!.text, 'timeline', 0, 0)).toEqual({ query: '' });
   });
 
-  it('a topic is in the title and the footer', () => {
+  it('a topic is in the title, which More reads back', () => {
     const payload = renderAnswer(answer([dated], { command: 'timeline', answeredAs: 'timeline', query: 'Livingstone' }), { pinnable: false, articleCount: 5 });
     expect(payload.embeds![0]!.title).toBe('Timeline: Livingstone');
-    expect(payload.embeds![0]!.footer!.text).toBe('/timeline topic: Livingstone');
+    expect(readRequest(payload.embeds![0]!.title!, payload.embeds![0]!.footer!.text, 'timeline', 'Livingstone'.length, 0)).toEqual({ query: 'Livingstone' });
   });
 });

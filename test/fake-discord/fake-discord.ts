@@ -1,8 +1,12 @@
 /**
  * A small fake Discord on 127.0.0.1: a REST server plus a gateway WebSocket, enough for the real
  * discord.js Client to log in, receive dispatches and send replies. Tests drive it from the outside:
- * they inject dispatches, read the recorded requests, and script error answers per route. It keeps
- * no notion of permissions or validation: those are what the bot is tested for.
+ * they inject dispatches, read the recorded requests, and script error answers per route.
+ *
+ * It is as strict as Discord where leniency would let a test pass wrongly: it computes the bot's
+ * permissions per channel (sent as `app_permissions` and enforced on the pin route), drops
+ * `contexts` and `integration_types` from guild commands, refuses a second callback to one
+ * interaction (40060) and de-duplicates messages sent with `enforce_nonce`.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -49,6 +53,19 @@ export interface FakeGuild {
   channels: any[];
 }
 
+/** Permission bits (Discord's numbering). */
+export const PERMISSION = {
+  viewChannel: 1n << 10n,
+  sendMessages: 1n << 11n,
+  manageMessages: 1n << 13n,
+  embedLinks: 1n << 14n,
+  readMessageHistory: 1n << 16n,
+  pinMessages: 1n << 51n,
+} as const;
+
+/** What the README's invite link grants the bot: view, embed links, read history, pin messages. */
+export const INVITED_BOT_PERMISSIONS = PERMISSION.viewChannel | PERMISSION.embedLinks | PERMISSION.readMessageHistory | PERMISSION.pinMessages;
+
 export interface FakeDiscordOptions {
   /** Sent in HELLO; long by default so heartbeats do not clutter the frame log. */
   heartbeatInterval?: number;
@@ -81,6 +98,13 @@ export class FakeDiscord {
   /** The message each interaction's reply created, by interaction id. */
   readonly replies = new Map<string, any>();
   sessionId = 'fake-session-1';
+  /**
+   * The bot's permissions per guild channel, as Discord would compute them from roles and
+   * overwrites; channels not listed get what the invite link grants.
+   */
+  readonly botPermissions = new Map<string, bigint>();
+  /** Interactions that already got their callback (a second one is refused with 40060). */
+  private readonly acknowledged = new Set<string>();
 
   private readonly overrides: Override[] = [];
   private readonly sockets = new Set<WebSocket>();
@@ -122,6 +146,17 @@ export class FakeDiscord {
     this.overrides.unshift({ matcher: { method: method.toUpperCase(), path }, reply, remaining: times });
   }
 
+  /**
+   * The next `times` matching requests are carried out as usual, but their response is lost on the
+   * way back (the client sees a 500): the case a retry must not turn into a second reply.
+   */
+  loseResponses(method: string, path: string | RegExp, times = 1): void {
+    this.replyTo(method, path, (req) => {
+      this.defaultReply(req);
+      return discordErrors.serverError;
+    }, times);
+  }
+
   clearReplies(): void {
     this.overrides.length = 0;
   }
@@ -152,7 +187,12 @@ export class FakeDiscord {
 
   /** Sends a dispatch (op 0) to every identified connection. */
   dispatch(t: string, d: any): void {
-    if (t === 'INTERACTION_CREATE') this.interactions.set(d.id, d);
+    if (t === 'INTERACTION_CREATE') {
+      // Discord computes the app's permissions in the channel itself; a test sets them through
+      // `botPermissions`, not in the payload.
+      if (d.guild_id && d.channel?.id && this.isGuildChannel(d.channel.id)) d = { ...d, app_permissions: String(this.botPermissionsIn(d.channel.id)) };
+      this.interactions.set(d.id, d);
+    }
     this.sendAll({ op: 0, t, s: ++this.seq, d });
   }
 
@@ -164,6 +204,14 @@ export class FakeDiscord {
   /** Closes every gateway connection with a close code (e.g. 4000, 1001). */
   closeConnections(code: number, reason = ''): void {
     for (const ws of this.sockets) ws.close(code, reason);
+  }
+
+  botPermissionsIn(channelId: string): bigint {
+    return this.botPermissions.get(channelId) ?? INVITED_BOT_PERMISSIONS;
+  }
+
+  private isGuildChannel(channelId: string): boolean {
+    return this.guilds.some((g) => g.channels.some((c) => c.id === channelId));
   }
 
   /** Registers a message as existing (e.g. a user's message in a DM) so REST can return it. */
@@ -250,6 +298,10 @@ export class FakeDiscord {
     }
     if ((m = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/)) && method === 'POST') {
       const body = req.body as { type: number; data?: any };
+      const invalid = invalidBody(body?.type === 8 ? { choices: body.data?.choices } : (body?.data ?? {}));
+      if (invalid) return invalidFormBody(invalid);
+      if (this.acknowledged.has(m[1]!)) return { status: 400, body: { code: 40060, message: 'Interaction has already been acknowledged.' } };
+      this.acknowledged.add(m[1]!);
       // 4 = CHANNEL_MESSAGE_WITH_SOURCE: the reply becomes a message a later button can point at.
       if (body?.type === 4) {
         const interaction = this.interactions.get(m[1]!);
@@ -258,12 +310,23 @@ export class FakeDiscord {
       return { status: 204 };
     }
     if ((m = path.match(/^\/webhooks\/(\d+)\/([^/]+)$/)) && method === 'POST') {
+      const invalid = invalidBody(req.body ?? {});
+      if (invalid) return invalidFormBody(invalid);
       return { status: 200, body: this.createMessage('0', req.body ?? {}) };
     }
     if ((m = path.match(/^\/channels\/(\d+)\/messages$/)) && method === 'POST') {
+      const invalid = invalidBody(req.body ?? {});
+      if (invalid) return invalidFormBody(invalid);
+      // With enforce_nonce, a message with the same nonce from the same author in the last few
+      // minutes is returned instead of creating a second one.
+      const nonce = req.body?.enforce_nonce ? req.body.nonce : undefined;
+      const earlier = nonce === undefined ? undefined : [...this.messages.values()].find((msg) => msg.channel_id === m![1] && msg.nonce === nonce && msg.author.id === BOT_USER.id);
+      if (earlier) return { status: 200, body: earlier };
       return { status: 200, body: this.createMessage(m[1]!, req.body ?? {}) };
     }
     if ((m = path.match(/^\/channels\/(\d+)\/messages\/pins\/(\d+)$/)) && method === 'PUT') {
+      // Since February 2026 only Pin Messages pins; Manage Messages alone does not.
+      if (this.isGuildChannel(m[1]!) && !(this.botPermissionsIn(m[1]!) & PERMISSION.pinMessages)) return discordErrors.missingPermissions;
       const message = this.messages.get(m[2]!);
       if (message) message.pinned = true;
       return { status: 204 };
@@ -276,7 +339,9 @@ export class FakeDiscord {
       const key = m[2] ?? 'global';
       if (method === 'GET') return { status: 200, body: this.commands.get(key) ?? [] };
       if (method === 'PUT') {
-        const registered = (req.body as any[]).map((c) => ({
+        // Guild commands carry no contexts or integration_types: Discord drops them (they only
+        // mean something for global commands), so they are not echoed back either.
+        const registered = (req.body as any[]).map(({ contexts, integration_types, ...c }) => ({
           id: snowflake(),
           application_id: m![1],
           version: snowflake(),
@@ -285,6 +350,7 @@ export class FakeDiscord {
           type: 1,
           nsfw: false,
           ...c,
+          ...(m![2] ? {} : { contexts, integration_types }),
         }));
         this.commands.set(key, registered);
         return { status: 200, body: registered };
@@ -302,6 +368,7 @@ export class FakeDiscord {
       components: data.components ?? [],
       type: interactionId ? 20 : 0,
       flags: data.flags ?? 0,
+      ...(data.nonce !== undefined ? { nonce: data.nonce } : {}),
       ...(interactionId ? { interaction_id: interactionId } : {}),
     });
     this.messages.set(message.id, message);
@@ -363,6 +430,58 @@ function matches(matcher: RouteMatcher, req: RecordedRequest): boolean {
 function parseBody(raw: string, contentType: string | undefined): unknown {
   if (contentType?.includes('application/json')) return JSON.parse(raw);
   return raw;
+}
+
+/** Discord's limits on what a message or an autocomplete answer may hold (UTF-16 units: never fewer than characters). */
+const MAX = { content: 2000, embeds: 10, title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, footer: 2048, author: 256, embedTotal: 6000, customId: 100, label: 80, choices: 25, choice: 100 };
+
+/**
+ * What Discord would refuse in a message body (400, 50035 Invalid Form Body): a string that is not
+ * well-formed UTF-16 (half an emoji), or any limit exceeded. Undefined when the body is valid.
+ */
+export function invalidBody(body: any): string | undefined {
+  const broken = findString(body, (s) => LONE_SURROGATE.test(s));
+  if (broken !== undefined) return `${broken}: not valid Unicode (a lone surrogate)`;
+  const over = (what: string, value: string | undefined, max: number) => (value !== undefined && value.length > max ? `${what}: longer than ${max}` : undefined);
+  const problems: (string | undefined)[] = [over('content', body.content, MAX.content)];
+  const embeds: any[] = body.embeds ?? [];
+  if (embeds.length > MAX.embeds) problems.push('embeds: more than 10');
+  let total = 0;
+  embeds.forEach((e, i) => {
+    problems.push(over(`embeds.${i}.title`, e.title, MAX.title), over(`embeds.${i}.description`, e.description, MAX.description));
+    problems.push(over(`embeds.${i}.footer.text`, e.footer?.text, MAX.footer), over(`embeds.${i}.author.name`, e.author?.name, MAX.author));
+    if ((e.fields ?? []).length > MAX.fields) problems.push(`embeds.${i}.fields: more than 25`);
+    for (const f of e.fields ?? []) problems.push(over('field name', f.name, MAX.fieldName), over('field value', f.value, MAX.fieldValue));
+    total += [e.title, e.description, e.footer?.text, e.author?.name, ...(e.fields ?? []).flatMap((f: any) => [f.name, f.value])].reduce((n: number, t) => n + (t?.length ?? 0), 0);
+  });
+  if (total > MAX.embedTotal) problems.push('embeds: more than 6000 characters in all');
+  for (const row of body.components ?? []) {
+    for (const c of row.components ?? []) problems.push(over('custom_id', c.custom_id, MAX.customId), over('label', c.label, MAX.label));
+  }
+  if (body.choices) {
+    if (body.choices.length > MAX.choices) problems.push('choices: more than 25');
+    for (const c of body.choices) problems.push(over('choice name', c.name, MAX.choice), over('choice value', String(c.value), MAX.choice));
+  }
+  return problems.find(Boolean);
+}
+
+/** Half of a surrogate pair without its other half (String.prototype.isWellFormed, for older TS libs). */
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The path of the first string in `value` failing `test`. */
+function findString(value: unknown, test: (s: string) => boolean, path = 'body'): string | undefined {
+  if (typeof value === 'string') return test(value) ? path : undefined;
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const found = findString(v, test, `${path}.${k}`);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function invalidFormBody(problem: string): ScriptedReply {
+  return { status: 400, body: { code: 50035, message: 'Invalid Form Body', errors: { _problem: problem } } };
 }
 
 function notFound(code: number, message: string): ScriptedReply {

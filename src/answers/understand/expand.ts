@@ -94,6 +94,8 @@ export function searchPlan(lookup: Lookup, content: string): SearchPlan {
     for (const means of phrase?.means ?? []) alternative(means, PARAPHRASE_WEIGHT);
     if (span === 1) for (const longer of derivations(lookup, own)) alternative(longer, DERIVATION_WEIGHT);
     for (const twin of numberTwins(word)) alternative(twin, 1);
+    const spelled = lookup.spelledOut.get(word);
+    if (spelled) alternative(spelled, 1);
     if (own.length === 0 && alternatives.size === 0) continue;
     const known = own.filter((t) => lookup.has(t) || lookup.nearTerm(t));
     // A phrase means more than any one of its words: "back" alone (in "gaining back a seat") is not
