@@ -108,10 +108,12 @@ describe('what decides a stance', () => {
     expect(verdict('seven councillors were expelled for backing rahman').stance).toBe('contradicts');
   });
 
-  it('roles: the same act by another person contradicts', () => {
-    const v = verdict('ken livingstone delivered the news of the expulsions to members at the meeting');
+  it('roles: the act done by another person contradicts a claim that this person was the one', () => {
+    const v = verdict('ken livingstone personally delivered the news of the expulsions to members at the meeting');
     expect(v.stance).toBe('contradicts');
     expect(v.text).toContain('Ken Clark');
+    // Someone else expelled from Respect does not say this person was not.
+    expect(verdict('andy newman got expelled from respect').stance).toBeUndefined();
   });
 
   it('a reported claim is supported only by that person saying it', () => {
