@@ -262,43 +262,24 @@ function nounFor(c: Concept, t: Token): boolean {
 }
 
 interface CorpusFacts {
-  /** Terms the articles write capitalised inside a sentence: names of parties, places, bodies ("Tories", "NEC"). */
+  /** Terms the articles write capitalised inside a sentence and never in lower case: names of parties, places, bodies ("Tories", "NEC"). */
   proper: Set<string>;
-  /** Acronyms the articles spell out ("the NEC (National Executive Committee)"): acronym term → the long form's terms. */
-  acronyms: Map<string, string[]>;
 }
 const FACTS = new WeakMap<object, CorpusFacts>();
 /** Learned once per index from the article texts. */
 function corpusFacts(lookup: Lookup): CorpusFacts {
   let facts = FACTS.get(lookup.index);
   if (facts) return facts;
-  facts = { proper: new Set(), acronyms: new Map() };
+  facts = { proper: new Set() };
   // A word also written in lower case ("a mayor", "the party") is a common noun however titled.
   const lower = new Set<string>();
   for (const article of lookup.index.data.articles) {
     for (const m of article.text.matchAll(/(?<=[\p{L},;] )\p{Lu}[\p{L}]+/gu)) for (const t of termsOf(m[0])) facts.proper.add(t);
     for (const m of article.text.matchAll(/(?<![\p{L}])\p{Ll}[\p{L}]+/gu)) for (const t of termsOf(m[0])) lower.add(t);
-    const spelled = [
-      ...[...article.text.matchAll(/\b(\p{Lu}{2,6})\s*\(((?:\p{Lu}\p{Ll}+\s*){2,6})\)/gu)].map((m) => [m[1]!, m[2]!] as const),
-      ...[...article.text.matchAll(/\b((?:\p{Lu}\p{Ll}+\s+){1,5}\p{Lu}\p{Ll}+)\s*\((\p{Lu}{2,6})\)/gu)].map((m) => [m[2]!, m[1]!] as const),
-    ];
-    for (const [acronym, long] of spelled) {
-      const initials = words(long).map((w) => w[0]).join('');
-      if (initials !== acronym.toLowerCase()) continue;
-      for (const t of termsOf(acronym)) facts.acronyms.set(t, words(long).flatMap((w) => [...termsOf(w)]));
-    }
   }
   for (const t of lower) facts.proper.delete(t);
   FACTS.set(lookup.index, facts);
   return facts;
-}
-
-/** The terms of some tokens, with an acronym added wherever its long form is written out. */
-function withAcronyms(terms: Set<string>, facts: CorpusFacts): Set<string> {
-  facts.acronyms.forEach((long, acronym) => {
-    if (long.every((t) => terms.has(t))) terms.add(acronym);
-  });
-  return terms;
 }
 
 /** A passage's mentions, with the he/she of a sentence naming no one as the person it refers to. */
@@ -334,8 +315,8 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
   const window = [passages[first.id - 1], passages[last.id + 1]].filter((n): n is Passage => n?.article === first.article);
   const windowTokens = window.flatMap((n) => tokenize(text, n.start, n.end));
   const facts = corpusFacts(lookup);
-  const own = withAcronyms(termSet(tokens), facts);
-  const around = withAcronyms(termSet([...tokens, ...windowTokens]), facts);
+  const own = termSet(tokens);
+  const around = termSet([...tokens, ...windowTokens]);
   const mentions = unit.passages.flatMap((p) => mentionsIn(lookup, p));
 
   const inUnit = hits(prep.concepts, own);
