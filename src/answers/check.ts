@@ -14,7 +14,7 @@
 import type { Passage } from '../retrieval/index.js';
 import type { Mention } from '../retrieval/people.js';
 import { sameWord, termsOf, words } from '../retrieval/text.js';
-import { type Assertion, type ClaimNumber, NEGATION, numbersOf, readClaim } from './claims.js';
+import { type Assertion, type ClaimNumber, NEGATION, numbersOf, readClaim, VERB } from './claims.js';
 import { CLAIM_PARAPHRASES } from './understand/claim-words.js';
 import type { Concept } from './understand/expand.js';
 import { PARAPHRASES } from './understand/paraphrases.js';
@@ -129,6 +129,8 @@ interface Prepared {
   patient?: string;
   /** The person right after the claim's act ("campaigning for rahman", "backed lutfur"): its object. */
   object?: string;
+  /** The person before the claim's act, when active ("ken endorsed robbani"): its doer. */
+  doer?: string;
 }
 
 function judgeAll(lookup: Lookup, a: Assertion): Judged[] {
@@ -189,7 +191,21 @@ function judgeAll(lookup: Lookup, a: Assertion): Judged[] {
     const actBefore = concepts.some((c) => a.predicates.has(c) && (before.at(-1) === c.word.split(' ').at(-1) || (/^(?:for|with|against|behind)$/.test(before.at(-1) ?? '') && before.at(-2) === c.word.split(' ').at(-1))));
     if (at >= 0 && actBefore) object = id;
   }
-  const prep: Prepared = { claimPeople, speakerPeople, concepts, weights, conceptAt, personAt, copula, owners, ...(patient ? { patient } : {}), ...(object ? { object } : {}) };
+  // The doer: the person just before the first act word, in an active claim.
+  const firstAct = Math.min(...concepts.flatMap((c, i) => (a.predicates.has(c) && conceptAt[i]! >= 0 ? [conceptAt[i]!] : [])));
+  // A name followed by its verb ("ken endorsed", "ken has never backed"), not one modifying a noun ("the lutfur councillors").
+  const nameEnd = (id: string, at: number) => {
+    const name = words(lookup.persons.get(id)!.name);
+    let end = at;
+    while (end + 1 < claimWords.length && name.includes(claimWords[end + 1]!)) end++;
+    return end;
+  };
+  const verbNext = (id: string, at: number) => {
+    const next = claimWords.slice(nameEnd(id, at) + 1).find((w) => !/^(?:\w+ly|never|just|only|also|even|then|already|has|had|have|did|does|do|will|would)$/.test(w));
+    return next !== undefined && VERB.test(next);
+  };
+  const doer = [...personAt.entries()].filter(([id, at]) => at >= 0 && at < firstAct && id !== patient && !copula.get(id) && verbNext(id, at)).sort((x, y) => y[1] - x[1])[0]?.[0];
+  const prep: Prepared = { claimPeople, speakerPeople, concepts, weights, conceptAt, personAt, copula, owners, ...(patient ? { patient } : {}), ...(object ? { object } : {}), ...(doer ? { doer } : {}) };
 
   const results = lookup.index.postings.search(a.query, { ...lookup.passageSearch, limit: POOL });
   const judged: Judged[] = [];
@@ -240,7 +256,8 @@ function unitsAround(lookup: Lookup, p: Passage): Unit[] {
 function undergoes(text: string, m: Mention, act: Token): boolean {
   if (m.end <= act.start) {
     const between = text.slice(m.end, act.start);
-    return between.length <= 80 && !/[.;:!?]\s/.test(between) && /\b(?:was|were|been|being|be|is|are|got|gets|get)\s+(?:\w+ly\s+)?$/i.test(between);
+    // "X was expelled", "X, having been expelled", or in apposition "Lutfur Rahman, thrown out of ...".
+    return between.length <= 80 && !/[.;:!?]\s/.test(between) && (/\b(?:was|were|been|being|be|is|are|got|gets|get)\s+(?:\w+ly\s+)?$/i.test(between) || /^\s*,\s*$/.test(between));
   }
   const between = text.slice(act.end, m.start);
   return between.length <= 12 && /^\s*(?:of|against)\s+$/i.test(between);
@@ -360,7 +377,7 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
       ? 1
       : inWindow[i]! && !a.predicates.has(c) ? inWindow[i]! : 0,
   );
-  const predicatesOk = prep.concepts.every((c, i) => !a.predicates.has(c) || c.missing || actsIn[i]! >= 0.8);
+  const predicatesOk = prep.concepts.every((c, i) => !a.predicates.has(c) || actsIn[i]! >= 0.8);
   // Someone else doing an act excludes the claim's person only when the claim says they were the one
   // ("it was X who", "X himself", "X personally", "X was the candidate"), or for someone's words.
   const exclusive = a.exclusive || ((roles?.copula ?? false) && !/\b(?:is|was|were|are) (?:a|an|one of)\b/i.test(a.content));
@@ -404,14 +421,17 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
   const numbersOk = numbers === 'match';
   const actTokens = tokens.filter((t) => t.terms.some((x) => prep.concepts.some((c) => a.predicates.has(c) && isConceptTerm(c, x))));
   const asserted = a.modal || !modalNear(text, unit, actTokens.length ? actTokens : densest(tokens, prep.concepts, a.numbers));
-  // (A verb the sources never use cannot be required: it already weighs against the fit.)
   // Checked where the unit names the person (it may refer to them otherwise: "The veteran, selected ...").
   const patientNamed = mentions.filter((m) => m.person === prep.patient);
   const patientOk = !prep.patient || !actTokens.length || !patientNamed.length || actTokens.some((t) => patientNamed.some((m) => undergoes(text, m, t)));
   // Likewise the object: named in the unit, it must follow the act ("endorsing Lutfur", "with Lutfur Rahman").
   const objectNamed = mentions.filter((m) => m.person === prep.object);
   const objectOk =
-    !prep.object || !actTokens.length || !objectNamed.length || actTokens.some((t) => objectNamed.some((m) => m.start >= t.end && m.start - t.end <= 60 && !/[.;:!?]\s|\bbut\b|\band\b/.test(text.slice(t.end, m.start))));
+    !prep.object || !actTokens.length || (objectNamed.length > 0 && actTokens.some((t) => objectNamed.some((m) => m.start >= t.end && m.start - t.end <= 60 && !/[.;:!?…]|\bbut\b|\band\b/.test(text.slice(t.end, m.start)))));
+  // And the doer: named in the unit, they stand before the act (or after "by"), not after it as its object.
+  const doerNamed = prep.doer ? mentions.filter((m) => m.person === prep.doer) : [];
+  const doerOk =
+    !prep.doer || !actTokens.length || !doerNamed.length || actTokens.some((t) => doerNamed.some((m) => (m.end <= t.start && t.start - m.end <= 80 && !/[.;:!?]\s/.test(text.slice(m.end, t.start))) || (m.start >= t.end && /\bby\s+(?:[\p{L}’']+\s+){0,6}$/iu.test(text.slice(t.end, m.start)))));
   // The claim's subject, when not a person, is what the unit is about ("the tories won ...").
   // Only a named subject is required (a party, a body: "the tories", "the NEC"); "people" may be "members".
   const subjectOk = prep.concepts.every((c, i) => !a.subject.has(c) || !words(c.word).flatMap(termsOf).some((t) => facts.proper.has(t)) || inWindow[i]! >= 0.8);
@@ -421,7 +441,7 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
     [fit >= SUPPORTS, 'fit'],
     [subjectOk && selfOk, 'subject'],
     [predicatesOk, 'act'],
-    [!roles?.rival && (roles ? !roles.copula || roles.claimBound : ![...prep.copula.values()].some(Boolean)) && patientOk && objectOk, 'role'],
+    [!roles?.rival && (roles ? !roles.copula || roles.claimBound : ![...prep.copula.values()].some(Boolean)) && patientOk && objectOk && doerOk, 'role'],
     [fitHere >= 0.5, 'unit'],
     [peopleOk, 'people'],
     [numbersOk, 'numbers'],

@@ -138,7 +138,7 @@ export function splitAssertions(normalised: string, clauses = true): string[] {
     // Clauses: after a comma, before "and/but" with a new subject and verb, and at a subordinator
     // ("even though they kept asking him", "because rahman asked"): each is asserted on its own.
     const parts = s.split(
-      /,\s*(?:and\s+|but\s+|so\s+)?|\s+(?:and|but|while|whereas)\s+(?=\S+\s+(?:\S+\s+)?(?:was|were|is|are|got|had|has|did|said|\S+ed)\b)|\s+(?:even though|although|though|because|since|whereas)\s+/i,
+      /,\s*(?:and\s+|but\s+|so\s+)?|\s+(?:and|but|while|whereas)\s+(?=\S+\s+(?:\S+\s+)?(?:was|were|is|are|got|had|has|did|said|\S+ed)\b)|\s+(?:even though|although|though|because(?! of)|since|whereas)\s+/i,
     );
     let current = '';
     for (const clause of parts.map((c) => c?.trim()).filter((c): c is string => !!c)) {
@@ -231,7 +231,11 @@ export function readAssertion(lookup: Lookup, text: string, sentenceSpeaker?: st
   const concepts = plan.concepts.filter((c) => !numberTexts.has(c.word)).map((c) => withClaimParaphrases(lookup, c));
   const query = [plan.text, plan.alternativeText, ...numbers.map((n) => n.text), speaker ?? ''].join(' ').trim();
   // A relative clause describes ("the councillors who were expelled had signed ..."): its verb is not the act.
-  const described = new Set(words(content.match(/\b(?:who|that|which)\s+(?:were|was|had been|have been|got|are|is)\s+(?:\w+ly\s+)?(\w+)/i)?.[1] ?? ''));
+  const described = new Set([
+    ...words(content.match(/\b(?:who|that|which)\s+(?:were|was|had been|have been|got|are|is)\s+(?:\w+ly\s+)?(\w+)/i)?.[1] ?? ''),
+    // An appositive after a comma ("..., the guy labour dumped") describes someone; its verb is not the act.
+    ...[...content.matchAll(/,\s*(?:the|a|an|who|which)\s+([^,.;]+)/gi)].flatMap((m) => words(m[1]!)),
+  ]);
   const predicates = new Set(concepts.filter((c) => isPredicate(c.word) && !isModifier(c.word, words(content)) && !c.word.split(' ').some((w) => described.has(w))));
   // The words before the first verb are the subject; when the sources use none of them
   // ("turnout", "jeremy corbyn"), or they name someone the sources do not ("george galloway",
@@ -248,6 +252,9 @@ export function readAssertion(lookup: Lookup, text: string, sentenceSpeaker?: st
     namesUnknownPerson(lookup, contentWords, new Set(concepts.filter((c) => c.missing).map((c) => c.word)));
   const modal = MODAL.test(content.replace(/\bwould not\b/g, ''));
   const exclusive = /\b(?:himself|herself|themselves|personally|only|the one|the ones|the person|the guy)\b/i.test(text) || /^it (?:was|is)\b/i.test(text) || CLEFT_MARK.test(text);
+  // A word the sources never use where the verb stands ("the labour party sued ken") is an act they do not report.
+  const verbSlot = contentWords[subjectEnd];
+  for (const c of concepts) if (c.missing && verbSlot !== undefined && c.word.split(' ')[0] === verbSlot) predicates.add(c);
   const subjectSet = new Set(subjectConcepts.filter((c) => !c.missing && !namesPerson(lookup, c.word) && !lookup.nameTokens.has(c.word)));
   const selfReported = speaker !== undefined && /^(?:he|she)\b/i.test(content.trim());
   return { text, content, ...(speaker ? { speaker } : {}), concepts, query, numbers, negated, modal, predicates, unknownSubject, exclusive, subject: subjectSet, selfReported };
