@@ -253,7 +253,8 @@ export function readAssertion(lookup: Lookup, text: string, sentenceSpeaker?: st
   const modal = MODAL.test(content.replace(/\bwould not\b/g, ''));
   const exclusive = /\b(?:himself|herself|themselves|personally|only|the one|the ones|the person|the guy)\b/i.test(text) || /^it (?:was|is)\b/i.test(text) || CLEFT_MARK.test(text);
   // A word the sources never use where the verb stands ("the labour party sued ken") is an act they do not report.
-  const verbSlot = contentWords[subjectEnd];
+  const unknownVerb = contentWords.findIndex((w, i) => i > 0 && /(?:ed|es)$/.test(w) && concepts.some((c) => c.missing && c.word === w));
+  const verbSlot = verbAt >= 0 ? contentWords[subjectEnd] : contentWords[unknownVerb];
   for (const c of concepts) if (c.missing && verbSlot !== undefined && c.word.split(' ')[0] === verbSlot) predicates.add(c);
   const subjectSet = new Set(subjectConcepts.filter((c) => !c.missing && !namesPerson(lookup, c.word) && !lookup.nameTokens.has(c.word)));
   const selfReported = speaker !== undefined && /^(?:he|she)\b/i.test(content.trim());
