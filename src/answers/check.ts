@@ -434,14 +434,20 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
     !prep.doer || !actTokens.length || !doerNamed.length || actTokens.some((t) => doerNamed.some((m) => (m.end <= t.start && t.start - m.end <= 80 && !/[.;:!?]\s/.test(text.slice(m.end, t.start))) || (m.start >= t.end && /\bby\s+(?:[\p{L}’']+\s+){0,6}$/iu.test(text.slice(t.end, m.start)))));
   // The claim's subject, when not a person, is what the unit is about ("the tories won ...").
   // Only a named subject is required (a party, a body: "the tories", "the NEC"); "people" may be "members".
-  const subjectOk = prep.concepts.every((c, i) => !a.subject.has(c) || !words(c.word).flatMap(termsOf).some((t) => facts.proper.has(t)) || inWindow[i]! >= 0.8);
+  const named = prep.concepts.filter((c) => a.subject.has(c) && words(c.word).flatMap(termsOf).some((t) => facts.proper.has(t)));
+  const subjectOk = prep.concepts.every((c, i) => !named.includes(c) || inWindow[i]! >= 0.8);
+  // Where the unit names that subject, it is the doer: before the act, or after "by" ("a blog run by
+  // Andy Newman, a prominent RESPECT activist" is not RESPECT running anything).
+  const subjectTokens = tokens.filter((t) => named.some((c) => t.terms.some((x) => isConceptTerm(c, x))));
+  const subjectDoes =
+    !subjectTokens.length || !actTokens.length || actTokens.some((t) => subjectTokens.some((m) => (m.end <= t.start && t.start - m.end <= 80 && !/[.;:!?]\s/.test(text.slice(m.end, t.start))) || (m.start >= t.end && /^\s*(?:\p{L}+\s+){0,3}by\s+(?:the\s+)?$/iu.test(text.slice(t.end, m.start)))));
   // "Ken admitted he was campaigning": his own words, in the first person, at the act.
   const selfOk = !a.selfReported || actTokens.some((t) => /\b(?:I|I['’]m|I['’]ve|me|my|we)\b/.test(text.slice(Math.max(unit.start, t.start - 30), t.start)));
   const checks: [boolean, string][] = [
     [fit >= SUPPORTS, 'fit'],
     [subjectOk && selfOk, 'subject'],
     [predicatesOk, 'act'],
-    [!roles?.rival && (roles ? !roles.copula || roles.claimBound : ![...prep.copula.values()].some(Boolean)) && patientOk && objectOk && doerOk, 'role'],
+    [!roles?.rival && (roles ? !roles.copula || roles.claimBound : ![...prep.copula.values()].some(Boolean)) && patientOk && objectOk && doerOk && subjectDoes, 'role'],
     [fitHere >= 0.5, 'unit'],
     [peopleOk, 'people'],
     [numbersOk, 'numbers'],
@@ -450,7 +456,7 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
     [polarityAgrees, 'polarity'],
   ];
   if (checks.every(([ok]) => ok)) return { why: `supports${process.env.CHECK_DEBUG ? ' ' + actTokens.map((t) => t.word).join('/') : ''}`, stance: 'supports', fit };
-  if (checks.every(([ok, name]) => ok || name === 'polarity') && fitHere >= 0.6) return { why: 'polarity', stance: 'contradicts', fit };
+  if (checks.every(([ok, name]) => ok || name === 'polarity')) return { why: 'polarity', stance: 'contradicts', fit };
   // The same event with another number or year ("readmitted in 2004", not 2008): the number's place counted as matched.
   if (numbers === 'conflict') {
     const here = fitOf(share(inUnit), peopleHere, a.numbers.length);
@@ -600,7 +606,7 @@ interface Roles {
 }
 
 /** What may stand between a person and what they are said to be: commas, articles, "is", "as", a possessive. */
-const IDENTITY = /^[\s,–—-]*(?:(?:is|was|were|are|has been|had been|now|still|as|the|a|an|their|its|our|his|her|party['’]s|labour['’]s|[\p{L}]+['’]s|for [\p{L} ]{1,30}?,?)[\s,]+)*$/iu;
+const IDENTITY = /^[\s,–—-]*(?:(?:is|was|were|are|has been|had been|now|still|as|the|a|an|their|its|our|his|her|party['’]s|labour['’]s|[\p{L}]+['’]s|\p{Lu}\p{L}+|for [\p{L} ]{1,30}?,?)[\s,]+)*$/u;
 
 function speakersOf(lookup: Lookup, unit: Unit): { people: string[]; labels: string[] } {
   const ids = new Set(unit.passages.map((p) => p.id));

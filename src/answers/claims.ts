@@ -12,6 +12,7 @@ import type { Lookup } from './lookup.js';
 import { resolvePerson } from './persons.js';
 import { type Concept, PARAPHRASE_WEIGHT, searchPlan } from './understand/expand.js';
 import { CLAIM_FILLER, CLAIM_PARAPHRASES } from './understand/claim-words.js';
+import { PARAPHRASES } from './understand/paraphrases.js';
 import { contentOf, normalise } from './understand/question.js';
 
 export interface ClaimNumber {
@@ -268,7 +269,18 @@ function withoutFiller(content: string): string {
   return t.replace(/\s+/g, ' ').trim();
 }
 
-const CLAIM_ENTRIES = CLAIM_PARAPHRASES.flatMap((p) => p.say.map((say) => ({ say, means: p.means })));
+/**
+ * The other ways users say the same act count as the sources' words too ("thrown out" for "kicked
+ * out"): single words, and the verb of a verb-and-particle phrase.
+ */
+const SAY_ALIKE: { say: string; means: string[] }[] = [...PARAPHRASES, ...CLAIM_PARAPHRASES].flatMap((p) => {
+  const verbs = p.say.flatMap((s) => {
+    const w = s.split(' ');
+    return w.length === 1 ? [s] : w.length === 2 && /^(?:out|off|up|down|in)$/.test(w[1]!) ? [w[0]!] : [];
+  });
+  return p.say.map((say) => ({ say, means: verbs.filter((v) => v.length >= 4) }));
+});
+const CLAIM_ENTRIES = [...CLAIM_PARAPHRASES.flatMap((p) => p.say.map((say) => ({ say, means: [...p.means] }))), ...SAY_ALIKE];
 /** The claim paraphrases (understand/claim-words.ts) as further alternatives of a concept, weighted like the question ones. */
 function withClaimParaphrases(lookup: Lookup, c: Concept): Concept {
   const extra = CLAIM_ENTRIES.filter((e) => e.say === c.word).flatMap((e) => e.means.flatMap((m) => [...termsOf(m)]));
