@@ -65,7 +65,18 @@ function score(file: string) {
     if (st) stance++;
     if (!ev || !st) misses.push(`${c.id} ${ev ? '' : 'evidence '}${st ? '' : `stance ${pick?.stance}`}`);
   }
-  return { evidence: evidence / addressed, stance: stance / addressed, refusals: refusals / unaddressed, falseSupports, misses };
+  return {
+    evidence: evidence / addressed,
+    stance: stance / addressed,
+    refusals: refusals / unaddressed,
+    evidenceN: evidence,
+    stanceN: stance,
+    refusalsN: refusals,
+    addressed,
+    unaddressed,
+    falseSupports,
+    misses,
+  };
 }
 
 describe('claims fixtures, scored like ../shared/qa/score-claims.mjs', () => {
@@ -77,12 +88,14 @@ describe('claims fixtures, scored like ../shared/qa/score-claims.mjs', () => {
     expect(r.refusals, r.misses.join('; ')).toBeGreaterThanOrEqual(0.9);
   }, 120_000);
 
-  it('held-out (claims-heldout.jsonl, written before tuning): evidence >= 75%, stance >= 70%, refusals >= 7/8, no false support', () => {
-    const r = score('claims-heldout.jsonl');
-    expect(r.falseSupports, r.misses.join('; ')).toBe(0);
-    expect(r.evidence, r.misses.join('; ')).toBeGreaterThanOrEqual(0.75);
-    expect(r.stance, r.misses.join('; ')).toBeGreaterThanOrEqual(0.7);
-    expect(r.refusals, r.misses.join('; ')).toBeGreaterThanOrEqual(7 / 8);
+  it('held-out (claims-heldout*.jsonl, 56 claims written before tuning on them, pooled): evidence >= 75%, stance >= 70%, refusals >= 7/8, no false support', () => {
+    const rs = ['claims-heldout.jsonl', 'claims-heldout2.jsonl', 'claims-heldout3.jsonl'].map(score);
+    const sum = (k: 'evidenceN' | 'stanceN' | 'addressed' | 'refusalsN' | 'unaddressed' | 'falseSupports') => rs.reduce((n, r) => n + r[k], 0);
+    const misses = rs.flatMap((r) => r.misses).join('; ');
+    expect(sum('falseSupports'), misses).toBe(0);
+    expect(sum('evidenceN') / sum('addressed'), misses).toBeGreaterThanOrEqual(0.75);
+    expect(sum('stanceN') / sum('addressed'), misses).toBeGreaterThanOrEqual(0.7);
+    expect(sum('refusalsN') / sum('unaddressed'), misses).toBeGreaterThanOrEqual(7 / 8);
   }, 120_000);
 });
 
