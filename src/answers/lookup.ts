@@ -36,7 +36,7 @@ export class Lookup {
   private readonly similarMemo = new Map<string, string[]>();
   private readonly nameWordsMemo = new Map<string, string[]>();
   /**
-   * Passage id → whom the he/she of a sentence that names no one may be: the people named in the
+   * Passage id → whom a sentence's he/she ("The veteran", ...) may be: the people named in the
    * sentence before (news sentences introduce someone, then go on "He was ..."). Which of them is
    * left open rather than guessed; a question naming one of them settles it.
    */
@@ -133,12 +133,14 @@ export class Lookup {
 
   private resolvePronoun(passage: Passage): void {
     const previous = this.index.data.passages[passage.id - 1];
-    if (!previous || previous.article !== passage.article || passage.mentions.length) return;
+    if (!previous || previous.article !== passage.article) return;
     const text = this.passageText(passage);
-    // "He was readmitted ...", "Some six hours after he filed his article, ...": a sentence that
-    // names no one.
-    const m = /(?:^[\s“"‘']*|\b)(He|She|he|she|his|her|him)\b/.exec(text);
-    const persons = [...new Set(previous.mentions.map((x) => x.person))];
+    // A sentence opening with its subject as "He"/"The veteran" goes on about someone named just
+    // before (whatever else it names); a he/his further in, only in a sentence that names no one
+    // ("Some six hours after he filed his article, ...").
+    const m = OPENING_REFERENCE.exec(text) ?? (passage.mentions.length ? null : INNER_PRONOUN.exec(text));
+    const own = new Set(passage.mentions.map((x) => x.person));
+    const persons = [...new Set(previous.mentions.map((x) => x.person))].filter((id) => !own.has(id));
     if (!m || persons.length === 0) return;
     const start = passage.start + m.index + m[0].length - m[1]!.length;
     this.pronounSubject.set(passage.id, { persons, start, end: start + m[1]!.length });
@@ -192,10 +194,15 @@ export class Lookup {
 
   /** True when the corpus has a term the typo search would take this one for ("spittalfields"). */
   nearTerm(term: string): boolean {
+    return this.nearTerms(term).length > 0;
+  }
+
+  /** The corpus terms the typo search would take this one for, keeping its first letter. */
+  nearTerms(term: string): string[] {
     const fuzzy = SEARCH_OPTIONS.fuzzy;
     const f = typeof fuzzy === 'function' ? fuzzy(term, 0, [term]) : false;
     const distance = typeof f === 'number' ? Math.min(2, Math.round(term.length * f)) : 0;
-    return this.index.postings.near(term, distance).some((m) => m[0] === term[0]);
+    return this.index.postings.near(term, distance).filter((m) => m[0] === term[0]);
   }
 
   /** The idf of each distinct query term, computed once per question. */
@@ -246,6 +253,8 @@ export class Lookup {
   }
 }
 
+const OPENING_REFERENCE = /^[\s“"‘']*(?:(?:But|And|Yet|So|However|Now),?\s+)?(He|She|[Tt]he (?:[\p{L}-]+ ){0,2}(?:veteran|mayor|leader|politician|candidate|MP|councillor|minister|man|woman))\b/u;
+const INNER_PRONOUN = /\b(he|she|his|her|him)\b/;
 const ACRONYM_THEN_WORDS = /\b(\p{Lu}{2,6})\s*\((\p{Lu}\p{Ll}+(?:\s+(?:of|for|and|the|\p{Lu}\p{Ll}+))+)\)/gu;
 const WORDS_THEN_ACRONYM = /\b(\p{Lu}\p{Ll}+(?:\s+(?:of|for|and|the|\p{Lu}\p{Ll}+))+)\s*\((\p{Lu}{2,6})\)/gu;
 

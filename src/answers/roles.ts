@@ -76,7 +76,10 @@ export function roleAt(text: string, person: Span, action: Span): Role | undefin
     if (POSSESSIVE_BEFORE.test(text.slice(person.start, action.start))) return undefined;
     if (/^\s*[,–—-]\s*$/.test(between) && PARTICIPLE.test(verb)) return 'patient';
     if (/^\s*(?:get|got|gets|getting)\b/i.test(verb)) return 'patient';
-    // The doer stands right before the verb ("Labour expelled", "Ken has campaigned"); anything more
+    // "Rahman expelled from Labour", "Livingstone let back in": a participle straight after a name,
+    // as headlines and event descriptions put it, may be passive; a bare past tense cannot be told.
+    if (/^\s*$/.test(between) && (PARTICIPLE.test(verb) || AMBIGUOUS_PAST.has(verb.toLowerCase().split(/\s+/)[0]!))) return undefined;
+    // The doer stands right before the verb ("Labour expel", "Ken has campaigned"); anything more
     // between ("Ken get a pic taken") says nothing sure.
     return /^\s*(?:(?:has|have|had|did|does|will|would|also|just|then|never|actually|later|ever|once)\s+){0,2}$/i.test(between) ? 'agent' : undefined;
   }
@@ -90,6 +93,7 @@ export function roleAt(text: string, person: Span, action: Span): Role | undefin
 const PASSIVE_BEFORE = /\b(?:was|were|been|being|be|is|are|got|get|gets|getting)\s+(?:\w+ly\s+)?$/i;
 const POSSESSIVE_BEFORE = /(?:\b(?:his|her|their)|['’]s)\s+(?:\w+\s+)?$/i;
 const PARTICIPLE = /(?:ed|en|wn)$/i;
+const AMBIGUOUS_PAST = new Set(['let', 'put', 'set', 'cut', 'hit', 'quit', 'shut', 'kicked', 'thrown', 'booted', 'binned', 'axed', 'sacked', 'dumped', 'ditched']);
 
 /** The part the question gives the person it names in its action ("why did labour ditch rahman": patient). */
 function questionRole(question: string, plan: SearchPlan, nameTerms: ReadonlySet<string>): Role | undefined {

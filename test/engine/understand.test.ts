@@ -142,6 +142,20 @@ describe('answers that use it', () => {
     expect(yes.snippets[0]!.text).toContain('photographed with the Labour candidate');
   });
 
+  it('reads a paraphrase that says nothing happened, and a denial after a name', () => {
+    expect(engine.answer({ command: 'ask', query: 'is it true the nec just let ken off' }).verdict).toBe('yes');
+    expect(engine.answer({ command: 'ask', query: 'did the nec do anything to livingstone' }).verdict).toBe('otherwise');
+    const abbas = engine.answer({ command: 'ask', query: 'did abbas ask ken to appear with him too' });
+    expect(abbas.snippets[0]!.text).toContain('Abbas hasn');
+    expect(abbas.verdict).toBe('otherwise');
+  });
+
+  it('a choice between two people gets its passage, not a yes or a no', () => {
+    const a = engine.answer({ command: 'ask', query: 'did ken livingstone or ken clark tell the members they were out' });
+    expect(a.snippets[0]!.text).toContain('Ken Clark');
+    expect(a.verdict).toBeUndefined();
+  });
+
   it('who did what to whom: the expulsion asked about, not another one with the same words', () => {
     const a = engine.answer({ command: 'ask', query: 'why did labour bin rahman as their candidate' });
     expect(a.abstained).toBe(false);

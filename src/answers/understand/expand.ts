@@ -19,6 +19,8 @@ export const PARAPHRASE_WEIGHT = 0.8;
 const MISSING_WEIGHT = 2;
 /** A derivation of the user's word ("appearance" for "appeared") covers it this much. */
 const DERIVATION_WEIGHT = 0.8;
+/** Verbs that mean little without the rest of their phrase ("let" of "let back in", "got" of "got the boot"). */
+const WEAK_HEADS = new Set('let get got gets getting take took taken give gave given put throw threw thrown turn turned show showed come came go went make made do did done side break broke stood stand ran run running'.split(' '));
 /** One word of a phrase ("back" of "let back in") covers the phrase this much. */
 const PHRASE_WORD_WEIGHT = 0.4;
 
@@ -35,6 +37,8 @@ export interface Concept {
   missing: boolean;
   /** An action ("expelled", "backed"): where the question's roles meet. */
   action: boolean;
+  /** The words say that something did not happen ("let him off", "bottled it"). */
+  negative: boolean;
 }
 
 export interface Expansion {
@@ -56,13 +60,14 @@ interface Entry {
   say: string[];
   means: readonly string[];
   action: boolean;
+  negative: boolean;
 }
 
 /**
  * Paraphrase phrases, longest first, as word lists. Matched word for word, not by stem: the stemmer
  * makes "elected" and "election" one word, and an election is not a win.
  */
-const ENTRIES: Entry[] = PARAPHRASES.flatMap((p) => p.say.map((s) => ({ say: s.split(' '), means: p.means, action: !p.thing }))).sort((a, b) => b.say.length - a.say.length);
+const ENTRIES: Entry[] = PARAPHRASES.flatMap((p) => p.say.map((s) => ({ say: s.split(' '), means: p.means, action: !p.thing, negative: p.negative ?? false }))).sort((a, b) => b.say.length - a.say.length);
 
 export function searchPlan(lookup: Lookup, content: string): SearchPlan {
   const tokens = words(content).map((w) => possessive(lookup, w));
@@ -97,22 +102,27 @@ export function searchPlan(lookup: Lookup, content: string): SearchPlan {
     const spelled = lookup.spelledOut.get(word);
     if (spelled) alternative(spelled, 1);
     if (own.length === 0 && alternatives.size === 0) continue;
-    const known = own.filter((t) => lookup.has(t) || lookup.nearTerm(t));
+    // Known: in the corpus, a near spelling of a word of it, or of a name ("abass" for Abbas).
+    const known = own.filter((t) => lookup.has(t) || lookup.nearTerm(t) || (span === 1 && lookup.similarNameTokens(word).length > 0));
     // A phrase means more than any one of its words: "back" alone (in "gaining back a seat") is not
-    // "let back in". Its words count as weak alternatives; a single word counts fully.
+    // "let back in". Its words count as weak alternatives, but for a verb that carries the meaning
+    // ("campaign" of "campaign for"); a single word counts fully.
     let ownTerms = own;
     if (span > 1) {
       ownTerms = [];
-      for (const t of known) if (!alternatives.has(t)) alternatives.set(t, PHRASE_WORD_WEIGHT);
+      const [head] = terms(phrase!.say[0]!);
+      for (const t of known) if (!alternatives.has(t)) alternatives.set(t, t === head && !WEAK_HEADS.has(phrase!.say[0]!) ? PARAPHRASE_WEIGHT : PHRASE_WORD_WEIGHT);
       if (known.length) alternativeWords.add(word);
     }
     // As rare as the user's own word; the alternatives' rarity only when the corpus lacks it (a rare
     // paraphrase must not make a common word weigh more).
     const ownKnown = known.filter((t) => lookup.has(t));
-    const weighed = ownKnown.length ? ownKnown : [...alternatives.keys()].filter((t) => alternatives.get(t)! >= PARAPHRASE_WEIGHT);
+    // A typo weighs as the word it stands for ("livingstn" as "livingston").
+    const asSpelled = ownKnown.length ? ownKnown : known.flatMap((t) => lookup.nearTerms(t));
+    const weighed = asSpelled.length ? asSpelled : [...alternatives.keys()].filter((t) => alternatives.get(t)! >= PARAPHRASE_WEIGHT);
     const weight = Math.max(0, ...(weighed.length ? weighed : known).map((t) => lookup.idf(t)));
     const missing = known.length === 0 && alternatives.size === 0;
-    concepts.push({ word, terms: ownTerms, alternatives, weight: missing ? MISSING_WEIGHT * lookup.idf('') : weight, missing, action: phrase?.action ?? false });
+    concepts.push({ word, terms: ownTerms, alternatives, weight: missing ? MISSING_WEIGHT * lookup.idf('') : weight, missing, action: phrase?.action ?? false, negative: phrase?.negative ?? false });
     if (ownTerms.length) ownWords.push(word);
   }
   return {

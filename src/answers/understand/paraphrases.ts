@@ -23,6 +23,8 @@ export interface Paraphrase {
    * roles meet ("Labour expelled Rahman"), see roles.ts.
    */
   thing?: true;
+  /** The user's words say something did not happen ("let him off" = took no action). */
+  negative?: true;
 }
 
 export const PARAPHRASES: readonly Paraphrase[] = [
@@ -49,7 +51,7 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'losing an election or a seat',
   },
   {
-    say: ['backed', 'back', 'backs', 'backing', 'threw his weight behind', 'threw their weight behind', 'throw his weight behind', 'weight behind', 'support', 'supported', 'supporting', 'rooting for', 'endorse', 'endorsed', 'stumped for', 'stump for', 'campaign for', 'campaigned for', 'campaigning for', 'side with', 'sided with', 'help', 'helped', 'helping'],
+    say: ['backed', 'back', 'backs', 'backing', 'threw his weight behind', 'threw their weight behind', 'throw his weight behind', 'throwing his weight behind', 'weight behind', 'support', 'supported', 'supporting', 'rooting for', 'endorse', 'endorsed', 'stumped for', 'stump for', 'campaign for', 'campaigned for', 'campaigning for', 'side with', 'sided with', 'help', 'helped', 'helping'],
     means: ['backing', 'backed', 'support', 'supporting', 'endorsing', 'endorsement', 'campaigned', 'campaigning', 'canvassing', 'stump'],
     why: 'supporting a candidate',
   },
@@ -62,6 +64,11 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     say: ['mad', 'angry', 'upset', 'annoyed', 'pissed', 'furious', 'unhappy', 'not happy', 'cross'],
     means: ['disappointed', 'angry', 'unease', 'not happy', 'outrage'],
     why: 'displeasure',
+  },
+  {
+    say: ['said anything', 'say anything', 'says anything', 'said something', 'spoken', 'spoke', 'speak out', 'spoke out', 'commented', 'comment', 'weighed in', 'responded', 'response', 'reacted'],
+    means: ['comment', 'speak out', 'said', 'statement'],
+    why: 'saying something in public',
   },
   {
     say: ['reckon', 'reckons', 'reckoned', 'think', 'thinks', 'thought', 'predict', 'predicted', 'expect', 'expected'],
@@ -88,6 +95,7 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     say: ['bottled', 'bottle', 'chickened out', 'chicken out', 'wimped out', 'caved', 'backed down', 'did nothing', 'do nothing', 'let him off', 'let off'],
     means: ['bottle', 'not to take action', 'no action', 'refused'],
     why: 'failing to act against someone',
+    negative: true,
   },
   {
     say: ['ran against', 'run against', 'running against', 'stood against', 'standing against', 'challenger', 'rival', 'opponent'],
@@ -217,7 +225,7 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     thing: true,
   },
   {
-    say: ['turn up', 'turned up', 'show up', 'showed up', 'appear', 'appeared', 'appearing', 'seen with', 'photo op with'],
+    say: ['turn up', 'turned up', 'turning up', 'turns up', 'show up', 'showed up', 'showing up', 'shows up', 'appear', 'appeared', 'appearing', 'seen with', 'photo op with'],
     means: ['appeared', 'appearance', 'appear', 'photographed', 'joined'],
     why: 'appearing in public with someone',
   },

@@ -8,7 +8,7 @@ import { termsOf } from '../../retrieval/text.js';
 
 /** Words and phrases that deny or withhold the action they govern. */
 const NEGATIVE =
-  /\b(?:not|n't|never|no|nobody|none|nothing|neither|nor|cannot|refus(?:e|es|ed|ing)|den(?:y|ies|ied)|declin(?:e|es|ed)|stops? short of|fail(?:s|ed)? to|without|rather than|instead of)\b|n’t\b/gi;
+  /\b(?:not|n't|never|no|nobody|none|nothing|neither|nor|cannot|refus(?:e|es|ed|ing)|den(?:y|ies|ied)|declin(?:e|es|ed)|stops? short of|fail(?:s|ed|ure)? to|refusal|without|rather than|instead of)\b|n’t\b/gi;
 
 /** How far before an action word a negation still governs it. */
 const REACH = 40;

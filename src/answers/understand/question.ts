@@ -48,7 +48,7 @@ const CONTRACTIONS: [RegExp, string][] = [
   [/\bi'm\b/g, 'i am'],
 ];
 
-const WORD_OR_MARK = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*|[?&]/gu;
+const WORD_OR_MARK = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*|[?&,]/gu;
 
 /** Lower case, folded, contractions and shorthand expanded, repeated punctuation collapsed. */
 export function normalise(text: string): string {
@@ -69,7 +69,8 @@ export function normalise(text: string): string {
   }
   return out
     .join(' ')
-    .replace(/\s+\?/g, '?')
+    .replace(/\s+([?,])/g, '$1')
+    .replace(/,+$/, '')
     .replace(/\bback (?=in (?:19|20)\d\d\b)/g, '') // "back in 2000": when, not backing
     .trim();
 }
@@ -82,6 +83,9 @@ const PART_BREAK = new RegExp(`(?:,\\s*|\\s+(?:and|or|but|also|plus)\\s+)(?=(?:w
 const QUESTION_WORDS = new Set(
   `who whom whose what when where why how which many much long big ${AUX.replaceAll("|", " ")} not never no right correct true false wrong`.split(" "),
 );
+
+/** "..., was it on his blog": a yes/no about the previous part's answer narrows it. */
+const NARROWS = /^(?:was|is|were|did|does)\s+(?:it|that|this)\b(?! true)/;
 
 /** "what date/year/time": the words that ask for a date, in a question about when. */
 const WHEN_WORDS = new Set(['date', 'year', 'day', 'month', 'time', 'exactly']);
@@ -107,7 +111,7 @@ export function parseQuestion(original: string): Question {
     // "who said X, who was that", "was lutfur a councillor? where": a part with no words of its own
     // asks about the previous one; it lends its type when it is more telling than a yes/no.
     // "wasnt ken kicked out once? sometime around 2000 i think": a part that asks nothing narrows it.
-    if (previous && part.type === 'other' && part.content) {
+    if (previous && (part.type === 'other' || NARROWS.test(part.text)) && part.content) {
       previous.text = `${previous.text}? ${part.text}`;
       previous.content = `${previous.content} ${part.content}`;
       continue;
@@ -129,6 +133,7 @@ function readPart(text: string): QuestionPart {
   for (const filler of FILLERS) content = content.replace(filler, ' ');
   content = content
     .split(/\s+/)
+    .map((w) => w.replace(/,$/, ''))
     .filter((w) => w && !QUESTION_WORDS.has(w) && w !== '?' && !(type === 'when' && WHEN_WORDS.has(w)))
     .join(' ');
   // "whats the actual numbers", "what was it about": generic words ask about the previous part.
