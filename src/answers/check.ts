@@ -11,7 +11,7 @@
  * A claim with several assertions gets the evidence for each; a contradicted part comes first,
  * since a claim with a false part is not true.
  */
-import type { Passage } from '../retrieval/index.js';
+import type { IndexedQuote, Passage } from '../retrieval/index.js';
 import type { Mention } from '../retrieval/people.js';
 import { sameWord, termsOf, words } from '../retrieval/text.js';
 import { type Assertion, type ClaimNumber, NEGATION, numbersOf, readClaim, VERB } from './claims.js';
@@ -608,9 +608,20 @@ interface Roles {
 /** What may stand between a person and what they are said to be: commas, articles, "is", "as", a possessive. */
 const IDENTITY = /^[\s,–—-]*(?:(?:is|was|were|are|has been|had been|now|still|as|the|a|an|their|its|our|his|her|party['’]s|labour['’]s|[\p{L}]+['’]s|\p{Lu}\p{L}+|for [\p{L} ]{1,30}?,?)[\s,]+)*$/u;
 
+/** Passage id → the quotations overlapping it, built once per index (a unit looks only its own up). */
+const QUOTES_BY_PASSAGE = new WeakMap<object, Map<number, IndexedQuote[]>>();
+function quotesAt(lookup: Lookup, id: number): IndexedQuote[] {
+  let byPassage = QUOTES_BY_PASSAGE.get(lookup.index);
+  if (!byPassage) {
+    byPassage = new Map();
+    for (const q of lookup.index.data.quotes) for (const p of q.passages) byPassage.set(p, [...(byPassage.get(p) ?? []), q]);
+    QUOTES_BY_PASSAGE.set(lookup.index, byPassage);
+  }
+  return byPassage.get(id) ?? [];
+}
+
 function speakersOf(lookup: Lookup, unit: Unit): { people: string[]; labels: string[] } {
-  const ids = new Set(unit.passages.map((p) => p.id));
-  const quotes = lookup.index.data.quotes.filter((q) => q.passages.some((id) => ids.has(id)));
+  const quotes = [...new Set(unit.passages.flatMap((p) => quotesAt(lookup, p.id)))];
   return { people: [...new Set(quotes.flatMap((q) => (q.person ? [q.person] : [])))], labels: quotes.map((q) => q.label) };
 }
 
