@@ -249,6 +249,12 @@ function unitsAround(lookup: Lookup, p: Passage): Unit[] {
   return units;
 }
 
+/** Who (or what) is named at `m` does the act: before it in its clause, or after "by" in a passive. */
+function doesIt(text: string, m: { start: number; end: number }, act: Token): boolean {
+  if (m.end <= act.start) return act.start - m.end <= 80 && !/[.;:!?]\s/.test(text.slice(m.end, act.start));
+  return m.start >= act.end && /\bby\s+(?:the\s+)?(?:[\p{L}’']+\s+){0,6}$/iu.test(text.slice(act.end, m.start));
+}
+
 /**
  * The person undergoes the act: "Mr Rahman was ex-pelled", "Livingstone ..., having been expelled",
  * "expulsion of X", "action against X" — not "X warned against expelling people".
@@ -357,7 +363,6 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
   let fit = (fitHere + fitAround) / 2;
   if (fit < BEARS - 0.15) return undefined;
 
-  const matchedTokens = tokens.filter((t) => t.terms.some((x) => prep.concepts.some((c) => isConceptTerm(c, x))));
   const missing = prep.claimPeople.filter((id) => !involvedHere(id));
   // The fit the unit would have if the slot that differs held the claim's value.
   const slotFit = (conceptShare: number, people = prep.claimPeople.length, numbers = a.numbers.length) => fitOf(conceptShare, people, numbers);
@@ -430,8 +435,7 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
     !prep.object || !actTokens.length || (objectNamed.length > 0 && actTokens.some((t) => objectNamed.some((m) => m.start >= t.end && m.start - t.end <= 60 && !/[.;:!?…]|\bbut\b|\band\b/.test(text.slice(t.end, m.start)))));
   // And the doer: named in the unit, they stand before the act (or after "by"), not after it as its object.
   const doerNamed = prep.doer ? mentions.filter((m) => m.person === prep.doer) : [];
-  const doerOk =
-    !prep.doer || !actTokens.length || !doerNamed.length || actTokens.some((t) => doerNamed.some((m) => (m.end <= t.start && t.start - m.end <= 80 && !/[.;:!?]\s/.test(text.slice(m.end, t.start))) || (m.start >= t.end && /\bby\s+(?:[\p{L}’']+\s+){0,6}$/iu.test(text.slice(t.end, m.start)))));
+  const doerOk = !prep.doer || !actTokens.length || !doerNamed.length || actTokens.some((t) => doerNamed.some((m) => doesIt(text, m, t)));
   // The claim's subject, when not a person, is what the unit is about ("the tories won ...").
   // Only a named subject is required (a party, a body: "the tories", "the NEC"); "people" may be "members".
   const named = prep.concepts.filter((c) => a.subject.has(c) && words(c.word).flatMap(termsOf).some((t) => facts.proper.has(t)));
@@ -439,8 +443,7 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
   // Where the unit names that subject, it is the doer: before the act, or after "by" ("a blog run by
   // Andy Newman, a prominent RESPECT activist" is not RESPECT running anything).
   const subjectTokens = tokens.filter((t) => named.some((c) => t.terms.some((x) => isConceptTerm(c, x))));
-  const subjectDoes =
-    !subjectTokens.length || !actTokens.length || actTokens.some((t) => subjectTokens.some((m) => (m.end <= t.start && t.start - m.end <= 80 && !/[.;:!?]\s/.test(text.slice(m.end, t.start))) || (m.start >= t.end && /^\s*(?:\p{L}+\s+){0,3}by\s+(?:the\s+)?$/iu.test(text.slice(t.end, m.start)))));
+  const subjectDoes = !subjectTokens.length || !actTokens.length || actTokens.some((t) => subjectTokens.some((m) => doesIt(text, m, t)));
   // "Ken admitted he was campaigning": his own words, in the first person, at the act.
   const selfOk = !a.selfReported || actTokens.some((t) => /\b(?:I|I['’]m|I['’]ve|me|my|we)\b/.test(text.slice(Math.max(unit.start, t.start - 30), t.start)));
   const checks: [boolean, string][] = [
@@ -455,7 +458,7 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
     [asserted, 'modal'],
     [polarityAgrees, 'polarity'],
   ];
-  if (checks.every(([ok]) => ok)) return { why: `supports${process.env.CHECK_DEBUG ? ' ' + actTokens.map((t) => t.word).join('/') : ''}`, stance: 'supports', fit };
+  if (checks.every(([ok]) => ok)) return { why: 'supports', stance: 'supports', fit };
   if (checks.every(([ok, name]) => ok || name === 'polarity')) return { why: 'polarity', stance: 'contradicts', fit };
   // The same event with another number or year ("readmitted in 2004", not 2008): the number's place counted as matched.
   if (numbers === 'conflict') {
@@ -470,7 +473,7 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
   }
   fit = Math.min(fit, SUPPORTS - 0.01);
   const failed = checks.filter(([ok]) => !ok).map(([, name]) => name);
-  return fit >= BEARS ? { why: `context: ${failed.join(',')}${process.env.CHECK_DEBUG ? ' ' + JSON.stringify(roles) : ''}`, stance: 'context', fit } : undefined;
+  return fit >= BEARS ? { why: `context: ${failed.join(',')}`, stance: 'context', fit } : undefined;
 }
 
 function tokenize(text: string, start: number, end: number): Token[] {
