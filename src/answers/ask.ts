@@ -217,15 +217,22 @@ const CATEGORY = /^(?:what|which)\s+(?:\w+\s+)?(system|party|group|ward|blog|web
 /** How near its kind a name stands: "the Alternative Vote system", "this very ward, Spitalfields". */
 const NAME_REACH = 25;
 
-/** True when a capitalised name (not opening the sentence) stands next to the kind of thing asked. */
-function namesOne(text: string, kind: string): boolean {
+/**
+ * True when a capitalised name (not opening the sentence, not a person's) stands next to the kind of
+ * thing asked: "this very ward, Spitalfields", not "this very ward, Ken".
+ */
+function namesOne(text: string, kind: string, people: { start: number; end: number }[]): boolean {
   if (!kind) return false;
   for (const k of text.matchAll(new RegExp(`\\b${kind}s?\\b`, 'gi'))) {
-    const around = text.slice(Math.max(0, k.index - NAME_REACH), k.index + k[0].length + NAME_REACH);
-    if (/(?<=\S\s+)\p{Lu}\p{Ll}+/u.test(around)) return true;
+    const from = Math.max(0, k.index - NAME_REACH);
+    for (const n of text.slice(from, k.index + k[0].length + NAME_REACH).matchAll(/(?<=\S\s+)\p{Lu}\p{Ll}+/gu)) {
+      const at = from + n.index;
+      if (!people.some((p) => at >= p.start && at < p.end)) return true;
+    }
   }
   return false;
 }
+
 /** A place: a capitalised name after a preposition of place ("in Spitalfields", "to the Roman Road"). */
 const PLACE = /\b(?:in|at|to|from|near|around|across)\s+(?:the\s+)?\p{Lu}\p{L}+/u;
 /** A quantity: digits that are not a year or decade, or a number word; "per cent" and "majority" count. */
@@ -276,8 +283,10 @@ function hasAnswerType(lookup: Lookup, hit: Hit, type: AnswerType, asked: Readon
       return REASON.test(text);
     case 'place':
       return PLACE.test(text);
-    case 'name':
-      return namesOne(text, CATEGORY.exec(question.trim())?.[1] ?? '');
+    case 'name': {
+      const people = hit.passage.mentions.map((m) => ({ start: m.start - hit.passage.start, end: m.end - hit.passage.start }));
+      return namesOne(text, CATEGORY.exec(question.trim())?.[1] ?? '', people);
+    }
     case 'date':
       return lookup.dated[hit.passage.id] === 1;
     case 'definition': {

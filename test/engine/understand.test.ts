@@ -112,6 +112,12 @@ describe('search plan (concepts and paraphrases, on the real corpus)', () => {
     expect([...nec.alternatives.keys()]).toEqual(expect.arrayContaining(['nation', 'execut', 'committe']));
   });
 
+  it('reads the forms of an irregular verb alike (ran / running)', () => {
+    const { explanation } = engine.explain({ command: 'ask', query: 'who was running oonas bid against ken' });
+    const running = explanation.parts[0]!.plan!.concepts.find((c) => c.word.startsWith('running'))!;
+    expect([...running.alternatives.keys()]).toContain('ran');
+  });
+
   it('reads digits and number words alike', () => {
     const { explanation } = engine.explain({ command: 'ask', query: 'list the 8 councillors' });
     const eight = explanation.parts[0]!.plan!.concepts.find((c) => c.word === '8')!;

@@ -8,6 +8,7 @@
 import { terms, termsOf, words } from '../../retrieval/text.js';
 import type { Lookup } from '../lookup.js';
 import { LIGHT_VERBS, NUMBER_WORDS } from './chat.js';
+import { VERB_FORMS } from './irregular.js';
 import { PARAPHRASES } from './paraphrases.js';
 
 /** A paraphrase covers a concept this much: below the user's own word, everywhere. */
@@ -99,6 +100,7 @@ export function searchPlan(lookup: Lookup, content: string): SearchPlan {
     for (const means of phrase?.means ?? []) alternative(means, PARAPHRASE_WEIGHT);
     if (span === 1) for (const longer of derivations(lookup, own)) alternative(longer, DERIVATION_WEIGHT);
     for (const twin of numberTwins(word)) alternative(twin, 1);
+    if (span === 1) for (const form of VERB_FORMS.get(word) ?? []) alternative(form, 1);
     const spelled = lookup.spelledOut.get(word);
     if (spelled) alternative(spelled, 1);
     if (own.length === 0 && alternatives.size === 0) continue;

@@ -129,7 +129,9 @@ export function parseQuestion(original: string): Question {
 
 function readPart(text: string): QuestionPart {
   const type = questionType(text);
-  let content = ` ${text} `;
+  // "did labour get legal advice or just wing it": the short alternative at the end of a yes/no
+  // question is its other answer, not more of what to look for.
+  let content = ` ${type === 'yesno' ? text.replace(/\s+or\s+(?:\S+\s+){0,3}\S+$/, '') : text} `;
   for (const filler of FILLERS) content = content.replace(filler, ' ');
   content = content
     .split(/\s+/)
