@@ -461,14 +461,15 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
   if (checks.every(([ok]) => ok)) return { why: 'supports', stance: 'supports', fit };
   if (checks.every(([ok, name]) => ok || name === 'polarity')) return { why: 'polarity', stance: 'contradicts', fit };
   // The same event with another number or year ("readmitted in 2004", not 2008): the number's place counted as matched.
-  if (numbers === 'conflict') {
+  if (numbers === 'conflict' || numbers === 'owned-conflict') {
     const here = fitOf(share(inUnit), peopleHere, a.numbers.length);
     const withNumber = (here + fitOf(share(inWindow), peopleAround, a.numbers.length)) / 2;
     // A number said of a person needs that person, not every one the claim names ("first preference over abbas").
     const ownersHere = [...prep.owners.values()].some((id) => involvedHere(id));
     const relaxed = ['numbers', 'fit', 'unit', ...(ownersHere ? ['people'] : [])];
     if (withNumber >= SUPPORTS - (ownersHere ? 0.1 : 0) && here >= 0.5 && checks.every(([ok, name]) => ok || relaxed.includes(name))) {
-      return { why: 'numbers', stance: 'contradicts', fit: withNumber };
+      // Said of the very person, the other number is the stronger evidence.
+      return { why: 'numbers', stance: 'contradicts', fit: numbers === 'owned-conflict' ? Math.min(1, withNumber + 0.05) : withNumber };
     }
   }
   fit = Math.min(fit, SUPPORTS - 0.01);
@@ -498,16 +499,17 @@ function sameNumber(n: ClaimNumber, m: ClaimNumber): boolean {
 /**
  * 'match' when every number of the claim is in the passage; 'conflict' when the passage gives another
  * value for the same kind of thing (a year for a year, a share for a share, a count of the same
- * noun, an ordinal for an ordinal) and not the claim's; 'missing' otherwise.
+ * noun, an ordinal for an ordinal) and not the claim's; 'owned-conflict' when that other value is
+ * said of the person the claim says it of; 'missing' otherwise.
  */
-function numberVerdict(claim: ClaimNumber[], passage: ClaimNumber[], owned: (n: ClaimNumber) => ClaimNumber | undefined): 'match' | 'conflict' | 'missing' {
-  let verdict: 'match' | 'conflict' | 'missing' = 'match';
+function numberVerdict(claim: ClaimNumber[], passage: ClaimNumber[], owned: (n: ClaimNumber) => ClaimNumber | undefined): 'match' | 'conflict' | 'owned-conflict' | 'missing' {
+  let verdict: 'match' | 'missing' = 'match';
   const sameThing = (n: ClaimNumber, m: ClaimNumber) => n.kind === 'year' || n.kind === 'percent' || m.unit.some((u) => n.unit.includes(u));
   for (const n of claim) {
     // A number said of a person: the unit's number next to that person decides.
     const own = owned(n);
     if (own && sameThing(n, own)) {
-      if (own.value !== n.value) return 'conflict';
+      if (own.value !== n.value) return 'owned-conflict';
       continue;
     }
     if (passage.some((m) => sameNumber(n, m))) continue;

@@ -229,7 +229,9 @@ export function readAssertion(lookup: Lookup, text: string, sentenceSpeaker?: st
   const numberTexts = new Set(numbers.map((n) => n.text));
   // Numbers are matched as numbers (a different value is a conflict, not a missing word).
   const plan = searchPlan(lookup, withoutFiller(contentOf(content)));
-  const concepts = plan.concepts.filter((c) => !numberTexts.has(c.word)).map((c) => withClaimParaphrases(lookup, c));
+  // "per cent" belongs to its number.
+  const percent = numbers.some((n) => n.kind === 'percent');
+  const concepts = plan.concepts.filter((c) => !numberTexts.has(c.word) && !(percent && /^(?:per|cent|per cent)$/.test(c.word))).map((c) => withClaimParaphrases(lookup, c));
   const query = [plan.text, plan.alternativeText, ...numbers.map((n) => n.text), speaker ?? ''].join(' ').trim();
   // A relative clause describes ("the councillors who were expelled had signed ..."): its verb is not the act.
   const described = new Set([
@@ -361,8 +363,8 @@ export function readClaim(lookup: Lookup, claim: string): Assertion[] {
   return assertions.filter((a) => a.concepts.length > 0 || a.numbers.length > 0);
 }
 
-/** Words or numbers of its own beyond the names of people. */
+/** Words of its own beyond the names of people. */
 function hasOwnContent(lookup: Lookup, a: Assertion): boolean {
-  if (a.numbers.length) return true;
+  // A number alone ("they got like 10% there") is said of what the clause before names.
   return a.concepts.some((c) => !(c.terms.length && c.word.split(' ').every((w) => lookup.nameTokens.has(w))));
 }
