@@ -469,7 +469,7 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
     const relaxed = ['numbers', 'fit', 'unit', ...(ownersHere ? ['people'] : [])];
     if (withNumber >= SUPPORTS - (ownersHere ? 0.1 : 0) && here >= 0.5 && checks.every(([ok, name]) => ok || relaxed.includes(name))) {
       // Said of the very person, the other number is the stronger evidence.
-      return { why: 'numbers', stance: 'contradicts', fit: numbers === 'owned-conflict' ? Math.min(1, withNumber + 0.05) : withNumber };
+      return { why: 'numbers', stance: 'contradicts', fit: numbers === 'owned-conflict' ? Math.min(1, withNumber + 0.1) : withNumber };
     }
   }
   fit = Math.min(fit, SUPPORTS - 0.01);
