@@ -12,8 +12,8 @@ import { personsNamed } from './persons.js';
 import { NOT_IN_PASSAGE, premiseOf } from './premise.js';
 import { type Hit, searchPassages } from './textsearch.js';
 import type { PartTrace } from './explain.js';
-import { type SearchPlan, searchPlan } from './understand/expand.js';
-import { contrasts, negative } from './understand/polarity.js';
+import { actionTermsOf, type SearchPlan, searchPlan } from './understand/expand.js';
+import { contrasts, HYPOTHETICAL, hypothetical, negative } from './understand/polarity.js';
 import { parseQuestion, type QuestionPart } from './understand/question.js';
 
 export type Routed =
@@ -43,6 +43,8 @@ export const ASK_MIN_COVERAGE = 0.55;
 /** A passage about other people than the question names is kept, lower. */
 const OTHER_PEOPLE = 0.25;
 const HARD_TYPES = new Set<AnswerType>(['number', 'person', 'date']);
+/** Questions that assert what they ask about ("did ken quit ...", "why did ken quit ..."). */
+const ASSERTS = new Set<QuestionPart['type']>(['yesno', 'why', 'when']);
 /** "list the councillors": a passage naming at least this many people. */
 const LIST_PEOPLE = 3;
 const SPEECH = /\b(?:say|says|said|saying|claim|claims|claimed|tell|told|explain|explained|argue|argued|insist|insisted|reckon|reckons|call|called|describe|described)\b/;
@@ -76,7 +78,7 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   const type = answerType(part);
   // "..., did he bottle it": the people the first part named stand for the pronoun.
   const carried = part.carried ? personsNamed(lookup, part.carried).map((p) => p.name) : [];
-  const plan = searchPlan(lookup, [part.content, ...carried].join(' '));
+  const plan = searchPlan(lookup, [part.content, ...carried].join(' '), ASSERTS.has(part.type));
   const hits = searchPassages(lookup, plan, { minCoverage: ASK_MIN_COVERAGE, window: true, ...(trace ? { trace } : {}) });
   const asked = new Set(terms(part.text));
   if (trace) trace.answerType = type;
@@ -110,6 +112,8 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
       involvesNamed: OTHER_PEOPLE + (1 - OTHER_PEOPLE) * hit.involvesNamed,
       roles: premise.roles(hit),
       speaks: !asksSpeech || speaksIn(lookup, hit, ASKS_SPEAKER.has(part.type)) ? 1 : NOT_SPOKEN,
+      // "why was ken expelled" is not answered by "faced calls for his expulsion".
+      asserted: ASSERTS.has(part.type) && hypothetical(lookup.passageText(hit.passage), actionTerms) ? HYPOTHETICAL : 1,
     };
     const score = Object.values(factors).reduce((a, b) => a * b, 1);
     const p = hit.passage;
@@ -127,11 +131,6 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   const result: AskResult = { candidates, refusal: refusalReason(part, nearest?.failed) };
   if (nearest) result.nearest = candidateOf(nearest.hit, 0);
   return result;
-}
-
-/** The search terms of a question's actions, its own words and their paraphrases. */
-export function actionTermsOf(plan: SearchPlan): Set<string> {
-  return new Set(plan.concepts.filter((c) => c.action).flatMap((c) => [...c.terms, ...c.alternatives.keys()]));
 }
 
 function candidateOf(hit: Hit, score: number): Candidate {

@@ -8,7 +8,8 @@ import { type DateMention, resolveDate } from '../retrieval/dates.js';
 import type { PartTrace } from './explain.js';
 import type { Lookup } from './lookup.js';
 import { premiseOf } from './premise.js';
-import { searchPlan } from './understand/expand.js';
+import { HYPOTHETICAL, hypothetical } from './understand/polarity.js';
+import { actionTermsOf, searchPlan } from './understand/expand.js';
 import { contentOf, normalise, type QuestionPart } from './understand/question.js';
 import type { Candidate } from './snippets.js';
 import { type Hit, matchedWords, searchPassages } from './textsearch.js';
@@ -19,16 +20,17 @@ export const WHEN_MIN_COVERAGE = 0.5;
 export function when(lookup: Lookup, event: string, trace?: PartTrace): Candidate[] {
   const { dated } = lookup;
   const part = eventPart(event);
-  const plan = searchPlan(lookup, part.content);
+  const plan = searchPlan(lookup, part.content, true);
   const hits = searchPassages(lookup, plan, { filter: (id) => dated[id] === 1, minCoverage: WHEN_MIN_COVERAGE, window: true, ...(trace ? { trace } : {}) });
   // The event's people are in the dating sentence or beside it ("The veteran, selected just last
   // month" after a sentence naming him), and it is their event (premise.ts).
   const premise = premiseOf(lookup, part, plan);
+  const actionTerms = actionTermsOf(plan);
   const candidates: Candidate[] = [];
   for (const hit of hits.slice(0, 30)) {
     const failed = premise.failure(hit);
     if (failed) trace?.rejected.push({ passage: hit.passage.id, text: lookup.passageText(hit.passage), failed });
-    else candidates.push(candidateOf(lookup, hit, premise.roles(hit), trace));
+    else candidates.push(candidateOf(lookup, hit, premise.roles(hit), actionTerms, trace));
   }
   if (trace) trace.hits.sort((a, b) => b.score - a.score).splice(8);
   return candidates;
@@ -40,7 +42,7 @@ function eventPart(event: string): QuestionPart {
   return { text, type: 'when', content: contentOf(event), negated: false };
 }
 
-function candidateOf(lookup: Lookup, hit: Hit, roles: number, trace?: PartTrace): Candidate {
+function candidateOf(lookup: Lookup, hit: Hit, roles: number, actionTerms: ReadonlySet<string>, trace?: PartTrace): Candidate {
   const p = hit.passage;
   const article = lookup.index.data.articles[p.article]!;
   const { date, distance } = nearestDate(lookup, hit);
@@ -55,6 +57,8 @@ function candidateOf(lookup: Lookup, hit: Hit, roles: number, trace?: PartTrace)
     nearDate: 1 / (1 + distance / DATE_REACH),
     absolute: date.kind === 'relative' || date.kind === 'weekday' ? RELATIVE : 1,
     roles,
+    // A threat or a call for the event ("faced calls for his expulsion today") does not date it.
+    asserted: hypothetical(lookup.passageText(p), actionTerms) ? HYPOTHETICAL : 1,
   };
   const score = Object.values(factors).reduce((a, b) => a * b, 1);
   trace?.hits.push({ passage: p.id, text: lookup.passageText(p), score, factors });

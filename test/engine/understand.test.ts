@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/answers/engine.js';
-import { contrasts, negative } from '../../src/answers/understand/polarity.js';
+import { contrasts, hypothetical, negative } from '../../src/answers/understand/polarity.js';
 import { normalise, parseQuestion, questionType } from '../../src/answers/understand/question.js';
 import { expectVerbatim, loadEngine } from './helpers.js';
 
@@ -75,8 +75,11 @@ describe('parts', () => {
   });
 
   it('reads negation after the auxiliary, not the rhetorical "wasnt"', () => {
-    expect(parseQuestion('is it true ken refused to campaign').parts[0]!.negated).toBe(true);
+    expect(parseQuestion('is it true ken didnt campaign for labour').parts[0]!.negated).toBe(true);
+    expect(parseQuestion('wasnt ken kicked out once before').parts[0]!.negated).toBe(false);
     expect(parseQuestion('did ken campaign for rahman').parts[0]!.negated).toBe(false);
+    // Words that deny are paraphrases marked negative, not grammatical negation.
+    expect(parseQuestion('is it true ken refused to campaign').parts[0]!.negated).toBe(false);
   });
 });
 
@@ -130,6 +133,12 @@ describe('polarity', () => {
     expect(negative('The NEC decided not to take action against Mr Livingstone', new Set(['action']))).toBe(true);
     expect(negative('He has refused.', new Set(['campaign']))).toBe(true);
     expect(negative('Ken campaigned for Labour in Roman Road', new Set(['campaign']))).toBe(false);
+  });
+
+  it('tells an action that happened from one threatened or called for', () => {
+    const expel = new Set(['expel', 'expuls']);
+    expect(hypothetical('Ken Livingstone faced calls for his expulsion from the Labour Party today', expel)).toBe(true);
+    expect(hypothetical('having been expelled in 2000 under the same clause', expel)).toBe(false);
   });
 
   it('sees a description the text gives otherwise', () => {

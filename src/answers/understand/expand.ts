@@ -8,6 +8,7 @@
 import { terms, termsOf, words } from '../../retrieval/text.js';
 import type { Lookup } from '../lookup.js';
 import { LIGHT_VERBS, NUMBER_WORDS } from './chat.js';
+import { isEnglish } from './english.js';
 import { VERB_FORMS } from './irregular.js';
 import { PARAPHRASES } from './paraphrases.js';
 
@@ -18,6 +19,13 @@ export const PARAPHRASE_WEIGHT = 0.8;
  * "turnout" or "Boris" is not answered by a passage that has its other words.
  */
 const MISSING_WEIGHT = 2;
+/**
+ * An English word the corpus lacks weighs this many times the rarest word: nothing in a question
+ * that asks for something (who, what, how many), where it is mostly the asker's own phrasing; fully
+ * in one that asserts something (yes/no, why, when), where it may be the premise the sources lack
+ * ("quitting the nec", "take labour to court").
+ */
+const ORDINARY_WEIGHT = { asks: 0, asserts: 1 };
 /** A derivation of the user's word ("appearance" for "appeared") covers it this much. */
 const DERIVATION_WEIGHT = 0.8;
 /** Verbs that mean little without the rest of their phrase ("let" of "let back in", "got" of "got the boot"). */
@@ -70,7 +78,7 @@ interface Entry {
  */
 const ENTRIES: Entry[] = PARAPHRASES.flatMap((p) => p.say.map((s) => ({ say: s.split(' '), means: p.means, action: !p.thing, negative: p.negative ?? false }))).sort((a, b) => b.say.length - a.say.length);
 
-export function searchPlan(lookup: Lookup, content: string): SearchPlan {
+export function searchPlan(lookup: Lookup, content: string, asserts = false): SearchPlan {
   const tokens = words(content).map((w) => possessive(lookup, w));
   const concepts: Concept[] = [];
   const expansions: Expansion[] = [];
@@ -123,16 +131,30 @@ export function searchPlan(lookup: Lookup, content: string): SearchPlan {
     const asSpelled = ownKnown.length ? ownKnown : known.flatMap((t) => lookup.nearTerms(t));
     const weighed = asSpelled.length ? asSpelled : [...alternatives.keys()].filter((t) => alternatives.get(t)! >= PARAPHRASE_WEIGHT);
     const weight = Math.max(0, ...(weighed.length ? weighed : known).map((t) => lookup.idf(t)));
-    const missing = known.length === 0 && alternatives.size === 0;
-    concepts.push({ word, terms: ownTerms, alternatives, weight: missing ? MISSING_WEIGHT * lookup.idf('') : weight, missing, action: phrase?.action ?? false, negative: phrase?.negative ?? false });
+    const unknown = known.length === 0 && alternatives.size === 0;
+    // An English word the articles do not use says little ("rid", "saying") and weighs nothing, unless
+    // it is what the question asks about ("what was the turnout"); an unknown word that is no English
+    // word is a name the sources do not know ("boris"), which a question hinges on.
+    const missing = unknown;
+    const ordinary = unknown && span === 1 && isEnglish(word);
+    concepts.push({ word, terms: ownTerms, alternatives, weight: ordinary ? ORDINARY_WEIGHT[asserts ? 'asserts' : 'asks'] * lookup.idf('') : missing ? MISSING_WEIGHT * lookup.idf('') : weight, missing, action: phrase?.action ?? false, negative: phrase?.negative ?? false });
     if (ownTerms.length) ownWords.push(word);
   }
+  // A question made mostly of words the articles never use is about something else ("london olympics
+  // opening ceremony"), however ordinary the words: they weigh fully then.
+  const ordinary = concepts.filter((c) => c.missing && c.weight === 0);
+  if (ordinary.length && ordinary.length >= concepts.length - ordinary.length) for (const c of ordinary) c.weight = lookup.idf('');
   return {
     text: ownWords.join(' '),
     alternativeText: [...alternativeWords].join(' '),
     concepts,
     expansions,
   };
+}
+
+/** The search terms of a question's actions, its own words and their paraphrases. */
+export function actionTermsOf(plan: SearchPlan): Set<string> {
+  return new Set(plan.concepts.filter((c) => c.action).flatMap((c) => [...c.terms, ...c.alternatives.keys()]));
 }
 
 /** Share of the concepts' weight a passage covers, given the terms it matched (own or alternative). */

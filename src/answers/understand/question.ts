@@ -58,7 +58,8 @@ export function normalise(text: string): string {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const pair = i + 1 < tokens.length ? `${tokens[i]} ${tokens[i + 1]}` : '';
-    if (pair && SHORTHAND[pair] !== undefined) {
+    // "by election" is a byelection, but not in "removed by election court".
+    if (pair && SHORTHAND[pair] !== undefined && !(pair.startsWith('by ') && /ed$/.test(tokens[i - 1] ?? ''))) {
       out.push(SHORTHAND[pair]!);
       i++;
       continue;
@@ -95,7 +96,7 @@ const GENERIC = new Set(['', 'it', 'that', 'this', 'the', 'about', 'number', 'nu
 /** Fillers as regular expressions, longest first so "is it true that" goes before "is it true". */
 const FILLERS = [...FILLER].sort((a, b) => b.length - a.length).map((f) => new RegExp(`\\b${f.replace(/\s+/g, '\\s+')}\\b`, 'g'));
 
-const NEGATION = /\b(?:not|never|no|nobody|none|nothing|neither|nor|cannot|refused?|denie[sd]|deny)\b/;
+const NEGATION = /\b(?:not|never|no|nobody|none|nothing|neither|nor|cannot)\b/; // words that deny ("refused") are paraphrases marked negative
 
 export function parseQuestion(original: string): Question {
   const normalised = normalise(original);
