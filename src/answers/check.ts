@@ -402,7 +402,7 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
   }
 
   // 3. Another place or kind in a slot: "in Spitalfields" / "in Roman Road", "expenses fraud" / "benefit fraud".
-  const slot = slotConflict(lookup, a, tokens, prep.concepts, inUnit.map((h) => h > 0));
+  const slot = slotConflict(lookup, a, tokens, prep.concepts, inUnit.map((h) => h > 0), facts.proper);
   if (slot !== undefined) {
     const withSlot = share(inUnit.map((h, i) => (i === slot ? 1 : h)));
     if (slotFit(withSlot, peopleAround, numbersAround) >= CONTRADICTS) return { why: 'slot', stance: 'contradicts', fit: slotFit(withSlot, peopleAround, numbersAround) };
@@ -435,7 +435,12 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
     !prep.object || !actTokens.length || (objectNamed.length > 0 && actTokens.some((t) => objectNamed.some((m) => m.start >= t.end && m.start - t.end <= 60 && !/[.;:!?…]|\bbut\b|\band\b/.test(text.slice(t.end, m.start)))));
   // And the doer: named in the unit, they stand before the act (or after "by"), not after it as its object.
   const doerNamed = prep.doer ? mentions.filter((m) => m.person === prep.doer) : [];
-  const doerOk = !prep.doer || !actTokens.length || !doerNamed.length || actTokens.some((t) => doerNamed.some((m) => doesIt(text, m, t)));
+  // In the doer's own words (a statement of theirs), the doer is "I".
+  const ownWords = prep.doer !== undefined && !doerNamed.length && speakers.people.includes(prep.doer);
+  const doerOk =
+    !prep.doer ||
+    !actTokens.length ||
+    (ownWords ? actTokens.some((t) => /\b(?:I|we)\b[^.;:!?]{0,40}$/.test(text.slice(Math.max(unit.start, t.start - 45), t.start))) : !doerNamed.length || actTokens.some((t) => doerNamed.some((m) => doesIt(text, m, t))));
   // The claim's subject, when not a person, is what the unit is about ("the tories won ...").
   // Only a named subject is required (a party, a body: "the tories", "the NEC"); "people" may be "members".
   const named = prep.concepts.filter((c) => a.subject.has(c) && words(c.word).flatMap(termsOf).some((t) => facts.proper.has(t)));
@@ -711,7 +716,7 @@ function modalNear(text: string, unit: Unit, matched: Token[]): boolean {
  * in Roman Road"), or another modifier of the same noun ("expenses fraud" / "housing benefit fraud")
  * when the claim's modifier is a word the sources never use.
  */
-function slotConflict(lookup: Lookup, a: Assertion, tokens: Token[], concepts: Concept[], matched: boolean[]): number | undefined {
+function slotConflict(lookup: Lookup, a: Assertion, tokens: Token[], concepts: Concept[], matched: boolean[], proper: ReadonlySet<string>): number | undefined {
   const claimTokens = words(a.content);
   const conceptOf = (w: string) => concepts.findIndex((c) => c.word.split(' ').includes(w) || termsOf(w).some((t) => c.terms.includes(t)));
   const has = (t: Token, c: Concept) => t.terms.some((x) => isConceptTerm(c, x));
@@ -730,7 +735,8 @@ function slotConflict(lookup: Lookup, a: Assertion, tokens: Token[], concepts: C
     const prep = claimTokens[i - 1];
     const verb = claimTokens[i - 2];
     const vi = verb ? conceptOf(verb) : -1;
-    if (prep && /^(?:in|at|from)$/.test(prep) && vi >= 0 && vi !== ci && matched[vi]) {
+    // (The claim's word must be a name the sources use, "Spitalfields", not "office".)
+    if (prep && /^(?:in|at|from)$/.test(prep) && vi >= 0 && vi !== ci && matched[vi] && termsOf(w).some((t) => proper.has(t))) {
       const at = tokens.findIndex((t) => has(t, concepts[vi]!));
       if (at < 0) continue;
       const after = tokens.slice(at + 1, at + 6);
