@@ -432,15 +432,37 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
   // Likewise the object: named in the unit, it must follow the act ("endorsing Lutfur", "with Lutfur Rahman").
   const objectNamed = mentions.filter((m) => m.person === prep.object);
   const objectOk =
-    !prep.object || !actTokens.length || (objectNamed.length > 0 && actTokens.some((t) => objectNamed.some((m) => m.start >= t.end && m.start - t.end <= 60 && !/[.;:!?…]|\bbut\b|\band\b/.test(text.slice(t.end, m.start)))));
+    !prep.object ||
+    !actTokens.length ||
+    (objectNamed.length > 0 &&
+      actTokens.some((t) =>
+        objectNamed.some(
+          (m) =>
+            m.start >= t.end &&
+            m.start - t.end <= 60 &&
+            !/[.;:!?…]|\bbut\b|\band\b|\brather than\b/.test(text.slice(t.end, m.start)) &&
+            // No one else in between: "backing Mr Rahman rather than ... Helal Abbas" backs Rahman.
+            !mentions.some((o) => o.person !== prep.object && o.start >= t.end && o.end <= m.start),
+        ),
+      ));
   // And the doer: named in the unit, they stand before the act (or after "by"), not after it as its object.
   const doerNamed = prep.doer ? mentions.filter((m) => m.person === prep.doer) : [];
+  // Unnamed in the act's sentence, the doer must be the one the sentence before is about ("Ken
+  // Livingstone faced calls ... / The veteran ... appeared with Lutfur Rahman"), not merely someone near.
+  const aboutDoer = (t: Token) => {
+    const sentence = unit.passages.find((p) => p.start <= t.start && t.end <= p.end);
+    if (!sentence || sentence.mentions.some((m) => m.person === prep.doer)) return false;
+    const before = passages[sentence.id - 1];
+    return before?.article === sentence.article && before.mentions[0]?.person === prep.doer;
+  };
   // In the doer's own words (a statement of theirs), the doer is "I".
   const ownWords = prep.doer !== undefined && !doerNamed.length && speakers.people.includes(prep.doer);
   const doerOk =
     !prep.doer ||
     !actTokens.length ||
-    (ownWords ? actTokens.some((t) => /\b(?:I|we)\b[^.;:!?]{0,40}$/.test(text.slice(Math.max(unit.start, t.start - 45), t.start))) : !doerNamed.length || actTokens.some((t) => doerNamed.some((m) => doesIt(text, m, t))));
+    (ownWords
+      ? actTokens.some((t) => /\b(?:I|we)\b[^.;:!?]{0,40}$/.test(text.slice(Math.max(unit.start, t.start - 45), t.start)))
+      : actTokens.some((t) => doerNamed.some((m) => doesIt(text, m, t)) || aboutDoer(t)));
   // The claim's subject, when not a person, is what the unit is about ("the tories won ...").
   // Only a named subject is required (a party, a body: "the tories", "the NEC"); "people" may be "members".
   const named = prep.concepts.filter((c) => a.subject.has(c) && words(c.word).flatMap(termsOf).some((t) => facts.proper.has(t)));
@@ -699,7 +721,7 @@ function negatedNear(text: string, unit: Unit, matched: Token[]): boolean {
 }
 
 const MODAL_CUE =
-  /\b(?:if|would|could|should|might|may|whether|calls? for|calling for|faces?|faced|threat(?:ened)? (?:with|of)|believed to|warning notice that|(?:asked|asks|urged|urges|wants?|wanted|promised|hopes?|hoped|expects?|expected|repeatedly asked by [\p{L} ]+) (?:[\p{L}]+ ){0,3}to)\b/iu;
+  /\b(?:if|would|could|should|might|may|whether|calls? for|calling for|faces?|faced|threat(?:ened)? (?:with|of)|believed to|warning notice that|(?:to )?(?:block|prevent|avoid|stop) (?:an? |the )?(?:[\p{L}]+ )?|(?:asked|asks|urged|urges|wants?|wanted|promised|hopes?|hoped|expects?|expected|repeatedly asked by [\p{L} ]+) (?:[\p{L}’']+ ){0,3}to)\b/iu;
 
 /** Every matched word is hypothetical or demanded, not stated as fact ("calls for his expulsion"). */
 function modalNear(text: string, unit: Unit, matched: Token[]): boolean {
