@@ -398,7 +398,12 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
   // 2. A reported claim: someone else said it.
   const speakers = speakersOf(lookup, unit);
   if (a.speaker && prep.speakerPeople.length && speakers.people.length && !speakers.people.some((s) => prep.speakerPeople.includes(s))) {
-    if (share(inUnit) >= CONTRADICTS) return { why: 'speaker', stance: 'contradicts', fit: slotFit(share(inUnit), peopleAround, numbersAround) };
+    // Only for words distinctive enough to be the same quotation (three or more of the claim's words).
+    // (or, for a saying of common words, "one rule for them, one rule for Ken", most of its words).
+    const said = words(a.content);
+    const unitWords = new Set(words(text.slice(unit.start, unit.end)));
+    const quoted = inUnit.filter((h) => h >= 0.8).length >= 3 || (said.length >= 6 && said.filter((w) => unitWords.has(w)).length >= 0.8 * said.length);
+    if (quoted && share(inUnit) >= CONTRADICTS) return { why: 'speaker', stance: 'contradicts', fit: slotFit(share(inUnit), peopleAround, numbersAround) };
   }
 
   // 3. Another place or kind in a slot: "in Spitalfields" / "in Roman Road", "expenses fraud" / "benefit fraud".
@@ -540,7 +545,8 @@ function numberVerdict(claim: ClaimNumber[], passage: ClaimNumber[], owned: (n: 
       continue;
     }
     if (passage.some((m) => sameNumber(n, m))) continue;
-    if (passage.some((m) => m.kind === n.kind && m.value !== n.value && sameThing(n, m))) return 'conflict';
+    // Another value is a rival only when the claim does not give that value itself ("first ... and second").
+    if (passage.some((m) => m.kind === n.kind && m.value !== n.value && sameThing(n, m) && !claim.some((o) => o !== n && sameNumber(o, m)))) return 'conflict';
     verdict = 'missing';
   }
   return verdict;
