@@ -76,7 +76,6 @@ export class Lookup {
         push(this.mentionsOf, mention.person, { passage, mention });
         if (mention.cues.includes('nickname')) this.addNickname(mention.person, this.passageTextAt(passage.article, mention.start, mention.end));
       }
-      this.resolvePronoun(passage);
     }
     for (const [person, mentions] of this.mentionsOf) this.introductions.set(person, rankIntroductions(mentions));
     this.dated = Uint8Array.from(data.passages, (p) => (p.dates.length > 0 ? 1 : 0));
@@ -90,6 +89,8 @@ export class Lookup {
         this.speakersOf.set(id, set);
       }
     }
+    // After the speakers: a he/she may go on from someone speaking.
+    for (const passage of data.passages) this.resolvePronoun(passage);
     const quoteIndex = new MiniSearch<QuoteDoc>({ ...MINISEARCH_OPTIONS, fields: ['speaker', 'text'] } as never);
     // A speaker described through a person ("Ken's spokesman") is found by that person's full name too.
     quoteIndex.addAll(
@@ -132,18 +133,32 @@ export class Lookup {
   }
 
   private resolvePronoun(passage: Passage): void {
-    const previous = this.index.data.passages[passage.id - 1];
-    if (!previous || previous.article !== passage.article) return;
     const text = this.passageText(passage);
     // A sentence opening with its subject as "He"/"The veteran" goes on about someone named just
     // before (whatever else it names); a he/his further in, only in a sentence that names no one
     // ("Some six hours after he filed his article, ...").
     const m = OPENING_REFERENCE.exec(text) ?? (passage.mentions.length ? null : INNER_PRONOUN.exec(text));
+    if (!m) return;
     const own = new Set(passage.mentions.map((x) => x.person));
-    const persons = [...new Set(previous.mentions.map((x) => x.person))].filter((id) => !own.has(id));
-    if (!m || persons.length === 0) return;
+    const persons = this.peopleJustBefore(passage).filter((id) => !own.has(id));
+    if (persons.length === 0) return;
     const start = passage.start + m.index + m[0].length - m[1]!.length;
     this.pronounSubject.set(passage.id, { persons, start, end: start + m[1]!.length });
+  }
+
+  /**
+   * The people the last sentences before a passage are about: named, speaking, or themselves a he/she
+   * resolved already ("I haven't urged anyone." — Ken speaking — then "He certainly came down ...").
+   */
+  private peopleJustBefore(passage: Passage): string[] {
+    const { passages } = this.index.data;
+    for (let id = passage.id - 1; id >= 0 && id >= passage.id - PRONOUN_REACH; id--) {
+      const p = passages[id]!;
+      if (p.article !== passage.article) break;
+      const found = new Set([...p.mentions.map((x) => x.person), ...(this.speakersOf.get(id) ?? []), ...(this.pronounSubject.get(id)?.persons ?? [])]);
+      if (found.size) return [...found];
+    }
+    return [];
   }
 
   introductionsOf(person: string): Introductions {
@@ -253,8 +268,10 @@ export class Lookup {
   }
 }
 
+/** How many sentences back a he/she may reach for the person it stands for. */
+const PRONOUN_REACH = 3;
 const OPENING_REFERENCE = /^[\s“"‘']*(?:(?:But|And|Yet|So|However|Now),?\s+)?(He|She|[Tt]he (?:[\p{L}-]+ ){0,2}(?:veteran|mayor|leader|politician|candidate|MP|councillor|minister|man|woman))\b/u;
-const INNER_PRONOUN = /\b(he|she|his|her|him)\b/;
+const INNER_PRONOUN = /\b(he|she|his|her|him)\b/i;
 const ACRONYM_THEN_WORDS = /\b(\p{Lu}{2,6})\s*\((\p{Lu}\p{Ll}+(?:\s+(?:of|for|and|the|\p{Lu}\p{Ll}+))+)\)/gu;
 const WORDS_THEN_ACRONYM = /\b(\p{Lu}\p{Ll}+(?:\s+(?:of|for|and|the|\p{Lu}\p{Ll}+))+)\s*\((\p{Lu}{2,6})\)/gu;
 

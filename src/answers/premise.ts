@@ -54,7 +54,7 @@ export function premiseOf(lookup: Lookup, part: QuestionPart, plan: SearchPlan):
       if (actions.length && rolesOf(hit) <= ROLE_MISMATCH) return 'people';
       // A date dates the event of the sentence it is in: that sentence has the person (named, or the
       // he/she going on from the one before), not only its neighbours.
-      if (actions.length && part.type === 'when' && rolesOf(hit) === NOT_IN_PASSAGE) return 'people';
+      if (part.type === 'when' && rolesOf(hit) === NOT_IN_PASSAGE) return 'people';
       return undefined;
     },
   };

@@ -28,7 +28,8 @@ export function when(lookup: Lookup, event: string, trace?: PartTrace): Candidat
   const actionTerms = actionTermsOf(plan);
   const candidates: Candidate[] = [];
   for (const hit of hits.slice(0, 30)) {
-    const failed = premise.failure(hit);
+    // A date far from the event's words dates something else the sentence tells.
+    const failed = premise.failure(hit) ?? (nearestDate(lookup, hit).distance > MAX_DATE_DISTANCE ? 'date' : undefined);
     if (failed) trace?.rejected.push({ passage: hit.passage.id, text: lookup.passageText(hit.passage), failed });
     else candidates.push(candidateOf(lookup, hit, premise.roles(hit), actionTerms, trace));
   }
@@ -82,6 +83,8 @@ const OTHER_PEOPLE = 0.25;
 
 /** Characters between a date and the event's words at which the date's weight halves. */
 const DATE_REACH = 40;
+/** Beyond this many characters from the event's words a date is not the event's. */
+const MAX_DATE_DISTANCE = 3 * DATE_REACH;
 
 /** Of the passage's dates, the one closest to the words that matched the event, and how close. */
 function nearestDate(lookup: Lookup, hit: Hit): { date: DateMention; distance: number } {

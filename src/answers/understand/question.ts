@@ -91,7 +91,7 @@ const NARROWS = /^(?:was|is|were|did|does)\s+(?:it|that|this)\b(?! true)/;
 /** "what date/year/time": the words that ask for a date, in a question about when. */
 const WHEN_WORDS = new Set(['date', 'year', 'day', 'month', 'time', 'exactly']);
 /** Words that alone ask nothing of their own. */
-const GENERIC = new Set(['', 'it', 'that', 'this', 'the', 'about', 'number', 'numbers', 'details', 'detail', 'info', 'answer', 'name', 'names', 'so', 'then']);
+const GENERIC = new Set(['word', 'words', 'term', 'phrase', 'way', 'kind', 'sort', 'type', '', 'it', 'that', 'this', 'the', 'about', 'number', 'numbers', 'details', 'detail', 'info', 'answer', 'name', 'names', 'so', 'then']);
 
 /** Fillers as regular expressions, longest first so "is it true that" goes before "is it true". */
 const FILLERS = [...FILLER].sort((a, b) => b.length - a.length).map((f) => new RegExp(`\\b${f.replace(/\s+/g, '\\s+')}\\b`, 'g'));
@@ -147,8 +147,9 @@ function readPart(text: string): QuestionPart {
   return part;
 }
 
-/** "who was the X [for|in|of ...]", "what was the X", "how many X": the description asked about. */
-const FOCUS = /^(?:(?:who|what) (?:is|was|are|were) (?:the|a|an) |how many )((?:[a-z]+ ){0,2}?[a-z]+)(?= (?:for|in|of|at|on|did|does|do|was|were|has|have|had|that|who|when|to)\b|$)/;
+/** "who was the X [for|in|of ...]", "what was the X", "how many X", "which X did": the thing asked about. */
+const FOCUS =
+  /^(?:(?:who|what) (?:is|was|are|were) (?:the|a|an) |how many |(?:which|what) (?=[a-z]+ (?:did|does|do|was|were|is|are|has|have|had)\b))((?:[a-z]+ ){0,2}?[a-z]+)(?= (?:for|in|of|at|on|did|does|do|was|were|is|are|has|have|had|that|who|when|to)\b|$)/;
 
 /** The search words of a text typed as it comes (a /when event, a topic): normalised, filler dropped. */
 export function contentOf(text: string): string {
