@@ -252,7 +252,8 @@ function unitsAround(lookup: Lookup, p: Passage): Unit[] {
 /** Who (or what) is named at `m` does the act: before it in its clause, or after "by" in a passive. */
 function doesIt(text: string, m: { start: number; end: number }, act: Token): boolean {
   if (m.end <= act.start) return act.start - m.end <= 80 && !/[.;:!?]\s/.test(text.slice(m.end, act.start));
-  return m.start >= act.end && /\bby\s+(?:the\s+)?(?:[\p{L}’']+\s+){0,6}$/iu.test(text.slice(act.end, m.start));
+  // The name must end the "by" phrase: in "run by Andy Newman, a prominent RESPECT activist" RESPECT only describes.
+  return m.start >= act.end && /\bby\s+(?:the\s+)?(?:[\p{L}’',]+\s+){0,6}$/iu.test(text.slice(act.end, m.start)) && !/^\s+(?!(?:at|in|on|for|with|to|of|from|and|or|but|as|after|before|who|which|that|is|was|were|has|had|said)\b)\p{Ll}/u.test(text.slice(m.end, m.end + 12));
 }
 
 /**
@@ -430,10 +431,35 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
   const peopleOk = peopleAround === prep.claimPeople.length;
   const numbersOk = numbers === 'match';
   const actTokens = tokens.filter((t) => t.terms.some((x) => prep.concepts.some((c) => a.predicates.has(c) && isConceptTerm(c, x))));
-  const asserted = a.modal || !modalNear(text, unit, actTokens.length ? actTokens : densest(tokens, prep.concepts, a.numbers));
-  // Checked where the unit names the person (it may refer to them otherwise: "The veteran, selected ...").
+  // A question in the sources ("Will Livingstone urge ...?") asserts nothing.
+  const question = /\?[”"’']*$/.test(text.slice(unit.start, unit.end).trim());
+  const asserted = !question && (a.modal || !modalNear(text, unit, actTokens.length ? actTokens : densest(tokens, prep.concepts, a.numbers)));
+  // A claim of one word besides names ("abbas got the most votes") cannot be told from passages that merely use it.
+  const matchedConcepts = prep.concepts.filter((c, i) => inWindow[i]! >= 0.8 && !c.missing);
+  const enough = matchedConcepts.length + a.numbers.length >= 2 || matchedConcepts.some((c) => a.predicates.has(c));
+  // Unnamed in the act's sentence, the person must be the one the sentence before is about ("Ken
+  // Livingstone faced calls ... / The veteran, selected ..., appeared with Lutfur Rahman"), not merely
+  // someone near it.
+  const about = (t: Token, person: string) => {
+    const sentence = unit.passages.find((p) => p.start <= t.start && t.end <= p.end);
+    // Named there (or as its he/she), the person's place is read from the words themselves.
+    if (!sentence || mentionsIn(lookup, sentence).some((m) => m.person === person)) return false;
+    const before = passages[sentence.id - 1];
+    return before?.article === sentence.article && before.mentions[0]?.person === person;
+  };
   const patientNamed = mentions.filter((m) => m.person === prep.patient);
-  const patientOk = !prep.patient || !actTokens.length || !patientNamed.length || actTokens.some((t) => patientNamed.some((m) => undergoes(text, m, t)));
+  // Per act word, in its own sentence (a unit may be two).
+  const inSentenceOf = (t: Token, ms: Mention[]) => {
+    const sentence = unit.passages.find((p) => p.start <= t.start && t.end <= p.end);
+    return ms.filter((m) => sentence && m.start >= sentence.start && m.end <= sentence.end);
+  };
+  const patientOk =
+    !prep.patient ||
+    !actTokens.length ||
+    actTokens.some((t) => {
+      const here = inSentenceOf(t, patientNamed);
+      return here.length ? here.some((m) => undergoes(text, m, t)) : !patientNamed.length && about(t, prep.patient!);
+    });
   // Likewise the object: named in the unit, it must follow the act ("endorsing Lutfur", "with Lutfur Rahman").
   const objectNamed = mentions.filter((m) => m.person === prep.object);
   const objectOk =
@@ -454,12 +480,7 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
   const doerNamed = prep.doer ? mentions.filter((m) => m.person === prep.doer) : [];
   // Unnamed in the act's sentence, the doer must be the one the sentence before is about ("Ken
   // Livingstone faced calls ... / The veteran ... appeared with Lutfur Rahman"), not merely someone near.
-  const aboutDoer = (t: Token) => {
-    const sentence = unit.passages.find((p) => p.start <= t.start && t.end <= p.end);
-    if (!sentence || sentence.mentions.some((m) => m.person === prep.doer)) return false;
-    const before = passages[sentence.id - 1];
-    return before?.article === sentence.article && before.mentions[0]?.person === prep.doer;
-  };
+  const aboutDoer = (t: Token) => about(t, prep.doer!);
   // In the doer's own words (a statement of theirs), the doer is "I".
   const ownWords = prep.doer !== undefined && !doerNamed.length && speakers.people.includes(prep.doer);
   const doerOk =
@@ -467,11 +488,15 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
     !actTokens.length ||
     (ownWords
       ? actTokens.some((t) => /\b(?:I|we)\b[^.;:!?]{0,40}$/.test(text.slice(Math.max(unit.start, t.start - 45), t.start)))
-      : actTokens.some((t) => doerNamed.some((m) => doesIt(text, m, t)) || aboutDoer(t)));
+      : actTokens.some((t) => {
+          const here = inSentenceOf(t, doerNamed);
+          return here.length ? here.some((m) => doesIt(text, m, t)) : aboutDoer(t);
+        }));
   // The claim's subject, when not a person, is what the unit is about ("the tories won ...").
   // Only a named subject is required (a party, a body: "the tories", "the NEC"); "people" may be "members".
-  const named = prep.concepts.filter((c) => a.subject.has(c) && words(c.word).flatMap(termsOf).some((t) => facts.proper.has(t)));
-  const subjectOk = prep.concepts.every((c, i) => !named.includes(c) || inWindow[i]! >= 0.8);
+  const named = prep.concepts.filter((c) => a.subjectWords.has(c) && words(c.word).flatMap(termsOf).some((t) => facts.proper.has(t)));
+  // Any subject (a party, "the councillors") is what the unit or its neighbours are about.
+  const subjectOk = prep.concepts.every((c, i) => !(a.subject.has(c) || named.includes(c)) || inWindow[i]! >= 0.8);
   // Where the unit names that subject, it is the doer: before the act, or after "by" ("a blog run by
   // Andy Newman, a prominent RESPECT activist" is not RESPECT running anything).
   const subjectTokens = tokens.filter((t) => named.some((c) => t.terms.some((x) => isConceptTerm(c, x))));
@@ -479,7 +504,7 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
   // "Ken admitted he was campaigning": his own words, in the first person, at the act.
   const selfOk = !a.selfReported || actTokens.some((t) => /\b(?:I|I['’]m|I['’]ve|me|my|we)\b/.test(text.slice(Math.max(unit.start, t.start - 30), t.start)));
   const checks: [boolean, string][] = [
-    [fit >= SUPPORTS, 'fit'],
+    [fit >= SUPPORTS && enough, 'fit'],
     [subjectOk && selfOk, 'subject'],
     [predicatesOk, 'act'],
     [!roles?.rival && (roles ? !roles.copula || roles.claimBound : ![...prep.copula.values()].some(Boolean)) && patientOk && objectOk && doerOk && subjectDoes, 'role'],

@@ -13,6 +13,7 @@ import { resolvePerson } from './persons.js';
 import { type Concept, PARAPHRASE_WEIGHT, searchPlan } from './understand/expand.js';
 import { CLAIM_FILLER, CLAIM_PARAPHRASES } from './understand/claim-words.js';
 import { PARAPHRASES } from './understand/paraphrases.js';
+import { VERB_FORMS } from './understand/irregular.js';
 import { contentOf, normalise } from './understand/question.js';
 
 export interface ClaimNumber {
@@ -47,8 +48,10 @@ export interface Assertion {
   unknownSubject: boolean;
   /** The claim says its person was the one ("it was X who", "X himself", "X personally", "only X"). */
   exclusive: boolean;
-  /** Concepts of the subject when it is not a person ("the tories won"): a passage must be about it. */
+  /** The subject's head concept when it is not a person ("the tories won"): a passage must be about it. */
   subject: Set<Concept>;
+  /** Every concept of the subject (its names among them: "the green party"). */
+  subjectWords: Set<Concept>;
   /** "X admitted he was ...": the speaker speaks of themself, in the first person. */
   selfReported: boolean;
 }
@@ -109,7 +112,7 @@ const CLEFT_MARK = /\bpersonally\b/i;
 export const NEGATION =
   /\b\w+n['’]t\b|\b(?:not|never|no|none|nobody|nothing|neither|nor|without|refused|refuses|refuse|refusing|declined|declines|denied|denies|deny|denying|stops short of|stopped short of|decided against|warning against|warned against|warns against|argued against|arguing against|rather than|instead of|failure to|failed to|fails to)\b/gi;
 
-const MODAL = /\b(?:if|would|could|should|might|may|whether|unless|supposed to)\b/i;
+const MODAL = /\b(?:if|would|could|should|might|may|whether|unless|supposed to)\b|\b(?:wants?|wanted|asked|urged|hopes?|hoped|expects?|expected|promised)\s+(?:[\p{L}'’]+\s+){0,3}to\b/iu;
 
 /** Speech frames of a reported claim: "X said (that) P", "X admits P", "X's excuse is P". */
 const SPEECH_VERB = 'said|says|say|claimed|claims|claim|admits|admitted|admit|wrote|writes|insisted|insists|argued|argues|told \\w+|tells \\w+|reckons|stated|states|confirmed|confirms|called it|called';
@@ -169,7 +172,9 @@ export function splitAssertions(normalised: string, clauses = true): string[] {
   return asserted.length ? asserted : merged;
 }
 
-export const VERB = /\b(?:is|was|were|are|be|been|got|get|gets|had|has|have|did|does|do|said|says|say|went|ran|run|runs|won|lost|made|told|let|came|gave|give|took|wrote|backed|dumped|kept|put|stood|left|called|asked|turned|admits|denies|refused)\b|\b\w{3,}(?:ed|ing)\b/i;
+/** A verb form: a common verb, an -ed or -ing form, or an irregular form the understanding module lists ("broke", "hid"). */
+export const VERB = { test: (w: string): boolean => VERB_PATTERN.test(w) || w.split(/\s+/).some((x) => VERB_FORMS.has(x.toLowerCase())) };
+const VERB_PATTERN = /\b(?:is|was|were|are|be|been|got|get|gets|had|has|have|did|does|do|said|says|say|went|ran|run|runs|won|lost|made|told|let|came|gave|give|took|wrote|backed|dumped|kept|put|stood|left|called|asked|turned|admits|denies|refused)\b|\b\w{3,}(?:ed|ing)\b/i;
 function hasVerb(clause: string): boolean {
   return VERB.test(clause);
 }
@@ -239,7 +244,7 @@ export function readAssertion(lookup: Lookup, text: string, sentenceSpeaker?: st
     // An appositive after a comma ("..., the guy labour dumped") describes someone; its verb is not the act.
     ...[...content.matchAll(/,\s*(?:the|a|an|who|which)\s+([^,.;]+)/gi)].flatMap((m) => words(m[1]!)),
   ]);
-  const predicates = new Set(concepts.filter((c) => isPredicate(c.word) && !isModifier(c.word, words(content)) && !c.word.split(' ').some((w) => described.has(w))));
+  const predicates = new Set(concepts.filter((c) => (c.action || isPredicate(c.word)) && !isModifier(c.word, words(content)) && !c.word.split(' ').some((w) => described.has(w))));
   // The words before the first verb are the subject; when the sources use none of them
   // ("turnout", "jeremy corbyn"), or they name someone the sources do not ("george galloway",
   // "neil king"), the claim is about something they do not cover.
@@ -259,9 +264,12 @@ export function readAssertion(lookup: Lookup, text: string, sentenceSpeaker?: st
   const unknownVerb = contentWords.findIndex((w, i) => i > 0 && /(?:ed|es)$/.test(w) && concepts.some((c) => c.missing && c.word === w));
   const verbSlot = verbAt >= 0 ? contentWords[subjectEnd] : contentWords[unknownVerb];
   for (const c of concepts) if (c.missing && verbSlot !== undefined && c.word.split(' ')[0] === verbSlot) predicates.add(c);
-  const subjectSet = new Set(subjectConcepts.filter((c) => !c.missing && !namesPerson(lookup, c.word) && !lookup.nameTokens.has(c.word)));
+  // What must be in a passage: the subject's head noun (its last word: "the mayor vote" is a vote), and
+  // check.ts adds any name it has ("the green party").
+  const candidates = subjectConcepts.filter((c) => !c.missing && !namesPerson(lookup, c.word) && !lookup.nameTokens.has(c.word) && !GENERIC.test(c.word));
+  const subjectSet = new Set(candidates.slice(-1));
   const selfReported = speaker !== undefined && /^(?:he|she)\b/i.test(content.trim());
-  return { text, content, ...(speaker ? { speaker } : {}), concepts, query, numbers, negated, modal, predicates, unknownSubject, exclusive, subject: subjectSet, selfReported };
+  return { text, content, ...(speaker ? { speaker } : {}), concepts, query, numbers, negated, modal, predicates, unknownSubject, exclusive, subject: subjectSet, subjectWords: new Set(candidates), selfReported };
 }
 
 const CLAIM_FILLERS = [...CLAIM_FILLER].sort((a, b) => b.length - a.length).map((f) => new RegExp(`\\b${f.replace(/\s+/g, '\\s+')}\\b`, 'g'));
@@ -292,6 +300,9 @@ function withClaimParaphrases(lookup: Lookup, c: Concept): Concept {
   for (const t of found) alternatives.set(t, PARAPHRASE_WEIGHT);
   return { ...c, alternatives, missing: false, weight: c.missing ? Math.max(...found.map((t) => lookup.idf(t))) : c.weight };
 }
+
+/** Subjects that name no one in particular ("people got the boot", "everyone has to"). */
+const GENERIC = /^(?:people|person|persons|everyone|everybody|someone|somebody|anyone|they|them|one|ones|guy|guys|lot|lots|folk|folks|members?)$/;
 
 /** Verbs that say little by themselves ("went out on the campaign trail", "did a photo"). */
 const LIGHT_VERB = /^(?:is|was|were|are|be|been|had|has|have|did|does|do|got|get|gets|went|go|goes|came|come|made|make|put|took|take|gave|give|kept|keep|let|turned|left|done|used|use|uses|using|counted|count|happened|became|seemed|going|getting|having|being)$/;
