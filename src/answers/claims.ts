@@ -244,7 +244,9 @@ export function readAssertion(lookup: Lookup, text: string, sentenceSpeaker?: st
     // An appositive after a comma ("..., the guy labour dumped") describes someone; its verb is not the act.
     ...[...content.matchAll(/,\s*(?:the|a|an|who|which)\s+([^,.;]+)/gi)].flatMap((m) => words(m[1]!)),
   ]);
-  const predicates = new Set(concepts.filter((c) => (c.action || isPredicate(c.word)) && !isModifier(c.word, words(content)) && !c.word.split(' ').some((w) => described.has(w))));
+  // An act: a verb form, or an action word of the paraphrase lists that is not a noun ("back" in
+  // "refused to back rahman", not "expulsions" in "the news of the expulsions").
+  const predicates = new Set(concepts.filter((c) => (isPredicate(c.word) || (c.action && !/(?:ion|ions|ment|ments|s)$/.test(c.word))) && !isModifier(c.word, words(content)) && !c.word.split(' ').some((w) => described.has(w))));
   // The words before the first verb are the subject; when the sources use none of them
   // ("turnout", "jeremy corbyn"), or they name someone the sources do not ("george galloway",
   // "neil king"), the claim is about something they do not cover.
