@@ -408,7 +408,8 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
   }
 
   // 3. Another place or kind in a slot: "in Spitalfields" / "in Roman Road", "expenses fraud" / "benefit fraud".
-  const slot = slotConflict(lookup, a, tokens, prep.concepts, inUnit.map((h) => h > 0), facts.proper);
+  // (Not for a denial: "refused to campaign in Spitalfields" is not undone by campaigning in Roman Road.)
+  const slot = a.negated ? undefined : slotConflict(lookup, a, tokens, prep.concepts, inUnit.map((h) => h > 0), facts.proper);
   if (slot !== undefined) {
     const withSlot = share(inUnit.map((h, i) => (i === slot ? 1 : h)));
     if (slotFit(withSlot, peopleAround, numbersAround) >= CONTRADICTS) return { why: 'slot', stance: 'contradicts', fit: slotFit(withSlot, peopleAround, numbersAround) };
