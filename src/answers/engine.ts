@@ -10,6 +10,8 @@ import { CorpusError, type CorpusLimits, readCorpus } from '../retrieval/corpus.
 import type { SearchIndex } from '../retrieval/index.js';
 import { fold, words } from '../retrieval/text.js';
 import { ask, route } from './ask.js';
+import { check } from './check.js';
+import { timeline } from './timeline.js';
 import { Lookup } from './lookup.js';
 import { resolvePerson } from './persons.js';
 import { checkQuery } from './query.js';
@@ -53,7 +55,7 @@ export interface EngineOptions {
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 /** What each command's query is called when a message has to name it. */
-const FIELD: Record<CommandName, string> = { who: 'name', when: 'event', quote: 'speaker', ask: 'question' };
+const FIELD: Record<CommandName, string> = { who: 'name', when: 'event', quote: 'speaker', ask: 'question', check: 'claim', timeline: 'topic' };
 
 export class Engine {
   private readonly lookup: Lookup;
@@ -86,7 +88,9 @@ export class Engine {
     if (!COMMANDS.includes(request.command)) {
       throw new UserInputError('bad-command', `Unknown command "${String(request.command).slice(0, 20)}"; use one of ${COMMANDS.join(', ')}.`);
     }
-    const query = checkQuery(request.query, FIELD[request.command]);
+    // The timeline's topic is optional: an empty one is the whole timeline.
+    const allEvents = request.command === 'timeline' && (request.query == null || (typeof request.query === 'string' && request.query.trim() === ''));
+    const query = allEvents ? '' : checkQuery(request.query, FIELD[request.command]);
     const blank = request.about == null || (typeof request.about === 'string' && request.about.trim() === '');
     const about = blank ? undefined : checkQuery(request.about, 'topic');
     const clean: AnswerRequest = { ...request, query };
@@ -176,6 +180,14 @@ export class Engine {
         const refusal = none(as, r.refusal ?? `The sources do not answer ${q}.`);
         const nearest = r.nearest && toSnippets(lookup.index, [r.nearest])[0];
         return nearest ? { ...refusal, nearest } : refusal;
+      }
+      case 'check': {
+        const snippets = toSnippets(lookup.index, check(lookup, text));
+        return snippets.length ? { as, snippets } : none(as, 'The sources don’t address this.');
+      }
+      case 'timeline': {
+        const snippets = timeline(lookup, text).map((e) => e.snippet);
+        return snippets.length ? { as, snippets } : none(as, text ? `The sources date no events about ${q}.` : 'The sources date no events.');
       }
     }
   }

@@ -2,6 +2,7 @@
 import { DiscordAPIError, MessageFlags, RESTJSONErrorCodes, Routes, type ButtonInteraction } from 'discord.js';
 import type { ParagraphView } from '../answers/engine.js';
 import type { BotContext } from './context.js';
+import { share } from './check.js';
 import { decodeButton, fingerprint } from './custom-ids.js';
 import { readRequest, renderAnswer, renderContext, renderNotice } from './render.js';
 import { respond } from './respond.js';
@@ -59,6 +60,9 @@ export async function executeButton(ctx: BotContext, interaction: ButtonInteract
     }
     case 'pin':
       await pin(ctx, interaction);
+      return;
+    case 'share':
+      await share(ctx, interaction, state);
       return;
   }
 }

@@ -14,7 +14,7 @@ import { guard } from './guard.js';
 import { Lifecycle } from './lifecycle.js';
 import { renderNotice } from './render.js';
 import { respond } from './respond.js';
-import { executeCommand, suggest } from './slash.js';
+import { executeCommand, executeMessageCommand, suggest } from './slash.js';
 
 export interface BotOptions extends BotContext {
   /** Overrides for tests (e.g. `rest.api` pointing at a fake Discord). */
@@ -94,7 +94,7 @@ async function onInteraction(ctx: BotContext, cooldown: Cooldown, interaction: I
     return;
   }
   // Only what the bot answers counts toward the limit.
-  if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
+  if (!interaction.isChatInputCommand() && !interaction.isButton() && !interaction.isMessageContextMenuCommand()) return;
   const verdict = cooldown.take(interaction.user.id);
   if (!verdict.ok) {
     ctx.logger.debug({ interaction: interaction.id, user: interaction.user.id }, 'cooldown: refused');
@@ -104,6 +104,9 @@ async function onInteraction(ctx: BotContext, cooldown: Cooldown, interaction: I
   if (interaction.isChatInputCommand()) {
     const what = { command: interaction.commandName, interaction: interaction.id };
     await guard(ctx, what, () => executeCommand(ctx, interaction), (p) => respond({ interaction }, p));
+  } else if (interaction.isMessageContextMenuCommand()) {
+    const what = { command: interaction.commandName, interaction: interaction.id };
+    await guard(ctx, what, () => executeMessageCommand(ctx, interaction), (p) => respond({ interaction }, p));
   } else if (interaction.isButton()) {
     const what = { button: interaction.customId, interaction: interaction.id };
     await guard(ctx, what, () => executeButton(ctx, interaction), (p) => respond({ interaction }, p));

@@ -14,6 +14,7 @@
  *                                        the footer when the title is cut), whose exact lengths
  *                                        the id records (see render.ts)
  *   pin                                 pin the message the button is on
+ *   share:<command>:<qLen>:<aLen>       post this private answer publicly (request read back as for More)
  */
 import { createHash } from 'node:crypto';
 import { COMMANDS, type CommandName } from '../answers/types.js';
@@ -22,7 +23,8 @@ import { LIMITS } from './limits.js';
 export type ButtonState =
   | { kind: 'context'; index: number; articleId: string; paragraph: number; start: number; length: number; fingerprint: string }
   | { kind: 'more'; command: CommandName; page: number; queryLength: number; aboutLength: number }
-  | { kind: 'pin' };
+  | { kind: 'pin' }
+  | { kind: 'share'; command: CommandName; queryLength: number; aboutLength: number };
 
 export function encodeButton(state: ButtonState): string | undefined {
   let id: string;
@@ -35,6 +37,9 @@ export function encodeButton(state: ButtonState): string | undefined {
       break;
     case 'pin':
       id = 'pin';
+      break;
+    case 'share':
+      id = `share:${state.command}:${state.queryLength}:${state.aboutLength}`;
       break;
   }
   // A button whose state does not fit is left out rather than sent broken.
@@ -54,6 +59,13 @@ export function fingerprint(text: string): string {
 export function decodeButton(customId: string): ButtonState | undefined {
   const parts = customId.split(':');
   if (parts[0] === 'pin' && parts.length === 1) return { kind: 'pin' };
+  if (parts[0] === 'share' && parts.length === 4) {
+    const command = COMMANDS.find((c) => c === parts[1]);
+    const queryLength = nat(parts[2]);
+    const aboutLength = nat(parts[3]);
+    if (!command || queryLength === undefined || aboutLength === undefined) return undefined;
+    return { kind: 'share', command, queryLength, aboutLength };
+  }
   if (parts[0] === 'ctx' && parts.length >= 7) {
     const index = nat(parts[1]);
     const [paragraph, start, length] = parts.slice(2, 5).map(nat36);

@@ -28,6 +28,8 @@ export interface AnswerRenderOptions {
   /** Offer the Pin button: only on public messages in a server, where pinning means something. */
   pinnable: boolean;
   ephemeral?: boolean;
+  /** Offer the Share button: a private answer that its reader may post publicly in the channel. */
+  shareable?: boolean;
   /** How many articles the corpus holds, to say what an abstention searched. */
   articleCount: number;
 }
@@ -57,11 +59,19 @@ function titleParts(command: CommandName, hasAbout: boolean): [prefix: string, m
       return hasAbout ? ['What did ', ' say about ', '?'] : ['What did ', '', ' say?'];
     case 'ask':
       return ['', '', ''];
+    case 'check':
+      return ['Check: ', '', ''];
+    case 'timeline':
+      return ['Timeline: ', '', ''];
   }
 }
 
+/** The title of the whole timeline (no topic): Discord would trim "Timeline: " to a shorter title. */
+const WHOLE_TIMELINE = 'Timeline of the sources';
+
 /** The title's words before escaping: the exact request, which the More button reads back. */
 function titleText(command: CommandName, query: string, about?: string): string {
+  if (command === 'timeline' && query === '') return WHOLE_TIMELINE;
   const [prefix, middle, suffix] = titleParts(command, about !== undefined);
   return `${prefix}${query}${about !== undefined ? middle + about : ''}${suffix}`;
 }
@@ -100,6 +110,7 @@ export function readRequest(
   queryLength: number,
   aboutLength: number,
 ): { query: string; about?: string } | undefined {
+  if (command === 'timeline' && queryLength === 0 && aboutLength === 0) return title === WHOLE_TIMELINE ? { query: '' } : undefined;
   const [prefix, middle, suffix] = titleParts(command, aboutLength > 0);
   const expected = prefix.length + queryLength + (aboutLength > 0 ? middle.length + aboutLength : 0) + suffix.length;
   const cut = footer.startsWith(TAIL_MARK);
@@ -191,8 +202,17 @@ function alsoInLine(snippet: Snippet): string {
  */
 function label(snippet: Snippet, n: number, named: Set<string>): string {
   const speaker = snippet.speaker && !nameWords(snippet.speaker).every((w) => named.has(w)) ? ` ${escapeMarkdown(snippet.speaker)}, in` : '';
-  return `**[${n}]**${speaker}`;
+  // A checked claim's stance, and a timeline entry's resolved date, lead the citation line.
+  const stance = snippet.stance ? ` ${STANCE_LABEL[snippet.stance]} ·` : '';
+  const date = snippet.date?.resolved ? ` ${snippet.date.resolved} ·` : '';
+  return `**[${n}]**${stance}${date}${speaker}`;
 }
+
+/** How a passage bears on a checked claim, as the reader sees it. */
+export const STANCE_LABEL = { supports: '✅ **supports**', contradicts: '❌ **contradicts**', context: '➖ context' } as const;
+
+/** Undated timeline entries come after the dated ones, under this line. */
+export const UNDATED_HEADING = '**Undated** (relative dates as written; the sources do not say when)';
 
 const nameWords = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
@@ -280,6 +300,7 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions): Mess
       block = shown.length === 0 ? excerptBlock(snippet, lead, budget - used - sep) : undefined;
       if (!block) break;
     }
+    if (snippet.date?.undated && !shown.some((x) => x.date?.undated)) block = `${UNDATED_HEADING}\n${block}`;
     blocks.push(block);
     shown.push(snippet);
     used += sep + block.length;
@@ -303,6 +324,10 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions): Mess
       aboutLength: answer.about?.length ?? 0,
     });
     buttons.push(...button(id, 'More', ButtonStyle.Primary));
+  }
+  if (options.shareable && options.ephemeral) {
+    const id = encodeButton({ kind: 'share', command: answer.command, queryLength: answer.query.length, aboutLength: answer.about?.length ?? 0 });
+    buttons.push(...button(id, 'Share', ButtonStyle.Primary));
   }
   if (options.pinnable && !options.ephemeral) buttons.push(...button(encodeButton({ kind: 'pin' }), 'Pin', ButtonStyle.Secondary));
 
@@ -449,6 +474,9 @@ export function renderHelp(): MessagePayload {
           '`/when event` when something happened',
           '`/quote speaker [about]` what someone said',
           '`/ask question` anything, in your own words',
+          '`/check claim` is it true? passages that support or contradict it',
+          '`/timeline [topic]` the dated events in order',
+          'On any message: **Apps → Check in sources** checks what it says, privately; **Share** posts the answer.',
           '`/sources` the articles I quote',
           '`/help` this message',
           '',
@@ -476,6 +504,7 @@ export function renderDmHelp(problem?: string): MessagePayload {
     '• who is Helal Abbas?',
     '• when was Livingstone readmitted?',
     '• what did Tom Harris say about Livingstone?',
+    '• is it true that Livingstone was readmitted in 2004?',
     'Every answer quotes the sources word for word, with its citation. `/help` tells more.',
   ];
   return { content: lines.join('\n') };

@@ -1,7 +1,8 @@
 /** Slash commands and autocomplete: read the options, ask the engine, render, respond. */
-import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
+import type { AutocompleteInteraction, ChatInputCommandInteraction, MessageContextMenuCommandInteraction } from 'discord.js';
 import type { AnswerRequest } from '../answers/types.js';
-import { isSlashCommandName, readOptions } from './commands.js';
+import { checkMessage } from './check.js';
+import { CHECK_MESSAGE_COMMAND, isSlashCommandName, readOptions } from './commands.js';
 import type { BotContext } from './context.js';
 import { renderAnswer, renderHelp, renderNotice, renderSources } from './render.js';
 import { respond } from './respond.js';
@@ -31,11 +32,25 @@ export async function executeCommand(ctx: BotContext, interaction: ChatInputComm
       const o = readOptions('ask', interaction);
       return answer(ctx, interaction, { command: 'ask', query: o.question }, o.private);
     }
+    case 'check': {
+      const o = readOptions('check', interaction);
+      return answer(ctx, interaction, { command: 'check', query: o.claim }, o.private);
+    }
+    case 'timeline': {
+      const o = readOptions('timeline', interaction);
+      return answer(ctx, interaction, { command: 'timeline', query: o.topic ?? '' }, o.private);
+    }
     case 'sources':
       return respond({ interaction }, renderSources(ctx.engine.articles(), (a) => paragraphCount(ctx, a.id)));
     case 'help':
       return respond({ interaction }, renderHelp());
   }
+}
+
+/** Message commands (Apps menu on a message). */
+export async function executeMessageCommand(ctx: BotContext, interaction: MessageContextMenuCommandInteraction): Promise<void> {
+  if (interaction.commandName === CHECK_MESSAGE_COMMAND) return checkMessage(ctx, interaction);
+  await respond({ interaction }, renderNotice('I no longer know that command. `/help` lists the ones I have.'));
 }
 
 async function answer(ctx: BotContext, interaction: ChatInputCommandInteraction, request: AnswerRequest, isPrivate = false): Promise<void> {

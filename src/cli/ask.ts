@@ -10,7 +10,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { Engine } from '../answers/engine.js';
 import { ConfigError, loadConfig } from '../config.js';
-import { type AnswerRequest, COMMANDS, UserInputError } from '../answers/types.js';
+import { type Answer, type AnswerRequest, COMMANDS, UserInputError } from '../answers/types.js';
 import { formatExplanation } from '../answers/explain.js';
 import { formatAnswer } from './format.js';
 
@@ -69,6 +69,21 @@ function parseArgs(args: string[]): AnswerRequest | string {
   return request;
 }
 
+/**
+ * A check's evidence and a timeline are lists to be read whole: the batch line holds every page
+ * (the other commands keep the first page, as the bot shows it).
+ */
+function allPages(engine: Engine, request: AnswerRequest): Answer {
+  const first = engine.answer(request);
+  if (request.command !== 'check' && request.command !== 'timeline') return first;
+  const snippets = [...first.snippets];
+  for (let page = 1, last = first; last.hasMore; page++) {
+    last = engine.answer({ ...request, page });
+    snippets.push(...last.snippets);
+  }
+  return { ...first, snippets, hasMore: false };
+}
+
 /** One output line per input line, in order; a bad line gets an error line, never a crash. */
 async function batch(engine: Engine, json: boolean, explain: boolean): Promise<number> {
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
@@ -80,7 +95,7 @@ async function batch(engine: Engine, json: boolean, explain: boolean): Promise<n
       if (explain) {
         const { answer, explanation } = engine.explain(clean);
         out = { ...answer, explanation };
-      } else out = engine.answer(clean);
+      } else out = allPages(engine, clean);
     } catch (err) {
       const message = err instanceof UserInputError ? err.message : err instanceof SyntaxError ? 'not a JSON line' : 'internal error';
       out = { abstained: true, error: message, answers: [] };

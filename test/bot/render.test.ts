@@ -284,7 +284,7 @@ describe('messages people can read at a glance (render fixtures)', () => {
   it('/help: one command per line', () => {
     const lines = renderHelp().embeds![0]!.description!.split('\n');
     const commandLines = lines.filter((l) => l.startsWith('`/'));
-    expect(commandLines.map((l) => l.match(/^`\/(\w+)/)![1])).toEqual(['who', 'when', 'quote', 'ask', 'sources', 'help']);
+    expect(commandLines.map((l) => l.match(/^`\/(\w+)/)![1])).toEqual(['who', 'when', 'quote', 'ask', 'check', 'timeline', 'sources', 'help']);
     for (const l of lines) expect(l.match(/`\/\w+/g)?.length ?? 0).toBeLessThanOrEqual(l.startsWith('`/') ? 1 : 2);
   });
 

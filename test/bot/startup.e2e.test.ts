@@ -184,9 +184,9 @@ describe('DISCORD_API_URL', () => {
     const vars = { DISCORD_API_URL: fake.apiUrl, DISCORD_CLIENT_ID: APPLICATION_ID, DISCORD_GUILD_ID: GUILD_ID };
     const first = await run('src/bot/register-cli.ts', vars);
     expect(first.code).toBe(0);
-    expect(first.stdout.trim()).toBe(`Registered 6 commands to guild ${GUILD_ID}.`);
+    expect(first.stdout.trim()).toBe(`Registered 9 commands to guild ${GUILD_ID}.`);
     const second = await run('src/bot/register-cli.ts', vars);
-    expect(second.stdout.trim()).toBe(`Commands already up to date to guild ${GUILD_ID} (6); nothing written.`);
+    expect(second.stdout.trim()).toBe(`Commands already up to date to guild ${GUILD_ID} (9); nothing written.`);
     expect(fake.requestsTo('PUT', `/applications/${APPLICATION_ID}/guilds/${GUILD_ID}/commands`)).toHaveLength(1);
   }, 90_000);
 
