@@ -28,7 +28,12 @@ describe('a checked claim', () => {
       // The title states the request (Share and More read it back); the footer names the command.
       footer: { text: '/check' },
     });
-    expect(payload.components![0]!.components.map((b: any) => b.custom_id)).toEqual(['ctx:0:town-hall-report:3', 'ctx:1:town-hall-report:3', 'pin']);
+    const states = payload.components![0]!.components.map((b: any) => decodeButton(b.custom_id));
+    expect(states.map((b: any) => b && (b.kind === 'context' ? `${b.kind}:${b.index}:${b.articleId}:${b.paragraph}` : b.kind))).toEqual([
+      'context:0:town-hall-report:3',
+      'context:1:town-hall-report:3',
+      'pin',
+    ]);
     expect(payload.components![0]!.components.map((b: any) => b.label)).toEqual(['Context 1', 'Context 2', 'Pin']);
   });
 
