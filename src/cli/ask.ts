@@ -9,6 +9,7 @@ import { createInterface } from 'node:readline';
 import { Engine } from '../answers/engine.js';
 import { type AnswerRequest, COMMANDS, UserInputError } from '../answers/types.js';
 import { formatAnswer } from './format.js';
+import { CACHE_DIR } from './paths.js';
 
 const USAGE = `usage: npm run ask -- <${COMMANDS.join('|')}> "QUERY" [--about TOPIC] [--page N] [--json]
        npm run --silent ask -- --batch [--json]   (JSON lines {"command","query","about"?} on stdin)`;
@@ -16,7 +17,7 @@ const USAGE = `usage: npm run ask -- <${COMMANDS.join('|')}> "QUERY" [--about TO
 async function main(argv: string[]): Promise<number> {
   const flags = new Set<string>(argv.filter((a) => a === '--json' || a === '--batch'));
   const rest = argv.filter((a) => !flags.has(a));
-  const engine = await Engine.load();
+  const engine = await Engine.load({ cacheDir: CACHE_DIR }); // the index `npm start` saved, when the corpus is unchanged
   if (flags.has('--batch')) return batch(engine, flags.has('--json'));
   const request = parseArgs(rest);
   if (typeof request === 'string') {
