@@ -15,7 +15,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { COMMANDS } from '../src/answers/types.js';
-import type { Summary } from './stats.js';
+import { median, type Summary } from './stats.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -37,6 +37,8 @@ const { values: args } = parseArgs({
     'load-runs': { type: 'string' },
     /** Seed of the synthetic corpora; the same seed makes the same corpora. */
     seed: { type: 'string' },
+    /** Timed whole-process starts of the console and of the minimal MiniSearch script (default 10). */
+    'startup-runs': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
   strict: true,
@@ -44,7 +46,7 @@ const { values: args } = parseArgs({
 
 if (args.help) {
   process.stdout.write(
-    'usage: npm run bench -- [--quick] [--json] [--scales bundled,500,10000] [--repeats N] [--build-runs N] [--load-runs N] [--seed N] [--out DIR]\n',
+    'usage: npm run bench -- [--quick] [--json] [--scales bundled,500,10000] [--repeats N] [--build-runs N] [--load-runs N] [--startup-runs N] [--seed N] [--out DIR]\n',
   );
   process.exit(0);
 }
@@ -100,6 +102,51 @@ function runPhase(scale: string, phase: 'build' | 'serve'): Record<string, unkno
 }
 
 const rows: Row[] = scales.map((scale) => ({ ...runPhase(scale, 'build'), ...runPhase(scale, 'serve') }) as Row);
+const startup = measureStartup(Math.max(1, Number(args['startup-runs'] ?? 10) || 10));
+
+/**
+ * Time to the offline console's first answer, as a user meets it: a whole process (`npm start`'s
+ * command, compiled, from the saved index) from spawn until it has answered one question and exited,
+ * against the floor of a minimal script that indexes the same corpus with MiniSearch and answers once
+ * (bench/minimal-start.mjs). The same console run from the TypeScript sources through tsx (how it
+ * started before the compiled build) is timed too, for comparison. Runs interleave, so a busy moment
+ * of the machine weighs on all three alike.
+ */
+function measureStartup(runs: number) {
+  const built = spawnSync(process.execPath, [join(ROOT, 'scripts/ensure-built.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('affair-bot: bench could not build dist/ (see above)');
+  const question = '/who Helal Abbas\n';
+  const commands = {
+    console: [...RUNTIME_FLAGS, '--enable-source-maps', join(ROOT, 'dist/main.js')],
+    minimal: [join(ROOT, 'bench/minimal-start.mjs'), join(ROOT, 'corpus'), 'Helal Abbas'],
+    tsx: [...RUNTIME_FLAGS, '--import', 'tsx', join(ROOT, 'src/main.ts')],
+  };
+  const env = { ...process.env, DISCORD_TOKEN: '' }; // the console, whatever .env says
+  const once = (argv: string[]) => {
+    const start = performance.now();
+    const run = spawnSync(process.execPath, argv, { cwd: ROOT, env, input: question, encoding: 'utf8' });
+    const ms = performance.now() - start;
+    if (run.status !== 0 || !/Helal Abbas/.test(run.stdout)) throw new Error(`affair-bot: bench start-up run failed: ${argv.join(' ')}\n${run.stderr}`);
+    return ms;
+  };
+  const times = { console: [] as number[], minimal: [] as number[], tsx: [] as number[] };
+  for (let i = 0; i <= runs; i++) {
+    for (const k of ['console', 'minimal', 'tsx'] as const) {
+      const ms = once(commands[k]);
+      if (i > 0) times[k].push(ms); // the first is the warm-up (it saves the index, fills caches)
+    }
+  }
+  const r = (n: number) => Math.round(n * 10) / 10;
+  const consoleMs = r(median(times.console));
+  const minimalMs = r(median(times.minimal));
+  return {
+    runs,
+    consoleFirstAnswerMs: consoleMs,
+    minimalMiniSearchMs: minimalMs,
+    ratio: Math.round((consoleMs / minimalMs) * 100) / 100,
+    tsxConsoleFirstAnswerMs: r(median(times.tsx)),
+  };
+}
 
 interface Target {
   target: string;
@@ -118,6 +165,7 @@ function targets(): Target[] {
     check('start from saved index / rebuild (%)', r.scale, Math.round((r.startFromCacheMs.median / r.buildMs.median) * 1000) / 10, 20);
     if (r.scale === 'bundled') for (const c of COMMANDS) check(`${c} p99 (ms)`, r.scale, r.latencyMs[c]?.p99, 1);
   }
+  check("console's first answer / minimal MiniSearch script (×)", 'bundled', startup.ratio, 4);
   const largest = rows.filter((r) => r.scale !== 'bundled').sort((a, b) => b.articles - a.articles)[0];
   if (largest && largest.articles >= 10_000) {
     for (const c of COMMANDS) check(`${c} p99 (ms)`, largest.scale, largest.latencyMs[c]?.p99, 25);
@@ -132,7 +180,7 @@ const command = `npm run bench --${process.argv.slice(2).map((a) => ` ${a}`).joi
 const checked = targets();
 
 if (args.json) {
-  process.stdout.write(`${JSON.stringify({ command, machine, scales: rows, targets: checked })}\n`);
+  process.stdout.write(`${JSON.stringify({ command, machine, startup, scales: rows, targets: checked })}\n`);
 } else {
   process.stdout.write(table());
 }
@@ -163,6 +211,7 @@ function table(): string {
     ...(r.engine ? [] : [`${r.scale}: the answer engine is not available yet; only raw MiniSearch was timed.`]),
     ...r.errors.map((e) => `${r.scale}: error answering ${e}`),
   ]);
+  const startLine = `Start-up, whole processes (median of ${startup.runs}): console's first answer ${f(startup.consoleFirstAnswerMs)} ms (compiled; ${f(startup.tsxConsoleFirstAnswerMs)} ms from the sources under tsx), minimal MiniSearch script ${f(startup.minimalMiniSearchMs)} ms: ${f(startup.ratio)}×`;
   const targetLines = checked.map((t) => `- ${t.met === null ? 'not measured' : t.met ? 'met' : 'MISSED'}: ${t.target} at ${t.scale} = ${f(t.value)} (limit ${t.limit})`);
   return [
     `Machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGB} GB, Node ${machine.node}`,
@@ -171,6 +220,8 @@ function table(): string {
     ...text,
     '',
     ...(notes.length ? [...notes, ''] : []),
+    startLine,
+    '',
     'Targets:',
     ...targetLines,
     '',

@@ -2,18 +2,24 @@
  * `npm start`. Without DISCORD_TOKEN: the offline console over the bundled corpus. With one: the
  * Discord bot, or with SHARDS set, a ShardingManager running one bot process per shard.
  *
- * The bot's modules (discord.js and everything around it: a third of a second to load) are imported
- * only when a token is set, so the offline console starts without them.
+ * The bot's modules (discord.js and everything around it: a third of a second to load), the settings'
+ * validation (zod: 40 ms) and the logger are imported only when a token is set, so the offline
+ * console starts without them: none of the other settings apply to it.
  */
 import { config as loadDotenv } from 'dotenv';
 import { Engine } from './answers/engine.js';
 import { runConsole } from './cli/console.js';
 import { CACHE_DIR } from './cli/paths.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
-import { createLogger } from './log.js';
+import type { Config } from './config.js';
 
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
+  if (!process.env.DISCORD_TOKEN?.trim()) {
+    await runConsole(await Engine.load({ cacheDir: CACHE_DIR }), process.stdin, process.stdout);
+    return;
+  }
+
+  const [{ ConfigError, loadConfig }, { createLogger }] = await Promise.all([import('./config.js'), import('./log.js')]);
   let config: Config;
   try {
     config = loadConfig();
@@ -24,11 +30,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  if (!config.token) {
-    await runConsole(await Engine.load({ cacheDir: CACHE_DIR }), process.stdin, process.stdout);
-    return;
-  }
-
+  const token = config.token!; // present: checked above, validated by loadConfig
   const [{ LiveEngine }, { startBot }, { Cooldown }, { Lifecycle, shutdown }, { startShards }] = await Promise.all([
     import('./answers/live.js'),
     import('./bot/client.js'),
@@ -47,7 +49,7 @@ async function main(): Promise<void> {
     process.exit(1);
   });
   if (config.shards !== undefined && !config.isShard) {
-    await startShards({ token: config.token, shards: config.shards, logger });
+    await startShards({ token, shards: config.shards, logger });
     return;
   }
   if (!config.isShard) {
@@ -59,7 +61,7 @@ async function main(): Promise<void> {
   const engine = LiveEngine.start({ log: logger, cacheDir: CACHE_DIR });
   const lifecycle = new Lifecycle();
   const cooldown = new Cooldown({ max: config.cooldown.max, windowMs: config.cooldown.windowSeconds * 1000 });
-  const client = await startBot({ engine, logger, token: config.token, lifecycle, cooldown });
+  const client = await startBot({ engine, logger, token, lifecycle, cooldown });
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     // A second signal while draining means the operator wants out now.
@@ -71,8 +73,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-main().catch((err: unknown) => {
+main().catch(async (err: unknown) => {
   // The operator sees the reason; the stack goes to the log only.
+  const { createLogger } = await import('./log.js');
   createLogger().fatal({ err }, 'start-up failed');
   console.error(`Could not start: ${err instanceof Error ? err.message : String(err)}`);
   process.exitCode = 1;
