@@ -3,7 +3,7 @@ import { DiscordAPIError, MessageFlags, PermissionFlagsBits, RESTJSONErrorCodes,
 import type { BotContext } from './context.js';
 import { decodeButton } from './custom-ids.js';
 import { readFooterState, renderAnswer, renderContext, renderNotice } from './render.js';
-import { respond } from './respond.js';
+import { inTime, respond } from './respond.js';
 import { botCanPinHere } from './where.js';
 
 /** Either permission lets a member pin: Pin Messages is the newer, narrower one. */
@@ -24,6 +24,7 @@ export const NOTICES = {
 } as const;
 
 export async function executeButton(ctx: BotContext, interaction: ButtonInteraction): Promise<void> {
+  const since = performance.now();
   const state = decodeButton(interaction.customId);
   if (!state) {
     await respond({ interaction }, renderNotice(NOTICES.stale));
@@ -42,9 +43,12 @@ export async function executeButton(ctx: BotContext, interaction: ButtonInteract
         await respond({ interaction }, renderNotice(NOTICES.stale));
         return;
       }
-      const answer = ctx.engine.answer({ command: state.command, ...request, page: state.page });
       // The next page is as visible as the answer it continues.
       const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
+      const answer = await inTime(interaction, Promise.resolve().then(() => ctx.engine.answer({ command: state.command, ...request, page: state.page })), {
+        ephemeral,
+        since,
+      });
       await respond(
         { interaction },
         renderAnswer(answer, { pinnable: botCanPinHere(interaction), ephemeral, articleCount: ctx.engine.articles().length }),

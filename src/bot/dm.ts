@@ -20,7 +20,7 @@ export async function answerDm(ctx: BotContext, message: Message): Promise<void>
   }
   let answer;
   try {
-    answer = ctx.engine.answer({ command: 'ask', query: text });
+    answer = await ctx.engine.answer({ command: 'ask', query: text });
   } catch (err) {
     if (err instanceof UserInputError) {
       await respond({ channel }, renderDmHelp(err.message));

@@ -1,6 +1,8 @@
 /**
  * The one way the bot speaks. Every reply, follow-up, DM message and autocomplete response goes
  * through `respond`, which enforces Discord's limits and never lets a message mention anyone.
+ * An answer that takes too long is deferred here too (`inTime`): Discord drops an interaction that
+ * gets no response within 3 seconds.
  */
 import { MessageFlags, type AutocompleteInteraction, type MessageCreateOptions, type RepliableInteraction } from 'discord.js';
 import { shorten } from './escape.js';
@@ -13,7 +15,7 @@ export interface Choice {
 }
 
 export type ReplyTarget =
-  /** Replies to the interaction, or follows up if it was already answered. */
+  /** Replies to the interaction, fills in its deferred reply, or follows up if it was already answered. */
   | { interaction: RepliableInteraction }
   /** Sends a new message in a channel (DMs). */
   | { channel: { send(options: MessageCreateOptions): Promise<unknown> } }
@@ -65,6 +67,38 @@ export async function respond(target: ReplyTarget, payload: MessagePayload | Cho
     return;
   }
   const { interaction } = target;
-  if (interaction.replied || interaction.deferred) await interaction.followUp(options);
+  if (interaction.deferred && !interaction.replied) {
+    // The deferral already chose who sees the reply; an edit cannot change it.
+    const { flags: _visibilityWasSetByTheDeferral, ...rest } = options;
+    await interaction.editReply(rest);
+  } else if (interaction.replied || interaction.deferred) await interaction.followUp(options);
   else await interaction.reply(options);
 }
+
+/**
+ * How long an answer may take before the reply is deferred: half of Discord's 3 seconds, leaving the
+ * deferral itself time to reach Discord from a busy bot.
+ */
+export const DEFER_AFTER_MS = 1500;
+
+/**
+ * Waits for `work`; if it is not done within DEFER_AFTER_MS of `since` (when the interaction
+ * arrived), defers the reply (Discord shows "thinking…", visible as the answer will be) and goes on
+ * waiting, so that `respond` then edits the answer in. Only an answer computed off this thread can be
+ * overtaken by the timer; one computed here is ready before the timer can fire.
+ */
+export async function inTime<T>(interaction: RepliableInteraction, work: Promise<T>, options: { ephemeral?: boolean; since?: number } = {}): Promise<T> {
+  const wait = Math.max(0, DEFER_AFTER_MS - (performance.now() - (options.since ?? performance.now())));
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<typeof LATE>((resolve) => (timer = setTimeout(resolve, wait, LATE)));
+  try {
+    const first = await Promise.race([work, late]);
+    if (first !== LATE) return first;
+  } finally {
+    clearTimeout(timer);
+  }
+  if (!interaction.deferred && !interaction.replied) await interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  return work;
+}
+
+const LATE = Symbol('late');

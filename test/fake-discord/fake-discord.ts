@@ -2,7 +2,10 @@
  * A small fake Discord on 127.0.0.1: a REST server plus a gateway WebSocket, enough for the real
  * discord.js Client to log in, receive dispatches and send replies. Tests drive it from the outside:
  * they inject dispatches, read the recorded requests, and script error answers per route. It keeps
- * no notion of permissions or validation: those are what the bot is tested for.
+ * no notion of permissions or validation: those are what the bot is tested for. It does keep
+ * Discord's clock on interactions: an initial response (reply or defer) that arrives more than 3 s
+ * after the interaction was dispatched, or a second one, is refused as Discord refuses it, and a
+ * deferred reply is edited in through the interaction's webhook.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -80,6 +83,11 @@ export class FakeDiscord {
   readonly interactions = new Map<string, any>();
   /** The message each interaction's reply created, by interaction id. */
   readonly replies = new Map<string, any>();
+  /** When each interaction was dispatched and, once answered, acknowledged (performance.now()), by id. */
+  readonly dispatchedAt = new Map<string, number>();
+  readonly acknowledgedAt = new Map<string, number>();
+  /** Refused initial responses: too late (10062) or a second one (40060), by interaction id. */
+  readonly refused = new Map<string, number>();
   sessionId = 'fake-session-1';
 
   private readonly overrides: Override[] = [];
@@ -152,7 +160,10 @@ export class FakeDiscord {
 
   /** Sends a dispatch (op 0) to every identified connection. */
   dispatch(t: string, d: any): void {
-    if (t === 'INTERACTION_CREATE') this.interactions.set(d.id, d);
+    if (t === 'INTERACTION_CREATE') {
+      this.interactions.set(d.id, d);
+      this.dispatchedAt.set(d.id, performance.now());
+    }
     this.sendAll({ op: 0, t, s: ++this.seq, d });
   }
 
@@ -198,6 +209,7 @@ export class FakeDiscord {
   }
 
   private async onHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const arrivedAt = performance.now();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
@@ -211,23 +223,52 @@ export class FakeDiscord {
       body: raw ? parseBody(raw, req.headers['content-type']) : undefined,
     };
     this.requests.push(recorded);
+    // Checked on arrival, before any scripted reply: it is when the request reaches Discord that counts.
+    const refusal = this.refuseCallback(recorded, arrivedAt);
     // Waiters learn of a request when it arrives, even if its reply is being held back.
     this.notify();
 
-    const override = this.overrides.find((o) => o.remaining > 0 && matches(o.matcher, recorded));
+    const override = refusal ? undefined : this.overrides.find((o) => o.remaining > 0 && matches(o.matcher, recorded));
     let reply: ScriptedReply;
-    if (override) {
+    if (refusal) {
+      reply = refusal;
+    } else if (override) {
       override.remaining--;
       reply = typeof override.reply === 'function' ? await override.reply(recorded) : override.reply;
     } else {
       reply = this.defaultReply(recorded);
     }
+    // Only an initial response Discord accepted acknowledges the interaction (a scripted 500 does not).
+    const callback = recorded.method === 'POST' ? recorded.path.match(/^\/interactions\/(\d+)\/[^/]+\/callback$/) : null;
+    if (callback && reply.status < 300 && !this.acknowledgedAt.has(callback[1]!)) this.acknowledgedAt.set(callback[1]!, arrivedAt);
     res.writeHead(reply.status, {
       ...(reply.body === undefined ? {} : { 'content-type': 'application/json' }),
       ...reply.headers,
     });
     res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
     this.notify();
+  }
+
+  /**
+   * Discord's rules for an interaction's initial response: within 3 seconds of the interaction, and
+   * only once. Interactions this fake did not dispatch are left to the other routes.
+   */
+  private refuseCallback(req: RecordedRequest, arrivedAt: number): ScriptedReply | undefined {
+    const m = req.method === 'POST' ? req.path.match(/^\/interactions\/(\d+)\/[^/]+\/callback$/) : null;
+    const dispatched = m ? this.dispatchedAt.get(m[1]!) : undefined;
+    if (!m || dispatched === undefined) return undefined;
+    const id = m[1]!;
+    let refusal: ScriptedReply | undefined;
+    if (this.acknowledgedAt.has(id)) refusal = discordErrors.alreadyAcknowledged;
+    else if (arrivedAt - dispatched > INTERACTION_DEADLINE_MS) refusal = discordErrors.unknownInteraction;
+    if (refusal) this.refused.set(id, (refusal.body as { code: number }).code);
+    return refusal;
+  }
+
+  /** The interaction an interaction token belongs to. */
+  private interactionByToken(token: string): any {
+    for (const i of this.interactions.values()) if (i.token === token) return i;
+    return undefined;
   }
 
   private defaultReply(req: RecordedRequest): ScriptedReply {
@@ -251,14 +292,31 @@ export class FakeDiscord {
     if ((m = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/)) && method === 'POST') {
       const body = req.body as { type: number; data?: any };
       // 4 = CHANNEL_MESSAGE_WITH_SOURCE: the reply becomes a message a later button can point at.
-      if (body?.type === 4) {
+      // 5 = DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE: a "thinking…" message (flag 128, LOADING), whose
+      // content the webhook's @original edit fills in.
+      if (body?.type === 4 || body?.type === 5) {
         const interaction = this.interactions.get(m[1]!);
-        this.replies.set(m[1]!, this.createMessage(interaction?.channel_id ?? '0', body.data ?? {}, m[1]));
+        const data = body.type === 4 ? (body.data ?? {}) : { flags: ((body.data?.flags as number | undefined) ?? 0) | MESSAGE_LOADING };
+        this.replies.set(m[1]!, this.createMessage(interaction?.channel_id ?? '0', data, m[1]));
       }
       return { status: 204 };
     }
+    if ((m = path.match(/^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/)) && method === 'PATCH') {
+      // Editing the reply needs one to exist: a callback first (Discord answers 10015 otherwise).
+      const interaction = this.interactionByToken(m[2]!);
+      const original = interaction ? this.replies.get(interaction.id) : undefined;
+      if (!original) return notFound(10015, 'Unknown Webhook');
+      const data = (req.body ?? {}) as Record<string, unknown>;
+      for (const field of ['content', 'embeds', 'components'] as const) if (data[field] !== undefined) original[field] = data[field];
+      original.flags &= ~MESSAGE_LOADING;
+      original.edited_timestamp = new Date().toISOString();
+      return { status: 200, body: original };
+    }
     if ((m = path.match(/^\/webhooks\/(\d+)\/([^/]+)$/)) && method === 'POST') {
-      return { status: 200, body: this.createMessage('0', req.body ?? {}) };
+      // A follow-up of an interaction needs its initial response first.
+      const interaction = this.interactionByToken(m[2]!);
+      if (interaction && !this.acknowledgedAt.has(interaction.id)) return notFound(10015, 'Unknown Webhook');
+      return { status: 200, body: this.createMessage(interaction?.channel_id ?? '0', req.body ?? {}) };
     }
     if ((m = path.match(/^\/channels\/(\d+)\/messages$/)) && method === 'POST') {
       return { status: 200, body: this.createMessage(m[1]!, req.body ?? {}) };
@@ -369,8 +427,14 @@ function notFound(code: number, message: string): ScriptedReply {
   return { status: 404, body: { code, message } };
 }
 
+/** Discord refuses an interaction's initial response after 3 seconds (10062 Unknown interaction). */
+export const INTERACTION_DEADLINE_MS = 3000;
+/** Message flag of a deferred reply still "thinking". */
+const MESSAGE_LOADING = 1 << 7;
+
 /** Error bodies Discord sends, for `replyTo`. */
 export const discordErrors = {
+  alreadyAcknowledged: { status: 400, body: { code: 40060, message: 'Interaction has already been acknowledged.' } },
   missingPermissions: { status: 403, body: { code: 50013, message: 'Missing Permissions' } },
   missingAccess: { status: 403, body: { code: 50001, message: 'Missing Access' } },
   unknownInteraction: { status: 404, body: { code: 10062, message: 'Unknown interaction' } },
