@@ -31,8 +31,9 @@ async function main(): Promise<void> {
   }
 
   const token = config.token!; // present: checked above, validated by loadConfig
-  const [{ LiveEngine }, { startBot }, { Cooldown }, { Lifecycle, shutdown }, { startShards }] = await Promise.all([
+  const [{ LiveEngine }, { AnswerPool, POOL_FROM_ARTICLES, pooledEngine }, { startBot }, { Cooldown }, { Lifecycle, shutdown }, { startShards }] = await Promise.all([
     import('./answers/live.js'),
+    import('./runtime/answer-pool.js'),
     import('./bot/client.js'),
     import('./bot/cooldown.js'),
     import('./bot/lifecycle.js'),
@@ -58,7 +59,15 @@ async function main(): Promise<void> {
     delete process.env.SHARD_COUNT;
   }
   // Follows corpus/ so an added or edited article is served without a restart.
-  const engine = LiveEngine.start({ log: logger, cacheDir: CACHE_DIR });
+  const live = LiveEngine.start({ log: logger, cacheDir: CACHE_DIR });
+  // A large corpus is answered by worker threads, so the main thread keeps up with Discord.
+  const pool = live.articles().length >= POOL_FROM_ARTICLES ? await AnswerPool.start({ cacheDir: CACHE_DIR, follow: live, log: logger }) : undefined;
+  if (pool) logger.info({ workers: pool.size, articles: live.articles().length }, 'answering through a worker pool');
+  const engine = pool ? pooledEngine(live, pool) : live;
+  const stopEngine = () => {
+    live.stop();
+    void pool?.stop();
+  };
   const lifecycle = new Lifecycle();
   const cooldown = new Cooldown({ max: config.cooldown.max, windowMs: config.cooldown.windowSeconds * 1000 });
   const client = await startBot({ engine, logger, token, lifecycle, cooldown });
@@ -67,7 +76,7 @@ async function main(): Promise<void> {
     // A second signal while draining means the operator wants out now.
     if (stopping) process.exit(1);
     stopping = true;
-    void shutdown({ lifecycle, client, logger, stopEngine: () => engine.stop() }, signal).finally(() => process.exit(0));
+    void shutdown({ lifecycle, client, logger, stopEngine }, signal).finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -1,0 +1,240 @@
+/**
+ * Answers off the main thread, for large corpora: a pool of worker threads, each holding the index
+ * loaded from the saved copy (retrieval/cache.ts), answering one question at a time. The main thread
+ * only passes questions and answers, so it stays free for Discord: a burst of questions is received,
+ * deferred within Discord's 3 seconds and answered as the workers get to them, where answering them
+ * one after another on the main thread made most of a burst miss the deadline.
+ *
+ * Memory: every worker holds its own copy of the index (about 440 MB of heap at 10,000 articles; a
+ * few MB for the bundled corpus), on top of the copy the main thread keeps for autocomplete, the
+ * Context button and re-indexing. A pool of 2 therefore roughly triples the index's memory; sharing
+ * one copy needs an index made of SharedArrayBuffer-backed typed arrays, which the saved format does
+ * not give yet.
+ *
+ * Each worker reads the saved index itself (the bot saved it, so loading is reading); a question a
+ * worker cannot answer (it crashed) is rejected, and the worker is replaced.
+ */
+import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import type { Engine, EngineOptions } from '../answers/engine.js';
+import { type Answer, type AnswerRequest, UserInputError } from '../answers/types.js';
+import { startModuleWorker } from './module-worker.js';
+
+export type ToWorker = { kind: 'answer'; id: number; request: AnswerRequest } | { kind: 'reload'; generation: number };
+
+export type FromWorker =
+  | { kind: 'ready'; articles: number }
+  | { kind: 'failed'; message: string }
+  | { kind: 'answer'; id: number; answer: Answer }
+  | { kind: 'refused'; id: number; code: UserInputError['code']; message: string }
+  | { kind: 'fault'; id: number; message: string; stack?: string | undefined }
+  | { kind: 'reloaded'; generation: number; articles: number }
+  | { kind: 'reload-failed'; generation: number; message: string };
+
+/** The little the pool needs of a logger (pino's Logger fits). */
+export interface PoolLog {
+  info(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface AnswerPoolOptions extends EngineOptions {
+  /** Worker threads; default one per core (the main thread mostly waits on the network). */
+  size?: number;
+  /**
+   * The engine whose corpus the pool serves (LiveEngine): when its generation changes (a new index
+   * swapped in), the workers load the new saved index, one after another.
+   */
+  follow?: { readonly generation: number };
+  log?: PoolLog;
+}
+
+interface Pending {
+  resolve(answer: Answer): void;
+  reject(err: Error): void;
+}
+
+interface Slot {
+  worker: Worker;
+  pending: Map<number, Pending>;
+  /** Loading an index: questions go to the other workers while there are any. */
+  busyLoading: boolean;
+  reloaded?: (message: FromWorker & { kind: 'reloaded' | 'reload-failed' }) => void;
+}
+
+/**
+ * From this many articles the bot answers through a pool. Below it an answer takes a millisecond or
+ * less on the main thread, less than passing it to a thread and back, and a pool would only add the
+ * memory of its copies.
+ */
+export const POOL_FROM_ARTICLES = 1000;
+
+/** An engine whose questions the pool answers; the quick look-ups stay with `local` on this thread. */
+export function pooledEngine(local: Pick<Engine, 'people' | 'articles' | 'paragraphContext'>, pool: AnswerPool) {
+  return {
+    answer: (request: AnswerRequest) => pool.answer(request),
+    people: (prefix: string, limit?: number) => local.people(prefix, limit),
+    articles: () => local.articles(),
+    paragraphContext: (articleId: string, paragraph: number, radius?: number) => local.paragraphContext(articleId, paragraph, radius),
+  };
+}
+
+export function defaultPoolSize(): number {
+  return Math.max(1, availableParallelism());
+}
+
+export class AnswerPool {
+  private nextId = 1;
+  private stopped = false;
+  private followed: number;
+  private reloading: Promise<void> | undefined;
+  private reloadAgain = false;
+
+  private constructor(
+    private readonly slots: Slot[],
+    private readonly options: AnswerPoolOptions,
+  ) {
+    this.followed = options.follow?.generation ?? 0;
+  }
+
+  /** Starts the workers; resolves once every one has loaded the index. */
+  static async start(options: AnswerPoolOptions = {}): Promise<AnswerPool> {
+    const size = Math.max(1, options.size ?? defaultPoolSize());
+    const pool = new AnswerPool([], options);
+    const slots = Array.from({ length: size }, () => pool.startSlot());
+    pool.slots.push(...slots.map((s) => s.slot));
+    try {
+      await Promise.all(slots.map((s) => s.ready));
+    } catch (err) {
+      await pool.stop();
+      throw err;
+    }
+    return pool;
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** The answer from the least busy worker; rejects with UserInputError for input that cannot be a question. */
+  answer(request: AnswerRequest): Promise<Answer> {
+    if (this.stopped) return Promise.reject(new Error('answer pool stopped'));
+    const generation = this.options.follow?.generation;
+    if (generation !== undefined && generation !== this.followed) {
+      this.followed = generation;
+      void this.reload();
+    }
+    const slot = this.leastBusy();
+    const id = this.nextId++;
+    return new Promise<Answer>((resolve, reject) => {
+      slot.pending.set(id, { resolve, reject });
+      try {
+        slot.worker.postMessage({ kind: 'answer', id, request } satisfies ToWorker);
+      } catch {
+        // A request that cannot be copied to a thread (a function, a symbol) cannot be a question either.
+        slot.pending.delete(id);
+        reject(new UserInputError('bad-command', 'That request cannot be answered.'));
+      }
+    });
+  }
+
+  /**
+   * Has every worker load the saved index again (after the corpus changed), one worker at a time so
+   * that the others go on answering. Calls during a reload are folded into one more round.
+   */
+  reload(): Promise<void> {
+    if (this.reloading) {
+      this.reloadAgain = true;
+      return this.reloading;
+    }
+    this.reloading = (async () => {
+      do {
+        this.reloadAgain = false;
+        for (const slot of [...this.slots]) await this.reloadSlot(slot);
+      } while (this.reloadAgain && !this.stopped);
+    })().finally(() => (this.reloading = undefined));
+    return this.reloading;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+  }
+
+  private leastBusy(): Slot {
+    const ready = this.slots.filter((s) => !s.busyLoading);
+    const from = ready.length ? ready : this.slots;
+    return from.reduce((best, s) => (s.pending.size < best.pending.size ? s : best));
+  }
+
+  private async reloadSlot(slot: Slot): Promise<void> {
+    if (this.stopped || !this.slots.includes(slot)) return;
+    slot.busyLoading = true;
+    const generation = this.followed;
+    const done = await new Promise<FromWorker & { kind: 'reloaded' | 'reload-failed' }>((resolve) => {
+      slot.reloaded = resolve;
+      slot.worker.postMessage({ kind: 'reload', generation } satisfies ToWorker);
+    });
+    slot.busyLoading = false;
+    if (done.kind === 'reloaded') this.options.log?.info({ generation, articles: done.articles }, 'answer worker loaded the new index');
+    else this.options.log?.error({ generation, problem: done.message }, 'answer worker could not load the new index; it keeps the last one');
+  }
+
+  private startSlot(): { slot: Slot; ready: Promise<void> } {
+    const { size: _size, follow: _follow, log: _log, ...engineOptions } = this.options;
+    const worker = startModuleWorker(import.meta.url, 'answer-worker', { workerData: engineOptions });
+    const slot: Slot = { worker, pending: new Map(), busyLoading: true };
+    const ready = new Promise<void>((resolve, reject) => {
+      worker.on('message', (message: FromWorker) => {
+        switch (message.kind) {
+          case 'ready':
+            slot.busyLoading = false;
+            return resolve();
+          case 'failed':
+            return reject(new Error(`answer worker could not load the index: ${message.message}`));
+          case 'reloaded':
+          case 'reload-failed':
+            slot.reloaded?.(message);
+            slot.reloaded = undefined;
+            return;
+          default:
+            return this.settle(slot, message);
+        }
+      });
+      worker.on('error', (err) => {
+        reject(err);
+        this.options.log?.error({ err }, 'answer worker failed');
+      });
+      worker.on('exit', (code) => {
+        reject(new Error(`answer worker exited with code ${code}`)); // ignored once ready
+        this.replace(slot, code);
+      });
+    });
+    return { slot, ready };
+  }
+
+  private settle(slot: Slot, message: Extract<FromWorker, { kind: 'answer' | 'refused' | 'fault' }>): void {
+    const pending = slot.pending.get(message.id);
+    if (!pending) return;
+    slot.pending.delete(message.id);
+    if (message.kind === 'answer') pending.resolve(message.answer);
+    else if (message.kind === 'refused') pending.reject(new UserInputError(message.code, message.message));
+    else {
+      const err = new Error(message.message);
+      if (message.stack) err.stack = message.stack;
+      pending.reject(err);
+    }
+  }
+
+  /** A worker that died takes its questions with it (each gets an error); a new one takes its place. */
+  private replace(slot: Slot, code: number): void {
+    for (const pending of slot.pending.values()) pending.reject(new Error(`answer worker exited with code ${code}`));
+    slot.pending.clear();
+    slot.reloaded?.({ kind: 'reload-failed', generation: this.followed, message: `worker exited with code ${code}` });
+    const at = this.slots.indexOf(slot);
+    if (this.stopped || at < 0) return;
+    this.options.log?.error({ code }, 'answer worker exited; starting another');
+    const next = this.startSlot();
+    this.slots[at] = next.slot;
+    next.ready.catch((err: unknown) => this.options.log?.error({ err }, 'replacement answer worker could not start'));
+  }
+}
