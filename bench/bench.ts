@@ -37,6 +37,8 @@ const { values: args } = parseArgs({
     'load-runs': { type: 'string' },
     /** Seed of the synthetic corpora; the same seed makes the same corpora. */
     seed: { type: 'string' },
+    /** Slash commands fired at once through the fake Discord at each scale (default 2000; 0 skips the burst). */
+    burst: { type: 'string' },
     /** Timed whole-process starts of the console and of the minimal MiniSearch script (default 10). */
     'startup-runs': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
@@ -46,7 +48,7 @@ const { values: args } = parseArgs({
 
 if (args.help) {
   process.stdout.write(
-    'usage: npm run bench -- [--quick] [--json] [--scales bundled,500,10000] [--repeats N] [--build-runs N] [--load-runs N] [--startup-runs N] [--seed N] [--out DIR]\n',
+    'usage: npm run bench -- [--quick] [--json] [--scales bundled,500,10000] [--repeats N] [--build-runs N] [--load-runs N] [--startup-runs N] [--burst N] [--seed N] [--out DIR]\n',
   );
   process.exit(0);
 }
@@ -75,6 +77,7 @@ type Row = Record<string, unknown> & {
   latencyMs: Record<string, Summary | null>;
   rawSearchMs: Record<string, Summary | null>;
   ratioP50: Record<string, number | null>;
+  burst?: { count: number; perSecond: number; p99Ms: number | null; overDeadline: number; unanswered: number; deferred: number; workers: number };
 };
 
 /**
@@ -86,10 +89,14 @@ type Row = Record<string, unknown> & {
 const RUNTIME_FLAGS: string[] =
   (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.match(/--v8-[\w-]+(?:=\S+)?/g) ?? [];
 
-function runPhase(scale: string, phase: 'build' | 'serve'): Record<string, unknown> {
+const burstSize = args.burst === undefined ? 2000 : Number(args.burst);
+if (!(Number.isInteger(burstSize) && burstSize >= 0)) throw new Error(`affair-bot: bench --burst "${args.burst}" is not a whole number`);
+
+function runPhase(scale: string, phase: 'build' | 'serve' | 'burst'): Record<string, unknown> {
+  const script = phase === 'burst' ? ['bench/burst.ts', '--burst', String(burstSize)] : ['bench/scale.ts', '--phase', phase, ...passOn];
   const child = spawnSync(
     process.execPath,
-    [...RUNTIME_FLAGS, '--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', join(ROOT, 'bench/scale.ts'), '--phase', phase, '--scale', scale, '--out', out, ...passOn],
+    [...RUNTIME_FLAGS, '--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', join(ROOT, script[0]!), ...script.slice(1), '--scale', scale, '--out', out],
     { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 2 ** 20 },
   );
   if (child.status !== 0) throw new Error(`affair-bot: bench ${phase} of scale ${scale} failed (exit ${child.status ?? child.signal})`);
@@ -101,7 +108,9 @@ function runPhase(scale: string, phase: 'build' | 'serve'): Record<string, unkno
   }
 }
 
-const rows: Row[] = scales.map((scale) => ({ ...runPhase(scale, 'build'), ...runPhase(scale, 'serve') }) as Row);
+const rows: Row[] = scales.map(
+  (scale) => ({ ...runPhase(scale, 'build'), ...runPhase(scale, 'serve'), ...(burstSize > 0 ? runPhase(scale, 'burst') : {}) }) as Row,
+);
 const startup = measureStartup(Math.max(1, Number(args['startup-runs'] ?? 10) || 10));
 
 /**
@@ -163,6 +172,7 @@ function targets(): Target[] {
     list.push({ target, scale, value: value ?? null, limit, met: value === null || value === undefined ? null : value <= limit });
   for (const r of rows) {
     check('start from saved index / rebuild (%)', r.scale, Math.round((r.startFromCacheMs.median / r.buildMs.median) * 1000) / 10, 20);
+    if (r.burst) check(`burst of ${r.burst.count}: first responses past 3 s`, r.scale, r.burst.overDeadline, 0);
     if (r.scale === 'bundled') for (const c of COMMANDS) check(`${c} p99 (ms)`, r.scale, r.latencyMs[c]?.p99, 1);
   }
   check("console's first answer / minimal MiniSearch script (×)", 'bundled', startup.ratio, 4);
@@ -203,6 +213,14 @@ function table(): string {
     ...COMMANDS.map((c) => [`${c}: p50 / p99 / max (ms)`, ...rows.map((r) => three(r.latencyMs[c]))]),
     ['all commands: p50 / p99 / max (ms)', ...rows.map((r) => three(r.latencyMs.all))],
     ['raw MiniSearch: p50 / p99 (ms)', ...rows.map((r) => two(r.rawSearchMs.all))],
+    ...(burstSize > 0
+      ? [
+          [
+            `burst of ${burstSize} slash commands: answers/s, p99 (ms), past 3 s, deferred`,
+            ...rows.map((r) => (r.burst ? `${f(r.burst.perSecond, 0)}/s, ${f(r.burst.p99Ms, 0)}, ${r.burst.overDeadline}, ${r.burst.deferred} (${r.burst.workers ? `${r.burst.workers} workers` : 'main thread'})` : '–')),
+          ],
+        ]
+      : []),
     ['pipeline p50 / raw p50', ...rows.map((r) => `${f(r.ratioP50.all)}× (${COMMANDS.map((c) => `${c} ${f(r.ratioP50[c])}`).join(', ')})`)],
   ];
   const md = (cells: string[]) => `| ${cells.join(' | ')} |`;

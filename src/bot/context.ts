@@ -9,6 +9,8 @@ import type { Answer, AnswerRequest } from '../answers/types.js';
  */
 export type AnswerEngine = Pick<Engine, 'people' | 'articles' | 'paragraphContext'> & {
   answer(request: AnswerRequest): Answer | Promise<Answer>;
+  /** How long an answer asked now would likely take (a pool's queue); absent when answers are immediate. */
+  expectedWaitMs?(): number;
 };
 
 export interface BotContext {

@@ -40,8 +40,9 @@ export async function executeCommand(ctx: BotContext, interaction: ChatInputComm
 
 async function answer(ctx: BotContext, interaction: ChatInputCommandInteraction, request: AnswerRequest, isPrivate = false): Promise<void> {
   const since = performance.now();
+  const expectedMs = ctx.engine.expectedWaitMs?.() ?? 0;
   // Deferred when slow (a large corpus, a busy pool); a user mistake still throws as it would here.
-  const result = await inTime(interaction, Promise.resolve().then(() => ctx.engine.answer(request)), { ephemeral: isPrivate, since });
+  const result = await inTime(interaction, Promise.resolve().then(() => ctx.engine.answer(request)), { ephemeral: isPrivate, since, expectedMs });
   await respond(
     { interaction },
     renderAnswer(result, { pinnable: botCanPinHere(interaction), ephemeral: isPrivate, articleCount: ctx.engine.articles().length }),

@@ -25,7 +25,7 @@ export type ToWorker = { kind: 'answer'; id: number; request: AnswerRequest } | 
 export type FromWorker =
   | { kind: 'ready'; articles: number }
   | { kind: 'failed'; message: string }
-  | { kind: 'answer'; id: number; answer: Answer }
+  | { kind: 'answer'; id: number; answer: Answer; ms: number }
   | { kind: 'refused'; id: number; code: UserInputError['code']; message: string }
   | { kind: 'fault'; id: number; message: string; stack?: string | undefined }
   | { kind: 'reloaded'; generation: number; articles: number }
@@ -72,6 +72,7 @@ export const POOL_FROM_ARTICLES = 1000;
 export function pooledEngine(local: Pick<Engine, 'people' | 'articles' | 'paragraphContext'>, pool: AnswerPool) {
   return {
     answer: (request: AnswerRequest) => pool.answer(request),
+    expectedWaitMs: () => pool.expectedWaitMs(),
     people: (prefix: string, limit?: number) => local.people(prefix, limit),
     articles: () => local.articles(),
     paragraphContext: (articleId: string, paragraph: number, radius?: number) => local.paragraphContext(articleId, paragraph, radius),
@@ -88,6 +89,8 @@ export class AnswerPool {
   private followed: number;
   private reloading: Promise<void> | undefined;
   private reloadAgain = false;
+  /** Moving average of the time a worker takes to answer (ms), for `expectedWaitMs`. */
+  private serviceMs = 1;
 
   private constructor(
     private readonly slots: Slot[],
@@ -113,6 +116,16 @@ export class AnswerPool {
 
   get size(): number {
     return this.slots.length;
+  }
+
+  /**
+   * About how long a question asked now would wait for its answer: the questions queued ahead of it
+   * on the least busy worker, times the recent time per answer. The bot defers at once when this is
+   * long, so a burst's deferrals go out as the questions arrive rather than all together 1.5 s later.
+   */
+  expectedWaitMs(): number {
+    const queued = Math.min(...this.slots.map((s) => s.pending.size + (s.busyLoading ? 1 : 0)));
+    return (queued + 1) * this.serviceMs;
   }
 
   /** The answer from the least busy worker; rejects with UserInputError for input that cannot be a question. */
@@ -216,7 +229,10 @@ export class AnswerPool {
     const pending = slot.pending.get(message.id);
     if (!pending) return;
     slot.pending.delete(message.id);
-    if (message.kind === 'answer') pending.resolve(message.answer);
+    if (message.kind === 'answer') {
+      this.serviceMs += (message.ms - this.serviceMs) / 16;
+      pending.resolve(message.answer);
+    }
     else if (message.kind === 'refused') pending.reject(new UserInputError(message.code, message.message));
     else {
       const err = new Error(message.message);

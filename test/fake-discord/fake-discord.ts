@@ -86,11 +86,15 @@ export class FakeDiscord {
   /** When each interaction was dispatched and, once answered, acknowledged (performance.now()), by id. */
   readonly dispatchedAt = new Map<string, number>();
   readonly acknowledgedAt = new Map<string, number>();
+  /** When each interaction's answer arrived: its reply, or the edit that filled in its deferral. */
+  readonly answeredAt = new Map<string, number>();
   /** Refused initial responses: too late (10062) or a second one (40060), by interaction id. */
   readonly refused = new Map<string, number>();
   sessionId = 'fake-session-1';
 
   private readonly overrides: Override[] = [];
+  /** Dispatched interactions by token (webhook routes name the token, not the id). */
+  private readonly tokens = new Map<string, any>();
   private readonly sockets = new Set<WebSocket>();
   private readonly waiters: { test: () => boolean; resolve: () => void }[] = [];
   private seq = 0;
@@ -163,6 +167,7 @@ export class FakeDiscord {
     if (t === 'INTERACTION_CREATE') {
       this.interactions.set(d.id, d);
       this.dispatchedAt.set(d.id, performance.now());
+      this.tokens.set(d.token, d);
     }
     this.sendAll({ op: 0, t, s: ++this.seq, d });
   }
@@ -195,7 +200,9 @@ export class FakeDiscord {
     this.server = createServer((req, res) => void this.onHttp(req, res));
     this.wss = new WebSocketServer({ server: this.server, path: '/gateway' });
     this.wss.on('connection', (ws) => this.onSocket(ws));
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
+    // Discord takes a burst of connections; Node's default queue of 511 would drop the rest of one
+    // and delay them by TCP's one-second retransmission, which Discord never does.
+    await new Promise<void>((resolve) => this.server.listen({ port: 0, host: '127.0.0.1', backlog: 8192 }, () => resolve()));
     this.port = (this.server.address() as AddressInfo).port;
   }
 
@@ -240,7 +247,13 @@ export class FakeDiscord {
     }
     // Only an initial response Discord accepted acknowledges the interaction (a scripted 500 does not).
     const callback = recorded.method === 'POST' ? recorded.path.match(/^\/interactions\/(\d+)\/[^/]+\/callback$/) : null;
-    if (callback && reply.status < 300 && !this.acknowledgedAt.has(callback[1]!)) this.acknowledgedAt.set(callback[1]!, arrivedAt);
+    if (callback && reply.status < 300 && !this.acknowledgedAt.has(callback[1]!)) {
+      this.acknowledgedAt.set(callback[1]!, arrivedAt);
+      if (recorded.body?.type === 4) this.answeredAt.set(callback[1]!, arrivedAt);
+    }
+    const edit = recorded.method === 'PATCH' && reply.status < 300 ? recorded.path.match(/^\/webhooks\/\d+\/([^/]+)\/messages\/@original$/) : null;
+    const edited = edit ? this.interactionByToken(edit[1]!) : undefined;
+    if (edited && !this.answeredAt.has(edited.id)) this.answeredAt.set(edited.id, arrivedAt);
     res.writeHead(reply.status, {
       ...(reply.body === undefined ? {} : { 'content-type': 'application/json' }),
       ...reply.headers,
@@ -267,8 +280,7 @@ export class FakeDiscord {
 
   /** The interaction an interaction token belongs to. */
   private interactionByToken(token: string): any {
-    for (const i of this.interactions.values()) if (i.token === token) return i;
-    return undefined;
+    return this.tokens.get(token);
   }
 
   private defaultReply(req: RecordedRequest): ScriptedReply {
