@@ -5,10 +5,15 @@
  * the question hinges on, and holds the kind of thing asked for: a person for "who/which", a number
  * for "how many/what share", a reason for "why", a definition for "what is".
  */
-import { terms } from '../retrieval/text.js';
+import { terms, termsOf } from '../retrieval/text.js';
 import type { Lookup } from './lookup.js';
 import type { Candidate } from './snippets.js';
+import { NOT_IN_PASSAGE, roleFit } from './roles.js';
 import { type Hit, searchPassages } from './textsearch.js';
+import type { PartTrace } from './explain.js';
+import { conceptCoverage, type SearchPlan, searchPlan } from './understand/expand.js';
+import { contrasts, negative } from './understand/polarity.js';
+import { parseQuestion, type QuestionPart } from './understand/question.js';
 
 export type Routed =
   | { command: 'who'; name: string }
@@ -36,53 +41,203 @@ export function route(question: string, isPerson: (name: string) => boolean): Ro
 export const ASK_MIN_COVERAGE = 0.55;
 /** A passage about other people than the question names is kept, lower. */
 const OTHER_PEOPLE = 0.25;
+const HARD_TYPES = new Set<AnswerType>(['number', 'person', 'date']);
+const PREMISED = new Set<QuestionPart['type']>(['why', 'yesno', 'when', 'who']);
+/** How well an action must be covered: by the user's word or a paraphrase, not one word of a phrase. */
+const ACTION_COVERED = 0.75;
+const SPEECH = /\b(?:say|says|said|saying|claim|claims|claimed|tell|told|explain|explained|argue|argued|insist|insisted|reckon|reckons|call|called|describe|described)\b/;
+/** A passage where no one the question names speaks, for a question about what they said. */
+const NOT_SPOKEN = 0.5;
+
+function speaksIn(lookup: Lookup, hit: Hit): boolean {
+  if (hit.named.length === 0) return lookup.quoted.has(hit.passage.id) || hit.passage.mentions.some((m) => m.cues.includes('speech'));
+  return hit.named.some((id) => lookup.speakersOf.get(hit.passage.id)?.has(id) || hit.passage.mentions.some((m) => m.person === id && m.cues.includes('speech')));
+}
+
+/** Share of the people a question names that an answer's passage (or its neighbours) must involve. */
+const REQUIRED_INVOLVEMENT = 0.5;
 /** A passage without the kind of thing the question asks for is kept, far lower. */
 const WRONG_TYPE = 0.1;
 
-type AnswerType = 'person' | 'number' | 'reason' | 'definition' | 'any';
+type AnswerType = 'person' | 'number' | 'reason' | 'definition' | 'place' | 'date' | 'any';
 
-export function ask(lookup: Lookup, question: string): Candidate[] {
-  const type = answerType(question);
-  const hits = searchPassages(lookup, question, { minCoverage: ASK_MIN_COVERAGE, window: true });
-  const asked = new Set(terms(question));
-  return hits.slice(0, 60).map((hit) => {
-    const fits = hasAnswerType(lookup, hit, type, asked, question);
-    const score =
-      ((hit.coverage + hit.windowCoverage) / 2) ** 2 * (hit.relevance + 0.5 * hit.neighbourRelevance) * (fits ? 1 : WRONG_TYPE) * (OTHER_PEOPLE + (1 - OTHER_PEOPLE) * hit.involvesNamed);
-    const p = hit.passage;
-    return { article: p.article, start: p.start, end: p.end, paragraph: p.paragraph, score, passages: [p.id] };
-  });
+/** What ask found: candidates best first, or none with the reason and the passage that came closest. */
+export interface AskResult {
+  candidates: Candidate[];
+  /** For a yes/no question, whether the best candidate confirms it. */
+  verdict?: 'yes' | 'otherwise';
+  refusal?: string;
+  nearest?: Candidate;
 }
 
-function answerType(question: string): AnswerType {
-  const q = question.trim().toLowerCase();
-  if (/^(?:who|whom|whose)\b|^which\s+(?:mp|mps|person|people|man|woman|councillor|councillors|candidate|member|minister|leader|politician)\b/.test(q)) return 'person';
-  if (/^(?:how\s+(?:many|much|big|large|long)|what\s+(?:share|percentage|proportion|number|fraction|majority))\b/.test(q)) return 'number';
-  if (/^why\b|\bwhat\s+(?:reason|motive)\b/.test(q)) return 'reason';
-  if (DEFINITION.test(q.replace(/[?!.\s]+$/, ''))) return 'definition';
-  return 'any';
+export function ask(lookup: Lookup, question: string | QuestionPart, trace?: PartTrace): AskResult {
+  const part = typeof question === 'string' ? parseQuestion(question).parts[0]! : question;
+  const type = answerType(part);
+  const plan = searchPlan(lookup, part.content);
+  const hits = searchPassages(lookup, plan, { minCoverage: ASK_MIN_COVERAGE, window: true, ...(trace ? { trace } : {}) });
+  const asked = new Set(terms(part.text));
+  if (trace) trace.answerType = type;
+  // The question's action ("quit", "expelled") must be there where the question rests on it (why,
+  // yes/no, when, who did it): a passage with everything else but another action answers another
+  // question, and none at all means the premise is not in the sources. Elsewhere the other words
+  // carry it, and a paraphrase list never has every verb ("show up to" = "went to").
+  const actions = PREMISED.has(part.type) ? plan.concepts.filter((c) => c.action && !c.missing) : [];
+  const doesAction = (hit: Hit) => actions.length === 0 || actions.some((c) => conceptCoverage([c], hit.covered) >= ACTION_COVERED);
+  // "why did X say ...", "what did X claim": X's own words, or a sentence saying what X said.
+  const asksSpeech = SPEECH.test(part.text);
+  let nearest: { hit: Hit; failed: string } | undefined;
+  const candidates: Candidate[] = [];
+  for (const hit of hits.slice(0, 60)) {
+    const fits = hasAnswerType(lookup, hit, type, asked, part.text);
+    const roles = roleFit(lookup, hit, plan);
+    const failed =
+      hit.involvesNamed < REQUIRED_INVOLVEMENT
+        ? 'people'
+        : !doesAction(hit)
+          ? 'action'
+          : !fits && HARD_TYPES.has(type)
+            ? type
+            : // A count of someone's votes is in a sentence that names them.
+              type === 'number' && roles === NOT_IN_PASSAGE
+              ? 'people'
+              : undefined;
+    if (failed) {
+      nearest ??= { hit, failed };
+      continue;
+    }
+    const factors = {
+      coverage: ((hit.coverage + hit.windowCoverage) / 2) ** 2,
+      relevance: hit.relevance + 0.5 * hit.neighbourRelevance,
+      answerType: fits ? 1 : WRONG_TYPE,
+      involvesNamed: OTHER_PEOPLE + (1 - OTHER_PEOPLE) * hit.involvesNamed,
+      roles,
+      speaks: !asksSpeech || speaksIn(lookup, hit) ? 1 : NOT_SPOKEN,
+    };
+    const score = Object.values(factors).reduce((a, b) => a * b, 1);
+    const p = hit.passage;
+    trace?.hits.push({ passage: p.id, text: lookup.passageText(p), score, factors });
+    candidates.push(candidateOf(hit, score));
+  }
+  trace?.hits.sort((a, b) => b.score - a.score).splice(8);
+  if (candidates.length) {
+    if (part.type !== 'yesno') return { candidates };
+    const best = candidates.reduce((a, b) => (b.score > a.score ? b : a));
+    const hit = hits.find((h) => h.passage.id === best.passages[0])!;
+    return { candidates, verdict: confirms(lookup, part, plan, hit) ? 'yes' : 'otherwise' };
+  }
+  const result: AskResult = { candidates, refusal: refusalReason(part, nearest?.failed) };
+  if (nearest) result.nearest = candidateOf(nearest.hit, 0);
+  return result;
+}
+
+function candidateOf(hit: Hit, score: number): Candidate {
+  const p = hit.passage;
+  return { article: p.article, start: p.start, end: p.end, paragraph: p.paragraph, score, passages: [p.id] };
+}
+
+/** Why nothing answered, in one line. */
+function refusalReason(part: QuestionPart, failed: string | undefined): string {
+  const q = `“${part.text}”`;
+  switch (failed) {
+    case 'number':
+      return `The sources give no figure for ${q}.`;
+    case 'date':
+      return `The sources give no date for ${q}.`;
+    case 'person':
+      return `The sources do not name who: ${q}.`;
+    case 'action':
+      return `The sources do not say that: ${q}.`;
+    case 'people':
+      return `The sources say nothing of the kind about the people in ${q}.`;
+    default:
+      return `The sources do not answer ${q}.`;
+  }
+}
+
+/**
+ * Whether a passage confirms a yes/no question: the same polarity (both say it happened, or both say
+ * it did not: "is it true ken refused" / "He has refused"), and no contrary description of a person
+ * the question describes ("a labour mp" / "the Tory MP").
+ */
+function confirms(lookup: Lookup, part: QuestionPart, plan: SearchPlan, hit: Hit): boolean {
+  const text = lookup.passageText(hit.passage);
+  const actionTerms = new Set(plan.concepts.filter((c) => c.action).flatMap((c) => [...c.terms, ...c.alternatives.keys()]));
+  return negative(text, actionTerms) === part.negated && !contrasts(part.text, text);
+}
+
+function answerType(part: QuestionPart): AnswerType {
+  const q = part.text.replace(/[?!.\s]+$/, '');
+  switch (part.type) {
+    case 'who':
+    case 'list':
+      return 'person';
+    case 'which':
+      return /^which\s+(?:mp|mps|person|people|man|woman|councillor|councillors|candidate|member|minister|leader|politician|one)\b/.test(q) ? 'person' : 'any';
+    case 'count':
+      return 'number';
+    case 'why':
+      return 'reason';
+    case 'where':
+      return 'place';
+    case 'when':
+      return 'date';
+    default:
+      if (/\bwhat\s+(?:reason|motive)\b/.test(q)) return 'reason';
+      return DEFINITION.test(q) ? 'definition' : 'any';
+  }
 }
 
 /** "What is the IFE", "what was Socialist Unity": the thing asked about is the last one to four words. */
 const DEFINITION = /^what\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+)?((?:\S+\s+){0,3}\S+)$/i;
 
-const REASON = /\b(?:because|so that|in order to|to (?:keep|ensure|stop|block|prevent|avoid)|objective|aim|reason|purpose|motive|why|since|the way to)\b/i;
-const NUMBER = /\d|\b(?:per ?cent|percent|half|third|quarter|majority|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand)\b/i;
+/** Words that give a reason or a cause ("amid allegations of ...", "for their backing of ..."). */
+const REASON =
+  /\b(?:because|so that|in order to|to (?:keep|ensure|stop|block|prevent|avoid)|objective|aim|reason|purpose|motive|why|since|the way to|amid|due to|owing to|as a result|after (?:he|she|they|it)|for (?:his|her|their|its) \w+|for \w+ing|over (?:his|her|their|the)|allegations?|accused|in protest|in response)\b/i;
+/** A place: a capitalised name after a preposition of place ("in Spitalfields", "to the Roman Road"). */
+const PLACE = /\b(?:in|at|to|from|near|around|across)\s+(?:the\s+)?\p{Lu}\p{L}+/u;
+/** A quantity: digits that are not a year or decade, or a number word; "per cent" and "majority" count. */
+const QUANTITY = /\b(?!(?:19|20)\d\d(?:s|\b))\d[\d,.]*\b|\b(?:per ?cent|percent|half|third|quarter|majority|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundreds?|thousands?)\b/gi;
+/** What a count is of, when the question says ("how many votes"); people are any count's subject. */
+const COUNTED = /^how (?:many|much) (?:of )?(?:the )?([a-z]+)/;
+const ANY_COUNT = new Set(['people', 'ppl', 'of', 'did', 'do', 'does', 'was', 'were', 'is', 'are', 'has', 'have', 'had', 'them', 'times', 'members', 'councillors']);
+/** Characters between a quantity and the thing counted ("43 per cent of the vote"). */
+const COUNT_REACH = 30;
+
+/**
+ * True when the passage holds a quantity the question did not bring, next to what is counted when
+ * the question names it: "a number of Lutfur Rahman supporters ... in the 1980s" is no vote count.
+ */
+function hasCount(text: string, question: string): boolean {
+  const asked = new Set(question.match(/\d+/g) ?? []);
+  const counted = COUNTED.exec(question)?.[1];
+  const near = counted && !ANY_COUNT.has(counted) ? termsOf(counted)[0] : undefined;
+  for (const m of text.matchAll(QUANTITY)) {
+    if (asked.has(m[0])) continue;
+    if (!near) return true;
+    const around = text.slice(Math.max(0, m.index - COUNT_REACH), m.index + m[0].length + COUNT_REACH);
+    if (terms(around).some((t) => t === near || t.startsWith(near) || near.startsWith(t))) return true;
+  }
+  return false;
+}
 
 function hasAnswerType(lookup: Lookup, hit: Hit, type: AnswerType, asked: ReadonlySet<string>, question: string): boolean {
   const text = lookup.passageText(hit.passage);
   switch (type) {
     case 'person':
+      // A speaker counts, named or described ("a Labour source said ...").
+      if (/\bsaid\b|\bsays?\b/.test(question) && lookup.quoted.has(hit.passage.id)) return true;
       return hit.passage.mentions.some((m) => {
         const name = lookup.persons.get(m.person)?.name ?? '';
         return !terms(name).some((t) => asked.has(t));
       });
-    case 'number': {
-      const askedNumbers = new Set(question.match(/\d+/g) ?? []);
-      return (text.match(/\d+/g) ?? []).some((n) => !askedNumbers.has(n)) || NUMBER.test(text.replace(/\d+/g, ''));
-    }
+    case 'number':
+      return hasCount(text, question);
     case 'reason':
       return REASON.test(text);
+    case 'place':
+      return PLACE.test(text);
+    case 'date':
+      return lookup.dated[hit.passage.id] === 1;
     case 'definition': {
       const subject = DEFINITION.exec(question.trim().replace(/[?!.\s]+$/, ''))?.[1] ?? '';
       const escaped = subject.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');

@@ -15,7 +15,9 @@ import { resolvePerson } from './persons.js';
 import { checkQuery } from './query.js';
 import { quote } from './quote.js';
 import { abstained, answered, toSnippets } from './snippets.js';
-import type { Answer, AnswerRequest, ArticleRef, CommandName } from './types.js';
+import type { Answer, AnswerRequest, ArticleRef, CommandName, Snippet } from './types.js';
+import type { Explanation, PartTrace } from './explain.js';
+import { parseQuestion, type QuestionPart } from './understand/question.js';
 import { COMMANDS, UserInputError } from './types.js';
 import { when } from './when.js';
 import { who } from './who.js';
@@ -64,6 +66,16 @@ export class Engine {
 
   /** Throws UserInputError for input that cannot be a question; never for "not found". */
   answer(request: AnswerRequest): Answer {
+    return this.respond(request);
+  }
+
+  /** The answer and why it came out so (see explain.ts). */
+  explain(request: AnswerRequest): { answer: Answer; explanation: Explanation } {
+    const explanation: Explanation = { command: request.command, query: String(request.query), normalised: '', parts: [] };
+    return { answer: this.respond(request, explanation), explanation };
+  }
+
+  private respond(request: AnswerRequest, explanation?: Explanation): Answer {
     if (!COMMANDS.includes(request.command)) {
       throw new UserInputError('bad-command', `Unknown command "${String(request.command).slice(0, 20)}"; use one of ${COMMANDS.join(', ')}.`);
     }
@@ -74,47 +86,89 @@ export class Engine {
     if (about === undefined) delete clean.about;
     else clean.about = about;
 
-    if (request.command !== 'ask') return this.run(clean, request.command, query, about);
-    const routed = route(query, (name) => resolvePerson(this.lookup, name).kind === 'person');
-    if (routed.command === 'ask') return this.run(clean, 'ask', routed.question);
-    const first =
-      routed.command === 'who'
-        ? this.run(clean, 'who', routed.name)
-        : routed.command === 'when'
-          ? this.run(clean, 'when', routed.event)
-          : this.run(clean, 'quote', routed.speaker, routed.about);
-    if (!first.abstained) return first;
-    // A question shaped like a command may still be answered by a passage ("what does Labour's rule
-    // book say about ..."); the free-text search keeps its own guard against loose matches.
-    const general = this.run(clean, 'ask', query);
-    return general.abstained ? first : general;
+    const question = parseQuestion(query);
+    if (explanation) explanation.normalised = question.normalised;
+    if (request.command !== 'ask') {
+      const trace: PartTrace | undefined = explanation && { part: question.parts[0]!, routedTo: request.command, hits: [] };
+      if (trace) explanation?.parts.push(trace);
+      return this.finish(clean, this.run(request.command, query, about, trace));
+    }
+    const parts = question.parts.map((part) => {
+      const trace: PartTrace | undefined = explanation && { part, hits: [] };
+      if (trace) explanation?.parts.push(trace);
+      return this.askPart(part, trace);
+    });
+    return this.finish(clean, parts.length === 1 ? parts[0]! : combineParts(parts));
   }
 
-  private run(request: AnswerRequest, as: CommandName, query: string, about?: string): Answer {
+  /** One part of a free-text question: routed to who/when/quote when shaped like them, else searched. */
+  private askPart(part: QuestionPart, trace?: PartTrace): Result {
+    const routed = route(part.text, (name) => resolvePerson(this.lookup, name).kind === 'person');
+    if (trace) trace.routedTo = routed.command;
+    if (routed.command === 'ask') return this.run('ask', part, undefined, trace);
+    const first =
+      routed.command === 'who'
+        ? this.run('who', routed.name, undefined, trace)
+        : routed.command === 'when'
+          ? this.run('when', routed.event, undefined, trace)
+          : this.run('quote', routed.speaker, routed.about, trace);
+    if (first.snippets.length) return first;
+    // A question shaped like a command may still be answered by a passage ("what does Labour's rule
+    // book say about ..."); the free-text search keeps its own guard against loose matches.
+    if (trace) trace.routedTo = 'ask';
+    const general = this.run('ask', part, undefined, trace);
+    return general.snippets.length ? general : first;
+  }
+
+  private finish(request: AnswerRequest, r: Result): Answer {
+    const extra: Partial<Answer> = {};
+    if (r.person) extra.person = r.person;
+    if (r.alsoNamed?.length) extra.alsoNamed = r.alsoNamed;
+    if (!r.snippets.length) {
+      if (r.nearest) extra.nearest = r.nearest;
+      return abstained(request, r.as, r.reason ?? 'Not in the sources.', extra);
+    }
+    // The verdict is about the first snippet: only the first page carries it.
+    if (r.verdict && (request.page ?? 0) === 0) extra.verdict = r.verdict;
+    return answered(request, r.as, r.snippets, extra);
+  }
+
+  private run(as: CommandName, query: string | QuestionPart, about?: string, trace?: PartTrace): Result {
+    const result = this.runCommand(as, query, about, trace);
+    if (trace) trace.outcome = result.snippets.length ? `${result.snippets.length} snippets as ${as}` : `refused as ${as}: ${result.reason}`;
+    return result;
+  }
+
+  private runCommand(as: CommandName, query: string | QuestionPart, about?: string, trace?: PartTrace): Result {
     const lookup = this.lookup;
-    const q = `“${query}”`;
+    const text = typeof query === 'string' ? query : query.text;
+    const q = `“${text}”`;
     switch (as) {
       case 'who': {
-        const r = who(lookup, query);
-        if (r.kind === 'none') return abstained(request, as, `No one called ${q} is named in the sources.`);
-        if (r.kind === 'ambiguous') return abstained(request, as, ambiguity(query, r.persons));
-        return answered(request, as, toSnippets(lookup.index, r.candidates), { person: { id: r.person.id, name: r.person.name } });
+        const r = who(lookup, text);
+        if (r.kind === 'none') return none(as, `No one called ${q} is named in the sources.`);
+        if (r.kind === 'ambiguous') return none(as, ambiguity(text, r.persons));
+        return { as, snippets: toSnippets(lookup.index, r.candidates), person: { id: r.person.id, name: r.person.name } };
       }
       case 'when': {
-        const snippets = toSnippets(lookup.index, when(lookup, query));
-        return snippets.length ? answered(request, as, snippets) : abstained(request, as, `The sources give no date for ${q}.`);
+        const snippets = toSnippets(lookup.index, when(lookup, text, trace));
+        return snippets.length ? { as, snippets } : none(as, `The sources give no date for ${q}.`);
       }
       case 'quote': {
-        const r = quote(lookup, query, about);
-        if (r.kind === 'ambiguous') return abstained(request, as, ambiguity(query, r.persons));
-        if (r.kind === 'no-speaker') return abstained(request, as, `The sources quote no one matching ${q}.`);
+        const r = quote(lookup, text, about);
+        if (r.kind === 'ambiguous') return none(as, ambiguity(text, r.persons));
+        if (r.kind === 'no-speaker') return none(as, `The sources quote no one matching ${q}.`);
         const person = r.person ? { person: { id: r.person.id, name: r.person.name } } : {};
-        if (r.kind === 'no-topic') return abstained(request, as, `The sources quote ${r.person?.name ?? q}, but not about “${about}”.`, person);
-        return answered(request, as, toSnippets(lookup.index, r.candidates), person);
+        if (r.kind === 'no-topic') return { ...none(as, `The sources quote ${r.person?.name ?? q}, but not about “${about}”.`), ...person };
+        return { as, snippets: toSnippets(lookup.index, r.candidates), ...person };
       }
       case 'ask': {
-        const snippets = toSnippets(lookup.index, ask(lookup, query));
-        return snippets.length ? answered(request, as, snippets) : abstained(request, as, `The sources do not answer ${q}.`);
+        const r = ask(lookup, query, trace);
+        const snippets = toSnippets(lookup.index, r.candidates);
+        if (snippets.length) return r.verdict ? { as, snippets, verdict: r.verdict } : { as, snippets };
+        const refusal = none(as, r.refusal ?? `The sources do not answer ${q}.`);
+        const nearest = r.nearest && toSnippets(lookup.index, [r.nearest])[0];
+        return nearest ? { ...refusal, nearest } : refusal;
       }
     }
   }
@@ -144,6 +198,47 @@ export class Engine {
     return { article: article.ref, paragraphs };
   }
 }
+
+/** The snippets found for a question (or one part of it), before paging; none with a reason. */
+interface Result {
+  as: CommandName;
+  snippets: Snippet[];
+  reason?: string;
+  person?: { id: string; name: string };
+  alsoNamed?: { id: string; name: string }[];
+  verdict?: Answer['verdict'];
+  nearest?: Snippet;
+}
+
+function none(as: CommandName, reason: string): Result {
+  return { as, snippets: [], reason };
+}
+
+/**
+ * A question in several parts ("who is X and what did he say about Y"): each part's best snippet
+ * first, in the order asked, then the parts' further snippets taking turns; a part the sources do
+ * not answer adds nothing. All parts unanswered: the first part's reason.
+ */
+function combineParts(parts: Result[]): Result {
+  const answeredParts = parts.filter((p) => p.snippets.length);
+  if (answeredParts.length === 0) return parts[0]!;
+  const snippets: Snippet[] = [];
+  const seen = new Set<string>();
+  for (let round = 0; snippets.length < MAX_COMBINED; round++) {
+    const row = answeredParts.map((p) => p.snippets[round]).filter((s): s is Snippet => s !== undefined);
+    if (row.length === 0) break;
+    for (const s of row) {
+      const key = `${s.file}:${s.start}`;
+      if (!seen.has(key)) snippets.push(s);
+      seen.add(key);
+    }
+  }
+  const combined: Result = { as: answeredParts.length === 1 ? answeredParts[0]!.as : 'ask', snippets };
+  const first = answeredParts[0]!;
+  if (first === parts[0] && first.verdict) combined.verdict = first.verdict;
+  return combined;
+}
+const MAX_COMBINED = 15;
 
 function ambiguity(query: string, persons: Person[]): string {
   const names = persons.slice(0, 5).map((p) => p.name);

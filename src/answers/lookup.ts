@@ -35,6 +35,16 @@ export class Lookup {
   /** Typo matches already computed (queries repeat words); cleared when it grows past its bound. */
   private readonly similarMemo = new Map<string, string[]>();
   private readonly nameWordsMemo = new Map<string, string[]>();
+  /**
+   * Passage id → the person the he/she of a sentence that names no one is about: the first person
+   * named in the sentence before (news sentences introduce someone, then go on "He was ..."). Only
+   * that common case; anything subtler is left unresolved rather than guessed.
+   */
+  readonly pronounSubject = new Map<number, { person: string; start: number; end: number }>();
+  /** Person id → nicknames the articles give them in quotes (Abul “Abs” Hussain), as folded words. */
+  private readonly nicknames = new Map<string, string[]>();
+  /** Passage ids holding a quotation whose speaker the article names or describes ("a Labour source"). */
+  readonly quoted = new Set<number>();
   /** Passage id → persons who say it (quoted or in a reprinted statement). */
   readonly speakersOf = new Map<number, Set<string>>();
   /** Quotations by speaker description ('speaker') and text ('text'). */
@@ -56,11 +66,16 @@ export class Lookup {
       }
     }
     for (const passage of data.passages) {
-      for (const mention of passage.mentions) push(this.mentionsOf, mention.person, { passage, mention });
+      for (const mention of passage.mentions) {
+        push(this.mentionsOf, mention.person, { passage, mention });
+        if (mention.cues.includes('nickname')) this.addNickname(mention.person, this.passageTextAt(passage.article, mention.start, mention.end));
+      }
+      this.resolvePronoun(passage);
     }
     for (const [person, mentions] of this.mentionsOf) this.introductions.set(person, rankIntroductions(mentions));
     this.dated = Uint8Array.from(data.passages, (p) => (p.dates.length > 0 ? 1 : 0));
     for (const q of data.quotes) {
+      if (q.label) for (const id of q.passages) this.quoted.add(id);
       if (!q.person) continue;
       push(this.quotesOf, q.person, q);
       for (const id of q.passages) {
@@ -80,13 +95,43 @@ export class Lookup {
     this.quoteSearch = new Postings(quoteIndex.toJSON(), MINISEARCH_OPTIONS);
   }
 
+  private passageTextAt(article: number, start: number, end: number): string {
+    return this.index.data.articles[article]!.text.slice(start, end);
+  }
+
+  private addNickname(person: string, written: string): void {
+    const p = this.persons.get(person);
+    if (!p) return;
+    const own = new Set(words(p.name));
+    const quoted = /[“"‘']([^”"’']+)[”"’']/.exec(written)?.[1];
+    for (const w of quoted ? words(quoted) : []) {
+      if (own.has(w)) continue;
+      push(this.nicknames, person, w);
+      if (!this.nameTokens.has(w)) push(this.nameTokensByLength, w.length, w);
+      push(this.nameTokens, w, p);
+    }
+  }
+
+  private resolvePronoun(passage: Passage): void {
+    const previous = this.index.data.passages[passage.id - 1];
+    if (!previous || previous.article !== passage.article || passage.mentions.length) return;
+    const text = this.passageText(passage);
+    // "He was readmitted ...", "Some six hours after he filed his article, ...": a sentence naming
+    // no one whose he/she can only be the person the sentence before began with.
+    const m = /(?:^[\s“"‘']*|\b)(He|She|he|she|his|her|him)\b/.exec(text);
+    const first = previous.mentions[0];
+    if (!m || !first) return;
+    const start = passage.start + m.index + m[0].length - m[1]!.length;
+    this.pronounSubject.set(passage.id, { person: first.person, start, end: start + m[1]!.length });
+  }
+
   introductionsOf(person: string): Introductions {
     return this.introductions.get(person) ?? { passages: new Int32Array(0), scores: new Float64Array(0) };
   }
 
   /** True when the passage names the person (in any form) or is something they say. */
   involves(p: Passage, person: string): boolean {
-    return p.mentions.some((m) => m.person === person) || (this.speakersOf.get(p.id)?.has(person) ?? false);
+    return p.mentions.some((m) => m.person === person) || this.pronounSubject.get(p.id)?.person === person || (this.speakersOf.get(p.id)?.has(person) ?? false);
   }
 
   passageText(p: Passage): string {
@@ -121,6 +166,19 @@ export class Lookup {
     return (this.index.data.termPassages[term] ?? 0) > 0;
   }
 
+  /** True when some passage has the term. */
+  has(term: string): boolean {
+    return this.known(term);
+  }
+
+  /** True when the corpus has a term the typo search would take this one for ("spittalfields"). */
+  nearTerm(term: string): boolean {
+    const fuzzy = SEARCH_OPTIONS.fuzzy;
+    const f = typeof fuzzy === 'function' ? fuzzy(term, 0, [term]) : false;
+    const distance = typeof f === 'number' ? Math.min(2, Math.round(term.length * f)) : 0;
+    return this.index.postings.near(term, distance).some((m) => m[0] === term[0]);
+  }
+
   /** The idf of each distinct query term, computed once per question. */
   weights(queryTerms: string[]): Map<string, number> {
     const weights = new Map<string, number>();
@@ -140,10 +198,17 @@ export class Lookup {
     return total ? hit / total : 0;
   }
 
-  /** A person's name as folded words ("ken", "livingstone"), computed once. */
+  /**
+   * A person's name as folded words ("ken", "livingstone"), nicknames before the surname ("abul",
+   * "abs", "hussain"), computed once.
+   */
   nameWords(person: Person): string[] {
     let cached = this.nameWordsMemo.get(person.id);
-    if (!cached) this.nameWordsMemo.set(person.id, (cached = words(person.name)));
+    if (!cached) {
+      const name = words(person.name);
+      cached = [...name.slice(0, -1), ...(this.nicknames.get(person.id) ?? []), ...name.slice(-1)];
+      this.nameWordsMemo.set(person.id, cached);
+    }
     return cached;
   }
 

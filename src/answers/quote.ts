@@ -11,6 +11,9 @@ import { SEARCH_OPTIONS } from '../retrieval/index.js';
 import { type Lookup, queryTerms } from './lookup.js';
 import { resolvePerson } from './persons.js';
 import type { Candidate } from './snippets.js';
+import { searchPool } from './textsearch.js';
+import { conceptCoverage, searchPlan } from './understand/expand.js';
+import { contentOf } from './understand/question.js';
 
 export type QuoteResult =
   | { kind: 'found'; person?: Person; candidates: Candidate[] }
@@ -74,13 +77,12 @@ function topicMatches(lookup: Lookup, quotes: IndexedQuote[], about: string): Ma
     }
     if (scores.size) return scores;
   }
-  const terms = queryTerms(about);
-  if (terms.length === 0) return scores;
-  const weights = lookup.weights(terms);
+  // The topic as the user put it ("being kicked out", "the rule book"), read like any question.
+  const plan = searchPlan(lookup, contentOf(about));
+  if (plan.concepts.length === 0) return scores;
   const ids = new Set(quotes.map((q) => q.id));
-  const results = lookup.quoteSearch.search(about, { ...SEARCH_OPTIONS, fields: ['text'], filter: (id) => ids.has(id) });
-  for (const r of results) {
-    const coverage = lookup.coverage(weights, new Set(r.queryTerms));
+  for (const r of searchPool(lookup.quoteSearch, { ...SEARCH_OPTIONS, fields: ['text'] }, plan, (id) => ids.has(id))) {
+    const coverage = conceptCoverage(plan.concepts, r.queryTerms);
     if (coverage >= TOPIC_MIN_COVERAGE) scores.set(r.id, coverage);
   }
   return scores;

@@ -5,9 +5,12 @@
  * caller abstains instead of showing it.
  */
 import type { Passage } from '../retrieval/index.js';
-import type { PostingsResult } from '../retrieval/postings.js';
+import type { Postings, PostingsResult, PostingsSearchOptions } from '../retrieval/postings.js';
 import { sameWord, termsOf } from '../retrieval/text.js';
 import { type Lookup, queryTerms } from './lookup.js';
+import type { PartTrace } from './explain.js';
+import { conceptCoverage, searchPlan, type SearchPlan } from './understand/expand.js';
+import { contentOf } from './understand/question.js';
 import { personsNamed } from './persons.js';
 
 export interface Hit {
@@ -27,6 +30,11 @@ export interface Hit {
    * form, or speaking); 1 when the query names nobody.
    */
   involvesNamed: number;
+  /** Query terms (own or alternative) the passage and, with `window`, its neighbours matched. */
+  covered: ReadonlySet<string>;
+  /** The people the query names (ids), and the query terms that are their names. */
+  named: readonly string[];
+  nameTerms: ReadonlySet<string>;
 }
 
 export interface SearchOptions {
@@ -46,6 +54,8 @@ export interface SearchOptions {
    * The threshold then applies to the mean of the passage's own and its window's coverage.
    */
   window?: boolean;
+  /** Where to record the words searched, for --explain. */
+  trace?: PartTrace;
 }
 
 /**
@@ -57,14 +67,34 @@ const POOL = 600;
 
 const WORD = /[\p{L}\p{N}]+(?:['’‘-][\p{L}\p{N}]+)*/gu;
 
-export function searchPassages(lookup: Lookup, text: string, options: SearchOptions): Hit[] {
-  const terms = queryTerms(text);
-  if (terms.length === 0) return [];
-  const weights = lookup.weights(terms);
-  const named = personsNamed(lookup, text).map((p) => ({ id: p.id, terms: termsOfName(p.name, terms) }));
+/** The alternatives' search counts this much of the user's own words' search in the pool's order. */
+const ALTERNATIVE_RELEVANCE = 0.5;
+
+export interface PoolEntry {
+  id: number;
+  score: number;
+  /** Query terms (own or alternative) the passage matched. */
+  queryTerms: Set<string>;
+  /** Index terms it matched. */
+  terms: Set<string>;
+}
+
+/**
+ * Passages for a question's words. A string is read as the user wrote it (normalised, paraphrases
+ * found: see understand/); a plan is used as it is.
+ */
+export function searchPassages(lookup: Lookup, query: string | SearchPlan, options: SearchOptions): Hit[] {
+  const plan = typeof query === 'string' ? searchPlan(lookup, contentOf(query)) : query;
+  if (options.trace) options.trace.plan = plan;
+  if (plan.concepts.length === 0) return [];
+  const { concepts } = plan;
+  const nameText = concepts.map((c) => c.word).join(' ');
+  const named = personsNamed(lookup, nameText).map((p) => ({ id: p.id, terms: termsOfName(p.name, concepts.flatMap((c) => c.terms)) }));
+  const namedIds = named.map((n) => n.id);
+  const nameTerms = new Set(named.flatMap((n) => n.terms));
   const { passages } = lookup.index.data;
-  const pool = lookup.index.postings.search(text, { ...lookup.passageSearch, limit: POOL, ...(options.filter ? { filter: options.filter } : {}) });
-  const byId = new Map<number, PostingsResult>();
+  const pool = searchPool(lookup.index.postings, lookup.passageSearch, plan, options.filter);
+  const byId = new Map<number, PoolEntry>();
   if (options.window) for (const r of pool) byId.set(r.id, r);
   const hits: Hit[] = [];
   const limit = options.limit ?? 30;
@@ -80,24 +110,58 @@ export function searchPassages(lookup: Lookup, text: string, options: SearchOpti
       for (const t of person.terms) covered.add(t);
     }
     const involvesNamed = named.length ? involved / named.length : 1;
-    const coverage = lookup.coverage(weights, covered);
+    const coverage = conceptCoverage(concepts, covered);
     let windowCoverage = coverage;
     let neighbourRelevance = 0;
     if (options.window) {
       for (const n of [passages[passage.id - 1], passages[passage.id + 1]]) {
         const nr = n && n.article === passage.article ? byId.get(n.id) : undefined;
         if (!nr) continue;
-        for (const t of nr.queryTerms) covered.add(t);
+        nr.queryTerms.forEach((t) => covered.add(t));
         neighbourRelevance = Math.max(neighbourRelevance, nr.score);
       }
-      windowCoverage = lookup.coverage(weights, covered);
+      windowCoverage = conceptCoverage(concepts, covered);
     }
     if ((coverage + windowCoverage) / 2 < options.minCoverage) continue;
-    hits.push({ passage, relevance: r.score, coverage, windowCoverage, neighbourRelevance, matched: new Set(r.terms), involvesNamed });
+    hits.push({ passage, relevance: r.score, coverage, windowCoverage, neighbourRelevance, matched: r.terms, covered, involvesNamed, named: namedIds, nameTerms });
     // Results come best first; a few hundred are plenty to find the top ones after re-ranking.
     if (hits.length >= limit * 10) break;
   }
   return hits;
+}
+
+/**
+ * The best passages for the user's words, and for the paraphrases the corpus uses, weighted lower
+ * (the alternatives search apart, so that matching them never earns MiniSearch's bonus for matching
+ * more of the user's words).
+ */
+export function searchPool(postings: Postings, options: PostingsSearchOptions, plan: SearchPlan, filter?: (id: number) => boolean): PoolEntry[] {
+  const limits = { limit: POOL, ...(filter ? { filter } : {}) };
+  const merged = new Map<number, PoolEntry>();
+  const add = (results: PostingsResult[], factor: number) => {
+    for (const r of results) {
+      const entry = merged.get(r.id);
+      const queryTerms = r.queryTerms.filter((q) => r.terms.some((m) => likelySpelling(q, m)));
+      if (entry) {
+        entry.score += factor * r.score;
+        for (const t of queryTerms) entry.queryTerms.add(t);
+        for (const t of r.terms) entry.terms.add(t);
+      } else merged.set(r.id, { id: r.id, score: factor * r.score, queryTerms: new Set(queryTerms), terms: new Set(r.terms) });
+    }
+  };
+  if (plan.text) add(postings.search(plan.text, { ...options, ...limits }), 1);
+  if (plan.alternativeText) add(postings.search(plan.alternativeText, { ...options, fuzzy: false, prefix: false, ...limits }), ALTERNATIVE_RELEVANCE);
+  return [...merged.values()].sort((a, b) => b.score - a.score || a.id - b.id);
+}
+
+/**
+ * True when an index term the fuzzy search matched is a likely spelling of the query term: the same,
+ * a longer form of it, or a near spelling with the same first letter. Typos seldom touch a word's
+ * first letter, and without that rule a name the sources lack takes another word's place ("boris"
+ * → "tories").
+ */
+export function likelySpelling(query: string, match: string): boolean {
+  return match === query || match.startsWith(query) || (match[0] === query[0] && sameWord(query, match));
 }
 
 /** True when the passage or a neighbouring sentence of its article involves the person. */
@@ -110,7 +174,7 @@ function involvedAround(lookup: Lookup, passage: Passage, person: string): boole
 }
 
 /** The query terms that are the person's name. */
-function termsOfName(name: string, query: string[]): string[] {
+function termsOfName(name: string, query: readonly string[]): string[] {
   const nameTerms = new Set(queryTerms(name));
   return query.filter((t) => nameTerms.has(t) || [...nameTerms].some((n) => sameWord(t, n)));
 }

@@ -81,6 +81,21 @@ export interface Answer {
   hasMore: boolean;
   /** The person the query was resolved to, when it named one. */
   person?: { id: string; name: string };
+  /**
+   * Others the query's name could also mean ("Ken" → Ken Livingstone, also Ken Clark), when the
+   * answer chose the likeliest of several.
+   */
+  alsoNamed?: { id: string; name: string }[];
+  /**
+   * For a yes/no question: whether the first snippet confirms what was asked ('yes') or says
+   * otherwise ('otherwise'). Absent when the question was not yes/no.
+   */
+  verdict?: 'yes' | 'otherwise';
+  /**
+   * With a refusal: the passage that came closest, shown as such and never as an answer (it failed a
+   * check: the wrong people, no number for a count, another action).
+   */
+  nearest?: Snippet;
 }
 
 export const PAGE_SIZE = 3;

@@ -5,38 +5,63 @@
  * publication date is known, labelled as resolved.
  */
 import { type DateMention, resolveDate } from '../retrieval/dates.js';
+import type { PartTrace } from './explain.js';
 import type { Lookup } from './lookup.js';
+import { roleFit } from './roles.js';
+import { type SearchPlan, searchPlan } from './understand/expand.js';
+import { contentOf } from './understand/question.js';
 import type { Candidate } from './snippets.js';
 import { type Hit, matchedWords, searchPassages } from './textsearch.js';
 
 /** An event description shares at least this much of its information with the dating sentence. */
 export const WHEN_MIN_COVERAGE = 0.5;
 
-export function when(lookup: Lookup, event: string): Candidate[] {
+export function when(lookup: Lookup, event: string, trace?: PartTrace): Candidate[] {
   const { dated } = lookup;
-  const hits = searchPassages(lookup, event, { filter: (id) => dated[id] === 1, minCoverage: WHEN_MIN_COVERAGE, window: true });
-  return hits.slice(0, 30).map((hit) => candidateOf(lookup, hit));
+  const plan = searchPlan(lookup, contentOf(event));
+  const hits = searchPassages(lookup, plan, { filter: (id) => dated[id] === 1, minCoverage: WHEN_MIN_COVERAGE, window: true, ...(trace ? { trace } : {}) });
+  // The event's people are in the dating sentence or beside it ("The veteran, selected just last
+  // month" after a sentence naming him); nearer is better (see roles.ts).
+  const candidates = hits
+    .slice(0, 30)
+    .filter((hit) => hit.involvesNamed >= 0.5)
+    .map((hit) => candidateOf(lookup, hit, plan, trace));
+  if (trace) trace.hits.sort((a, b) => b.score - a.score).splice(8);
+  return candidates;
 }
 
-function candidateOf(lookup: Lookup, hit: Hit): Candidate {
+function candidateOf(lookup: Lookup, hit: Hit, plan: SearchPlan, trace?: PartTrace): Candidate {
   const p = hit.passage;
   const article = lookup.index.data.articles[p.article]!;
   const { date, distance } = nearestDate(lookup, hit);
   const text = article.text.slice(date.start, date.end);
   const resolved = resolveDate(text, article.ref.date);
+  // A date written next to the event's words is the event's date; one far from them dates something
+  // else the sentence mentions. An absolute date ("October 21") says more than "this week".
+  const factors = {
+    coverage: ((hit.coverage + hit.windowCoverage) / 2) ** 2,
+    relevance: hit.relevance,
+    involvesNamed: OTHER_PEOPLE + (1 - OTHER_PEOPLE) * hit.involvesNamed,
+    nearDate: 1 / (1 + distance / DATE_REACH),
+    absolute: date.kind === 'relative' || date.kind === 'weekday' ? RELATIVE : 1,
+    roles: roleFit(lookup, hit, plan),
+  };
+  const score = Object.values(factors).reduce((a, b) => a * b, 1);
+  trace?.hits.push({ passage: p.id, text: lookup.passageText(p), score, factors });
   return {
     article: p.article,
     start: p.start,
     end: p.end,
     paragraph: p.paragraph,
-    // A date written next to the event's words is the event's date; one far from them dates
-    // something else the sentence mentions.
-    score: (hit.relevance * ((hit.coverage + hit.windowCoverage) / 2) ** 2 * (OTHER_PEOPLE + (1 - OTHER_PEOPLE) * hit.involvesNamed)) / (1 + distance / DATE_REACH),
+    score,
     passages: [p.id],
     highlights: [{ start: date.start, end: date.end, label: 'date' }],
     date: resolved ? { text, start: date.start, end: date.end, resolved } : { text, start: date.start, end: date.end },
   };
 }
+
+/** A relative date ("this week's election") is kept below an absolute one for the same event. */
+const RELATIVE = 0.6;
 
 /** A sentence about other people than the event names is kept, lower. */
 const OTHER_PEOPLE = 0.25;

@@ -8,23 +8,29 @@
 import { createInterface } from 'node:readline';
 import { Engine } from '../answers/engine.js';
 import { type AnswerRequest, COMMANDS, UserInputError } from '../answers/types.js';
+import { formatExplanation } from '../answers/explain.js';
 import { formatAnswer } from './format.js';
 import { CACHE_DIR } from './paths.js';
 
-const USAGE = `usage: npm run ask -- <${COMMANDS.join('|')}> "QUERY" [--about TOPIC] [--page N] [--json]
+const USAGE = `usage: npm run ask -- <${COMMANDS.join('|')}> "QUERY" [--about TOPIC] [--page N] [--json] [--explain]
        npm run --silent ask -- --batch [--json]   (JSON lines {"command","query","about"?} on stdin)`;
 
 async function main(argv: string[]): Promise<number> {
-  const flags = new Set<string>(argv.filter((a) => a === '--json' || a === '--batch'));
+  const flags = new Set<string>(argv.filter((a) => a === '--json' || a === '--batch' || a === '--explain'));
   const rest = argv.filter((a) => !flags.has(a));
   const engine = await Engine.load({ cacheDir: CACHE_DIR }); // the index `npm start` saved, when the corpus is unchanged
-  if (flags.has('--batch')) return batch(engine, flags.has('--json'));
+  if (flags.has('--batch')) return batch(engine, flags.has('--json'), flags.has('--explain'));
   const request = parseArgs(rest);
   if (typeof request === 'string') {
     console.error(request);
     return 2;
   }
   try {
+    if (flags.has('--explain')) {
+      const { answer, explanation } = engine.explain(request);
+      console.log(flags.has('--json') ? JSON.stringify({ answer, explanation }, null, 2) : `${formatExplanation(explanation)}\n\n${formatAnswer(answer)}`);
+      return 0;
+    }
     const answer = engine.answer(request);
     console.log(flags.has('--json') ? JSON.stringify(answer, null, 2) : formatAnswer(answer));
     return 0;
@@ -53,13 +59,17 @@ function parseArgs(args: string[]): AnswerRequest | string {
 }
 
 /** One output line per input line, in order; a bad line gets an error line, never a crash. */
-async function batch(engine: Engine, json: boolean): Promise<number> {
+async function batch(engine: Engine, json: boolean, explain: boolean): Promise<number> {
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
     if (!line.trim()) continue;
     let out: unknown;
     try {
       const request = JSON.parse(line) as AnswerRequest;
-      out = engine.answer({ command: request.command, query: request.query, ...(request.about ? { about: request.about } : {}) });
+      const clean: AnswerRequest = { command: request.command, query: request.query, ...(request.about ? { about: request.about } : {}) };
+      if (explain) {
+        const { answer, explanation } = engine.explain(clean);
+        out = { ...answer, explanation };
+      } else out = engine.answer(clean);
     } catch (err) {
       const message = err instanceof UserInputError ? err.message : err instanceof SyntaxError ? 'not a JSON line' : 'internal error';
       out = { abstained: true, error: message, answers: [] };

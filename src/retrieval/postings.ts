@@ -148,6 +148,16 @@ export class Postings {
     this.touched = new Int32Array(size);
   }
 
+  /** The index terms that start with `prefix` (itself included when indexed). */
+  withPrefix(prefix: string): string[] {
+    return [...this.vocabulary.atPrefix(prefix).keys()];
+  }
+
+  /** The index terms within `distance` edits of `term` (what a fuzzy search would reach). */
+  near(term: string, distance: number): string[] {
+    return distance > 0 ? [...this.vocabulary.fuzzyGet(term, distance).keys()] : [];
+  }
+
   /** Searches like `MiniSearch.search(query, options)`, returning the best `limit` results, best first. */
   search(query: string, options: PostingsSearchOptions = {}): PostingsResult[] {
     const queryTerms = this.tokenize(query)

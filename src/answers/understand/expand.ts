@@ -1,0 +1,191 @@
+/**
+ * A question's content words as the corpus knows them: each word becomes a concept that a passage
+ * covers with the user's own word (fully) or with a paraphrase the corpus uses (partly, see
+ * PARAPHRASE_WEIGHT), digits and number words stand for each other, possessives typed without an
+ * apostrophe are found ("kens" → "ken"), and a word the corpus has in no form is kept as missing:
+ * a question hinging on it cannot be answered from these sources.
+ */
+import { terms, termsOf, words } from '../../retrieval/text.js';
+import type { Lookup } from '../lookup.js';
+import { LIGHT_VERBS, NUMBER_WORDS } from './chat.js';
+import { PARAPHRASES } from './paraphrases.js';
+
+/** A paraphrase covers a concept this much: below the user's own word, everywhere. */
+export const PARAPHRASE_WEIGHT = 0.8;
+/**
+ * A word the corpus has in no form weighs this many times the rarest word: a question hinging on
+ * "turnout" or "Boris" is not answered by a passage that has its other words.
+ */
+const MISSING_WEIGHT = 2;
+/** A derivation of the user's word ("appearance" for "appeared") covers it this much. */
+const DERIVATION_WEIGHT = 0.8;
+/** One word of a phrase ("back" of "let back in") covers the phrase this much. */
+const PHRASE_WORD_WEIGHT = 0.4;
+
+export interface Concept {
+  /** The word (or phrase) as the user wrote it, normalised. */
+  word: string;
+  /** Its search terms; matching any of them covers the concept fully. */
+  terms: string[];
+  /** Terms of the corpus's own words for it, with how much each covers. */
+  alternatives: Map<string, number>;
+  /** How much the concept weighs in coverage (its rarity in the corpus). */
+  weight: number;
+  /** True when neither the word nor any alternative occurs in the corpus (nor a near spelling). */
+  missing: boolean;
+  /** An action ("expelled", "backed"): where the question's roles meet. */
+  action: boolean;
+}
+
+export interface Expansion {
+  from: string;
+  to: string;
+  weight: number;
+}
+
+export interface SearchPlan {
+  /** The user's words, for the main search. */
+  text: string;
+  /** The alternatives, for a second search weighted below the first. */
+  alternativeText: string;
+  concepts: Concept[];
+  expansions: Expansion[];
+}
+
+interface Entry {
+  say: string[];
+  means: readonly string[];
+  action: boolean;
+}
+
+/**
+ * Paraphrase phrases, longest first, as word lists. Matched word for word, not by stem: the stemmer
+ * makes "elected" and "election" one word, and an election is not a win.
+ */
+const ENTRIES: Entry[] = PARAPHRASES.flatMap((p) => p.say.map((s) => ({ say: s.split(' '), means: p.means, action: !p.thing }))).sort((a, b) => b.say.length - a.say.length);
+
+export function searchPlan(lookup: Lookup, content: string): SearchPlan {
+  const tokens = words(content).map((w) => possessive(lookup, w));
+  const concepts: Concept[] = [];
+  const expansions: Expansion[] = [];
+  // What the two searches are given: words as written, since the index stems them itself (and a
+  // stem is not always its own stem: "ife" → "if", a stop word).
+  const ownWords: string[] = [];
+  const alternativeWords = new Set<string>();
+  for (let i = 0; i < tokens.length; ) {
+    const found = longestPhrase(tokens, i);
+    const phrase = found?.entry;
+    const span = phrase ? phrase.say.length : 1;
+    const word = phrase ? phrase.say.join(' ') : tokens[i]!;
+    // Words inside a split phrasal verb ("let [ken] back in") are read after it, as words of their own.
+    if (found?.gap.length) tokens.splice(i + 1, found.gap.length + span - 1, ...found.gap);
+    else i += span - 1;
+    i++;
+    if (!phrase && LIGHT_VERBS.has(word)) continue;
+    const own = [...new Set(terms(word))];
+    const alternatives = new Map<string, number>();
+    const alternative = (said: string, weight: number) => {
+      const found = terms(said).filter((t) => !own.includes(t) && lookup.has(t));
+      for (const t of found) alternatives.set(t, Math.max(weight, alternatives.get(t) ?? 0));
+      if (found.length === 0) return;
+      alternativeWords.add(said);
+      expansions.push({ from: word, to: said, weight });
+    };
+    for (const means of phrase?.means ?? []) alternative(means, PARAPHRASE_WEIGHT);
+    if (span === 1) for (const longer of derivations(lookup, own)) alternative(longer, DERIVATION_WEIGHT);
+    for (const twin of numberTwins(word)) alternative(twin, 1);
+    if (own.length === 0 && alternatives.size === 0) continue;
+    const known = own.filter((t) => lookup.has(t) || lookup.nearTerm(t));
+    // A phrase means more than any one of its words: "back" alone (in "gaining back a seat") is not
+    // "let back in". Its words count as weak alternatives; a single word counts fully.
+    let ownTerms = own;
+    if (span > 1) {
+      ownTerms = [];
+      for (const t of known) if (!alternatives.has(t)) alternatives.set(t, PHRASE_WORD_WEIGHT);
+      if (known.length) alternativeWords.add(word);
+    }
+    // As rare as the user's own word; the alternatives' rarity only when the corpus lacks it (a rare
+    // paraphrase must not make a common word weigh more).
+    const ownKnown = known.filter((t) => lookup.has(t));
+    const weighed = ownKnown.length ? ownKnown : [...alternatives.keys()].filter((t) => alternatives.get(t)! >= PARAPHRASE_WEIGHT);
+    const weight = Math.max(0, ...(weighed.length ? weighed : known).map((t) => lookup.idf(t)));
+    const missing = known.length === 0 && alternatives.size === 0;
+    concepts.push({ word, terms: ownTerms, alternatives, weight: missing ? MISSING_WEIGHT * lookup.idf('') : weight, missing, action: phrase?.action ?? false });
+    if (ownTerms.length) ownWords.push(word);
+  }
+  return {
+    text: ownWords.join(' '),
+    alternativeText: [...alternativeWords].join(' '),
+    concepts,
+    expansions,
+  };
+}
+
+/** Share of the concepts' weight a passage covers, given the terms it matched (own or alternative). */
+export function conceptCoverage(concepts: readonly Concept[], matched: ReadonlySet<string>): number {
+  let total = 0;
+  let hit = 0;
+  for (const c of concepts) {
+    total += c.weight;
+    if (c.terms.some((t) => matched.has(t))) hit += c.weight;
+    else {
+      let best = 0;
+      c.alternatives.forEach((w, t) => {
+        if (w > best && matched.has(t)) best = w;
+      });
+      hit += best * c.weight;
+    }
+  }
+  return total ? hit / total : 0;
+}
+
+/** Most words a phrasal verb may have between its verb and its particle ("kicked [the councillors] out"). */
+const MAX_GAP = 2;
+/** The particles that make a phrasal verb separable ("let him back in"); "ran against" is not. */
+const PARTICLES = new Set(['out', 'in', 'back', 'up', 'off', 'down', 'away', 'over']);
+
+/**
+ * The longest paraphrase starting at token i, whole or, for a phrasal verb, split after its verb by
+ * up to MAX_GAP words (returned as `gap`).
+ */
+function longestPhrase(tokens: string[], i: number): { entry: Entry; gap: string[] } | undefined {
+  for (const entry of ENTRIES) {
+    const [first, ...rest] = entry.say;
+    if (rest.length === 0 || tokens[i] !== first) continue;
+    const maxGap = PARTICLES.has(rest[0]!) ? MAX_GAP : 0;
+    for (let gap = 0; gap <= maxGap; gap++) {
+      if (rest.every((w, k) => tokens[i + 1 + gap + k] === w)) return { entry, gap: tokens.slice(i + 1, i + 1 + gap) };
+    }
+  }
+  const token = tokens[i]!;
+  const entry = ENTRIES.find((e) => e.say.length === 1 && e.say[0] === token);
+  return entry && { entry, gap: [] };
+}
+
+/** "kens" → "ken", "robbanis" → "robbani": a possessive typed without its apostrophe. */
+function possessive(lookup: Lookup, word: string): string {
+  if (!word.endsWith('s') || word.length < 4) return word;
+  const [own] = termsOf(word);
+  if (own && lookup.has(own)) return word;
+  const base = word.slice(0, -1);
+  return lookup.nameTokens.has(base) ? base : word;
+}
+
+/**
+ * Longer index terms built on a word's stem ("appear" → "appearance", "campaign" → "campaigner"):
+ * the stemmer leaves derivations apart, and a user's verb is often the article's noun. Only stems of
+ * five letters or more, and a few letters longer, so that short stems do not reach unrelated words.
+ */
+function derivations(lookup: Lookup, own: readonly string[]): string[] {
+  return own.filter((t) => t.length >= 5).flatMap((t) => lookup.index.postings.withPrefix(t).filter((longer) => longer !== t && longer.length - t.length <= 4));
+}
+
+/** "8" ↔ "eight". */
+function numberTwins(word: string): string[] {
+  if (/^\d+$/.test(word)) {
+    const w = NUMBER_WORDS[Number(word)];
+    return w ? [w] : [];
+  }
+  const n = NUMBER_WORDS.indexOf(word);
+  return n >= 0 ? [String(n)] : [];
+}

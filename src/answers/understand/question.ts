@@ -1,0 +1,138 @@
+/**
+ * What a question asks, read before any search and without the index: the chat writing normalised,
+ * the question split into its parts, and for each part its type (who, when, why, how many, yes/no
+ * ...), whether it is negated, and the words that carry its content. Pure text work; what the corpus
+ * knows of these words is looked at later (see expand.ts).
+ */
+import { fold } from '../../retrieval/text.js';
+import { FILLER, SHORTHAND } from './chat.js';
+
+export type QuestionType = 'who' | 'when' | 'where' | 'why' | 'count' | 'which' | 'list' | 'yesno' | 'what' | 'other';
+
+export interface QuestionPart {
+  /** The part as normalised (shorthand expanded, contractions undone), question words kept. */
+  text: string;
+  type: QuestionType;
+  /** The words to search for: question words, auxiliaries and chat filler removed. */
+  content: string;
+  /** The part says "not"/"never" (a yes/no answer then confirms a negative). */
+  negated: boolean;
+}
+
+export interface Question {
+  original: string;
+  /** The whole question normalised. */
+  normalised: string;
+  parts: QuestionPart[];
+}
+
+/** Apostrophe contractions, undone so that "didn't" and "didnt" read alike. */
+const CONTRACTIONS: [RegExp, string][] = [
+  [/\bcan't\b/g, 'cannot'],
+  [/\bwon't\b/g, 'will not'],
+  [/\bshan't\b/g, 'shall not'],
+  [/n't\b/g, ' not'],
+  [/\b(what|who|where|when|how|why|that|there|it|he|she)'s\b/g, '$1 is'],
+  [/'re\b/g, ' are'],
+  [/'ve\b/g, ' have'],
+  [/'ll\b/g, ' will'],
+  [/\b(i|you|he|she|we|they)'d\b/g, '$1 would'],
+  [/\bi'm\b/g, 'i am'],
+];
+
+const WORD_OR_MARK = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*|[?&]/gu;
+
+/** Lower case, folded, contractions and shorthand expanded, repeated punctuation collapsed. */
+export function normalise(text: string): string {
+  let t = fold(text);
+  for (const [pattern, replacement] of CONTRACTIONS) t = t.replace(pattern, replacement);
+  const tokens = t.match(WORD_OR_MARK) ?? [];
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const pair = i + 1 < tokens.length ? `${tokens[i]} ${tokens[i + 1]}` : '';
+    if (pair && SHORTHAND[pair] !== undefined) {
+      out.push(SHORTHAND[pair]!);
+      i++;
+      continue;
+    }
+    const token = tokens[i]!;
+    if (token === '?' && out.at(-1) === '?') continue;
+    out.push(Object.hasOwn(SHORTHAND, token) ? SHORTHAND[token]!.toLowerCase() : token);
+  }
+  return out.join(' ').replace(/\s+\?/g, '?').trim();
+}
+
+const AUX = 'is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|may|might|shall';
+/** Where a question turns into a second one: "..., and why does ...", "... or is it true ...". */
+const PART_BREAK = new RegExp(`\\s+(?:and|or|but|also|plus)\\s+(?=(?:who|whom|whose|what|when|where|why|how|which|is it true|${AUX})\\b)`, 'g');
+
+/** Words that ask rather than say: dropped from the search words. */
+const QUESTION_WORDS = new Set(
+  `who whom whose what when where why how which many much long big ${AUX.replaceAll("|", " ")} not never no right correct true false wrong`.split(" "),
+);
+
+/** "what date/year/time": the words that ask for a date, in a question about when. */
+const WHEN_WORDS = new Set(['date', 'year', 'day', 'month', 'time', 'exactly']);
+/** Words that alone ask nothing of their own. */
+const GENERIC = new Set(['', 'it', 'that', 'this', 'the', 'about', 'number', 'numbers', 'details', 'detail', 'info', 'answer', 'name', 'names', 'so', 'then']);
+
+/** Fillers as regular expressions, longest first so "is it true that" goes before "is it true". */
+const FILLERS = [...FILLER].sort((a, b) => b.length - a.length).map((f) => new RegExp(`\\b${f.replace(/\s+/g, '\\s+')}\\b`, 'g'));
+
+const NEGATION = /\b(?:not|never|no|nobody|none|nothing|neither|nor|cannot|refused?|denie[sd]|deny)\b/;
+
+export function parseQuestion(original: string): Question {
+  const normalised = normalise(original);
+  const raw = normalised
+    .split('?')
+    .flatMap((s) => s.split(PART_BREAK))
+    .map((s) => s.replace(/^(?:and|or|but|so|also|plus)\s+/, '').trim())
+    .filter(Boolean);
+  const parts: QuestionPart[] = [];
+  for (const text of raw) {
+    const part = readPart(text);
+    const previous = parts.at(-1);
+    // "who said X, who was that", "was lutfur a councillor? where": a part with no words of its own
+    // asks about the previous one; it lends its type when it is more telling than a yes/no.
+    if (previous && !part.content) {
+      previous.text = `${previous.text}? ${part.text}`;
+      if (part.type !== 'other' && part.type !== 'yesno' && (previous.type === 'yesno' || previous.type === 'other' || previous.type === 'what')) previous.type = part.type;
+      continue;
+    }
+    parts.push(part);
+  }
+  if (parts.length === 0) parts.push(readPart(normalised));
+  return { original, normalised, parts };
+}
+
+function readPart(text: string): QuestionPart {
+  const type = questionType(text);
+  let content = ` ${text} `;
+  for (const filler of FILLERS) content = content.replace(filler, ' ');
+  content = content
+    .split(/\s+/)
+    .filter((w) => w && !QUESTION_WORDS.has(w) && w !== '?' && !(type === 'when' && WHEN_WORDS.has(w)))
+    .join(' ');
+  // "whats the actual numbers", "what was it about": generic words ask about the previous part.
+  if (content.split(' ').every((w) => GENERIC.has(w))) content = '';
+  return { text, type, content, negated: NEGATION.test(text.replace(/^(?:is it true|is it|was it|did|does|do|is|was)\s+(?:not|n't)\b/, '')) };
+}
+
+/** The search words of a text typed as it comes (a /when event, a topic): normalised, filler dropped. */
+export function contentOf(text: string): string {
+  return readPart(normalise(text).replace(/\?/g, ' ')).content;
+}
+
+export function questionType(text: string): QuestionType {
+  const t = text.replace(/^(?:so|and|but|ok|okay|hey|also|like|then)\s+/, '').trim();
+  if (/^(?:who|whom|whose)\b/.test(t) || /\bwho (?:was|is|were) (?:that|it|this|they)$/.test(t) || /\bwho did (?:that|it|this)$/.test(t)) return 'who';
+  if (/^(?:when|what (?:date|year|day|month|time)|which (?:date|year|day|month))\b/.test(t) || /\bwhen$/.test(t)) return 'when';
+  if (/^where\b/.test(t) || /\bwhere$/.test(t)) return 'where';
+  if (/^(?:why|how come|what for)\b/.test(t) || /\b(?:why|what for)$/.test(t)) return 'why';
+  if (/^(?:how (?:many|much|big|long|large|often)|what (?:share|percentage|proportion|number|majority))\b/.test(t)) return 'count';
+  if (/^(?:can you |could you )?(?:list|name)\b/.test(t) || /^(?:what|which) (?:were|are) the names\b/.test(t)) return 'list';
+  if (/^which\b/.test(t)) return 'which';
+  if (new RegExp(`^(?:is it true|is that true|${AUX})\\b`).test(t) || /\b(?:right|correct|true|innit|yes or no)$/.test(t) || /\b(?:did|does|do|is|was|has) (?:he|she|it|they) not$/.test(t)) return 'yesno';
+  if (/^(?:what|whats)\b/.test(t)) return 'what';
+  return 'other';
+}
