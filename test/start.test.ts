@@ -19,6 +19,25 @@ beforeAll(() => {
   expect(built.status, built.stderr).toBe(0);
 }, 120_000);
 
+/**
+ * A module hook (for `--import register-NAME.mjs`) that writes every module the process and its
+ * worker threads resolve to a file, whose path it returns.
+ */
+function recordModules(name: string): string {
+  const log = join(tmp, `loaded-${name}.txt`);
+  writeFileSync(
+    join(tmp, `hooks-${name}.mjs`),
+    `import { appendFileSync } from 'node:fs';
+export async function resolve(specifier, context, next) {
+  const resolved = await next(specifier, context);
+  appendFileSync(${JSON.stringify(log)}, resolved.url + '\\n');
+  return resolved;
+}`,
+  );
+  writeFileSync(join(tmp, `register-${name}.mjs`), `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(tmp, `hooks-${name}.mjs`)).href)});\n`);
+  return log;
+}
+
 describe('the compiled start', () => {
   it('npm start runs dist/ with its V8 flags, not a transpiler', () => {
     expect(START_FLAGS.start).toMatch(/^node (--[\w-]+(=\S+)? )*dist\/main\.js$/);
@@ -30,19 +49,8 @@ describe('the compiled start', () => {
   });
 
   it('the offline console answers from the compiled build without loading discord.js', { timeout: 60_000 }, () => {
-    // A module hook that writes every module the process resolves to a file.
-    const log = join(tmp, 'loaded.txt');
-    writeFileSync(
-      join(tmp, 'hooks.mjs'),
-      `import { appendFileSync } from 'node:fs';
-export async function resolve(specifier, context, next) {
-  const resolved = await next(specifier, context);
-  appendFileSync(${JSON.stringify(log)}, resolved.url + '\\n');
-  return resolved;
-}`,
-    );
-    writeFileSync(join(tmp, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(tmp, 'hooks.mjs')).href)});\n`);
-    const run = spawnSync(process.execPath, ['--v8-pool-size=0', '--import', join(tmp, 'register.mjs'), 'dist/main.js'], {
+    const log = recordModules('console');
+    const run = spawnSync(process.execPath, ['--v8-pool-size=0', '--import', join(tmp, 'register-console.mjs'), 'dist/main.js'], {
       cwd: ROOT,
       input: '/who Helal Abbas\n',
       encoding: 'utf8',
@@ -56,6 +64,25 @@ export async function resolve(specifier, context, next) {
     expect(loaded).toContain('/dist/answers/engine.js'); // the hook saw the compiled modules...
     expect(loaded).toContain('minisearch');
     expect(loaded).not.toMatch(/discord\.js|@discordjs|\/src\/.*\.ts$|tsx/m); // ...and neither discord.js nor a transpiler
+  });
+
+  it('the answer pool starts its worker threads from the compiled build', { timeout: 60_000 }, () => {
+    const script = join(tmp, 'pool.mjs');
+    writeFileSync(
+      script,
+      `import { AnswerPool } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist/runtime/answer-pool.js')).href)};
+const pool = await AnswerPool.start({ size: 1 });
+const answer = await pool.answer({ command: 'who', query: 'Helal Abbas' });
+await pool.stop();
+console.log(JSON.stringify({ snippets: answer.snippets.length }));`,
+    );
+    const log = recordModules('pool');
+    const run = spawnSync(process.execPath, ['--import', join(tmp, 'register-pool.mjs'), script], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).snippets).toBeGreaterThan(0);
+    const loaded = readFileSync(log, 'utf8');
+    expect(loaded).toContain('/dist/runtime/answer-worker.js'); // the worker thread's module, compiled
+    expect(loaded).not.toMatch(/tsx|\.ts$/m);
   });
 
   it('npm run ask answers from the saved index the bot uses', { timeout: 60_000 }, () => {
