@@ -48,6 +48,7 @@ export async function executeButton(ctx: BotContext, interaction: ButtonInteract
       const answer = await inTime(interaction, Promise.resolve().then(() => ctx.engine.answer({ command: state.command, ...request, page: state.page })), {
         ephemeral,
         since,
+        expectedMs: ctx.engine.expectedWaitMs?.() ?? 0,
       });
       await respond(
         { interaction },

@@ -89,6 +89,16 @@ describe('an answer that is not ready in time', () => {
     expect(h.logs.find((l) => l.level === 50)?.err?.message).toBe('worker crashed');
   });
 
+  it('is deferred at once when the engine expects a long wait (a busy pool), not 1.5 s later', { timeout: TIMEOUT }, async () => {
+    const busy = await engineWith((real, r) => after(400, () => real.answer(r)));
+    h = await startHarness({ engine: { ...busy, expectedWaitMs: () => 4_000 } });
+    const ask = slashCommand('who', { name: 'Helal Abbas' });
+    const { callback, edit, waited } = await deferredExchange(h, ask);
+    expect(callback.body.type).toBe(5);
+    expect(waited).toBeLessThan(DEFER_AFTER_MS - 500);
+    expect(edit.body.embeds[0].description).toContain('Helal Abbas');
+  });
+
   it('a quick answer is not deferred', { timeout: TIMEOUT }, async () => {
     h = await startHarness({ engine: await engineWith((real, r) => after(10, () => real.answer(r))) });
     const body = await h.interact(slashCommand('who', { name: 'Helal Abbas' }));
