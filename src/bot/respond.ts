@@ -107,17 +107,52 @@ export async function inTime<T>(
   const wait = late ? 0 : Math.max(0, DEFER_AFTER_MS - (performance.now() - (options.since ?? performance.now())));
   let timer: NodeJS.Timeout | undefined;
   const timeUp = new Promise<typeof LATE>((resolve) => (timer = setTimeout(resolve, wait, LATE)));
+  unacknowledged++;
   try {
-    const first = await Promise.race([work, timeUp]);
-    if (first !== LATE) return first;
+    try {
+      const first = await Promise.race([work, timeUp]);
+      if (first !== LATE) return first; // replied to at once by the caller
+    } finally {
+      clearTimeout(timer);
+    }
+    if (!interaction.deferred && !interaction.replied) await interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
   } finally {
-    clearTimeout(timer);
+    acknowledged();
   }
-  if (!interaction.deferred && !interaction.replied) await interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-  return work;
+  const answer = await work;
+  await acknowledgementsFirst(); // before the caller renders and sends it
+  return answer;
 }
 
 const LATE = Symbol('late');
+
+/**
+ * Acknowledgements first. A deferred answer has 15 minutes to arrive, a new interaction 3 seconds to
+ * be acknowledged, and both need the main thread (rendering, HTTP): during a burst, answers that are
+ * ready wait (up to ACKNOWLEDGE_FIRST_MAX_MS) to be rendered and sent until every interaction
+ * received has been replied to or deferred.
+ */
+const ACKNOWLEDGE_FIRST_MAX_MS = 2000;
+let unacknowledged = 0;
+let allAcknowledged: { promise: Promise<void>; resolve: () => void } | undefined;
+
+function acknowledged(): void {
+  if (--unacknowledged > 0 || !allAcknowledged) return;
+  allAcknowledged.resolve();
+  allAcknowledged = undefined;
+}
+
+async function acknowledgementsFirst(): Promise<void> {
+  if (unacknowledged === 0) return;
+  if (!allAcknowledged) {
+    let resolve!: () => void;
+    const promise = new Promise<void>((r) => (resolve = r));
+    allAcknowledged = { promise, resolve };
+  }
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([allAcknowledged.promise, new Promise((r) => (timer = setTimeout(r, ACKNOWLEDGE_FIRST_MAX_MS)))]);
+  clearTimeout(timer);
+}
 
 /**
  * `interaction.editReply`, through a REST client of its own. discord.js paces every request of a

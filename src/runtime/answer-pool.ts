@@ -17,7 +17,7 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { Engine, EngineOptions } from '../answers/engine.js';
-import { type Answer, type AnswerRequest, UserInputError } from '../answers/types.js';
+import { type Answer, type AnswerRequest, type ArticleRef, UserInputError } from '../answers/types.js';
 import { startModuleWorker } from './module-worker.js';
 
 export type ToWorker = { kind: 'answer'; id: number; request: AnswerRequest } | { kind: 'reload'; generation: number };
@@ -68,13 +68,22 @@ interface Slot {
  */
 export const POOL_FROM_ARTICLES = 1000;
 
-/** An engine whose questions the pool answers; the quick look-ups stay with `local` on this thread. */
-export function pooledEngine(local: Pick<Engine, 'people' | 'articles' | 'paragraphContext'>, pool: AnswerPool) {
+/**
+ * An engine whose questions the pool answers; the quick look-ups stay with `local` on this thread.
+ * `local` is a fixed Engine or a LiveEngine, whose generation tells when its articles changed.
+ */
+export function pooledEngine(local: Pick<Engine, 'people' | 'articles' | 'paragraphContext'> & { readonly generation?: number }, pool: AnswerPool) {
+  // Every answer shows the number of articles: listing 10,000 of them per answer on the main thread
+  // is work a burst cannot spare, so the list is kept until the corpus changes.
+  let listed: { generation: number | undefined; articles: ArticleRef[] } | undefined;
   return {
     answer: (request: AnswerRequest) => pool.answer(request),
     expectedWaitMs: () => pool.expectedWaitMs(),
     people: (prefix: string, limit?: number) => local.people(prefix, limit),
-    articles: () => local.articles(),
+    articles: () => {
+      if (listed?.generation !== local.generation || !listed) listed = { generation: local.generation, articles: local.articles() };
+      return listed.articles;
+    },
     paragraphContext: (articleId: string, paragraph: number, radius?: number) => local.paragraphContext(articleId, paragraph, radius),
   };
 }
