@@ -1,6 +1,7 @@
 /**
  * One scale's burst, run in a fresh process by bench.ts: the bot as `npm start` runs it (the real
- * discord.js client, the production cooldown, a worker pool from POOL_FROM_ARTICLES articles) over
+ * discord.js client, the production cooldown, the answer pool; `--no-pool` answers on the main
+ * thread, as the bot did before the pool) over
  * the scale's saved index, against the fake Discord in another process, which fires BURST slash
  * commands at once and times every first response and answer. Prints one JSON object on stdout:
  * burst: {
@@ -19,7 +20,7 @@ import { Engine } from '../src/answers/engine.js';
 import { createBot, DEFAULT_COOLDOWN } from '../src/bot/client.js';
 import { Cooldown } from '../src/bot/cooldown.js';
 import { createLogger } from '../src/log.js';
-import { AnswerPool, POOL_FROM_ARTICLES, pooledEngine } from '../src/runtime/answer-pool.js';
+import { AnswerPool, pooledEngine } from '../src/runtime/answer-pool.js';
 import type { BurstRequest, BurstTimings } from './burst-discord.js';
 import { QUESTIONS } from './questions.js';
 import { percentile } from './stats.js';
@@ -48,10 +49,9 @@ const log = (message: string) => process.stderr.write(`[bench ${scale}] ${messag
 const discord = fork(join(ROOT, 'bench/burst-discord.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
 const [listening] = (await once(discord, 'message')) as [{ kind: 'listening'; api: string }];
 
-// The bot as main.ts composes it: the index loaded here, and a pool when the corpus is large.
+// The bot as main.ts composes it: the index loaded here (autocomplete, Context) and the answer pool.
 const local = await Engine.load({ corpusDir, root: ROOT, cacheDir });
-const articles = local.articles().length;
-const pool = articles >= POOL_FROM_ARTICLES && !args['no-pool'] ? await AnswerPool.start({ corpusDir, root: ROOT, cacheDir }) : undefined;
+const pool = !args['no-pool'] ? await AnswerPool.start({ corpusDir, root: ROOT, cacheDir }) : undefined;
 const engine = pool ? pooledEngine(local, pool) : local;
 const logger = createLogger('silent');
 const client = createBot({ engine, logger, cooldown: new Cooldown(DEFAULT_COOLDOWN), clientOptions: { rest: { api: listening.api, retries: 0 } } });

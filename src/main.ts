@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   }
 
   const token = config.token!; // present: checked above, validated by loadConfig
-  const [{ LiveEngine }, { AnswerPool, POOL_FROM_ARTICLES, pooledEngine }, { startBot }, { Cooldown }, { Lifecycle, shutdown }, { startShards }] = await Promise.all([
+  const [{ LiveEngine }, { AnswerPool, pooledEngine }, { startBot }, { Cooldown }, { Lifecycle, shutdown }, { startShards }] = await Promise.all([
     import('./answers/live.js'),
     import('./runtime/answer-pool.js'),
     import('./bot/client.js'),
@@ -60,13 +60,13 @@ async function main(): Promise<void> {
   }
   // Follows corpus/ so an added or edited article is served without a restart.
   const live = LiveEngine.start({ log: logger, cacheDir: CACHE_DIR });
-  // A large corpus is answered by worker threads, so the main thread keeps up with Discord.
-  const pool = live.articles().length >= POOL_FROM_ARTICLES ? await AnswerPool.start({ cacheDir: CACHE_DIR, follow: live, log: logger }) : undefined;
-  if (pool) logger.info({ workers: pool.size, articles: live.articles().length }, 'answering through a worker pool');
-  const engine = pool ? pooledEngine(live, pool) : live;
+  // Questions are answered by worker threads, so the main thread keeps up with Discord.
+  const pool = await AnswerPool.start({ cacheDir: CACHE_DIR, follow: live, log: logger });
+  logger.info({ workers: pool.size, articles: live.articles().length }, 'answering through a worker pool');
+  const engine = pooledEngine(live, pool);
   const stopEngine = () => {
     live.stop();
-    void pool?.stop();
+    void pool.stop();
   };
   const lifecycle = new Lifecycle();
   const cooldown = new Cooldown({ max: config.cooldown.max, windowMs: config.cooldown.windowSeconds * 1000 });

@@ -1,9 +1,11 @@
 /**
- * Answers off the main thread, for large corpora: a pool of worker threads, each holding the index
- * loaded from the saved copy (retrieval/cache.ts), answering one question at a time. The main thread
- * only passes questions and answers, so it stays free for Discord: a burst of questions is received,
- * deferred within Discord's 3 seconds and answered as the workers get to them, where answering them
- * one after another on the main thread made most of a burst miss the deadline.
+ * Answers off the main thread: a pool of worker threads, each holding the index loaded from the saved
+ * copy (retrieval/cache.ts), answering one question at a time. The main thread only passes questions
+ * and answers, so it stays free for Discord: a burst of questions is received, deferred within
+ * Discord's 3 seconds and answered as the workers get to them, where answering them one after another
+ * on the main thread made most of a burst miss the deadline (at 10,000 articles an answer takes
+ * milliseconds; even on the 5 bundled articles, 2,000 questions at once were more than one thread
+ * could receive, answer and acknowledge in 3 seconds). The offline console needs no pool.
  *
  * Memory: every worker holds its own copy of the index (about 440 MB of heap at 10,000 articles; a
  * few MB for the bundled corpus), on top of the copy the main thread keeps for autocomplete, the
@@ -60,13 +62,6 @@ interface Slot {
   busyLoading: boolean;
   reloaded?: (message: FromWorker & { kind: 'reloaded' | 'reload-failed' }) => void;
 }
-
-/**
- * From this many articles the bot answers through a pool. Below it an answer takes a millisecond or
- * less on the main thread, less than passing it to a thread and back, and a pool would only add the
- * memory of its copies.
- */
-export const POOL_FROM_ARTICLES = 1000;
 
 /**
  * An engine whose questions the pool answers; the quick look-ups stay with `local` on this thread.
