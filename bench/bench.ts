@@ -77,7 +77,7 @@ type Row = Record<string, unknown> & {
   latencyMs: Record<string, Summary | null>;
   rawSearchMs: Record<string, Summary | null>;
   ratioP50: Record<string, number | null>;
-  burst?: { count: number; perSecond: number; p99Ms: number | null; overDeadline: number; unanswered: number; deferred: number; workers: number };
+  burst?: { count: number; perSecond: number; p99Ms: number | null; overDeadline: number; unanswered: number; deferred: number; workers: number; rssMB: number; peakRssMB: number };
 };
 
 /**
@@ -217,8 +217,9 @@ function table(): string {
       ? [
           [
             `burst of ${burstSize} slash commands: answers/s, p99 (ms), past 3 s, deferred`,
-            ...rows.map((r) => (r.burst ? `${f(r.burst.perSecond, 0)}/s, ${f(r.burst.p99Ms, 0)}, ${r.burst.overDeadline}, ${r.burst.deferred} (${r.burst.workers ? `${r.burst.workers} workers` : 'main thread'})` : '–')),
+            ...rows.map((r) => (r.burst ? `${f(r.burst.perSecond, 0)}/s, ${r.burst.p99Ms === null ? 'never' : f(r.burst.p99Ms, 0)}, ${r.burst.overDeadline}, ${r.burst.deferred} (${r.burst.workers ? `${r.burst.workers} workers` : 'main thread'})` : '–')),
           ],
+          ['bot process during the burst: resident / peak (MB)', ...rows.map((r) => (r.burst ? `${r.burst.rssMB} / ${r.burst.peakRssMB}` : '–'))],
         ]
       : []),
     ['pipeline p50 / raw p50', ...rows.map((r) => `${f(r.ratioP50.all)}× (${COMMANDS.map((c) => `${c} ${f(r.ratioP50[c])}`).join(', ')})`)],

@@ -9,7 +9,7 @@
  *   p99Ms        99th percentile of the time from a command to its answer (deferred ones included),
  *   overDeadline commands whose first response came later than 3 s (Discord drops them), or never,
  *   unanswered   commands that never got their answer (dropped, or still waiting after 10 minutes),
- *   deferred, workers, count }
+ *   deferred, workers, count, rssMB and peakRssMB of the bot process }
  */
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
@@ -78,6 +78,9 @@ const burst = {
   unanswered: count - answered.length,
   deferred: timings.deferred,
   workers: pool?.size ?? 0,
+  /** The bot process (main thread, workers and discord.js): resident now, and at most during the run. */
+  rssMB: Math.round(process.memoryUsage().rss / 2 ** 20),
+  peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
 };
 log(`burst: ${JSON.stringify(burst)}`);
 if (process.env.BURST_DEBUG) {

@@ -53,6 +53,8 @@ describe('npm run bench', () => {
       expect(positive(s.burst.perSecond) && positive(s.burst.p99Ms)).toBe(true);
       expect(s.burst.unanswered).toBe(0);
       expect(nonNegative(s.burst.overDeadline) && nonNegative(s.burst.deferred)).toBe(true);
+      expect(s.burst.workers).toBeGreaterThan(0);
+      expect(positive(s.burst.rssMB) && s.burst.peakRssMB >= s.burst.rssMB).toBe(true);
       for (const c of [...COMMANDS, 'all']) {
         for (const table of [s.latencyMs, s.rawSearchMs]) {
           const { n, p50, p99, max } = table[c];
@@ -91,6 +93,7 @@ describe('npm run bench', () => {
       'raw MiniSearch: p50 / p99 (ms)',
       'pipeline p50 / raw p50',
       'burst of 20 slash commands: answers/s, p99 (ms), past 3 s, deferred',
+      'bot process during the burst: resident / peak (MB)',
     ]) {
       expect(run.stdout).toMatch(new RegExp(`^\\| ${row.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\| \\S`, 'm'));
     }
