@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   }
 
   const token = config.token!; // present: checked above, validated by loadConfig
-  const [{ LiveEngine }, { AnswerPool, pooledEngine }, { startBot }, { Cooldown }, { Lifecycle, shutdown }, { startShards }] = await Promise.all([
+  const [{ LiveEngine }, { AnswerPool, pooledEngine }, { loginFailure, startBot }, { Cooldown }, { Lifecycle, shutdown }, { createShards, spawnShards, stopShards }] = await Promise.all([
     import('./answers/live.js'),
     import('./runtime/answer-pool.js'),
     import('./bot/client.js'),
@@ -50,7 +50,24 @@ async function main(): Promise<void> {
     process.exit(1);
   });
   if (config.shards !== undefined && !config.isShard) {
-    await startShards({ token, shards: config.shards, logger });
+    let stopping = false;
+    try {
+      const manager = await createShards({ token, shards: config.shards, logger, ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}) });
+      // Each shard process finishes its own replies (with its own deadline); the manager waits for them.
+      const stopAll = () => {
+        stopping = true;
+        // The shards' own deadline, and a little more for their processes to exit.
+        void stopShards(manager, logger, config.shutdownDeadlineMs + 5_000).finally(() => process.exit(0));
+      };
+      process.once('SIGINT', stopAll);
+      process.once('SIGTERM', stopAll);
+      await spawnShards(manager);
+    } catch (err) {
+      if (stopping) return;
+      logger.debug({ err }, 'shards failed to start');
+      console.error(`Could not start the shards: ${loginFailure(err)}`);
+      process.exitCode = 1;
+    }
     return;
   }
   if (!config.isShard) {
@@ -70,16 +87,36 @@ async function main(): Promise<void> {
   };
   const lifecycle = new Lifecycle();
   const cooldown = new Cooldown({ max: config.cooldown.max, windowMs: config.cooldown.windowSeconds * 1000 });
-  const client = await startBot({ engine, logger, token, lifecycle, cooldown });
+  let client;
+  try {
+    client = await startBot({
+      engine,
+      logger,
+      token,
+      lifecycle,
+      cooldown,
+      ...(config.apiUrl ? { clientOptions: { rest: { api: config.apiUrl } } } : {}),
+    });
+  } catch (err) {
+    // One clear line and a non-zero exit; with the watcher stopped and the client destroyed,
+    // nothing is left to keep the process alive.
+    logger.debug({ err }, 'login failed');
+    stopEngine();
+    console.error(`Could not start the bot: ${loginFailure(err)}`);
+    process.exitCode = 1;
+    return;
+  }
   let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
+  const stop = (signal: NodeJS.Signals | 'disconnect') => {
     // A second signal while draining means the operator wants out now.
     if (stopping) process.exit(1);
     stopping = true;
-    void shutdown({ lifecycle, client, logger, stopEngine }, signal).finally(() => process.exit(0));
+    void shutdown({ lifecycle, client, logger, stopEngine, deadlineMs: config.shutdownDeadlineMs }, signal).finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // A shard whose manager is gone (killed, crashed) stops too, rather than run on unsupervised.
+  if (config.isShard) process.once('disconnect', () => stop('disconnect'));
 }
 
 main().catch(async (err: unknown) => {

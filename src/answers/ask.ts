@@ -8,7 +8,8 @@
 import { terms, termsOf } from '../retrieval/text.js';
 import type { Lookup } from './lookup.js';
 import type { Candidate } from './snippets.js';
-import { NOT_IN_PASSAGE, roleFit } from './roles.js';
+import { personsNamed } from './persons.js';
+import { NOT_IN_PASSAGE, ROLE_MISMATCH, roleFit } from './roles.js';
 import { type Hit, searchPassages } from './textsearch.js';
 import type { PartTrace } from './explain.js';
 import { conceptCoverage, type SearchPlan, searchPlan } from './understand/expand.js';
@@ -42,6 +43,8 @@ export const ASK_MIN_COVERAGE = 0.55;
 /** A passage about other people than the question names is kept, lower. */
 const OTHER_PEOPLE = 0.25;
 const HARD_TYPES = new Set<AnswerType>(['number', 'person', 'date']);
+/** "list the councillors": a passage naming at least this many people. */
+const LIST_PEOPLE = 3;
 const PREMISED = new Set<QuestionPart['type']>(['why', 'yesno', 'when', 'who']);
 /** How well an action must be covered: by the user's word or a paraphrase, not one word of a phrase. */
 const ACTION_COVERED = 0.75;
@@ -49,8 +52,11 @@ const SPEECH = /\b(?:say|says|said|saying|claim|claims|claimed|tell|told|explain
 /** A passage where no one the question names speaks, for a question about what they said. */
 const NOT_SPOKEN = 0.5;
 
-function speaksIn(lookup: Lookup, hit: Hit): boolean {
-  if (hit.named.length === 0) return lookup.quoted.has(hit.passage.id) || hit.passage.mentions.some((m) => m.cues.includes('speech'));
+/** Questions whose answer is the speaker ("which MP said ..."), not someone the question names. */
+const ASKS_SPEAKER = new Set<QuestionPart['type']>(['who', 'which', 'list']);
+
+function speaksIn(lookup: Lookup, hit: Hit, anyone: boolean): boolean {
+  if (hit.named.length === 0 || anyone) return lookup.quoted.has(hit.passage.id) || hit.passage.mentions.some((m) => m.cues.includes('speech'));
   return hit.named.some((id) => lookup.speakersOf.get(hit.passage.id)?.has(id) || hit.passage.mentions.some((m) => m.person === id && m.cues.includes('speech')));
 }
 
@@ -59,7 +65,7 @@ const REQUIRED_INVOLVEMENT = 0.5;
 /** A passage without the kind of thing the question asks for is kept, far lower. */
 const WRONG_TYPE = 0.1;
 
-type AnswerType = 'person' | 'number' | 'reason' | 'definition' | 'place' | 'date' | 'any';
+type AnswerType = 'person' | 'people' | 'number' | 'reason' | 'definition' | 'place' | 'date' | 'name' | 'any';
 
 /** What ask found: candidates best first, or none with the reason and the passage that came closest. */
 export interface AskResult {
@@ -73,7 +79,9 @@ export interface AskResult {
 export function ask(lookup: Lookup, question: string | QuestionPart, trace?: PartTrace): AskResult {
   const part = typeof question === 'string' ? parseQuestion(question).parts[0]! : question;
   const type = answerType(part);
-  const plan = searchPlan(lookup, part.content);
+  // "..., did he bottle it": the people the first part named stand for the pronoun.
+  const carried = part.carried ? personsNamed(lookup, part.carried).map((p) => p.name) : [];
+  const plan = searchPlan(lookup, [part.content, ...carried].join(' '));
   const hits = searchPassages(lookup, plan, { minCoverage: ASK_MIN_COVERAGE, window: true, ...(trace ? { trace } : {}) });
   const asked = new Set(terms(part.text));
   if (trace) trace.answerType = type;
@@ -83,24 +91,32 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   // carry it, and a paraphrase list never has every verb ("show up to" = "went to").
   const actions = PREMISED.has(part.type) ? plan.concepts.filter((c) => c.action && !c.missing) : [];
   const doesAction = (hit: Hit) => actions.length === 0 || actions.some((c) => conceptCoverage([c], hit.covered) >= ACTION_COVERED);
+  const actionTerms = actionTermsOf(plan);
+  // The thing a question describes ("the tory candidate", "the turnout") is in the answer, all of it.
+  // So is a year the question gives ("expelled in 2000"): it is what the question is about.
+  const focus = plan.concepts.filter((c) => /^(?:19|20)\d\d$/.test(c.word) || (part.focus?.split(' ').some((w) => c.word.split(' ').includes(w)) ?? false));
+  const hasFocus = (hit: Hit) => focus.every((c) => !c.missing && conceptCoverage([c], hit.ownCovered) >= ACTION_COVERED);
   // "why did X say ...", "what did X claim": X's own words, or a sentence saying what X said.
   const asksSpeech = SPEECH.test(part.text);
+  /** The first check a passage fails, named for the refusal's reason; none for an answer. */
+  const failedCheck = (hit: Hit, fits: boolean, roles: number): string | undefined => {
+    if (hit.involvesNamed < REQUIRED_INVOLVEMENT) return 'people';
+    if (!doesAction(hit)) return 'action';
+    if (!hasFocus(hit)) return 'focus';
+    if (!fits && HARD_TYPES.has(type)) return type;
+    // A count of someone's votes is in a sentence that names them; and where the question rests on
+    // what someone did, another doer of it answers nothing.
+    if ((type === 'number' && roles === NOT_IN_PASSAGE) || (actions.length > 0 && roles <= ROLE_MISMATCH)) return 'people';
+    // A count is in the sentence that has what is counted, not beside it.
+    if (type === 'number' && hit.coverage < ASK_MIN_COVERAGE) return 'number';
+    return undefined;
+  };
   let nearest: { hit: Hit; failed: string } | undefined;
   const candidates: Candidate[] = [];
   for (const hit of hits.slice(0, 60)) {
-    const fits = hasAnswerType(lookup, hit, type, asked, part.text);
-    const roles = roleFit(lookup, hit, plan);
-    const failed =
-      hit.involvesNamed < REQUIRED_INVOLVEMENT
-        ? 'people'
-        : !doesAction(hit)
-          ? 'action'
-          : !fits && HARD_TYPES.has(type)
-            ? type
-            : // A count of someone's votes is in a sentence that names them.
-              type === 'number' && roles === NOT_IN_PASSAGE
-              ? 'people'
-              : undefined;
+    const fits = hasAnswerType(lookup, hit, type, asked, part.text, actionTerms);
+    const roles = roleFit(lookup, hit, plan, part.text);
+    const failed = failedCheck(hit, fits, roles);
     if (failed) {
       nearest ??= { hit, failed };
       continue;
@@ -111,7 +127,7 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
       answerType: fits ? 1 : WRONG_TYPE,
       involvesNamed: OTHER_PEOPLE + (1 - OTHER_PEOPLE) * hit.involvesNamed,
       roles,
-      speaks: !asksSpeech || speaksIn(lookup, hit) ? 1 : NOT_SPOKEN,
+      speaks: !asksSpeech || speaksIn(lookup, hit, ASKS_SPEAKER.has(part.type)) ? 1 : NOT_SPOKEN,
     };
     const score = Object.values(factors).reduce((a, b) => a * b, 1);
     const p = hit.passage;
@@ -128,6 +144,11 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   const result: AskResult = { candidates, refusal: refusalReason(part, nearest?.failed) };
   if (nearest) result.nearest = candidateOf(nearest.hit, 0);
   return result;
+}
+
+/** The search terms of a question's actions, its own words and their paraphrases. */
+export function actionTermsOf(plan: SearchPlan): Set<string> {
+  return new Set(plan.concepts.filter((c) => c.action).flatMap((c) => [...c.terms, ...c.alternatives.keys()]));
 }
 
 function candidateOf(hit: Hit, score: number): Candidate {
@@ -149,6 +170,8 @@ function refusalReason(part: QuestionPart, failed: string | undefined): string {
       return `The sources do not say that: ${q}.`;
     case 'people':
       return `The sources say nothing of the kind about the people in ${q}.`;
+    case 'focus':
+      return `The sources do not mention “${part.focus}” in this sense: ${q}.`;
     default:
       return `The sources do not answer ${q}.`;
   }
@@ -161,18 +184,19 @@ function refusalReason(part: QuestionPart, failed: string | undefined): string {
  */
 function confirms(lookup: Lookup, part: QuestionPart, plan: SearchPlan, hit: Hit): boolean {
   const text = lookup.passageText(hit.passage);
-  const actionTerms = new Set(plan.concepts.filter((c) => c.action).flatMap((c) => [...c.terms, ...c.alternatives.keys()]));
-  return negative(text, actionTerms) === part.negated && !contrasts(part.text, text);
+  return negative(text, actionTermsOf(plan)) === part.negated && !contrasts(part.text, text);
 }
 
 function answerType(part: QuestionPart): AnswerType {
   const q = part.text.replace(/[?!.\s]+$/, '');
   switch (part.type) {
     case 'who':
-    case 'list':
       return 'person';
+    case 'list':
+      return 'people';
     case 'which':
-      return /^which\s+(?:mp|mps|person|people|man|woman|councillor|councillors|candidate|member|minister|leader|politician|one)\b/.test(q) ? 'person' : 'any';
+      if (/^which\s+(?:mp|mps|person|people|man|woman|councillor|councillors|candidate|member|minister|leader|politician|one)\b/.test(q)) return 'person';
+      return CATEGORY.test(q) ? 'name' : 'any';
     case 'count':
       return 'number';
     case 'why':
@@ -183,6 +207,7 @@ function answerType(part: QuestionPart): AnswerType {
       return 'date';
     default:
       if (/\bwhat\s+(?:reason|motive)\b/.test(q)) return 'reason';
+      if (CATEGORY.test(q)) return 'name';
       return DEFINITION.test(q) ? 'definition' : 'any';
   }
 }
@@ -193,12 +218,29 @@ const DEFINITION = /^what\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+)?((?:\S+\s+){
 /** Words that give a reason or a cause ("amid allegations of ...", "for their backing of ..."). */
 const REASON =
   /\b(?:because|so that|in order to|to (?:keep|ensure|stop|block|prevent|avoid)|objective|aim|reason|purpose|motive|why|since|the way to|amid|due to|owing to|as a result|after (?:he|she|they|it)|for (?:his|her|their|its) \w+|for \w+ing|over (?:his|her|their|the)|allegations?|accused|in protest|in response)\b/i;
+/**
+ * "what voting system", "which ward", "what blog": a kind of thing, whose answer names one ("the
+ * Alternative Vote system", "Spitalfields", "Socialist Unity").
+ */
+const CATEGORY = /^(?:what|which)\s+(?:\w+\s+)?(system|party|group|ward|blog|website|site|paper|newspaper|word|seat|borough|constituency|area|place|organisation|organization|conference|committee|clause|rule)\b/;
+/** How near its kind a name stands: "the Alternative Vote system", "this very ward, Spitalfields". */
+const NAME_REACH = 25;
+
+/** True when a capitalised name (not opening the sentence) stands next to the kind of thing asked. */
+function namesOne(text: string, kind: string): boolean {
+  if (!kind) return false;
+  for (const k of text.matchAll(new RegExp(`\\b${kind}s?\\b`, 'gi'))) {
+    const around = text.slice(Math.max(0, k.index - NAME_REACH), k.index + k[0].length + NAME_REACH);
+    if (/(?<=\S\s+)\p{Lu}\p{Ll}+/u.test(around)) return true;
+  }
+  return false;
+}
 /** A place: a capitalised name after a preposition of place ("in Spitalfields", "to the Roman Road"). */
 const PLACE = /\b(?:in|at|to|from|near|around|across)\s+(?:the\s+)?\p{Lu}\p{L}+/u;
 /** A quantity: digits that are not a year or decade, or a number word; "per cent" and "majority" count. */
 const QUANTITY = /\b(?!(?:19|20)\d\d(?:s|\b))\d[\d,.]*\b|\b(?:per ?cent|percent|half|third|quarter|majority|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundreds?|thousands?)\b/gi;
 /** What a count is of, when the question says ("how many votes"); people are any count's subject. */
-const COUNTED = /^how (?:many|much) (?:of )?(?:the )?([a-z]+)/;
+const COUNTED = /^(?:how (?:many|much)|what (?:share|percentage|proportion|number|majority) of) (?:of )?(?:the )?([a-z]+)/;
 const ANY_COUNT = new Set(['people', 'ppl', 'of', 'did', 'do', 'does', 'was', 'were', 'is', 'are', 'has', 'have', 'had', 'them', 'times', 'members', 'councillors']);
 /** Characters between a quantity and the thing counted ("43 per cent of the vote"). */
 const COUNT_REACH = 30;
@@ -207,20 +249,23 @@ const COUNT_REACH = 30;
  * True when the passage holds a quantity the question did not bring, next to what is counted when
  * the question names it: "a number of Lutfur Rahman supporters ... in the 1980s" is no vote count.
  */
-function hasCount(text: string, question: string): boolean {
+function hasCount(text: string, question: string, actionTerms: ReadonlySet<string>): boolean {
   const asked = new Set(question.match(/\d+/g) ?? []);
   const counted = COUNTED.exec(question)?.[1];
-  const near = counted && !ANY_COUNT.has(counted) ? termsOf(counted)[0] : undefined;
+  const noun = counted && !ANY_COUNT.has(counted) ? termsOf(counted)[0] : undefined;
+  // What the quantity must stand by: the counted thing, else the action ("how much did he nick").
+  const near = (t: string) => (noun ? t === noun || t.startsWith(noun) || noun.startsWith(t) : actionTerms.has(t));
   for (const m of text.matchAll(QUANTITY)) {
     if (asked.has(m[0])) continue;
-    if (!near) return true;
-    const around = text.slice(Math.max(0, m.index - COUNT_REACH), m.index + m[0].length + COUNT_REACH);
-    if (terms(around).some((t) => t === near || t.startsWith(near) || near.startsWith(t))) return true;
+    if (!noun && actionTerms.size === 0) return true;
+    const reach = noun ? COUNT_REACH : 2 * COUNT_REACH;
+    const around = text.slice(Math.max(0, m.index - reach), m.index + m[0].length + reach);
+    if (terms(around).some(near)) return true;
   }
   return false;
 }
 
-function hasAnswerType(lookup: Lookup, hit: Hit, type: AnswerType, asked: ReadonlySet<string>, question: string): boolean {
+function hasAnswerType(lookup: Lookup, hit: Hit, type: AnswerType, asked: ReadonlySet<string>, question: string, actionTerms: ReadonlySet<string>): boolean {
   const text = lookup.passageText(hit.passage);
   switch (type) {
     case 'person':
@@ -230,12 +275,16 @@ function hasAnswerType(lookup: Lookup, hit: Hit, type: AnswerType, asked: Readon
         const name = lookup.persons.get(m.person)?.name ?? '';
         return !terms(name).some((t) => asked.has(t));
       });
+    case 'people':
+      return new Set(hit.passage.mentions.map((m) => m.person)).size >= LIST_PEOPLE;
     case 'number':
-      return hasCount(text, question);
+      return hasCount(text, question, actionTerms);
     case 'reason':
       return REASON.test(text);
     case 'place':
       return PLACE.test(text);
+    case 'name':
+      return namesOne(text, CATEGORY.exec(question.trim())?.[1] ?? '');
     case 'date':
       return lookup.dated[hit.passage.id] === 1;
     case 'definition': {

@@ -148,7 +148,7 @@ export class Engine {
         const r = who(lookup, text);
         if (r.kind === 'none') return none(as, `No one called ${q} is named in the sources.`);
         if (r.kind === 'ambiguous') return none(as, ambiguity(text, r.persons));
-        return { as, snippets: toSnippets(lookup.index, r.candidates), person: { id: r.person.id, name: r.person.name } };
+        return { as, snippets: toSnippets(lookup.index, r.candidates), person: { id: r.person.id, name: r.person.name }, ...alsoNamed(r.others) };
       }
       case 'when': {
         const snippets = toSnippets(lookup.index, when(lookup, text, trace));
@@ -160,7 +160,7 @@ export class Engine {
         if (r.kind === 'no-speaker') return none(as, `The sources quote no one matching ${q}.`);
         const person = r.person ? { person: { id: r.person.id, name: r.person.name } } : {};
         if (r.kind === 'no-topic') return { ...none(as, `The sources quote ${r.person?.name ?? q}, but not about “${about}”.`), ...person };
-        return { as, snippets: toSnippets(lookup.index, r.candidates), ...person };
+        return { as, snippets: toSnippets(lookup.index, r.candidates), ...person, ...(r.kind === 'found' ? alsoNamed(r.others) : {}) };
       }
       case 'ask': {
         const r = ask(lookup, query, trace);
@@ -208,6 +208,10 @@ interface Result {
   alsoNamed?: { id: string; name: string }[];
   verdict?: Answer['verdict'];
   nearest?: Snippet;
+}
+
+function alsoNamed(others: Person[] | undefined): Pick<Result, 'alsoNamed'> {
+  return others?.length ? { alsoNamed: others.slice(0, 5).map((p) => ({ id: p.id, name: p.name })) } : {};
 }
 
 function none(as: CommandName, reason: string): Result {

@@ -36,11 +36,11 @@ export class Lookup {
   private readonly similarMemo = new Map<string, string[]>();
   private readonly nameWordsMemo = new Map<string, string[]>();
   /**
-   * Passage id → the person the he/she of a sentence that names no one is about: the first person
-   * named in the sentence before (news sentences introduce someone, then go on "He was ..."). Only
-   * that common case; anything subtler is left unresolved rather than guessed.
+   * Passage id → whom the he/she of a sentence that names no one may be: the people named in the
+   * sentence before (news sentences introduce someone, then go on "He was ..."). Which of them is
+   * left open rather than guessed; a question naming one of them settles it.
    */
-  readonly pronounSubject = new Map<number, { person: string; start: number; end: number }>();
+  readonly pronounSubject = new Map<number, { persons: string[]; start: number; end: number }>();
   /** Person id → nicknames the articles give them in quotes (Abul “Abs” Hussain), as folded words. */
   private readonly nicknames = new Map<string, string[]>();
   /** Passage ids holding a quotation whose speaker the article names or describes ("a Labour source"). */
@@ -116,13 +116,13 @@ export class Lookup {
     const previous = this.index.data.passages[passage.id - 1];
     if (!previous || previous.article !== passage.article || passage.mentions.length) return;
     const text = this.passageText(passage);
-    // "He was readmitted ...", "Some six hours after he filed his article, ...": a sentence naming
-    // no one whose he/she can only be the person the sentence before began with.
+    // "He was readmitted ...", "Some six hours after he filed his article, ...": a sentence that
+    // names no one.
     const m = /(?:^[\s“"‘']*|\b)(He|She|he|she|his|her|him)\b/.exec(text);
-    const first = previous.mentions[0];
-    if (!m || !first) return;
+    const persons = [...new Set(previous.mentions.map((x) => x.person))];
+    if (!m || persons.length === 0) return;
     const start = passage.start + m.index + m[0].length - m[1]!.length;
-    this.pronounSubject.set(passage.id, { person: first.person, start, end: start + m[1]!.length });
+    this.pronounSubject.set(passage.id, { persons, start, end: start + m[1]!.length });
   }
 
   introductionsOf(person: string): Introductions {
@@ -131,7 +131,7 @@ export class Lookup {
 
   /** True when the passage names the person (in any form) or is something they say. */
   involves(p: Passage, person: string): boolean {
-    return p.mentions.some((m) => m.person === person) || this.pronounSubject.get(p.id)?.person === person || (this.speakersOf.get(p.id)?.has(person) ?? false);
+    return p.mentions.some((m) => m.person === person) || (this.pronounSubject.get(p.id)?.persons.includes(person) ?? false) || (this.speakersOf.get(p.id)?.has(person) ?? false);
   }
 
   passageText(p: Passage): string {

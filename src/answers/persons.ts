@@ -9,7 +9,8 @@ import { fold, words } from '../retrieval/text.js';
 import type { Lookup } from './lookup.js';
 
 export type PersonMatch =
-  | { kind: 'person'; person: Person }
+  /** `others`: people the words could also name, when the likeliest was chosen among them ("Ken"). */
+  | { kind: 'person'; person: Person; others?: Person[] }
   | { kind: 'ambiguous'; persons: Person[] }
   | { kind: 'none' };
 
@@ -39,7 +40,8 @@ export function resolvePerson(lookup: Lookup, query: string): PersonMatch {
   if (scored.length === 0) return { kind: 'none' };
   const best = Math.max(...scored.map((s) => s.score));
   const top = scored.filter((s) => s.score === best).map((s) => s.person).sort((a, b) => b.mentions - a.mentions);
-  if (top.length === 1 || top[0]!.mentions >= DOMINANCE * top[1]!.mentions) return { kind: 'person', person: top[0]! };
+  if (top.length === 1) return { kind: 'person', person: top[0]! };
+  if (top[0]!.mentions >= DOMINANCE * top[1]!.mentions) return { kind: 'person', person: top[0]!, others: top.slice(1) };
   return { kind: 'ambiguous', persons: top };
 }
 

@@ -16,7 +16,7 @@ import { conceptCoverage, searchPlan } from './understand/expand.js';
 import { contentOf } from './understand/question.js';
 
 export type QuoteResult =
-  | { kind: 'found'; person?: Person; candidates: Candidate[] }
+  | { kind: 'found'; person?: Person; candidates: Candidate[]; others?: Person[] }
   | { kind: 'ambiguous'; persons: Person[] }
   | { kind: 'no-speaker' }
   | { kind: 'no-topic'; person?: Person };
@@ -34,6 +34,10 @@ const PHRASE_WORDS = 5;
 /** Sentences around a quotation are shown with it while they stay this short. */
 const MAX_CONTEXT_CHARS = 320;
 export const TOPIC_MIN_COVERAGE = 0.5;
+/** Below this share of the shown text, the quotation is a report inside the writer's sentence. */
+const OWN_WORDS_SHARE = 0.5;
+/** A report of what someone said ranks below their own words. */
+const REPORTED = 0.5;
 
 export function quote(lookup: Lookup, speaker: string, about?: string): QuoteResult {
   const match = resolvePerson(lookup, speaker);
@@ -50,7 +54,8 @@ export function quote(lookup: Lookup, speaker: string, about?: string): QuoteRes
     if (quotes.length === 0) return person ? { kind: 'no-topic', person } : { kind: 'no-topic' };
   }
   const candidates = quotes.map((q) => candidateOf(lookup, q, topicScore?.get(q.id)));
-  return person ? { kind: 'found', person, candidates } : { kind: 'found', candidates };
+  if (!person) return { kind: 'found', candidates };
+  return match.kind === 'person' && match.others ? { kind: 'found', person, candidates, others: match.others } : { kind: 'found', person, candidates };
 }
 
 /** Quotations whose speaker description contains every word of the query (typos allowed). */
@@ -80,10 +85,18 @@ function topicMatches(lookup: Lookup, quotes: IndexedQuote[], about: string): Ma
   // The topic as the user put it ("being kicked out", "the rule book"), read like any question.
   const plan = searchPlan(lookup, contentOf(about));
   if (plan.concepts.length === 0) return scores;
+  // A quotation is about what it says and what the sentences it stands in say ("In Manchester, he
+  // said ...", "Asked about Spitalfields, his spokesman said ...").
   const ids = new Set(quotes.map((q) => q.id));
-  for (const r of searchPool(lookup.quoteSearch, { ...SEARCH_OPTIONS, fields: ['text'] }, plan, (id) => ids.has(id))) {
-    const coverage = conceptCoverage(plan.concepts, r.queryTerms);
-    if (coverage >= TOPIC_MIN_COVERAGE) scores.set(r.id, coverage);
+  const covered = new Map<number, Set<string>>();
+  for (const r of searchPool(lookup.quoteSearch, { ...SEARCH_OPTIONS, fields: ['text'] }, plan, (id) => ids.has(id))) covered.set(r.id, new Set(r.queryTerms));
+  const passageIds = new Set(quotes.flatMap((q) => q.passages));
+  const byPassage = new Map(searchPool(lookup.index.postings, lookup.passageSearch, plan, (id) => passageIds.has(id)).map((r) => [r.id, r.queryTerms]));
+  for (const q of quotes) {
+    const terms = covered.get(q.id) ?? new Set<string>();
+    for (const id of q.passages) byPassage.get(id)?.forEach((t) => terms.add(t));
+    const coverage = conceptCoverage(plan.concepts, terms);
+    if (coverage >= TOPIC_MIN_COVERAGE) scores.set(q.id, coverage);
   }
   return scores;
 }
@@ -94,7 +107,12 @@ function candidateOf(lookup: Lookup, q: IndexedQuote, topic: number | undefined)
   let score = ATTRIBUTION_WEIGHT[q.attribution] + Math.min(wordCount, 40) / 40;
   if (wordCount < PHRASE_WORDS) score *= 0.4;
   if (topic !== undefined) score *= 1 + topic;
-  return {
+  // Only the speaker's own words carry the speaker's name. A sentence that is mostly the writer's
+  // report ("In Manchester, he said people should “vote for ...”; ... he stops short of ...") is
+  // shown as context, after the speaker's own words, with the quoted part marked.
+  const reported = (q.end - q.start) / (span.end - span.start) < OWN_WORDS_SHARE;
+  if (reported) score *= REPORTED;
+  const candidate: Candidate = {
     article: q.article,
     start: span.start,
     end: span.end,
@@ -102,8 +120,9 @@ function candidateOf(lookup: Lookup, q: IndexedQuote, topic: number | undefined)
     score,
     passages: q.passages,
     highlights: span.start === q.start && span.end === q.end ? [] : [{ start: q.start, end: q.end, label: 'quote' }],
-    speaker: q.label,
   };
+  if (!reported) candidate.speaker = q.label;
+  return candidate;
 }
 
 /**

@@ -16,27 +16,108 @@ const ROLE_REACH = 60;
 const SAME_CLAUSE = 25;
 
 /** A named person only in the neighbouring sentences: the passage is about them at one remove. */
-export const NOT_IN_PASSAGE = 0.6;
+export const NOT_IN_PASSAGE = 0.35;
 
 /**
  * 1 when a person the question names stands next to the question's action words in the passage (or,
  * with no action word, its other words), falling towards 0 as they drift apart; 1 when there is
  * nothing to compare.
  */
-export function roleFit(lookup: Lookup, hit: Hit, plan: SearchPlan): number {
+export function roleFit(lookup: Lookup, hit: Hit, plan: SearchPlan, question = ''): number {
   if (hit.named.length === 0) return 1;
+  const text = lookup.index.data.articles[hit.passage.article]!.text;
   const mentions: { start: number; end: number }[] = hit.passage.mentions.filter((m) => hit.named.includes(m.person));
   const pronoun = lookup.pronounSubject.get(hit.passage.id);
-  if (pronoun && hit.named.includes(pronoun.person)) mentions.push(pronoun);
+  if (pronoun && pronoun.persons.some((id) => hit.named.includes(id))) mentions.push(pronoun);
+  // Someone's own words: "I" is them ("I want ... councillors who have resigned" is not their quitting).
+  if (mentions.length === 0 && hit.named.some((id) => lookup.speakersOf.get(hit.passage.id)?.has(id))) mentions.push(...firstPerson(text, hit.passage));
   if (mentions.length === 0) return lookup.involves(hit.passage, hit.named[0]!) ? 1 : NOT_IN_PASSAGE;
   const actions = new Set(plan.concepts.filter((c) => c.action).flatMap((c) => [...c.terms, ...c.alternatives.keys()]));
   let words = matchedWords(lookup, hit).filter((w) => !mentions.some((m) => w.start < m.end && m.start < w.end) && !isNameWord(lookup, hit, w));
   if (actions.size) words = words.filter((w) => termsOf(wordAt(lookup, hit, w)).some((t) => actions.has(t)));
   if (words.length === 0) return 1;
-  let gap = Infinity;
-  for (const m of mentions) for (const w of words) gap = Math.min(gap, Math.max(0, w.start - m.end, m.start - w.end));
-  return 1 / (1 + Math.max(0, gap - SAME_CLAUSE) / ROLE_REACH);
+  const asked = actions.size ? questionRole(question, plan, hit.nameTerms) : undefined;
+  let best = 0;
+  for (const m of mentions) {
+    for (const w of words) {
+      const [from, to] = m.end <= w.start ? [m.end, w.start] : [w.end, m.start];
+      // Another doer between them ("those councillors who have resigned") does the action instead;
+      // or the person has another part in it than asked (expelled, not expelling).
+      const other = from < to && (OTHER_AGENT.test(text.slice(from, to)) || hit.passage.mentions.some((o) => !hit.named.includes(o.person) && o.start >= from && o.end <= to));
+      const role = asked && roleAt(text, m, w);
+      if (other || (asked && role && role !== asked)) {
+        best = Math.max(best, ROLE_MISMATCH);
+        continue;
+      }
+      best = Math.max(best, 1 / (1 + Math.max(0, to - from - SAME_CLAUSE) / ROLE_REACH));
+    }
+  }
+  return best;
 }
+
+type Role = 'agent' | 'patient' | 'other';
+interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * The part a person has in an action, read from the words between them: "Rahman was ex-pelled",
+ * "Lutfur Rahman, thrown out", "expelled Mr Rahman" (patient); "Labour expelled",
+ * "sacked by Labour" (agent); "suspended for backing Mr Rahman" (neither). Undefined when the words
+ * between say nothing clear.
+ */
+export function roleAt(text: string, person: Span, action: Span): Role | undefined {
+  if (person.end <= action.start) {
+    const between = text.slice(person.end, action.start);
+    const verb = text.slice(action.start, action.end);
+    if (PASSIVE_BEFORE.test(between)) return 'patient';
+    // "his expulsion" (he is expelled) but "his appearance" (he appears): no judgement.
+    if (POSSESSIVE_BEFORE.test(text.slice(person.start, action.start))) return undefined;
+    if (/^\s*[,–—-]\s*$/.test(between) && PARTICIPLE.test(verb)) return 'patient';
+    if (/^\s*(?:get|got|gets|getting)\b/i.test(verb)) return 'patient';
+    // The doer stands right before the verb ("Labour expelled", "Ken has campaigned"); anything more
+    // between ("Ken get a pic taken") says nothing sure.
+    return /^\s*(?:(?:has|have|had|did|does|will|would|also|just|then|never|actually|later|ever|once)\s+){0,2}$/i.test(between) ? 'agent' : undefined;
+  }
+  const between = text.slice(action.end, person.start);
+  if (/\bby\s+(?:the\s+)?(?:(?:mr|ms|mrs|dr)\.?\s+)?$/i.test(between)) return 'agent';
+  if (/^\s*(?:(?:mr|ms|mrs|dr|the)\.?\s+)?$/i.test(between)) return 'patient';
+  if (/\b(?:for|of|with|behind|backing|supporting|against)\b/i.test(between)) return 'other';
+  return undefined;
+}
+
+const PASSIVE_BEFORE = /\b(?:was|were|been|being|be|is|are|got|get|gets|getting)\s+(?:\w+ly\s+)?$/i;
+const POSSESSIVE_BEFORE = /(?:\b(?:his|her|their)|['’]s)\s+(?:\w+\s+)?$/i;
+const PARTICIPLE = /(?:ed|en|wn)$/i;
+
+/** The part the question gives the person it names in its action ("why did labour ditch rahman": patient). */
+function questionRole(question: string, plan: SearchPlan, nameTerms: ReadonlySet<string>): Role | undefined {
+  const action = plan.concepts.find((c) => c.action);
+  if (!action) return undefined;
+  const at = question.indexOf(action.word);
+  if (at < 0) return undefined;
+  const names = plan.concepts.filter((c) => c.terms.some((t) => nameTerms.has(t)));
+  for (const c of names) {
+    const i = question.search(new RegExp(`\\b${c.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`));
+    if (i < 0) continue;
+    return roleAt(question, { start: i, end: i + c.word.length }, { start: at, end: at + action.word.length });
+  }
+  return undefined;
+}
+
+
+/** What a passage's own "I"/"me" spans are (for a speaker's statement). */
+function firstPerson(text: string, passage: { start: number; end: number }): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  for (const m of text.slice(passage.start, passage.end).matchAll(/\b(?:I|me|my)\b/g)) spans.push({ start: passage.start + m.index, end: passage.start + m.index + m[0].length });
+  return spans;
+}
+
+/** People named by what they are, who may do an action between a named person and its words. */
+const OTHER_AGENT = /\b(?:councillors?|members?|voters|activists|MPs?|supporters|officers|residents|people)\s+(?:who|that|have|has|had|were|was|are|is)\b/i;
+/** A named person and an action word with another doer between them. */
+export const ROLE_MISMATCH = 0.3;
 
 function isNameWord(lookup: Lookup, hit: Hit, w: { start: number; end: number }): boolean {
   return termsOf(wordAt(lookup, hit, w)).some((t) => hit.nameTerms.has(t));

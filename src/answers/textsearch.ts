@@ -32,6 +32,8 @@ export interface Hit {
   involvesNamed: number;
   /** Query terms (own or alternative) the passage and, with `window`, its neighbours matched. */
   covered: ReadonlySet<string>;
+  /** The same for the passage alone. */
+  ownCovered: ReadonlySet<string>;
   /** The people the query names (ids), and the query terms that are their names. */
   named: readonly string[];
   nameTerms: ReadonlySet<string>;
@@ -111,6 +113,7 @@ export function searchPassages(lookup: Lookup, query: string | SearchPlan, optio
     }
     const involvesNamed = named.length ? involved / named.length : 1;
     const coverage = conceptCoverage(concepts, covered);
+    const ownCovered = new Set(covered);
     let windowCoverage = coverage;
     let neighbourRelevance = 0;
     if (options.window) {
@@ -123,7 +126,7 @@ export function searchPassages(lookup: Lookup, query: string | SearchPlan, optio
       windowCoverage = conceptCoverage(concepts, covered);
     }
     if ((coverage + windowCoverage) / 2 < options.minCoverage) continue;
-    hits.push({ passage, relevance: r.score, coverage, windowCoverage, neighbourRelevance, matched: r.terms, covered, involvesNamed, named: namedIds, nameTerms });
+    hits.push({ passage, relevance: r.score, coverage, windowCoverage, neighbourRelevance, matched: r.terms, covered, ownCovered, involvesNamed, named: namedIds, nameTerms });
     // Results come best first; a few hundred are plenty to find the top ones after re-ranking.
     if (hits.length >= limit * 10) break;
   }

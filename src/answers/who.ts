@@ -11,7 +11,7 @@ import { candidateOrder, enoughCandidates, type Candidate } from './snippets.js'
 import type { Person } from '../retrieval/people.js';
 
 export type WhoResult =
-  | { kind: 'found'; person: Person; candidates: Candidate[] }
+  | { kind: 'found'; person: Person; candidates: Candidate[]; others?: Person[] }
   | { kind: 'ambiguous'; persons: Person[] }
   | { kind: 'none' };
 
@@ -47,7 +47,7 @@ export function who(lookup: Lookup, name: string): WhoResult {
     const highlights = p.mentions.filter((m) => m.person === person.id).map((m) => ({ start: m.start, end: m.end, label: 'person' as const }));
     return { article: p.article, start: p.start, end: p.end, paragraph: p.paragraph, score: ranked.scores[i]!, passages: [p.id], highlights };
   });
-  return { kind: 'found', person, candidates };
+  return match.others ? { kind: 'found', person, candidates, others: match.others } : { kind: 'found', person, candidates };
 }
 
 /** A person's passages ranked by how well they introduce the person, best first. */

@@ -1,24 +1,23 @@
 /** The answer buttons: Context, More and Pin. Their state comes from the custom id and the message. */
-import { DiscordAPIError, MessageFlags, PermissionFlagsBits, RESTJSONErrorCodes, Routes, type ButtonInteraction } from 'discord.js';
+import { DiscordAPIError, MessageFlags, RESTJSONErrorCodes, Routes, type ButtonInteraction } from 'discord.js';
 import type { BotContext } from './context.js';
 import { decodeButton } from './custom-ids.js';
-import { readFooterState, renderAnswer, renderContext, renderNotice } from './render.js';
+import { readRequest, renderAnswer, renderContext, renderNotice } from './render.js';
 import { inTime, respond } from './respond.js';
-import { botCanPinHere } from './where.js';
-
-/** Either permission lets a member pin: Pin Messages is the newer, narrower one. */
-const MAY_PIN = [PermissionFlagsBits.ManageMessages, PermissionFlagsBits.PinMessages];
+import { botCanPinHere, botInstalledHere, PIN_PERMISSION } from './where.js';
 
 export const NOTICES = {
   stale: 'This button belongs to an older version of the bot. Ask the question again to get a fresh answer.',
   contextGone: 'That paragraph is no longer in the sources (they may have changed since this answer). Ask again for a fresh answer.',
-  pinOnlyInServers: 'Pinning works in servers only.',
+  pinOnlyInServers: 'Pinning works only in servers where the bot itself is installed.',
+  pinNoChannel: 'I cannot tell which channel this answer is in, so I cannot pin it from here.',
+  pinNoPermissions: 'I cannot tell whether you may pin messages here, so I will not pin it. Ask a moderator if this one should be pinned.',
   pinPrivate: 'Private answers cannot be pinned.',
   pinRefused:
-    'Only members who may pin messages in this channel (Manage Messages or Pin Messages permission) can pin answers. Ask a moderator if this one should be pinned.',
+    'Only members with the Pin Messages permission in this channel can pin answers. Ask a moderator if this one should be pinned.',
   alreadyPinned: 'This answer is already pinned.',
   botCannotPin:
-    'I could not pin it: I lack the Pin Messages (or Manage Messages) permission in this channel. A server admin can grant it to my role, then try again.',
+    'I cannot pin here: I lack the Pin Messages permission in this channel. A server admin can grant Pin Messages to my role (or in this channel), then try again.',
   tooManyPins: 'I could not pin it: this channel already has the most pins Discord allows. Unpin something first.',
   pinned: 'Pinned. The audit log records that you asked for it.',
 } as const;
@@ -37,8 +36,8 @@ export async function executeButton(ctx: BotContext, interaction: ButtonInteract
       return;
     }
     case 'more': {
-      const footer = interaction.message.embeds[0]?.footer?.text ?? '';
-      const request = readFooterState(footer, state.command, state.queryLength, state.aboutLength);
+      const embed = interaction.message.embeds[0];
+      const request = readRequest(embed?.title ?? '', embed?.footer?.text ?? '', state.command, state.queryLength, state.aboutLength);
       if (!request) {
         await respond({ interaction }, renderNotice(NOTICES.stale));
         return;
@@ -63,26 +62,34 @@ export async function executeButton(ctx: BotContext, interaction: ButtonInteract
 }
 
 async function pin(ctx: BotContext, interaction: ButtonInteraction): Promise<void> {
-  if (!interaction.inGuild()) return respond({ interaction }, renderNotice(NOTICES.pinOnlyInServers));
+  // Some contexts (and some Discord-compatible servers) leave out the member, its permissions or
+  // the channel: each is a polite refusal, never a guess.
+  if (!botInstalledHere(interaction)) return respond({ interaction }, renderNotice(NOTICES.pinOnlyInServers));
+  const channelId = interaction.channelId;
+  if (!channelId) return respond({ interaction }, renderNotice(NOTICES.pinNoChannel));
   // Permissions as Discord computed them for this member in this channel (sent with the
   // interaction), never anything the client claims.
-  if (!interaction.memberPermissions.any(MAY_PIN)) return respond({ interaction }, renderNotice(NOTICES.pinRefused));
+  const member = interaction.memberPermissions as ButtonInteraction['memberPermissions'] | null;
+  if (!member) return respond({ interaction }, renderNotice(NOTICES.pinNoPermissions));
+  if (!member.has(PIN_PERMISSION)) return respond({ interaction }, renderNotice(NOTICES.pinRefused));
   if (interaction.message.flags.has(MessageFlags.Ephemeral)) return respond({ interaction }, renderNotice(NOTICES.pinPrivate));
   if (interaction.message.pinned) return respond({ interaction }, renderNotice(NOTICES.alreadyPinned));
+  // The bot's own permission, as Discord computed it for this channel: asking Discord to pin
+  // without it would only fail.
+  if (!botCanPinHere(interaction)) {
+    logCannotPin(ctx, interaction, { source: 'app_permissions' });
+    return respond({ interaction }, renderNotice(NOTICES.botCannotPin));
+  }
 
   const who = interaction.user;
   try {
-    await interaction.client.rest.put(Routes.channelMessagesPin(interaction.channelId, interaction.message.id), {
+    await interaction.client.rest.put(Routes.channelMessagesPin(channelId, interaction.message.id), {
       reason: `Pinned via the answer's Pin button, at the request of ${who.username} (${who.id})`,
     });
   } catch (err) {
     if (err instanceof DiscordAPIError) {
       if (err.code === RESTJSONErrorCodes.MissingPermissions || err.code === RESTJSONErrorCodes.MissingAccess) {
-        // The server's setup is wrong, not the bot: a warning an operator can act on, with where.
-        ctx.logger.warn(
-          { code: err.code, guild: interaction.guildId, channel: interaction.channelId, message: interaction.message.id, user: who.id },
-          'cannot pin: the bot lacks the permission in this channel',
-        );
+        logCannotPin(ctx, interaction, { code: err.code });
         return respond({ interaction }, renderNotice(NOTICES.botCannotPin));
       }
       if (err.code === RESTJSONErrorCodes.MaximumNumberOfPinsReachedForTheChannel) {
@@ -92,4 +99,12 @@ async function pin(ctx: BotContext, interaction: ButtonInteraction): Promise<voi
     throw err;
   }
   await respond({ interaction }, renderNotice(NOTICES.pinned));
+}
+
+/** The server's setup is wrong, not the bot: a warning an operator can act on, with where. */
+function logCannotPin(ctx: BotContext, interaction: ButtonInteraction, why: { code: number | string } | { source: string }): void {
+  ctx.logger.warn(
+    { ...why, guild: interaction.guildId, channel: interaction.channelId, message: interaction.message.id, user: interaction.user.id },
+    'cannot pin: the bot lacks Pin Messages in this channel',
+  );
 }

@@ -3,9 +3,10 @@
  * and DirectMessages (DM text arrives without the privileged MessageContent intent). With no
  * GuildMessages intent the bot never receives ordinary server messages at all.
  */
-import { Client, Events, GatewayIntentBits, Partials, RESTEvents, type ClientOptions, type Interaction, type Message } from 'discord.js';
+import { Client, DiscordAPIError, Events, GatewayIntentBits, Partials, RESTEvents, type ClientOptions, type Interaction, type Message } from 'discord.js';
 import { scrub } from '../log.js';
 import { executeButton } from './buttons.js';
+import { cacheOptions, DEFAULT_CACHE_LIMITS, DmChannelLimit, type CacheLimits } from './caches.js';
 import type { BotContext } from './context.js';
 import { Cooldown, cooldownNotice } from './cooldown.js';
 import { answerDm } from './dm.js';
@@ -22,18 +23,29 @@ export interface BotOptions extends BotContext {
   lifecycle?: Lifecycle;
   /** Per-user answer limit; default 5 per 10 seconds. */
   cooldown?: Cooldown;
+  /** Bounds on discord.js's caches (tests use small ones). */
+  cacheLimits?: CacheLimits;
 }
 
 export const DEFAULT_COOLDOWN = { max: 5, windowMs: 10_000 } as const;
 
-export function createBot({ engine, logger, clientOptions, lifecycle = new Lifecycle(), cooldown = new Cooldown(DEFAULT_COOLDOWN) }: BotOptions): Client {
+export function createBot({
+  engine,
+  logger,
+  clientOptions,
+  lifecycle = new Lifecycle(),
+  cooldown = new Cooldown(DEFAULT_COOLDOWN),
+  cacheLimits = DEFAULT_CACHE_LIMITS,
+}: BotOptions): Client {
   const ctx: BotContext = { engine, logger };
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages],
     // DM channels are not cached before their first message arrives; without this the event is dropped.
     partials: [Partials.Channel],
+    ...cacheOptions(cacheLimits),
     ...clientOptions,
   });
+  const dmChannels = new DmChannelLimit(cacheLimits.dmChannels);
 
   // Once shutdown began, new work is dropped rather than answered: a reply sent now could be cut
   // off by the client closing, and Discord tells the user the app did not respond.
@@ -43,6 +55,7 @@ export function createBot({ engine, logger, clientOptions, lifecycle = new Lifec
   });
   client.on(Events.MessageCreate, (message) => {
     if (!lifecycle.accepting) return logger.debug({ dm: message.id }, 'shutting down: message ignored');
+    dmChannels.used(message.channel);
     void lifecycle.run(() => onMessage(ctx, cooldown, message));
   });
   client.once(Events.ClientReady, (c) => logger.info({ user: c.user.tag, guilds: c.guilds.cache.size }, 'bot ready'));
@@ -106,7 +119,7 @@ async function onMessage(ctx: BotContext, cooldown: Cooldown, message: Message):
     ctx.logger.debug({ dm: message.id, user: message.author.id }, 'cooldown: refused');
     // Told once per run of refusals: answering every message of a flood would be a flood too.
     if (!verdict.firstRefusal || !channel.isSendable()) return;
-    await guard(ctx, { cooldown: message.id }, () => respond({ channel }, renderNotice(cooldownNotice(verdict.retryAt))), async () => {});
+    await guard(ctx, { cooldown: message.id }, () => respond({ channel, nonce: message.id }, renderNotice(cooldownNotice(verdict.retryAt))), async () => {});
     return;
   }
   await guard(
@@ -114,15 +127,37 @@ async function onMessage(ctx: BotContext, cooldown: Cooldown, message: Message):
     { dm: message.id },
     () => answerDm(ctx, message),
     async (p) => {
-      if (channel.isSendable()) await respond({ channel }, p);
+      if (channel.isSendable()) await respond({ channel, nonce: message.id }, p);
     },
   );
 }
 
-/** Logs in; resolves once the client is ready. */
+/**
+ * Logs in; resolves once the client is ready. On failure the client is destroyed before the error
+ * is passed on, so nothing it started (sockets, timers) keeps the process alive.
+ */
 export async function startBot(options: BotOptions & { token: string }): Promise<Client<true>> {
   const client = createBot(options);
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
-  await client.login(options.token);
+  try {
+    await client.login(options.token);
+  } catch (err) {
+    await client.destroy().catch(() => {});
+    throw err;
+  }
   return ready;
+}
+
+/** Why a login failed, in one line for the operator: never the token, never a stack trace. */
+export function loginFailure(err: unknown): string {
+  const code = (err as { code?: unknown })?.code;
+  if (code === 'TokenInvalid' || (err instanceof DiscordAPIError && err.status === 401)) {
+    return 'Discord refused the token (DISCORD_TOKEN): reset it on the Bot page of the Developer Portal and put the new one in .env.';
+  }
+  const cause = (err as { cause?: { code?: unknown } })?.cause?.code ?? code;
+  if (typeof cause === 'string' && /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EHOSTUNREACH|ENETUNREACH|UND_ERR_\w+)$/.test(cause)) {
+    return `Discord could not be reached (${cause}): check the network connection (and DISCORD_API_URL if it is set).`;
+  }
+  if (err instanceof Error && err.name === 'AbortError') return 'Discord did not answer in time: check the network connection (and DISCORD_API_URL if it is set).';
+  return scrub(err instanceof Error ? err.message : String(err));
 }

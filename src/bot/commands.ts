@@ -145,8 +145,13 @@ export function isSlashCommandName(name: string): name is SlashCommandName {
   return commandDefinitions.some((c) => c.name === name);
 }
 
-/** The JSON body Discord's bulk-overwrite endpoint takes. */
-export function commandsJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+/**
+ * The JSON body Discord's bulk-overwrite endpoint takes. Guild commands carry no `contexts` or
+ * `integration_types`: those apply to global commands only, and Discord drops them from guild ones.
+ */
+export function commandsJSON(scope: 'global' | 'guild' = 'global'): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   // The declaration is readonly (`as const`); the REST types want mutable arrays of the same shape.
-  return structuredClone(commandDefinitions) as unknown as RESTPostAPIChatInputApplicationCommandsJSONBody[];
+  const all = structuredClone(commandDefinitions) as unknown as RESTPostAPIChatInputApplicationCommandsJSONBody[];
+  if (scope === 'global') return all;
+  return all.map(({ contexts: _contexts, integration_types: _integrationTypes, ...command }) => command);
 }

@@ -16,10 +16,12 @@ export type CooldownVerdict =
    * this user was already told in the current run of refusals (DMs then stay quiet). */
   | { ok: false; retryAt: number; firstRefusal: boolean };
 
-/** Above this many tracked users, expired entries are swept so memory stays bounded. */
-const SWEEP_AT = 10_000;
-
 export class Cooldown {
+  /**
+   * Users with an answer in the current window, in the order of their latest answer (an answer
+   * moves its user to the end). The expired ones are therefore always at the front, and the sweep
+   * stops at the first live entry: constant work per answer, however many users are active.
+   */
   private readonly used = new Map<string, { times: number[]; told: boolean }>();
   private readonly now: () => number;
 
@@ -31,23 +33,33 @@ export class Cooldown {
   take(userId: string): CooldownVerdict {
     const now = this.now();
     const since = now - this.options.windowMs;
+    this.sweep(since);
     const entry = this.used.get(userId) ?? { times: [], told: false };
     entry.times = entry.times.filter((t) => t > since);
     if (entry.times.length < this.options.max) {
       entry.times.push(now);
       entry.told = false;
+      this.used.delete(userId);
       this.used.set(userId, entry);
-      if (this.used.size > SWEEP_AT) this.sweep(since);
       return { ok: true };
     }
+    // A refusal records no answer, so the user keeps its place in the order.
     const firstRefusal = !entry.told;
     entry.told = true;
-    this.used.set(userId, entry);
     return { ok: false, retryAt: entry.times[0]! + this.options.windowMs, firstRefusal };
   }
 
+  /** How many users are tracked (those with an answer in the window, or not yet swept). */
+  get tracked(): number {
+    return this.used.size;
+  }
+
+  /** Forgets the users whose latest answer left the window: all at the front of the map. */
   private sweep(since: number): void {
-    for (const [id, entry] of this.used) if (!entry.times.some((t) => t > since)) this.used.delete(id);
+    for (const [id, entry] of this.used) {
+      if (entry.times.at(-1)! > since) break;
+      this.used.delete(id);
+    }
   }
 }
 

@@ -3,8 +3,9 @@
  * it), so buttons keep working after a restart and across shards: nothing is held in memory.
  *
  *   ctx:<i>:<articleId>:<paragraph>   Context for snippet i (i keeps ids unique within a message)
- *   more:<command>:<page>:<qLen>:<aLen>  next page; query/about are read back from the footer,
- *                                        whose exact lengths the id records (see render.ts)
+ *   more:<command>:<page>:<qLen>:<aLen>  next page; query/about are read back from the title (and
+ *                                        the footer when the title is cut), whose exact lengths
+ *                                        the id records (see render.ts)
  *   pin                                 pin the message the button is on
  */
 import { COMMANDS, type CommandName } from '../answers/types.js';

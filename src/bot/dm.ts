@@ -11,11 +11,12 @@ import { respond } from './respond.js';
 const GREETING = /^[\s/]*(help|hi|hello|hey|start|\?)[\s!.?]*$/i;
 
 export async function answerDm(ctx: BotContext, message: Message): Promise<void> {
-  const channel = message.channel;
-  if (!channel.isSendable()) return;
+  if (!message.channel.isSendable()) return;
+  // The reply's nonce is the question's id: one reply per question, however often a send is retried.
+  const target = { channel: message.channel, nonce: message.id };
   const text = message.content.trim();
   if (!text || GREETING.test(text)) {
-    await respond({ channel }, renderDmHelp());
+    await respond(target, renderDmHelp());
     return;
   }
   let answer;
@@ -23,10 +24,10 @@ export async function answerDm(ctx: BotContext, message: Message): Promise<void>
     answer = await ctx.engine.answer({ command: 'ask', query: text });
   } catch (err) {
     if (err instanceof UserInputError) {
-      await respond({ channel }, renderDmHelp(err.message));
+      await respond(target, renderDmHelp(err.message));
       return;
     }
     throw err;
   }
-  await respond({ channel }, renderAnswer(answer, { pinnable: false, articleCount: ctx.engine.articles().length }));
+  await respond(target, renderAnswer(answer, { pinnable: false, articleCount: ctx.engine.articles().length }));
 }

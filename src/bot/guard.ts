@@ -26,6 +26,12 @@ export async function guard(
       await safely(ctx, what, () => reply(renderNotice(escapeUserText(err.message))));
       return;
     }
+    if (err instanceof DiscordAPIError && err.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged) {
+      // A retried callback whose first attempt reached Discord (only its response was lost): the
+      // reply was delivered. Nothing to apologise for, nothing to send again.
+      ctx.logger.debug({ ...what, code: err.code }, 'reply already delivered (the response to the first attempt was lost)');
+      return;
+    }
     if (err instanceof DiscordAPIError && err.code === RESTJSONErrorCodes.UnknownInteraction) {
       // The 3-second window passed or another process answered: there is nobody left to tell.
       ctx.logger.warn({ ...what, code: err.code }, 'interaction expired before the reply');

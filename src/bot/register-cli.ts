@@ -11,7 +11,7 @@ async function main(): Promise<number> {
     console.error('DISCORD_TOKEN is not set: put the bot token in .env (see .env.example) to register commands.');
     return 1;
   }
-  const rest = new REST().setToken(config.token);
+  const rest = new REST(config.apiUrl ? { api: config.apiUrl } : {}).setToken(config.token);
   const applicationId = config.clientId ?? ((await rest.get(Routes.currentApplication())) as APIApplication).id;
   const result = await registerCommands(rest, { applicationId, ...(config.guildId ? { guildId: config.guildId } : {}) });
   const where = result.scope === 'global' ? 'globally' : `to ${result.scope}`;

@@ -62,7 +62,8 @@ export async function registerCommands(rest: REST, target: RegisterTarget): Prom
     ? Routes.applicationGuildCommands(target.applicationId, target.guildId)
     : Routes.applicationCommands(target.applicationId);
   const scope = target.guildId ? (`guild ${target.guildId}` as const) : 'global';
-  const wanted = commandsJSON();
+  // What Discord keeps of the declaration in this scope, so the comparison is like for like.
+  const wanted = commandsJSON(target.guildId ? 'guild' : 'global');
   const registered = (await rest.get(route)) as unknown[];
   if (sameCommands(registered, wanted)) return { changed: false, scope, count: registered.length };
   await rest.put(route, { body: wanted });

@@ -10,7 +10,7 @@ import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonC
 import type { ParagraphView } from '../answers/engine.js';
 import type { Answer, ArticleRef, CommandName, Snippet } from '../answers/types.js';
 import { encodeButton } from './custom-ids.js';
-import { escapedChars, escapeMarkdown, escapeUserText, footerSafe, fromFooter, shorten } from './escape.js';
+import { cutText, escapedChars, escapeMarkdown, escapeUserText, footerSafe, fromFooter, shorten, unescapeUserText } from './escape.js';
 import { LIMITS } from './limits.js';
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
@@ -36,54 +36,104 @@ const COLOR_ANSWER = 0x3b6ea5;
 const COLOR_ABSTAIN = 0x8a8f98;
 const COLOR_INFO = 0x5a6b7b;
 
-/** The option that carries the query, per command (also the footer label More parses). */
-const QUERY_OPTION: Record<CommandName, string> = { who: 'name', when: 'event', quote: 'speaker', ask: 'question' };
-
 /** Room kept free in the description for the "N more were too long" note. */
 const NOTE_RESERVE = 120;
-/** Footer state longer than this would crowd the 6000 total; More is then not offered. */
-const MAX_FOOTER_STATE = 1500;
+
+/** A no-break space, so "¶ 12" never wraps with the number alone on the next line. */
+const NBSP = '\u00a0';
+const para = (n: number) => `¶${NBSP}${n}`;
+
+/**
+ * The question as the title states it, in three literal parts around the user's words:
+ * prefix + query + (about ? middle + about : '') + suffix.
+ */
+function titleParts(command: CommandName, hasAbout: boolean): [prefix: string, middle: string, suffix: string] {
+  switch (command) {
+    case 'who':
+      return ['Who is ', '', '?'];
+    case 'when':
+      return ['When: ', '', ''];
+    case 'quote':
+      return hasAbout ? ['What did ', ' say about ', '?'] : ['What did ', '', ' say?'];
+    case 'ask':
+      return ['', '', ''];
+  }
+}
+
+/** The title's words before escaping: the exact request, which the More button reads back. */
+function titleText(command: CommandName, query: string, about?: string): string {
+  const [prefix, middle, suffix] = titleParts(command, about !== undefined);
+  return `${prefix}${query}${about !== undefined ? middle + about : ''}${suffix}`;
+}
+
+/**
+ * The title, and what of it did not fit. The title states the request; a request too long for a
+ * title is cut between graphemes and words, marked "…", and its tail goes to the footer (so More
+ * can still read the whole request back from the message, without the footer restating it).
+ */
+function splitTitle(plain: string): { title: string; tail: string } {
+  if (escapeUserText(plain).length <= LIMITS.embedTitle) return { title: escapeUserText(plain), tail: '' };
+  let head = cutText(plain, LIMITS.embedTitle - 1);
+  for (let shown = escapeUserText(head); shown.length > LIMITS.embedTitle - 1; shown = escapeUserText(head)) {
+    head = cutText(head, head.length - (shown.length - (LIMITS.embedTitle - 1)));
+  }
+  // Discord trims a title's trailing white space; the space belongs to the tail instead.
+  head = head.trimEnd();
+  return { title: `${escapeUserText(head)}…`, tail: plain.slice(head.length) };
+}
 
 export function questionTitle(command: CommandName, query: string, about?: string): string {
-  const q = escapeUserText(query);
-  const a = about ? escapeUserText(about) : undefined;
-  const title =
-    command === 'who' ? `Who is ${q}?` : command === 'when' ? `When: ${q}` : command === 'quote' ? `What did ${q} say${a ? ` about ${a}` : ''}?` : q;
-  return shorten(title, LIMITS.embedTitle);
+  return splitTitle(titleText(command, query, about)).title;
 }
 
-/** The footer restates the exact request; the More button reads it back (see custom-ids.ts). */
-function footerState(answer: Answer): { text: string; queryLength: number; aboutLength: number } {
-  const q = footerSafe(answer.query);
-  const a = answer.about ? footerSafe(answer.about) : '';
-  const text = `/${answer.command} ${QUERY_OPTION[answer.command]}: ${q}${a ? ` about: ${a}` : ''}`;
-  return { text, queryLength: q.length, aboutLength: a.length };
-}
+/** Marks a footer that starts with the rest of a title too long to show whole. */
+const TAIL_MARK = '…';
 
-/** Reads the request back from an answer message's footer, given the lengths the More id recorded. */
-export function readFooterState(
+/**
+ * Reads the request back from an answer message's title and footer, given the lengths the More
+ * id recorded (see custom-ids.ts). Undefined when the message does not hold it.
+ */
+export function readRequest(
+  title: string,
   footer: string,
   command: CommandName,
   queryLength: number,
   aboutLength: number,
 ): { query: string; about?: string } | undefined {
-  const prefix = `/${command} ${QUERY_OPTION[command]}: `;
-  if (!footer.startsWith(prefix)) return undefined;
-  const query = footer.slice(prefix.length, prefix.length + queryLength);
-  if (query.length !== queryLength) return undefined;
-  if (aboutLength === 0) return { query: fromFooter(query) };
-  const rest = footer.slice(prefix.length + queryLength);
-  if (!rest.startsWith(' about: ')) return undefined;
-  const about = rest.slice(8, 8 + aboutLength);
-  if (about.length !== aboutLength) return undefined;
-  return { query: fromFooter(query), about: fromFooter(about) };
+  const [prefix, middle, suffix] = titleParts(command, aboutLength > 0);
+  const expected = prefix.length + queryLength + (aboutLength > 0 ? middle.length + aboutLength : 0) + suffix.length;
+  const cut = footer.startsWith(TAIL_MARK);
+  let plain = unescapeUserText(cut ? title.slice(0, -1) : title);
+  if (cut) plain += fromFooter(footer.slice(TAIL_MARK.length)).slice(0, expected - plain.length);
+  if (plain.length !== expected || !plain.startsWith(prefix) || !plain.endsWith(suffix)) return undefined;
+  const inner = plain.slice(prefix.length, plain.length - suffix.length);
+  const query = inner.slice(0, queryLength);
+  if (aboutLength === 0) return { query };
+  if (inner.slice(queryLength, queryLength + middle.length) !== middle) return undefined;
+  return { query, about: inner.slice(queryLength + middle.length) };
+}
+
+/** The footer: the rest of a cut title, the command, the page, and how an /ask was answered. */
+function footerText(answer: Answer, tail: string): string {
+  const parts = [`/${answer.command}`];
+  if (answer.page > 0) parts.push(`page ${answer.page + 1}`);
+  if (answer.answeredAs !== answer.command) parts.push(`answered as /${answer.answeredAs}`);
+  return `${tail ? `${TAIL_MARK}${footerSafe(tail)} · ` : ''}${parts.join(' · ')}`;
+}
+
+/**
+ * "(untitled blog post)" is how the metadata marks a descriptive title for an article that has
+ * none. /sources says so once; citations show the descriptive title alone.
+ */
+function citedTitle(article: ArticleRef): string {
+  return article.title.replace(/\s*\(untitled[^()]*\)\s*$/i, '') || article.title;
 }
 
 function citation(article: ArticleRef, paragraph: number): string {
-  const parts = [`*${escapeMarkdown(article.title)}*`, article.kind];
+  const parts = [`*${escapeMarkdown(citedTitle(article))}*`, article.kind];
   if (article.outlet) parts.push(escapeMarkdown(article.outlet));
   if (article.date) parts.push(article.date);
-  parts.push(`¶ ${paragraph}`);
+  parts.push(para(paragraph));
   return parts.join(' · ');
 }
 
@@ -131,18 +181,25 @@ function quoteLines(text: string): string {
 
 function alsoInLine(snippet: Snippet): string {
   if (!snippet.alsoIn?.length) return '';
-  const places = snippet.alsoIn.map((a) => `*${escapeMarkdown(a.article.title)}* ¶ ${a.paragraph}`).join('; ');
+  const places = snippet.alsoIn.map((a) => `*${escapeMarkdown(citedTitle(a.article))}* ${para(a.paragraph)}`).join('; ');
   return `\nalso in: ${places}`;
 }
 
-/** "[n]", and for a quotation who said it, as the article names them. */
-function label(snippet: Snippet, n: number): string {
-  return `**[${n}]**${snippet.speaker ? ` ${escapeMarkdown(snippet.speaker)}, in` : ''}`;
+/**
+ * "[n]", and for a quotation who said it, as the article names them, unless the title already
+ * names that speaker (`named`: the title and the resolved person's name, lower-case words).
+ */
+function label(snippet: Snippet, n: number, named: Set<string>): string {
+  const speaker = snippet.speaker && !nameWords(snippet.speaker).every((w) => named.has(w)) ? ` ${escapeMarkdown(snippet.speaker)}, in` : '';
+  return `**[${n}]**${speaker}`;
 }
 
-function snippetBlock(snippet: Snippet, n: number): string {
+const nameWords = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** A snippet quoted whole, then its citation line after `lead` (the "[n]" label, or nothing). */
+function snippetBlock(snippet: Snippet, lead: string): string {
   const body = quoteLines(markup(snippet.text, boldRanges(snippet)));
-  return `${body}\n${label(snippet, n)} ${citation(snippet.article, snippet.paragraph)}${alsoInLine(snippet)}`;
+  return `${body}\n${lead}${citation(snippet.article, snippet.paragraph)}${alsoInLine(snippet)}`;
 }
 
 /** Word boundaries: positions where an excerpt may start or end without splitting a word. */
@@ -162,8 +219,8 @@ function snapEnd(text: string, at: number): number {
  * A snippet too long for a message on its own, as a marked excerpt within `budget` characters:
  * a window of whole words around its first highlight, "…" at each cut, and "excerpt" in the citation.
  */
-export function excerptBlock(snippet: Snippet, n: number, budget: number): string | undefined {
-  const tail = `\n${label(snippet, n)} ${citation(snippet.article, snippet.paragraph)} · excerpt${alsoInLine(snippet)}`;
+export function excerptBlock(snippet: Snippet, lead: string, budget: number): string | undefined {
+  const tail = `\n${lead}${citation(snippet.article, snippet.paragraph)} · excerpt${alsoInLine(snippet)}`;
   const body = excerptQuote(snippet.text, boldRanges(snippet), budget - tail.length);
   return body === undefined ? undefined : body + tail;
 }
@@ -199,25 +256,28 @@ function button(customId: string | undefined, label: string, style: ButtonStyle.
 }
 
 export function renderAnswer(answer: Answer, options: AnswerRenderOptions): MessagePayload {
-  const title = questionTitle(answer.command, answer.query, answer.about);
-  const state = footerState(answer);
-  const page = answer.page > 0 ? ` · page ${answer.page + 1}` : '';
-  const routed = answer.answeredAs !== answer.command ? ` · answered as /${answer.answeredAs}` : '';
-  const footerText = shorten(`${state.text}${page}${routed}`, LIMITS.footerText);
+  const plainTitle = titleText(answer.command, answer.query, answer.about);
+  const { title, tail } = splitTitle(plainTitle);
+  const footer = shorten(footerText(answer, tail), LIMITS.footerText);
 
-  if (answer.abstained) return renderAbstention(answer, title, footerText, options);
+  if (answer.abstained) return renderAbstention(answer, title, footer, options);
 
-  const budget = Math.min(LIMITS.embedDescription, LIMITS.embedTotal - title.length - footerText.length) - NOTE_RESERVE;
-  const blocks: string[] = [];
+  // Whom it is about, and for a yes/no question what the quotes say (as the console puts it).
+  const verdict = answer.verdict === 'yes' ? 'Yes, the sources say:' : answer.verdict === 'otherwise' ? 'The sources say otherwise:' : '';
+  const who = [whomLine(answer, plainTitle), verdict].filter(Boolean).join('\n');
+  const named = new Set(nameWords(`${plainTitle} ${answer.person?.name ?? ''}`));
+  const budget = Math.min(LIMITS.embedDescription, LIMITS.embedTotal - title.length - footer.length) - NOTE_RESERVE - who.length;
+  const blocks: string[] = who ? [who] : [];
   const shown: Snippet[] = [];
-  let used = 0;
+  let used = who.length;
   for (const snippet of answer.snippets) {
     const n = shown.length + 1;
     const sep = blocks.length ? 2 : 0;
-    let block: string | undefined = snippetBlock(snippet, n);
+    const lead = `${label(snippet, n, named)} `;
+    let block: string | undefined = snippetBlock(snippet, lead);
     if (used + sep + block.length > budget) {
       // Fewer snippets rather than altered ones: only a snippet that cannot fit alone is excerpted.
-      block = shown.length === 0 ? excerptBlock(snippet, n, budget) : undefined;
+      block = shown.length === 0 ? excerptBlock(snippet, lead, budget - used - sep) : undefined;
       if (!block) break;
     }
     blocks.push(block);
@@ -234,34 +294,65 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions): Mess
     const id = encodeButton({ kind: 'context', index: i, articleId: s.article.id, paragraph: s.paragraph });
     buttons.push(...button(id, shown.length === 1 ? 'Context' : `Context ${i + 1}`, ButtonStyle.Secondary));
   });
-  if (answer.hasMore && state.text.length <= MAX_FOOTER_STATE) {
+  if (answer.hasMore) {
     const id = encodeButton({
       kind: 'more',
       command: answer.command,
       page: answer.page + 1,
-      queryLength: state.queryLength,
-      aboutLength: state.aboutLength,
+      queryLength: answer.query.length,
+      aboutLength: answer.about?.length ?? 0,
     });
     buttons.push(...button(id, 'More', ButtonStyle.Primary));
   }
   if (options.pinnable && !options.ephemeral) buttons.push(...button(encodeButton({ kind: 'pin' }), 'Pin', ButtonStyle.Secondary));
 
   return {
-    embeds: [{ title, description: blocks.join('\n\n'), color: COLOR_ANSWER, footer: { text: footerText } }],
+    embeds: [{ title, description: blocks.join('\n\n'), color: COLOR_ANSWER, footer: { text: footer } }],
     components: buttonRows(buttons),
     ...(options.ephemeral ? { ephemeral: true } : {}),
   };
 }
 
-function renderAbstention(answer: Answer, title: string, footerText: string, options: AnswerRenderOptions): MessagePayload {
-  const what = `“${escapeUserText(answer.query)}”${answer.about ? ` about “${escapeUserText(answer.about)}”` : ''}`;
+/**
+ * Whom the answer is about, when the title does not say it in full ("Who is Ken?" answered about
+ * Ken Livingstone), and who else the same words name in the sources.
+ */
+function whomLine(answer: Answer, plainTitle: string): string {
+  const person = answer.person;
+  if (!person) return '';
+  const others = (answer.alsoNamed ?? []).filter((p) => p.id !== person.id).map((p) => escapeMarkdown(p.name));
+  const fold = (t: string) => nameWords(t).join(' ');
+  if (` ${fold(plainTitle)} `.includes(` ${fold(person.name)} `) && others.length === 0) return '';
+  const asked = answer.answeredAs === answer.command ? `“${escapeUserText(answer.query)}”` : 'these words';
+  const also = others.length ? ` Also called ${asked} in the sources: ${others.join(', ')}.` : '';
+  return `About **${escapeMarkdown(person.name)}**.${also}`;
+}
+
+/**
+ * "Not in the sources", said once: the engine's one-line reason (which names what was missing),
+ * and the nearest passage when there is one, clearly marked as not an answer.
+ */
+function renderAbstention(answer: Answer, title: string, footer: string, options: AnswerRenderOptions): MessagePayload {
   const n = options.articleCount;
-  let description = `Not in the sources, sorry. I searched ${n === 1 ? 'the 1 article' : `the ${n} articles`} for ${what} and found nothing that answers it.`;
-  if (answer.reason) description += `\n*${escapeUserText(answer.reason)}*`;
-  description += '\nTry other words, or `/sources` to see what the bot knows about.';
+  const reason = answer.reason
+    ? escapeUserText(answer.reason)
+    : `Not in the sources: none of ${n === 1 ? 'the 1 article' : `the ${n} articles`} answers this.`;
+  const lines = [reason];
+  const buttons: APIButtonComponent[] = [];
+  const nearest = answer.nearest;
+  if (nearest) {
+    const head = '**Nearest passage** (not an answer to the question):';
+    const budget = LIMITS.embedDescription - reason.length - head.length - 4;
+    const whole = snippetBlock(nearest, '');
+    const block = whole.length <= budget ? whole : excerptBlock(nearest, '', budget);
+    if (block) {
+      lines.push('', head, block);
+      buttons.push(...button(encodeButton({ kind: 'context', index: 0, articleId: nearest.article.id, paragraph: nearest.paragraph }), 'Context', ButtonStyle.Secondary));
+    }
+  }
   return {
-    embeds: [{ title, description, color: COLOR_ABSTAIN, footer: { text: footerText } }],
-    components: [],
+    embeds: [{ title, description: lines.join('\n'), color: COLOR_ABSTAIN, footer: { text: `${footer} · try other words, or /sources for what I know about` } }],
+    components: buttonRows(buttons),
     ...(options.ephemeral ? { ephemeral: true } : {}),
   };
 }
@@ -269,12 +360,12 @@ function renderAbstention(answer: Answer, title: string, footerText: string, opt
 /** The Context button's reply: the cited paragraph whole, with as many neighbours as fit. */
 export function renderContext(article: ArticleRef, paragraphs: ParagraphView[], cited: number): MessagePayload {
   const budget = LIMITS.embedDescription;
-  const block = (p: ParagraphView) => `**¶ ${p.n}${p.n === cited ? ' (cited)' : ''}**\n${quoteLines(escapeMarkdown(p.text))}`;
+  const block = (p: ParagraphView) => `**${para(p.n)}${p.n === cited ? ' (cited)' : ''}**\n${quoteLines(escapeMarkdown(p.text))}`;
   const target = paragraphs.find((p) => p.n === cited);
   const chosen = new Map<number, string>();
   if (target) {
     const whole = block(target);
-    const head = `**¶ ${target.n} (cited, excerpt)**\n`;
+    const head = `**${para(target.n)} (cited, excerpt)**\n`;
     const fitted = whole.length <= budget ? whole : head + (excerptQuote(target.text, [], budget - head.length) ?? '');
     chosen.set(target.n, fitted);
   }
@@ -288,6 +379,7 @@ export function renderContext(article: ArticleRef, paragraphs: ParagraphView[], 
     used += b.length + 2;
   }
   const description = [...chosen.entries()].sort((a, b) => a[0] - b[0]).map(([, b]) => b).join('\n\n');
+  // What a reader can look up: the article's title, kind, outlet, author, date (never a file path).
   const meta = [article.kind, article.outlet, article.author, article.date].filter(Boolean).join(' · ');
   return {
     embeds: [
@@ -295,18 +387,31 @@ export function renderContext(article: ArticleRef, paragraphs: ParagraphView[], 
         title: shorten(article.title, LIMITS.embedTitle),
         description,
         color: COLOR_INFO,
-        footer: { text: shorten(`${meta} · ${article.file}`, 1000) },
+        footer: { text: shorten(meta, LIMITS.footerText) },
       },
     ],
     ephemeral: true,
   };
 }
 
-export function renderSources(articles: ArticleRef[]): MessagePayload {
+/**
+ * The articles, one a line: title, kind, outlet, author, date where the metadata has them, and how
+ * many paragraphs each has (`paragraphs(article)`; the ¶ a citation gives is one of them).
+ */
+export function renderSources(articles: ArticleRef[], paragraphs: (article: ArticleRef) => number | undefined = () => undefined): MessagePayload {
   const lines: string[] = [];
   let used = 0;
   for (const [i, a] of articles.entries()) {
-    const meta = [a.kind, a.outlet && escapeMarkdown(a.outlet), a.date].filter(Boolean).join(' · ');
+    const count = paragraphs(a);
+    const meta = [
+      a.kind,
+      a.outlet && escapeMarkdown(a.outlet),
+      a.author && `by ${escapeMarkdown(a.author)}`,
+      a.date,
+      count !== undefined && `${count} paragraph${count === 1 ? '' : 's'}`,
+    ]
+      .filter(Boolean)
+      .join(' · ');
     const line = `**${i + 1}.** *${escapeMarkdown(a.title)}* — ${meta}`;
     if (used + line.length + 1 > LIMITS.embedDescription - 60) {
       lines.push(`…and ${articles.length - i} more.`);
@@ -334,10 +439,14 @@ export function renderHelp(): MessagePayload {
         description: [
           'I answer questions about the 2010 Tower Hamlets affair (Ken Livingstone, Lutfur Rahman, Labour’s expulsions) by quoting the sources word for word. I never answer in my own words: if the sources do not say, I say so.',
           '',
-          '`/who name` who a person is · `/when event` when something happened',
-          '`/quote speaker [about]` what someone said · `/ask question` anything, in your own words',
-          '`/sources` the articles I quote · add `private: True` to any question to see the answer alone',
-          'In a DM with me you can simply write a question, e.g. “who is Helal Abbas?”.',
+          '`/who name` who a person is',
+          '`/when event` when something happened',
+          '`/quote speaker [about]` what someone said',
+          '`/ask question` anything, in your own words',
+          '`/sources` the articles I quote',
+          '`/help` this message',
+          '',
+          'Add `private: True` to any question to see the answer alone. In a DM with me you can simply write a question, e.g. “who is Helal Abbas?”.',
           '',
           '**Checking a citation:** every quote names its article and paragraph (¶). **Context** shows that whole paragraph and its neighbours; `/sources` lists the articles. **More** shows further quotes; moderators can **Pin** an answer, citations included.',
         ].join('\n'),

@@ -26,8 +26,11 @@ export interface Choice {
 export type ReplyTarget =
   /** Replies to the interaction, fills in its deferred reply, or follows up if it was already answered. */
   | { interaction: RepliableInteraction }
-  /** Sends a new message in a channel (DMs). */
-  | { channel: { send(options: MessageCreateOptions): Promise<unknown> } }
+  /**
+   * Sends a new message in a channel (DMs). `nonce` (at most 25 characters; the id of the message
+   * answered) is enforced by Discord, so a retried send cannot post the reply twice.
+   */
+  | { channel: { send(options: MessageCreateOptions): Promise<unknown> }; nonce?: string }
   | { autocomplete: AutocompleteInteraction };
 
 /** Nothing in the bot's output may ping: not users, roles, @everyone or @here. */
@@ -72,7 +75,7 @@ export async function respond(target: ReplyTarget, payload: MessagePayload | Cho
   const options = toMessageOptions(payload as MessagePayload);
   if ('channel' in target) {
     const { flags: _ephemeralMeansNothingInAChannel, ...rest } = options;
-    await target.channel.send(rest);
+    await target.channel.send({ ...rest, ...(target.nonce ? { nonce: target.nonce, enforceNonce: true } : {}) });
     return;
   }
   const { interaction } = target;

@@ -32,7 +32,7 @@ export async function executeCommand(ctx: BotContext, interaction: ChatInputComm
       return answer(ctx, interaction, { command: 'ask', query: o.question }, o.private);
     }
     case 'sources':
-      return respond({ interaction }, renderSources(ctx.engine.articles()));
+      return respond({ interaction }, renderSources(ctx.engine.articles(), (a) => paragraphCount(ctx, a.id)));
     case 'help':
       return respond({ interaction }, renderHelp());
   }
@@ -47,6 +47,11 @@ async function answer(ctx: BotContext, interaction: ChatInputCommandInteraction,
     { interaction },
     renderAnswer(result, { pinnable: botCanPinHere(interaction), ephemeral: isPrivate, articleCount: ctx.engine.articles().length }),
   );
+}
+
+/** How many paragraphs an article has: all of them are the "context" of its first one. */
+function paragraphCount(ctx: BotContext, articleId: string): number | undefined {
+  return ctx.engine.paragraphContext(articleId, 1, Number.POSITIVE_INFINITY)?.paragraphs.length;
 }
 
 /** Suggestions for the options declared with `autocomplete: true`: people the corpus names. */

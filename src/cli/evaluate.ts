@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Engine } from '../answers/engine.js';
 import { COMMANDS, type Snippet } from '../answers/types.js';
+import { parseQuestion } from '../answers/understand/question.js';
 
 export const QuestionSchema = z.object({
   id: z.string(),
@@ -34,6 +35,15 @@ export interface Score {
   verbatim: number;
   medianTopLength: number;
   misses: string[];
+  /** The same counts per command, and per question type for `ask` ("ask/why", "ask/yesno"). */
+  groups: Record<string, GroupScore>;
+}
+
+export interface GroupScore {
+  answerable: number;
+  top1: number;
+  abstainQuestions: number;
+  rightAbstentions: number;
 }
 
 export function readQuestions(path: string): Question[] {
@@ -56,10 +66,11 @@ export function evaluate(engine: Engine, questions: Question[], root: string): S
     if (!files.has(file)) files.set(file, readFileSync(join(root, file), 'utf8'));
     return files.get(file)!;
   };
-  const score: Score = { answerable: 0, top1: 0, top3: 0, falseAbstentions: 0, abstainQuestions: 0, rightAbstentions: 0, snippets: 0, verbatim: 0, medianTopLength: 0, misses: [] };
+  const score: Score = { answerable: 0, top1: 0, top3: 0, falseAbstentions: 0, abstainQuestions: 0, rightAbstentions: 0, snippets: 0, verbatim: 0, medianTopLength: 0, misses: [], groups: {} };
   const lengths: number[] = [];
   for (const q of questions) {
     const answer = engine.answer({ command: q.command, query: q.query, ...(q.about ? { about: q.about } : {}) });
+    const groups = [q.command, ...(q.command === 'ask' ? [`ask/${parseQuestion(q.query).parts[0]!.type}`] : [])].map((g) => (score.groups[g] ??= { answerable: 0, top1: 0, abstainQuestions: 0, rightAbstentions: 0 }));
     for (const s of answer.snippets) {
       score.snippets++;
       if (s.text.length > 0 && fileText(s.file).slice(s.start, s.end) === s.text) score.verbatim++;
@@ -67,11 +78,16 @@ export function evaluate(engine: Engine, questions: Question[], root: string): S
     }
     if (q.abstain) {
       score.abstainQuestions++;
-      if (answer.abstained) score.rightAbstentions++;
+      for (const g of groups) g.abstainQuestions++;
+      if (answer.abstained) {
+        score.rightAbstentions++;
+        for (const g of groups) g.rightAbstentions++;
+      }
       else score.misses.push(`${q.id}: answered a question the sources do not answer: ${JSON.stringify(answer.snippets[0]?.text.slice(0, 80))}`);
       continue;
     }
     score.answerable++;
+    for (const g of groups) g.answerable++;
     if (answer.abstained) {
       score.falseAbstentions++;
       score.misses.push(`${q.id}: abstained (${answer.reason})`);
@@ -82,8 +98,10 @@ export function evaluate(engine: Engine, questions: Question[], root: string): S
       (q.expect ?? []).some((e) => normalise(s.text).includes(normalise(e))) &&
       (!q.seeds || q.seeds.some((seed) => s.article.source?.startsWith(seed)));
     lengths.push(answer.snippets[0]!.text.length);
-    if (right(answer.snippets[0])) score.top1++;
-    else score.misses.push(`${q.id} (${q.command} ${q.query}${q.about ? ` / ${q.about}` : ''}): top answer ${JSON.stringify(answer.snippets[0]!.text.slice(0, 100))}`);
+    if (right(answer.snippets[0])) {
+      score.top1++;
+      for (const g of groups) g.top1++;
+    } else score.misses.push(`${q.id} (${q.command} ${q.query}${q.about ? ` / ${q.about}` : ''}): top answer ${JSON.stringify(answer.snippets[0]!.text.slice(0, 100))}`);
     if (answer.snippets.slice(0, 3).some(right)) score.top3++;
   }
   lengths.sort((a, b) => a - b);
@@ -97,5 +115,8 @@ export function formatScore(s: Score): string {
     ...s.misses.map((m) => `  miss ${m}`),
     `top-1 ${s.top1}/${s.answerable} (${pct(s.top1, s.answerable)})  top-3 ${s.top3}/${s.answerable} (${pct(s.top3, s.answerable)})  false abstentions ${s.falseAbstentions}`,
     `abstentions right ${s.rightAbstentions}/${s.abstainQuestions} (${pct(s.rightAbstentions, s.abstainQuestions)})  verbatim ${s.verbatim}/${s.snippets} (${pct(s.verbatim, s.snippets)})  median top snippet ${s.medianTopLength} chars`,
+    ...Object.entries(s.groups)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, g]) => `  ${name.padEnd(12)} top-1 ${g.top1}/${g.answerable} (${pct(g.top1, g.answerable)})  abstentions right ${g.rightAbstentions}/${g.abstainQuestions}`),
   ].join('\n');
 }

@@ -6,8 +6,16 @@ import type { Answer, ArticleRef, Snippet } from '../answers/types.js';
 
 export function formatAnswer(answer: Answer): string {
   const heading = `${answer.answeredAs}: ${answer.query}${answer.about ? ` (about ${answer.about})` : ''}`;
-  if (answer.abstained) return `${heading}\n  Not in the sources. ${answer.reason ?? ''}`.trimEnd();
   const lines = [heading];
+  if (answer.person && answer.alsoNamed?.length) {
+    lines.push(`  (answering about ${answer.person.name}; also named so in the sources: ${answer.alsoNamed.map((p) => p.name).join(', ')})`);
+  }
+  if (answer.abstained) {
+    lines.push(`  Not in the sources. ${answer.reason ?? ''}`.trimEnd());
+    if (answer.nearest) lines.push('', `  Nearest passage (not an answer): “${answer.nearest.text}”`, `   ${citation(answer.nearest)}`);
+    return lines.join('\n');
+  }
+  if (answer.verdict) lines.push(answer.verdict === 'yes' ? 'Yes, the sources say:' : 'The sources say otherwise:');
   answer.snippets.forEach((s, i) => {
     lines.push('', `${answer.page * 3 + i + 1}. “${s.text}”`);
     if (s.speaker) lines.push(`   — ${s.speaker}`);

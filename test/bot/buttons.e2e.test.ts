@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { discordErrors } from '../fake-discord/fake-discord.js';
-import { ALICE, CHANNEL_ID, MOD, PERMISSIONS, buttonClick, customIds, slashCommand } from '../fake-discord/payloads.js';
+import { buttonClick, customIds, slashCommand } from '../fake-discord/payloads.js';
 import { corpusText, startHarness, visibleText, type Harness } from './harness.js';
 
 const EPHEMERAL = 64;
-const PIN_ROUTE = /^\/channels\/\d+\/messages\/pins\/\d+$/;
 
 let h: Harness;
 beforeAll(async () => {
@@ -35,8 +33,11 @@ describe('Context button', () => {
     const seen = visibleText(embed.description);
     for (const p of ctx.paragraphs) expect(seen).toContain(corpusText(first!.file).slice(p.start, p.end));
     expect(ctx.paragraphs.length).toBeGreaterThan(1);
-    expect(embed.description).toContain(`**¶ ${first!.paragraph} (cited)**`);
-    expect(embed.footer.text).toContain(first!.file);
+    expect(embed.description).toContain(`**¶\u00a0${first!.paragraph} (cited)**`);
+    // Where to find it as a reader would: kind, outlet, date; never an internal file path.
+    expect(embed.footer.text).not.toContain(first!.file);
+    expect(embed.footer.text).toContain(first!.article.kind);
+    if (first!.article.date) expect(embed.footer.text).toContain(first!.article.date);
   });
 
   it('a context button for a paragraph that no longer exists explains instead of failing', async () => {
@@ -56,7 +57,8 @@ describe('More button', () => {
     expect(page2.length).toBeGreaterThan(0);
     const seen = visibleText(body.data.embeds[0].description);
     for (const s of page2) expect(seen).toContain(corpusText(s.file).slice(s.start, s.end));
-    expect(body.data.embeds[0].footer.text).toBe('/who name: Helal Abbas · page 2');
+    expect(body.data.embeds[0].title).toBe('Who is Helal Abbas?');
+    expect(body.data.embeds[0].footer.text).toBe('/who · page 2');
     expect(body.data.flags ?? 0).toBe(0);
   });
 
@@ -66,10 +68,31 @@ describe('More button', () => {
     const restarted = await startHarness();
     try {
       const body = await restarted.interact(buttonClick(id, message));
-      expect(body.data.embeds[0].footer.text).toBe('/who name: Helal Abbas · page 2');
+      expect(body.data.embeds[0].title).toBe('Who is Helal Abbas?');
+      expect(body.data.embeds[0].footer.text).toBe('/who · page 2');
     } finally {
       await restarted.stop();
     }
+  });
+
+  it('continues a question too long for a title: the footer holds only the rest, More still reads it whole', async () => {
+    const question =
+      'Why was Lutfur Rahman dropped as the Labour candidate for mayor of Tower Hamlets, and what did Ken Livingstone, the former mayor of London, say and do about it during the campaign for the election in October 2010, when the party expelled councillors who supported Rahman against Helal Abbas?';
+    const ask = slashCommand('ask', { question });
+    await h.interact(ask);
+    const message = h.replyMessage(ask);
+    const embed = message.embeds[0];
+    expect(embed.title.endsWith('…')).toBe(true);
+    expect(embed.footer.text).not.toContain(question);
+    expect(embed.footer.text.length).toBeLessThan(100);
+    const id = customIds(message).find((c) => c.startsWith('more:'))!;
+    const body = await h.interact(buttonClick(id, message));
+    const page2 = h.engine.answer({ command: 'ask', query: question, page: 1 }).snippets;
+    expect(page2.length).toBeGreaterThan(0);
+    const seen = visibleText(body.data.embeds[0].description);
+    for (const s of page2) expect(seen).toContain(corpusText(s.file).slice(s.start, s.end));
+    expect(body.data.embeds[0].title).toBe(embed.title);
+    expect(body.data.embeds[0].footer.text).toBe(`${embed.footer.text} · page 2`);
   });
 
   it('continues a private answer privately', async () => {
@@ -79,57 +102,8 @@ describe('More button', () => {
     const id = customIds(message).find((c) => c.startsWith('more:'))!;
     const body = await h.interact(buttonClick(id, message));
     expect(body.data.flags).toBe(EPHEMERAL);
-    expect(body.data.embeds[0].footer.text).toBe('/who name: Ken Livingstone · page 2');
-  });
-});
-
-describe('Pin button', () => {
-  it('pins for a member who may manage messages, with an audit-log reason naming them', async () => {
-    const message = await publicAnswer();
-    const click = buttonClick('pin', message, { user: MOD, permissions: PERMISSIONS.manageMessages });
-    const body = await h.interact(click);
-
-    const pins = h.fake.requestsTo('PUT', `/channels/${CHANNEL_ID}/messages/pins/${message.id}`);
-    expect(pins).toHaveLength(1);
-    const reason = decodeURIComponent(String(pins[0]!.headers['x-audit-log-reason']));
-    expect(reason).toContain(MOD.username);
-    expect(reason).toContain(MOD.id);
-    expect(body.data.flags).toBe(EPHEMERAL);
-    expect(body.data.content).toMatch(/^Pinned/);
-  });
-
-  it('pins for a member with only the Pin Messages permission', async () => {
-    const message = await publicAnswer();
-    await h.interact(buttonClick('pin', message, { user: MOD, permissions: PERMISSIONS.pinMessages }));
-    expect(h.fake.requestsTo('PUT', `/channels/${CHANNEL_ID}/messages/pins/${message.id}`)).toHaveLength(1);
-  });
-
-  it('refuses a member without the permission and pins nothing', async () => {
-    const message = await publicAnswer();
-    const before = h.fake.requestsTo('PUT', PIN_ROUTE).length;
-    const body = await h.interact(buttonClick('pin', message, { user: ALICE, permissions: PERMISSIONS.member }));
-    expect(body.data.flags).toBe(EPHEMERAL);
-    expect(body.data.content).toMatch(/^Only members who may pin messages/);
-    expect(h.fake.requestsTo('PUT', PIN_ROUTE).length).toBe(before);
-  });
-
-  it('tells the moderator clearly when the bot itself lacks the permission', async () => {
-    const message = await publicAnswer();
-    h.fake.replyTo('PUT', PIN_ROUTE, discordErrors.missingPermissions, 1);
-    const body = await h.interact(buttonClick('pin', message, { user: MOD, permissions: PERMISSIONS.manageMessages }));
-    expect(body.data.flags).toBe(EPHEMERAL);
-    expect(body.data.content).toMatch(/^I could not pin it: I lack the Pin Messages/);
-    expect(h.logs.filter((l) => l.level >= 50)).toEqual([]);
-  });
-
-  it('a real fault while pinning gets a generic apology and is logged, without the error text', async () => {
-    const message = await publicAnswer();
-    h.fake.replyTo('PUT', PIN_ROUTE, discordErrors.serverError, 1);
-    const body = await h.interact(buttonClick('pin', message, { user: MOD, permissions: PERMISSIONS.manageMessages }));
-    expect(body.data.flags).toBe(EPHEMERAL);
-    expect(body.data.content).toMatch(/^Sorry, something went wrong on my side/);
-    expect(body.data.content).not.toMatch(/500|Internal|Error/);
-    expect(h.logs.some((l) => l.level >= 50 && l.button === 'pin')).toBe(true);
+    expect(body.data.embeds[0].title).toBe('Who is Ken Livingstone?');
+    expect(body.data.embeds[0].footer.text).toBe('/who · page 2');
   });
 });
 

@@ -26,8 +26,9 @@ function expectVerbatimAnswer(body: any, snippets: ReturnType<typeof expectedSni
   for (const s of snippets) {
     // Verbatim against the corpus file itself, not just the engine's copy.
     expect(seen).toContain(corpusText(s.file).slice(s.start, s.end));
-    expect(seen).toContain(`${s.article.title} · ${s.article.kind}`);
-    expect(seen).toContain(`¶ ${s.paragraph}`);
+    // Citations show a descriptive title without its "(untitled blog post)" mark.
+    expect(seen).toContain(`${s.article.title.replace(/ \(untitled blog post\)$/, '')} · ${s.article.kind}`);
+    expect(seen).toContain(`¶\u00a0${s.paragraph}`);
   }
 }
 
@@ -53,7 +54,9 @@ describe('answer commands', () => {
     const body = await h.interact(slashCommand('quote', { speaker: 'Tom Harris', about: 'Livingstone' }));
     expectVerbatimAnswer(body, expectedSnippets('quote', 'Tom Harris', 'Livingstone'));
     expect(body.data.embeds[0].title).toBe('What did Tom Harris say about Livingstone?');
-    expect(body.data.embeds[0].description).toContain('**[1]** Tom Harris, in *');
+    // The title names the speaker; the label does not repeat it before every quotation.
+    expect(body.data.embeds[0].description).toMatch(/^> /);
+    expect(body.data.embeds[0].description).not.toContain('Tom Harris, in');
   });
 
   it('/ask routes a free question and says how it was answered', async () => {
@@ -69,13 +72,13 @@ describe('answer commands', () => {
     expect(customIds(body.data)).not.toContain('pin');
   });
 
-  it('an abstention is a polite "not in the sources" naming what was searched', async () => {
+  it('an abstention says "not in the sources" once, with one line of reason', async () => {
     const body = await h.interact(slashCommand('who', { name: 'Napoleon Bonaparte' }));
     const embed = body.data.embeds[0];
-    expect(embed.description).toMatch(/^Not in the sources/);
-    expect(embed.description).toContain('“Napoleon Bonaparte”');
-    expect(embed.description).toContain(`the ${h.engine.articles().length} articles`);
-    expect(body.data.components).toEqual([]);
+    const answer = h.engine.answer({ command: 'who', query: 'Napoleon Bonaparte' });
+    expect(embed.title).toBe('Who is Napoleon Bonaparte?');
+    expect(embed.description.split('\n')[0]).toBe(answer.reason);
+    expect(embed.footer.text).not.toContain('Napoleon');
     expect(h.logs.filter((l) => l.level >= 50)).toEqual([]);
   });
 
@@ -98,11 +101,64 @@ describe('answer commands', () => {
   });
 });
 
+const escapeRegExp = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe('what people type', () => {
+  it.each([
+    ['U+061C arabic letter mark', '\u061c'],
+    ['U+00AD soft hyphen', '\u00ad'],
+    ['U+180E mongolian vowel separator', '\u180e'],
+    ['U+3164 hangul filler', '\u3164'],
+    ['U+E0041 tag letter', '\u{e0041}'],
+    ['U+E007F cancel tag', '\u{e007f}'],
+    ['U+200B zero-width space', '\u200b'],
+  ])('invisible characters (%s) are refused like the others', async (_, ch) => {
+    const body = await h.interact(slashCommand('who', { name: `Ken${ch}Livingstone` }));
+    expect(body.data.flags).toBe(EPHEMERAL);
+    expect(body.data.content).toBe('The name contains invisible or control characters; please type it again as plain text.');
+  });
+
+  it('a question over the limit is told "at most 300 characters"', async () => {
+    const body = await h.interact(slashCommand('ask', { question: 'why '.repeat(76).trim() }));
+    expect(body.data.flags).toBe(EPHEMERAL);
+    expect(body.data.content).toBe('The question is 303 characters long; please keep it to at most 300 characters.');
+  });
+
+  it('a URL typed into a public question is shown, never clickable', async () => {
+    const body = await h.interact(slashCommand('ask', { question: 'is https://evil.example/free-nitro about Livingstone?' }));
+    expect(body.data.flags ?? 0).toBe(0);
+    expect(JSON.stringify(body.data.embeds)).not.toMatch(/(?:https?|steam):\/\/[^\s<]+[^<.,:;"')\]\s]/);
+    expect(body.data.embeds[0].title.replaceAll('\u200b', '')).toBe('is https://evil.example/free-nitro about Livingstone?');
+  });
+
+  it('a long question of emoji and accents is cut between graphemes, and Discord (strict about it) accepts the reply', async () => {
+    // (A zero-width joiner counts as an invisible character for the engine, so no ZWJ sequence here.)
+    const question = `Livingstone readmitted ${'👍🏽 e\u0301 🇬🇧 '.repeat(21)}`.trim();
+    expect(question.length).toBeLessThanOrEqual(300);
+    const ask = slashCommand('ask', { question });
+    const body = await h.interact(ask);
+    // The fake refuses a lone surrogate or an over-long title (50035); this reply was accepted.
+    expect(h.replyMessage(ask).embeds[0].title).toBe(body.data.embeds[0].title);
+    const title: string = body.data.embeds[0].title;
+    expect(title.length).toBeLessThanOrEqual(256);
+    expect(title.endsWith('…')).toBe(true);
+    const head = title.slice(0, -1);
+    expect(question.startsWith(head)).toBe(true);
+    const boundaries = [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(question)].map((s) => s.index);
+    expect(boundaries).toContain(head.length);
+  });
+});
+
 describe('other commands', () => {
   it('/sources lists every article with its kind', async () => {
     const body = await h.interact(slashCommand('sources'));
     const text = visibleText(body.data.embeds[0].description);
-    for (const a of h.engine.articles()) expect(text).toContain(`${a.title} — ${a.kind}`);
+    for (const a of h.engine.articles()) {
+      const count = h.engine.paragraphContext(a.id, 1, Infinity)!.paragraphs.length;
+      expect(text).toMatch(new RegExp(`${escapeRegExp(a.title)} — ${escapeRegExp(a.kind)}.* · ${count} paragraphs?$`, 'm'));
+      if (a.outlet) expect(text).toContain(a.outlet);
+      if (a.date) expect(text).toContain(a.date);
+    }
     expect(body.data.allowed_mentions).toEqual({ parse: [] });
   });
 

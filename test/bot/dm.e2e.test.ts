@@ -19,7 +19,7 @@ function expectQuotes(body: any, question: string) {
   const seen = visibleText(body.embeds[0].description);
   for (const s of answer.snippets) {
     expect(seen).toContain(corpusText(s.file).slice(s.start, s.end));
-    expect(seen).toContain(`¶ ${s.paragraph}`);
+    expect(seen).toContain(`¶\u00a0${s.paragraph}`);
   }
   return answer;
 }
@@ -42,7 +42,9 @@ describe('plain questions in a DM', () => {
   it('answers "what did Tom Harris say about Livingstone?"', async () => {
     const reply = await h.dm('what did Tom Harris say about Livingstone?');
     expectQuotes(reply.body, 'what did Tom Harris say about Livingstone?');
-    expect(reply.body.embeds[0].description).toContain('Tom Harris, in');
+    // The question names the speaker: the labels do not repeat it.
+    expect(reply.body.embeds[0].title).toBe('what did Tom Harris say about Livingstone?');
+    expect(reply.body.embeds[0].description).not.toContain('Tom Harris, in');
   });
 
   it('a greeting or an unusable message gets the short help', async () => {
@@ -61,7 +63,7 @@ describe('plain questions in a DM', () => {
     const reply = await h.dm('who is Tom Harris?');
     const after = h.fake.requestsTo('POST', /^\/channels\/\d+\/messages$/);
     expect(after.length).toBe(before + 1);
-    expect(reply.body.embeds[0].footer.text).toContain('who is Tom Harris?');
+    expect(reply.body.embeds[0].title).toBe('who is Tom Harris?');
   });
 });
 

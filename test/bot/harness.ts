@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
 import { Engine } from '../../src/answers/engine.js';
 import { createBot } from '../../src/bot/client.js';
+import type { CacheLimits } from '../../src/bot/caches.js';
 import type { AnswerEngine } from '../../src/bot/context.js';
 import { Cooldown } from '../../src/bot/cooldown.js';
 import type { Lifecycle } from '../../src/bot/lifecycle.js';
@@ -47,6 +48,7 @@ export interface HarnessOptions<E extends AnswerEngine = Engine> {
   cooldown?: Cooldown;
   /** REST retries on 5xx and network errors; 0 by default so a scripted error reaches the bot. */
   retries?: number;
+  cacheLimits?: CacheLimits;
 }
 
 export async function startHarness<E extends AnswerEngine = Engine>(options: HarnessOptions<E> = {}): Promise<Harness<E>> {
@@ -62,6 +64,7 @@ export async function startHarness<E extends AnswerEngine = Engine>(options: Har
     logger,
     cooldown,
     ...(options.lifecycle ? { lifecycle: options.lifecycle } : {}),
+    ...(options.cacheLimits ? { cacheLimits: options.cacheLimits } : {}),
     clientOptions: { rest: { api: fake.apiUrl, retries: options.retries ?? 0 } },
   });
   const ready = new Promise((resolve) => client.once(Events.ClientReady, resolve));

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeButton } from '../../src/bot/custom-ids.js';
 import { embedLength, LIMITS } from '../../src/bot/limits.js';
-import { readFooterState, renderAnswer, renderContext, renderSources } from '../../src/bot/render.js';
+import { readRequest, renderAnswer, renderContext, renderHelp, renderSources } from '../../src/bot/render.js';
 import { fitChoices, toMessageOptions } from '../../src/bot/respond.js';
 import { ARTICLE, BLOG, answer, prose, snippet } from './fixtures.js';
 import { visibleText } from './visible.js';
 
 const opts = { pinnable: true, articleCount: 5 };
+const clean = (t: string) => t.replace(/\s+/g, ' ').trim();
 
 describe('renderAnswer (pure)', () => {
   it('renders the question, each snippet quoted with its citation, and the buttons', () => {
@@ -19,9 +20,9 @@ describe('renderAnswer (pure)', () => {
           title: 'Who is Helal Abbas?',
           description:
             '> The official candidate, **Helal Abbas**, was chosen on 22 October 2010.\n' +
-            '**[1]** *Mayor race: \\*the\\* count* · news report · East End Gazette · 2010-10-22 · ¶ 3',
+            '**[1]** *Mayor race: \\*the\\* count* · news report · East End Gazette · 2010-10-22 · ¶\u00a03',
           color: 0x3b6ea5,
-          footer: { text: '/who name: Helal Abbas' },
+          footer: { text: '/who' },
         },
       ],
       components: [
@@ -50,6 +51,7 @@ describe('renderAnswer (pure)', () => {
     const when = snippet('He was readmitted in 2004, allowing him to stand.', { date: { text: '2004', start: 121, end: 125 } });
     expect(renderAnswer(answer([when], { command: 'when', answeredAs: 'when' }), opts).embeds![0]!.description).toContain('**2004**');
     const quote = snippet('"He should be expelled," he said.', { speaker: 'Tom Harris' });
+    // The title asks what Helal Abbas said; a quotation by someone else is labelled with its speaker.
     expect(renderAnswer(answer([quote], { command: 'quote', answeredAs: 'quote' }), opts).embeds![0]!.description).toContain(
       '**[1]** Tom Harris, in *Mayor race',
     );
@@ -57,7 +59,7 @@ describe('renderAnswer (pure)', () => {
 
   it('says where else the same passage appears', () => {
     const s = snippet('Shared text.', { alsoIn: [{ article: BLOG, file: BLOG.file, start: 5, end: 17, paragraph: 7 }] });
-    expect(renderAnswer(answer([s]), opts).embeds![0]!.description).toContain('\nalso in: *A blog post* ¶ 7');
+    expect(renderAnswer(answer([s]), opts).embeds![0]!.description).toContain('\nalso in: *A blog post* ¶\u00a07');
   });
 
   it('shows fewer snippets rather than cutting one, and says so', () => {
@@ -93,24 +95,13 @@ describe('renderAnswer (pure)', () => {
     expect(text[i + words.length]).toBe(' ');
   });
 
-  it('renders an abstention as a short "not in the sources" naming what was searched', () => {
-    const payload = renderAnswer(
-      answer([], { command: 'quote', answeredAs: 'quote', query: 'Boris', about: 'buses', abstained: true, reason: 'Nobody called “Boris” is quoted.' }),
-      opts,
-    );
-    expect(payload.embeds![0]!.description).toBe(
-      'Not in the sources, sorry. I searched the 5 articles for “Boris” about “buses” and found nothing that answers it.\n' +
-        '*Nobody called “Boris” is quoted.*\nTry other words, or `/sources` to see what the bot knows about.',
-    );
-    expect(payload.components).toEqual([]);
-  });
-
-  it('the More button and the footer round-trip the exact question, whatever it contains', () => {
+  it('the More button reads the exact question back from the message, whatever it contains', () => {
     fc.assert(
       fc.property(
         fc.constantFrom('who', 'when', 'quote', 'ask' as const),
-        fc.string({ minLength: 1, maxLength: 300 }),
-        fc.option(fc.string({ minLength: 1, maxLength: 100 }), { nil: undefined }),
+        // What checkQuery lets through: no zero-width characters, white space folded, trimmed.
+        fc.string({ minLength: 1, maxLength: 300, unit: fc.constantFrom('a', 'B', ' ', '*', '\\', '_', '#', '@', '<', ':', '/', '.', '1', 'é', '👍🏽', '🇬🇧', 'e\u0301', '…', '?') }).map(clean).filter(Boolean),
+        fc.option(fc.string({ minLength: 1, maxLength: 100, unit: fc.constantFrom('x', ' ', '*', '@', '\\', 'https://', '👨‍👩‍👧‍👦') }).map(clean).filter(Boolean), { nil: undefined }),
         (command, query, about) => {
           const a = answer([snippet('Some text.')], { command, answeredAs: 'ask', query, ...(about ? { about } : {}), hasMore: true, page: 2 });
           const payload = renderAnswer(a, opts);
@@ -119,7 +110,8 @@ describe('renderAnswer (pure)', () => {
           const more = decodeButton(ids.find((id) => id.startsWith('more:'))!);
           expect(more).toMatchObject({ kind: 'more', command, page: 3 });
           if (more?.kind !== 'more') return;
-          const back = readFooterState(payload.embeds![0]!.footer!.text, command, more.queryLength, more.aboutLength);
+          const embed = payload.embeds![0]!;
+          const back = readRequest(embed.title!, embed.footer!.text, command, more.queryLength, more.aboutLength);
           expect(back).toEqual({ query, ...(about ? { about } : {}) });
         },
       ),
@@ -163,10 +155,10 @@ describe('other renderers', () => {
     const payload = renderContext(ARTICLE, paragraphs, 3);
     const d = payload.embeds![0]!.description!;
     expect(d.length).toBeLessThanOrEqual(LIMITS.embedDescription);
-    expect(d).toContain('**¶ 3 (cited)**');
+    expect(d).toContain('**¶\u00a03 (cited)**');
     expect(visibleText(d)).toContain(paragraphs[2]!.text);
-    expect(d).toContain('**¶ 2**');
-    expect(d).not.toContain('**¶ 5**');
+    expect(d).toContain('**¶\u00a02**');
+    expect(d).not.toContain('**¶\u00a05**');
     expect(payload.ephemeral).toBe(true);
   });
 
@@ -203,5 +195,140 @@ describe('the respond helper', () => {
     expect(fitted).toHaveLength(25);
     expect(fitted[0]!.value).toBe('Person 0');
     for (const c of fitted) expect(c.name.length).toBeLessThanOrEqual(100);
+  });
+});
+
+/** Discord's autolink rule for bare URLs (its markdown's `url` rule). */
+const AUTOLINK = /(?:https?|steam):\/\/[^\s<]+[^<.,:;"')\]\s]/;
+
+describe('messages people can read at a glance (render fixtures)', () => {
+  const KEN = { id: 'ken-livingstone', name: 'Ken Livingstone' };
+
+  it('a refusal says it once: the title, one line of reason, and no restated question in the footer', () => {
+    const payload = renderAnswer(
+      answer([], { command: 'quote', answeredAs: 'quote', query: 'Boris', about: 'buses', abstained: true, reason: 'The sources quote no one matching “Boris”.' }),
+      opts,
+    );
+    const embed = payload.embeds![0]!;
+    expect(embed.title).toBe('What did Boris say about buses?');
+    expect(embed.description).toBe('The sources quote no one matching “Boris”.');
+    expect(embed.footer!.text).toBe('/quote · try other words, or /sources for what I know about');
+    expect(payload.components).toEqual([]);
+    // Without a reason from the engine, one line all the same.
+    const bare = renderAnswer(answer([], { abstained: true }), opts).embeds![0]!;
+    expect(bare.description).toBe('Not in the sources: none of the 5 articles answers this.');
+  });
+
+  it('a refusal with a nearest passage shows it verbatim, clearly marked as not an answer', () => {
+    const nearest = snippet('Helal Abbas was the official candidate.', { paragraph: 9 });
+    const payload = renderAnswer(answer([], { query: 'Abbas wife', abstained: true, reason: 'No one called “Abbas wife” is named in the sources.', nearest }), opts);
+    expect(payload.embeds![0]!.description).toBe(
+      'No one called “Abbas wife” is named in the sources.\n\n**Nearest passage** (not an answer to the question):\n' +
+        '> Helal Abbas was the official candidate.\n*Mayor race: \\*the\\* count* · news report · East End Gazette · 2010-10-22 · ¶\u00a09',
+    );
+    expect(payload.components![0]!.components.map((b) => (b as { custom_id: string }).custom_id)).toEqual(['ctx:0:town-hall-report:9']);
+    // Too long for the message: an excerpt of whole words, still marked.
+    const long = snippet(`${prose(3000, 1)} Helal Abbas ${prose(3000, 2)}`, { paragraph: 9 });
+    const d = renderAnswer(answer([], { abstained: true, reason: 'Not found.', nearest: long }), opts).embeds![0]!.description!;
+    expect(d.length).toBeLessThanOrEqual(LIMITS.embedDescription);
+    expect(d).toContain('**Nearest passage** (not an answer to the question):');
+    expect(d).toMatch(/ · excerpt$/);
+  });
+
+  it('"¶ N" is joined with a no-break space, everywhere', () => {
+    const s = snippet('Shared text.', { alsoIn: [{ article: BLOG, file: BLOG.file, start: 5, end: 17, paragraph: 7 }] });
+    const d = renderAnswer(answer([s]), opts).embeds![0]!.description!;
+    expect(d).toContain('¶\u00a03');
+    expect(d).toContain('¶\u00a07');
+    expect(d).not.toMatch(/¶ /);
+    const context = renderContext(ARTICLE, [{ n: 3, text: 'One.', start: 0, end: 4 }], 3).embeds![0]!.description!;
+    expect(context).toBe('**¶\u00a03 (cited)**\n> One.');
+  });
+
+  it('/who and /quote say whom the answer is about when the query was partial, and who else it names', () => {
+    const s = snippet('Ken Livingstone, the former mayor, said so.');
+    const who = renderAnswer(answer([s], { query: 'Ken', person: KEN, alsoNamed: [KEN, { id: 'ken-clark', name: 'Ken Clark' }] }), opts).embeds![0]!;
+    expect(who.title).toBe('Who is Ken?');
+    expect(who.description!.split('\n')[0]).toBe('About **Ken Livingstone**. Also called “Ken” in the sources: Ken Clark.');
+    const quote = renderAnswer(answer([snippet('"No," he said.', { speaker: 'Ken Livingstone' })], { command: 'quote', answeredAs: 'quote', query: 'Livingstone', person: KEN }), opts).embeds![0]!;
+    expect(quote.description!.split('\n')[0]).toBe('About **Ken Livingstone**.');
+    // A full name needs no such line.
+    const full = renderAnswer(answer([s], { query: 'ken livingstone', person: KEN }), opts).embeds![0]!;
+    expect(full.description).not.toContain('About');
+  });
+
+  it('a yes/no question: what the quotes say comes first, in the console\'s words', () => {
+    const yes = renderAnswer(answer([snippet('He backed Rahman.')], { command: 'ask', answeredAs: 'ask', query: 'Did he back Rahman?', verdict: 'yes' }), opts);
+    expect(yes.embeds![0]!.description!.split('\n')[0]).toBe('Yes, the sources say:');
+    const no = renderAnswer(answer([snippet('He backed Abbas.')], { command: 'ask', answeredAs: 'ask', query: 'Did he back Rahman?', verdict: 'otherwise' }), opts);
+    expect(no.embeds![0]!.description!.split('\n')[0]).toBe('The sources say otherwise:');
+  });
+
+  it('the quote label does not repeat a speaker the title names; another speaker is still named', () => {
+    const q = { command: 'quote' as const, answeredAs: 'quote' as const, query: 'Tom Harris' };
+    const same = renderAnswer(answer([snippet('"Expel him," he said.', { speaker: 'Tom Harris' }), snippet('"Now," said Harris.', { speaker: 'Harris', start: 900 })], q), opts);
+    expect(same.embeds![0]!.description).not.toContain('Harris, in');
+    expect(same.embeds![0]!.description).toContain('**[1]** *Mayor race');
+    expect(same.embeds![0]!.description).toContain('**[2]** *Mayor race');
+    const other = renderAnswer(answer([snippet('"No comment."', { speaker: 'a Labour spokesman' })], q), opts);
+    expect(other.embeds![0]!.description).toContain('**[1]** a Labour spokesman, in *Mayor race');
+  });
+
+  it('/help: one command per line', () => {
+    const lines = renderHelp().embeds![0]!.description!.split('\n');
+    const commandLines = lines.filter((l) => l.startsWith('`/'));
+    expect(commandLines.map((l) => l.match(/^`\/(\w+)/)![1])).toEqual(['who', 'when', 'quote', 'ask', 'sources', 'help']);
+    for (const l of lines) expect(l.match(/`\/\w+/g)?.length ?? 0).toBeLessThanOrEqual(l.startsWith('`/') ? 1 : 2);
+  });
+
+  it('the Context reply shows title, kind, outlet, author and date, never a file path', () => {
+    const article = { ...ARTICLE, author: 'Jo Reporter' };
+    const embed = renderContext(article, [{ n: 3, text: 'One.', start: 0, end: 4 }], 3).embeds![0]!;
+    expect(embed.title).toBe(article.title);
+    expect(embed.footer!.text).toBe('news report · East End Gazette · Jo Reporter · 2010-10-22');
+    expect(JSON.stringify(embed)).not.toMatch(/corpus\/|\.txt/);
+  });
+
+  it('/sources lists outlet, author, date and paragraph count; "(untitled blog post)" is said there once, not in citations', () => {
+    const untitled = { ...BLOG, title: 'Councillors expelled (untitled blog post)', author: 'A Blogger', date: '2010-11-02' };
+    const d = renderSources([ARTICLE, untitled], (a) => (a.id === ARTICLE.id ? 12 : 1)).embeds![0]!.description!;
+    expect(d.split('\n')).toEqual([
+      '**1.** *Mayor race: \\*the\\* count* — news report · East End Gazette · 2010-10-22 · 12 paragraphs',
+      '**2.** *Councillors expelled (untitled blog post)* — blog/opinion · by A Blogger · 2010-11-02 · 1 paragraph',
+    ]);
+    const s = snippet('Text.', { article: untitled, alsoIn: [{ article: untitled, file: untitled.file, start: 0, end: 5, paragraph: 2 }] });
+    const cited = renderAnswer(answer([s]), opts).embeds![0]!.description!;
+    expect(cited).toContain('*Councillors expelled* · blog/opinion');
+    expect(cited).toContain('also in: *Councillors expelled* ¶\u00a02');
+    expect(cited).not.toContain('untitled');
+  });
+
+  it("More's footer does not restate a long question; the title holds it, and the footer only what the title could not", () => {
+    const question = `Why ${'was the Labour candidate in Tower Hamlets replaced so late '.repeat(5)}`.trim().slice(0, 300);
+    const short = renderAnswer(answer([snippet('Text.')], { command: 'ask', answeredAs: 'ask', query: 'Why was Rahman dropped?', hasMore: true }), opts).embeds![0]!;
+    expect(short.title).toBe('Why was Rahman dropped?');
+    expect(short.footer!.text).toBe('/ask');
+    const long = renderAnswer(answer([snippet('Text.')], { command: 'ask', answeredAs: 'ask', query: question, hasMore: true, page: 1 }), opts).embeds![0]!;
+    expect(long.title!.length).toBeLessThanOrEqual(LIMITS.embedTitle);
+    expect(long.title!.endsWith('…')).toBe(true);
+    expect(long.footer!.text).not.toContain(question);
+    expect(long.footer!.text.length).toBeLessThan(question.length - 200);
+    expect(long.footer!.text).toMatch(/^….* · \/ask · page 2$/);
+    expect(readRequest(long.title!, long.footer!.text, 'ask', question.length, 0)).toEqual({ query: question });
+  });
+
+  it('a bare URL a user typed is never a link in a public answer (title, whom-line, reason)', () => {
+    const url = 'https://evil.example/free-nitro';
+    const answered = renderAnswer(answer([snippet('Text.')], { command: 'ask', answeredAs: 'ask', query: `is ${url} real?`, hasMore: true }), opts);
+    const refused = renderAnswer(answer([], { command: 'ask', answeredAs: 'ask', query: `see ${url}`, abstained: true, reason: `The sources do not answer “see ${url}”.` }), opts);
+    const partial = renderAnswer(answer([snippet('Text.')], { query: `steam://x ${url}`, person: KEN, alsoNamed: [{ id: 'k2', name: 'Ken Clark' }] }), opts);
+    for (const payload of [answered, refused, partial]) {
+      const sent = toMessageOptions(payload);
+      expect(sent.embeds[0]!.title).not.toMatch(AUTOLINK);
+      expect(sent.embeds[0]!.description).not.toMatch(AUTOLINK);
+      expect(sent.embeds[0]!.footer!.text).not.toMatch(AUTOLINK);
+    }
+    // The reader still sees the address (a zero-width space breaks the link, not the text).
+    expect(answered.embeds![0]!.title!.replaceAll('\u200b', '')).toBe(`is ${url} real?`);
   });
 });

@@ -132,8 +132,17 @@ describe('quote command on the real corpus', () => {
       for (const other of ['blatant flouting', 'Ken will mount his defence', 'Ken is our candidate', 'broken the rules', 'Just two weeks ago, Ken', 'I can confirm', 'most important election']) {
         expect(s.text, other).not.toContain(other);
       }
-      expect(s.speaker).toBeTruthy();
+      // His own words carry his name; a writer's report of them does not, and marks the quoted part.
+      if (!s.speaker) expect(s.highlights.some((h) => h.label === 'quote')).toBe(true);
     }
+  });
+
+  it("a narrator's report of what someone said never carries the speaker's name", () => {
+    // The blogger's sentence quotes three words of Ken's inside a report of his speeches.
+    const report = quoted('Ken Livingstone', 'Manchester').filter((s) => s.text.includes('In Manchester, he said'));
+    expect(report).toHaveLength(1);
+    expect(report[0]!.speaker).toBeUndefined();
+    expect(report[0]!.highlights.some((h) => h.label === 'quote')).toBe(true);
   });
 
   it('quote Greg Hands returns his words, which mention Ken Livingstone', () => {

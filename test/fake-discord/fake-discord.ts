@@ -1,11 +1,14 @@
 /**
  * A small fake Discord on 127.0.0.1: a REST server plus a gateway WebSocket, enough for the real
  * discord.js Client to log in, receive dispatches and send replies. Tests drive it from the outside:
- * they inject dispatches, read the recorded requests, and script error answers per route. It keeps
- * no notion of permissions or validation: those are what the bot is tested for. It does keep
- * Discord's clock on interactions: an initial response (reply or defer) that arrives more than 3 s
- * after the interaction was dispatched, or a second one, is refused as Discord refuses it, and a
- * deferred reply is edited in through the interaction's webhook.
+ * they inject dispatches, read the recorded requests, and script error answers per route.
+ *
+ * It is as strict as Discord where leniency would let a test pass wrongly: it computes the bot's
+ * permissions per channel (sent as `app_permissions` and enforced on the pin route), drops
+ * `contexts` and `integration_types` from guild commands, refuses a second callback to one
+ * interaction (40060) and de-duplicates messages sent with `enforce_nonce`. It keeps Discord's clock
+ * on interactions: an initial response (reply or defer) arriving more than 3 s after the interaction
+ * was dispatched is refused (10062), and a deferred reply is edited in through the webhook.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -52,6 +55,19 @@ export interface FakeGuild {
   channels: any[];
 }
 
+/** Permission bits (Discord's numbering). */
+export const PERMISSION = {
+  viewChannel: 1n << 10n,
+  sendMessages: 1n << 11n,
+  manageMessages: 1n << 13n,
+  embedLinks: 1n << 14n,
+  readMessageHistory: 1n << 16n,
+  pinMessages: 1n << 51n,
+} as const;
+
+/** What the README's invite link grants the bot: view, embed links, read history, pin messages. */
+export const INVITED_BOT_PERMISSIONS = PERMISSION.viewChannel | PERMISSION.embedLinks | PERMISSION.readMessageHistory | PERMISSION.pinMessages;
+
 export interface FakeDiscordOptions {
   /** Sent in HELLO; long by default so heartbeats do not clutter the frame log. */
   heartbeatInterval?: number;
@@ -88,9 +104,16 @@ export class FakeDiscord {
   readonly acknowledgedAt = new Map<string, number>();
   /** When each interaction's answer arrived: its reply, or the edit that filled in its deferral. */
   readonly answeredAt = new Map<string, number>();
-  /** Refused initial responses: too late (10062) or a second one (40060), by interaction id. */
+  /** Initial responses refused for arriving too late (10062), by interaction id. */
   readonly refused = new Map<string, number>();
   sessionId = 'fake-session-1';
+  /**
+   * The bot's permissions per guild channel, as Discord would compute them from roles and
+   * overwrites; channels not listed get what the invite link grants.
+   */
+  readonly botPermissions = new Map<string, bigint>();
+  /** Interactions that already got their callback (a second one is refused with 40060). */
+  private readonly acknowledged = new Set<string>();
 
   private readonly overrides: Override[] = [];
   /** Dispatched interactions by token (webhook routes name the token, not the id). */
@@ -134,6 +157,17 @@ export class FakeDiscord {
     this.overrides.unshift({ matcher: { method: method.toUpperCase(), path }, reply, remaining: times });
   }
 
+  /**
+   * The next `times` matching requests are carried out as usual, but their response is lost on the
+   * way back (the client sees a 500): the case a retry must not turn into a second reply.
+   */
+  loseResponses(method: string, path: string | RegExp, times = 1): void {
+    this.replyTo(method, path, (req) => {
+      this.defaultReply(req);
+      return discordErrors.serverError;
+    }, times);
+  }
+
   clearReplies(): void {
     this.overrides.length = 0;
   }
@@ -165,6 +199,9 @@ export class FakeDiscord {
   /** Sends a dispatch (op 0) to every identified connection. */
   dispatch(t: string, d: any): void {
     if (t === 'INTERACTION_CREATE') {
+      // Discord computes the app's permissions in the channel itself; a test sets them through
+      // `botPermissions`, not in the payload.
+      if (d.guild_id && d.channel?.id && this.isGuildChannel(d.channel.id)) d = { ...d, app_permissions: String(this.botPermissionsIn(d.channel.id)) };
       this.interactions.set(d.id, d);
       this.dispatchedAt.set(d.id, performance.now());
       this.tokens.set(d.token, d);
@@ -180,6 +217,14 @@ export class FakeDiscord {
   /** Closes every gateway connection with a close code (e.g. 4000, 1001). */
   closeConnections(code: number, reason = ''): void {
     for (const ws of this.sockets) ws.close(code, reason);
+  }
+
+  botPermissionsIn(channelId: string): bigint {
+    return this.botPermissions.get(channelId) ?? INVITED_BOT_PERMISSIONS;
+  }
+
+  private isGuildChannel(channelId: string): boolean {
+    return this.guilds.some((g) => g.channels.some((c) => c.id === channelId));
   }
 
   /** Registers a message as existing (e.g. a user's message in a DM) so REST can return it. */
@@ -263,8 +308,8 @@ export class FakeDiscord {
   }
 
   /**
-   * Discord's rules for an interaction's initial response: within 3 seconds of the interaction, and
-   * only once. Interactions this fake did not dispatch are left to the other routes.
+   * Discord's deadline for an interaction's initial response: 3 seconds from the interaction
+   * (checked before any scripted reply). Interactions this fake did not dispatch are left alone.
    */
   private refuseCallback(req: RecordedRequest, arrivedAt: number): ScriptedReply | undefined {
     const m = req.method === 'POST' ? req.path.match(/^\/interactions\/(\d+)\/[^/]+\/callback$/) : null;
@@ -272,8 +317,7 @@ export class FakeDiscord {
     if (!m || dispatched === undefined) return undefined;
     const id = m[1]!;
     let refusal: ScriptedReply | undefined;
-    if (this.acknowledgedAt.has(id)) refusal = discordErrors.alreadyAcknowledged;
-    else if (arrivedAt - dispatched > INTERACTION_DEADLINE_MS) refusal = discordErrors.unknownInteraction;
+    if (!this.acknowledgedAt.has(id) && arrivedAt - dispatched > INTERACTION_DEADLINE_MS) refusal = discordErrors.unknownInteraction;
     if (refusal) this.refused.set(id, (refusal.body as { code: number }).code);
     return refusal;
   }
@@ -303,6 +347,10 @@ export class FakeDiscord {
     }
     if ((m = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/)) && method === 'POST') {
       const body = req.body as { type: number; data?: any };
+      const invalid = invalidBody(body?.type === 8 ? { choices: body.data?.choices } : (body?.data ?? {}));
+      if (invalid) return invalidFormBody(invalid);
+      if (this.acknowledged.has(m[1]!)) return { status: 400, body: { code: 40060, message: 'Interaction has already been acknowledged.' } };
+      this.acknowledged.add(m[1]!);
       // 4 = CHANNEL_MESSAGE_WITH_SOURCE: the reply becomes a message a later button can point at.
       // 5 = DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE: a "thinking…" message (flag 128, LOADING), whose
       // content the webhook's @original edit fills in.
@@ -318,6 +366,8 @@ export class FakeDiscord {
       const interaction = this.interactionByToken(m[2]!);
       const original = interaction ? this.replies.get(interaction.id) : undefined;
       if (!original) return notFound(10015, 'Unknown Webhook');
+      const invalid = invalidBody(req.body ?? {});
+      if (invalid) return invalidFormBody(invalid);
       const data = (req.body ?? {}) as Record<string, unknown>;
       for (const field of ['content', 'embeds', 'components'] as const) if (data[field] !== undefined) original[field] = data[field];
       original.flags &= ~MESSAGE_LOADING;
@@ -325,15 +375,26 @@ export class FakeDiscord {
       return { status: 200, body: original };
     }
     if ((m = path.match(/^\/webhooks\/(\d+)\/([^/]+)$/)) && method === 'POST') {
+      const invalid = invalidBody(req.body ?? {});
+      if (invalid) return invalidFormBody(invalid);
       // A follow-up of an interaction needs its initial response first.
       const interaction = this.interactionByToken(m[2]!);
       if (interaction && !this.acknowledgedAt.has(interaction.id)) return notFound(10015, 'Unknown Webhook');
       return { status: 200, body: this.createMessage(interaction?.channel_id ?? '0', req.body ?? {}) };
     }
     if ((m = path.match(/^\/channels\/(\d+)\/messages$/)) && method === 'POST') {
+      const invalid = invalidBody(req.body ?? {});
+      if (invalid) return invalidFormBody(invalid);
+      // With enforce_nonce, a message with the same nonce from the same author in the last few
+      // minutes is returned instead of creating a second one.
+      const nonce = req.body?.enforce_nonce ? req.body.nonce : undefined;
+      const earlier = nonce === undefined ? undefined : [...this.messages.values()].find((msg) => msg.channel_id === m![1] && msg.nonce === nonce && msg.author.id === BOT_USER.id);
+      if (earlier) return { status: 200, body: earlier };
       return { status: 200, body: this.createMessage(m[1]!, req.body ?? {}) };
     }
     if ((m = path.match(/^\/channels\/(\d+)\/messages\/pins\/(\d+)$/)) && method === 'PUT') {
+      // Since February 2026 only Pin Messages pins; Manage Messages alone does not.
+      if (this.isGuildChannel(m[1]!) && !(this.botPermissionsIn(m[1]!) & PERMISSION.pinMessages)) return discordErrors.missingPermissions;
       const message = this.messages.get(m[2]!);
       if (message) message.pinned = true;
       return { status: 204 };
@@ -346,7 +407,9 @@ export class FakeDiscord {
       const key = m[2] ?? 'global';
       if (method === 'GET') return { status: 200, body: this.commands.get(key) ?? [] };
       if (method === 'PUT') {
-        const registered = (req.body as any[]).map((c) => ({
+        // Guild commands carry no contexts or integration_types: Discord drops them (they only
+        // mean something for global commands), so they are not echoed back either.
+        const registered = (req.body as any[]).map(({ contexts, integration_types, ...c }) => ({
           id: snowflake(),
           application_id: m![1],
           version: snowflake(),
@@ -355,6 +418,7 @@ export class FakeDiscord {
           type: 1,
           nsfw: false,
           ...c,
+          ...(m![2] ? {} : { contexts, integration_types }),
         }));
         this.commands.set(key, registered);
         return { status: 200, body: registered };
@@ -372,6 +436,7 @@ export class FakeDiscord {
       components: data.components ?? [],
       type: interactionId ? 20 : 0,
       flags: data.flags ?? 0,
+      ...(data.nonce !== undefined ? { nonce: data.nonce } : {}),
       ...(interactionId ? { interaction_id: interactionId } : {}),
     });
     this.messages.set(message.id, message);
@@ -435,6 +500,58 @@ function parseBody(raw: string, contentType: string | undefined): unknown {
   return raw;
 }
 
+/** Discord's limits on what a message or an autocomplete answer may hold (UTF-16 units: never fewer than characters). */
+const MAX = { content: 2000, embeds: 10, title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, footer: 2048, author: 256, embedTotal: 6000, customId: 100, label: 80, choices: 25, choice: 100 };
+
+/**
+ * What Discord would refuse in a message body (400, 50035 Invalid Form Body): a string that is not
+ * well-formed UTF-16 (half an emoji), or any limit exceeded. Undefined when the body is valid.
+ */
+export function invalidBody(body: any): string | undefined {
+  const broken = findString(body, (s) => LONE_SURROGATE.test(s));
+  if (broken !== undefined) return `${broken}: not valid Unicode (a lone surrogate)`;
+  const over = (what: string, value: string | undefined, max: number) => (value !== undefined && value.length > max ? `${what}: longer than ${max}` : undefined);
+  const problems: (string | undefined)[] = [over('content', body.content, MAX.content)];
+  const embeds: any[] = body.embeds ?? [];
+  if (embeds.length > MAX.embeds) problems.push('embeds: more than 10');
+  let total = 0;
+  embeds.forEach((e, i) => {
+    problems.push(over(`embeds.${i}.title`, e.title, MAX.title), over(`embeds.${i}.description`, e.description, MAX.description));
+    problems.push(over(`embeds.${i}.footer.text`, e.footer?.text, MAX.footer), over(`embeds.${i}.author.name`, e.author?.name, MAX.author));
+    if ((e.fields ?? []).length > MAX.fields) problems.push(`embeds.${i}.fields: more than 25`);
+    for (const f of e.fields ?? []) problems.push(over('field name', f.name, MAX.fieldName), over('field value', f.value, MAX.fieldValue));
+    total += [e.title, e.description, e.footer?.text, e.author?.name, ...(e.fields ?? []).flatMap((f: any) => [f.name, f.value])].reduce((n: number, t) => n + (t?.length ?? 0), 0);
+  });
+  if (total > MAX.embedTotal) problems.push('embeds: more than 6000 characters in all');
+  for (const row of body.components ?? []) {
+    for (const c of row.components ?? []) problems.push(over('custom_id', c.custom_id, MAX.customId), over('label', c.label, MAX.label));
+  }
+  if (body.choices) {
+    if (body.choices.length > MAX.choices) problems.push('choices: more than 25');
+    for (const c of body.choices) problems.push(over('choice name', c.name, MAX.choice), over('choice value', String(c.value), MAX.choice));
+  }
+  return problems.find(Boolean);
+}
+
+/** Half of a surrogate pair without its other half (String.prototype.isWellFormed, for older TS libs). */
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The path of the first string in `value` failing `test`. */
+function findString(value: unknown, test: (s: string) => boolean, path = 'body'): string | undefined {
+  if (typeof value === 'string') return test(value) ? path : undefined;
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const found = findString(v, test, `${path}.${k}`);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function invalidFormBody(problem: string): ScriptedReply {
+  return { status: 400, body: { code: 50035, message: 'Invalid Form Body', errors: { _problem: problem } } };
+}
+
 function notFound(code: number, message: string): ScriptedReply {
   return { status: 404, body: { code, message } };
 }
@@ -446,7 +563,6 @@ const MESSAGE_LOADING = 1 << 7;
 
 /** Error bodies Discord sends, for `replyTo`. */
 export const discordErrors = {
-  alreadyAcknowledged: { status: 400, body: { code: 40060, message: 'Interaction has already been acknowledged.' } },
   missingPermissions: { status: 403, body: { code: 50013, message: 'Missing Permissions' } },
   missingAccess: { status: 403, body: { code: 50001, message: 'Missing Access' } },
   unknownInteraction: { status: 404, body: { code: 10062, message: 'Unknown interaction' } },

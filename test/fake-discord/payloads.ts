@@ -15,6 +15,8 @@ export const PERMISSIONS = {
   member: String((1n << 10n) | (1n << 11n) | (1n << 16n)), // view, send, read history
   manageMessages: String((1n << 10n) | (1n << 11n) | (1n << 13n) | (1n << 16n)),
   pinMessages: String((1n << 10n) | (1n << 11n) | (1n << 16n) | (1n << 51n)),
+  /** What Discord sends as app_permissions in a DM. */
+  dmApp: String((1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 16n)),
 };
 
 export interface FakeUser {
@@ -55,6 +57,12 @@ export interface Where {
   permissions?: string;
   /** How the app is installed where this happens: to the server (default) or to the user only. */
   installedBy?: 'guild' | 'user';
+  /** app_permissions outside a server channel the fake knows (in one, the fake computes them). */
+  appPermissions?: string;
+  /** Leave out `member.permissions` (some contexts and Discord-compatible servers do). */
+  noMemberPermissions?: boolean;
+  /** Leave out `channel` and `channel_id`. */
+  noChannel?: boolean;
 }
 
 function base(type: number, where: Where) {
@@ -68,7 +76,8 @@ function base(type: number, where: Where) {
     locale: 'en-US',
     entitlements: [],
     authorizing_integration_owners: { '0': GUILD_ID },
-    app_permissions: PERMISSIONS.manageMessages,
+    // In a server channel the fake replaces this with what it computes (FakeDiscord.botPermissions).
+    app_permissions: where.appPermissions ?? PERMISSIONS.dmApp,
     attachment_size_limit: 8_388_608,
   };
   if (where.in === 'dm') {
@@ -87,13 +96,12 @@ function base(type: number, where: Where) {
     guild_id: GUILD_ID,
     guild: { id: GUILD_ID, locale: 'en-US', features: [] },
     guild_locale: 'en-US',
-    channel_id: CHANNEL_ID,
-    channel: TEXT_CHANNEL,
+    ...(where.noChannel ? {} : { channel_id: CHANNEL_ID, channel: TEXT_CHANNEL }),
     context: 0,
     member: {
       user: user(u),
       roles: [],
-      permissions: where.permissions ?? PERMISSIONS.member,
+      ...(where.noMemberPermissions ? {} : { permissions: where.permissions ?? PERMISSIONS.member }),
       joined_at: new Date(0).toISOString(),
       deaf: false,
       mute: false,
@@ -140,7 +148,7 @@ export function buttonClick(customId: string, message: any, where: Where = {}) {
   const b = base(3, where);
   return {
     ...b,
-    message: { ...message, channel_id: b.channel_id },
+    message: { ...message, channel_id: b.channel_id ?? message.channel_id },
     data: { custom_id: customId, component_type: 2 },
   };
 }

@@ -115,9 +115,9 @@ describe('REST', () => {
     await h.interact(ask);
     const message = h.replyMessage(ask);
     h.fake.replyTo('PUT', /\/pins\//, discordErrors.missingPermissions, 1);
-    const body = await h.interact(buttonClick('pin', message, { user: MOD, permissions: PERMISSIONS.manageMessages }));
+    const body = await h.interact(buttonClick('pin', message, { user: MOD, permissions: PERMISSIONS.pinMessages }));
     expect(body.data.flags).toBe(64);
-    expect(body.data.content).toMatch(/^I could not pin it: I lack the Pin Messages/);
+    expect(body.data.content).toMatch(/^I cannot pin here: I lack the Pin Messages/);
     const lines = h.logs.filter((l) => l.code === 50013);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ level: 40, channel: CHANNEL_ID, message: message.id, user: MOD.id });

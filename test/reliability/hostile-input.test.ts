@@ -16,6 +16,8 @@ import { fitChoices, toMessageOptions } from '../../src/bot/respond.js';
 import { fileText, loadEngine } from '../engine/helpers.js';
 
 const RUNS_PER_COMMAND = 2_500;
+/** 2,500 answers rendered per test take about 1 s on an idle core, several on two loaded ones. */
+const PROPERTY_TIMEOUT = 120_000;
 
 let engine: Engine;
 let names: string[];
@@ -153,7 +155,7 @@ describe('hostile input (property, 10,000 commands)', () => {
       );
       // The snippet and layout checks only bite on real answers: make sure the mix produces them.
       expect(answered).toBeGreaterThan(RUNS_PER_COMMAND / 10);
-    });
+    }, PROPERTY_TIMEOUT);
   }
 
   it('/quote (speaker and topic both hostile): the same guarantees', () => {
@@ -163,7 +165,7 @@ describe('hostile input (property, 10,000 commands)', () => {
       }),
       { numRuns: RUNS_PER_COMMAND },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   it('DMs: a refusal becomes the DM help, an answer renders within limits', () => {
     fc.assert(
@@ -179,7 +181,7 @@ describe('hostile input (property, 10,000 commands)', () => {
       }),
       { numRuns: 1_000 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   it('autocomplete: any typed prefix gives at most 25 choices within the 100-character limits', () => {
     // Discord caps what is typed in an option at 100 characters before autocomplete sees it.
@@ -196,5 +198,5 @@ describe('hostile input (property, 10,000 commands)', () => {
       }),
       { numRuns: 1_000 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 });

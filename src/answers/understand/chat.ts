@@ -172,6 +172,9 @@ export const FILLER: readonly string[] = [
   'involved',
   'makes no sense',
   'no idea',
+  // "names pls": asks for a list (the question type keeps that), not for the word "names".
+  'names',
+  'the names of',
 ];
 
 /**

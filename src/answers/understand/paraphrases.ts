@@ -37,8 +37,10 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'readmission to the party',
   },
   {
-    say: ['won', 'win', 'wins', 'winning', 'winner', 'got in', 'get in', 'got elected', 'came out on top', 'victory'],
-    means: ['beat', 'victorious', 'landslide', 'won', 'elected', 'defeat'],
+    // Not "got in": "did ken get [a share] in spitalfields" is no win.
+    say: ['won', 'win', 'wins', 'winning', 'winner', 'got elected', 'came out on top', 'victory'],
+    // Not "elected": the stemmer makes it "election", which no more means a win than "poll" does.
+    means: ['beat', 'victorious', 'landslide', 'won', 'defeat'],
     why: 'winning an election; articles say who beat whom or who was victorious',
   },
   {

@@ -17,6 +17,14 @@ export interface QuestionPart {
   content: string;
   /** The part says "not"/"never" (a yes/no answer then confirms a negative). */
   negated: boolean;
+  /**
+   * The thing asked about, when the question describes it ("who was the tory candidate" → "tory
+   * candidate", "what was the turnout" → "turnout", "how many votes" → "votes"): every word of it
+   * must be in an answer.
+   */
+  focus?: string;
+  /** The first part's words, for a later part's pronouns ("did he bottle it" after "why did abbas ..."). */
+  carried?: string;
 }
 
 export interface Question {
@@ -59,12 +67,16 @@ export function normalise(text: string): string {
     if (token === '?' && out.at(-1) === '?') continue;
     out.push(Object.hasOwn(SHORTHAND, token) ? SHORTHAND[token]!.toLowerCase() : token);
   }
-  return out.join(' ').replace(/\s+\?/g, '?').trim();
+  return out
+    .join(' ')
+    .replace(/\s+\?/g, '?')
+    .replace(/\bback (?=in (?:19|20)\d\d\b)/g, '') // "back in 2000": when, not backing
+    .trim();
 }
 
 const AUX = 'is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|may|might|shall';
 /** Where a question turns into a second one: "..., and why does ...", "... or is it true ...". */
-const PART_BREAK = new RegExp(`\\s+(?:and|or|but|also|plus)\\s+(?=(?:who|whom|whose|what|when|where|why|how|which|is it true|${AUX})\\b)`, 'g');
+const PART_BREAK = new RegExp(`(?:,\\s*|\\s+(?:and|or|but|also|plus)\\s+)(?=(?:who|whom|whose|what|when|where|why|how|which|is it true|${AUX})\\b)`, 'g');
 
 /** Words that ask rather than say: dropped from the search words. */
 const QUESTION_WORDS = new Set(
@@ -94,6 +106,12 @@ export function parseQuestion(original: string): Question {
     const previous = parts.at(-1);
     // "who said X, who was that", "was lutfur a councillor? where": a part with no words of its own
     // asks about the previous one; it lends its type when it is more telling than a yes/no.
+    // "wasnt ken kicked out once? sometime around 2000 i think": a part that asks nothing narrows it.
+    if (previous && part.type === 'other' && part.content) {
+      previous.text = `${previous.text}? ${part.text}`;
+      previous.content = `${previous.content} ${part.content}`;
+      continue;
+    }
     if (previous && !part.content) {
       previous.text = `${previous.text}? ${part.text}`;
       if (part.type !== 'other' && part.type !== 'yesno' && (previous.type === 'yesno' || previous.type === 'other' || previous.type === 'what')) previous.type = part.type;
@@ -102,7 +120,7 @@ export function parseQuestion(original: string): Question {
     parts.push(part);
   }
   if (parts.length === 0) parts.push(readPart(normalised));
-  return { original, normalised, parts };
+  return { original, normalised, parts: parts.map((p, i) => (i === 0 ? p : carryPeople(parts[0]!, p))) };
 }
 
 function readPart(text: string): QuestionPart {
@@ -115,12 +133,26 @@ function readPart(text: string): QuestionPart {
     .join(' ');
   // "whats the actual numbers", "what was it about": generic words ask about the previous part.
   if (content.split(' ').every((w) => GENERIC.has(w))) content = '';
-  return { text, type, content, negated: NEGATION.test(text.replace(/^(?:is it true|is it|was it|did|does|do|is|was)\s+(?:not|n't)\b/, '')) };
+  const part: QuestionPart = { text, type, content, negated: NEGATION.test(text.replace(/^(?:is it true|is it|was it|did|does|do|is|was)\s+(?:not|n't)\b/, '')) };
+  const focus = FOCUS.exec(text)?.[1]?.split(' ').filter((w) => !QUESTION_WORDS.has(w) && !GENERIC.has(w));
+  if (focus?.length) part.focus = focus.join(' ');
+  return part;
 }
+
+/** "who was the X [for|in|of ...]", "what was the X", "how many X": the description asked about. */
+const FOCUS = /^(?:(?:who|what) (?:is|was|are|were) (?:the|a|an) |how many )((?:[a-z]+ ){0,2}?[a-z]+)(?= (?:for|in|of|at|on|did|does|do|was|were|has|have|had|that|who|when|to)\b|$)/;
 
 /** The search words of a text typed as it comes (a /when event, a topic): normalised, filler dropped. */
 export function contentOf(text: string): string {
   return readPart(normalise(text).replace(/\?/g, ' ')).content;
+}
+
+/**
+ * "why did abbas resign, did he bottle it": a he/she/they in a later part may be someone the first
+ * part named; the first part's words go with it, for the answer code to find the names among them.
+ */
+function carryPeople(first: QuestionPart, later: QuestionPart): QuestionPart {
+  return /\b(?:he|she|him|his|her|they|them)\b/.test(later.text) ? { ...later, carried: first.content } : later;
 }
 
 export function questionType(text: string): QuestionType {
@@ -130,7 +162,7 @@ export function questionType(text: string): QuestionType {
   if (/^where\b/.test(t) || /\bwhere$/.test(t)) return 'where';
   if (/^(?:why|how come|what for)\b/.test(t) || /\b(?:why|what for)$/.test(t)) return 'why';
   if (/^(?:how (?:many|much|big|long|large|often)|what (?:share|percentage|proportion|number|majority))\b/.test(t)) return 'count';
-  if (/^(?:can you |could you )?(?:list|name)\b/.test(t) || /^(?:what|which) (?:were|are) the names\b/.test(t)) return 'list';
+  if (/^(?:can you |could you )?(?:list|name)\b/.test(t) || /^(?:what|which) (?:were|are) the names\b/.test(t) || /\bnames\b/.test(t)) return 'list';
   if (/^which\b/.test(t)) return 'which';
   if (new RegExp(`^(?:is it true|is that true|${AUX})\\b`).test(t) || /\b(?:right|correct|true|innit|yes or no)$/.test(t) || /\b(?:did|does|do|is|was|has) (?:he|she|it|they) not$/.test(t)) return 'yesno';
   if (/^(?:what|whats)\b/.test(t)) return 'what';

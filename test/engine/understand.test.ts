@@ -1,0 +1,184 @@
+/**
+ * The question-understanding step on its own: chat normalisation, question parts and types, the
+ * concepts searched with their paraphrases, polarity; then what it changes in answers on the real
+ * corpus (roles, yes/no verdicts, refusals with the nearest passage, partial names).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/answers/engine.js';
+import { contrasts, negative } from '../../src/answers/understand/polarity.js';
+import { normalise, parseQuestion, questionType } from '../../src/answers/understand/question.js';
+import { expectVerbatim, loadEngine } from './helpers.js';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await loadEngine();
+});
+
+describe('normalise', () => {
+  it.each([
+    ['whats the rule if u back someone', 'what is the rule if you back someone'],
+    ['ken wasnt campaigning', 'ken was not campaigning'],
+    ["he didn't", 'he did not'],
+    ['Who’s John Biggs??', 'who is john biggs?'],
+    ['how many ppl got kicked out b4 the vote', 'how many people got kicked out before the vote'],
+    ['their 2nd preference', 'their second preference'],
+    ['the by election', 'the byelection'],
+    ['whyd livingstn turn up', 'why did livingstn turn up'],
+  ])('%s → %s', (raw, expected) => {
+    expect(normalise(raw)).toBe(expected);
+  });
+
+  it('keeps names and words it has no rule for as typed (lower case)', () => {
+    expect(normalise('Lutfar Rahmen')).toBe('lutfar rahmen');
+  });
+});
+
+describe('question types', () => {
+  it.each([
+    ['who did lutfur beat', 'who'],
+    ['someone said ken had silly excuses, who was that', 'who'],
+    ['when did they let ken back in', 'when'],
+    ['what date did the nec impose abbas', 'when'],
+    ['where did ken go instead', 'where'],
+    ['why did labour ditch rahman', 'why'],
+    ['how come ken got off', 'why'],
+    ['how many councillors got booted', 'count'],
+    ['how much did labour win by', 'count'],
+    ['can you list the councillors', 'list'],
+    ['which mp called for his expulsion', 'which'],
+    ['is it true greg hands is a labour mp', 'yesno'],
+    ['did the nec do anything', 'yesno'],
+    ['ken backed rahman right', 'yesno'],
+    ['what voting system was used', 'what'],
+  ])('%s → %s', (q, type) => {
+    expect(questionType(normalise(q))).toBe(type);
+  });
+});
+
+describe('parts', () => {
+  it('splits two questions joined by "and" and answers each', () => {
+    const q = parseQuestion("when's the mayor election and why does the blogger think a tory win is unlikely");
+    expect(q.parts.map((p) => p.type)).toEqual(['when', 'why']);
+  });
+
+  it('folds a tail that asks nothing of its own into the part before ("... who was that")', () => {
+    const q = parseQuestion('was lutfur ever a councillor himself? where');
+    expect(q.parts).toHaveLength(1);
+    expect(q.parts[0]!.type).toBe('where');
+  });
+
+  it('drops filler and question words from the search words', () => {
+    const [part] = parseQuestion('why did the councillors get axed tbh').parts;
+    expect(part!.content.split(' ')).not.toContain('tbh');
+    expect(part!.content.split(' ')).not.toContain('why');
+    expect(part!.content).toContain('axed');
+  });
+
+  it('reads negation after the auxiliary, not the rhetorical "wasnt"', () => {
+    expect(parseQuestion('is it true ken refused to campaign').parts[0]!.negated).toBe(true);
+    expect(parseQuestion('did ken campaign for rahman').parts[0]!.negated).toBe(false);
+  });
+});
+
+describe('search plan (concepts and paraphrases, on the real corpus)', () => {
+  it('gives slang the corpus words, weighted below the user’s own', () => {
+    const { explanation } = engine.explain({ command: 'ask', query: 'how many councillors got chucked out' });
+    const concepts = explanation.parts[0]!.plan!.concepts;
+    const chucked = concepts.find((c) => c.word === 'chucked out')!;
+    expect(chucked.terms).toEqual([]);
+    expect([...chucked.alternatives.keys()]).toContain('expel');
+    for (const w of chucked.alternatives.values()) expect(w).toBeLessThan(1);
+    // Light verbs are not searched for.
+    expect(concepts.map((c) => c.word)).not.toContain('got');
+  });
+
+  it('finds a phrasal verb split by its object ("let ken back in")', () => {
+    const { explanation } = engine.explain({ command: 'ask', query: 'when did they let ken back into the party' });
+    const words = explanation.parts[0]!.plan!.concepts.map((c) => c.word);
+    expect(words).toContain('let back into');
+    expect(words).toContain('ken');
+  });
+
+  it('marks a word the corpus has in no form as missing, and never expands names', () => {
+    const { explanation } = engine.explain({ command: 'ask', query: 'did ken beat boris in the 2012 race' });
+    const concepts = explanation.parts[0]!.plan!.concepts;
+    expect(concepts.find((c) => c.word === 'boris')!.missing).toBe(true);
+    expect(concepts.find((c) => c.word === 'ken')!.alternatives.size).toBe(0);
+  });
+
+  it('reads digits and number words alike', () => {
+    const { explanation } = engine.explain({ command: 'ask', query: 'list the 8 councillors' });
+    const eight = explanation.parts[0]!.plan!.concepts.find((c) => c.word === '8')!;
+    expect([...eight.alternatives.keys()]).toContain('eight');
+  });
+});
+
+describe('polarity', () => {
+  it('finds a negation governing the action, or a refusal standing for it', () => {
+    expect(negative('The NEC decided not to take action against Mr Livingstone', new Set(['action']))).toBe(true);
+    expect(negative('He has refused.', new Set(['campaign']))).toBe(true);
+    expect(negative('Ken campaigned for Labour in Roman Road', new Set(['campaign']))).toBe(false);
+  });
+
+  it('sees a description the text gives otherwise', () => {
+    expect(contrasts('is it true greg hands is a labour mp', 'Greg Hands, the Tory MP for Chelsea and Fulham')).toBe(true);
+    expect(contrasts('is it true greg hands is a tory mp', 'Greg Hands, the Tory MP for Chelsea and Fulham')).toBe(false);
+  });
+});
+
+describe('answers that use it', () => {
+  it('a yes/no question says whether the sources confirm it', () => {
+    const no = engine.answer({ command: 'ask', query: 'is it true greg hands is a labour mp?' });
+    expect(no.verdict).toBe('otherwise');
+    expect(no.snippets[0]!.text).toContain('Tory MP for Chelsea and Fulham');
+    const yes = engine.answer({ command: 'ask', query: 'did ken get a pic taken with the labour guy for the byelection' });
+    expect(yes.verdict).toBe('yes');
+    expect(yes.snippets[0]!.text).toContain('photographed with the Labour candidate');
+  });
+
+  it('who did what to whom: the expulsion asked about, not another one with the same words', () => {
+    const a = engine.answer({ command: 'ask', query: 'why did labour bin rahman as their candidate' });
+    expect(a.abstained).toBe(false);
+    expect(a.snippets[0]!.text).not.toMatch(/^Eight Labour councillors/);
+  });
+
+  it('refuses a count the sources do not give, showing the nearest passage as not an answer', () => {
+    const a = engine.answer({ command: 'ask', query: 'how many votes did lutfur actually get' });
+    expect(a.abstained).toBe(true);
+    expect(a.reason).toMatch(/no figure/);
+    expect(a.nearest).toBeDefined();
+    expectVerbatim(a.nearest!);
+  });
+
+  it('refuses a false premise and a person the sources never name', () => {
+    expect(engine.answer({ command: 'ask', query: 'why did ken quit the nec over tower hamlets' }).abstained).toBe(true);
+    expect(engine.answer({ command: 'ask', query: 'did ken beat boris in the 2012 london mayor race' }).abstained).toBe(true);
+  });
+
+  it('a partial name answers for the likeliest person and names the others', () => {
+    const a = engine.answer({ command: 'who', query: 'Ken' });
+    expect(a.person?.name).toBe('Ken Livingstone');
+    expect(a.alsoNamed?.map((p) => p.name)).toContain('Ken Clark');
+    expect(engine.answer({ command: 'who', query: 'Ken Livingstone' }).alsoNamed).toBeUndefined();
+  });
+
+  it('a name typed with a typo lands on the person the rest is about', () => {
+    const a = engine.answer({ command: 'who', query: 'lutfar' });
+    expect(a.person?.name).toBe('Lutfur Rahman');
+  });
+
+  it('a multi-part question answers each part', () => {
+    const a = engine.answer({ command: 'ask', query: 'whos john biggs and does ken think he got treated fairly' });
+    const texts = a.snippets.map((s) => s.text).join('\n');
+    expect(texts).toContain('John Biggs');
+    expect(texts).toMatch(/treated badly/);
+  });
+
+  it('--explain tells the normalised question, its parts, words and scored passages', () => {
+    const { answer, explanation } = engine.explain({ command: 'ask', query: 'how many ppl got the boot' });
+    expect(explanation.normalised).toBe('how many people got the boot');
+    expect(explanation.parts[0]!.part.type).toBe('count');
+    expect(explanation.parts[0]!.hits.length).toBeGreaterThan(0);
+    expect(answer.snippets[0]!.text).toBe(explanation.parts[0]!.hits[0]!.text);
+  });
+});
