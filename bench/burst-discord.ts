@@ -9,7 +9,7 @@ import { GUILD, slashCommand } from '../test/fake-discord/payloads.js';
 import type { BenchQuestion } from './questions.js';
 
 export type BurstRequest = { kind: 'fire'; questions: BenchQuestion[]; timeoutMs: number };
-export type BurstTimings = { kind: 'timings'; dispatched: number[]; acknowledged: (number | null)[]; answered: (number | null)[]; refused: number; deferred: number };
+export type BurstTimings = { kind: 'timings'; origin: number; ids: string[]; dispatched: number[]; acknowledged: (number | null)[]; answered: (number | null)[]; refused: number; deferred: number };
 
 const fake = await FakeDiscord.start({ guilds: [GUILD] });
 process.send!({ kind: 'listening', api: fake.apiUrl });
@@ -31,6 +31,8 @@ process.on('message', async (message: BurstRequest) => {
   const at = (m: Map<string, number>, id: string) => m.get(id) ?? null;
   process.send!({
     kind: 'timings',
+    origin: performance.timeOrigin,
+    ids: payloads.map((p) => p.id),
     dispatched: payloads.map((p) => fake.dispatchedAt.get(p.id)!),
     acknowledged: payloads.map((p) => at(fake.acknowledgedAt, p.id)),
     answered: payloads.map((p) => at(fake.answeredAt, p.id)),

@@ -46,7 +46,7 @@ const cacheDir = join(scaleDir, 'cache');
 const count = Math.max(1, Number(args.burst ?? 2000) || 2000);
 const log = (message: string) => process.stderr.write(`[bench ${scale}] ${message}\n`);
 
-const discord = fork(join(ROOT, 'bench/burst-discord.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+const discord = fork(join(ROOT, 'bench/burst-discord.ts'), [], { execArgv: ['--import', 'tsx', ...(process.env.BURST_FAKE_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BURST_FAKE_PROF}`] : [])], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
 const [listening] = (await once(discord, 'message')) as [{ kind: 'listening'; api: string }];
 
 // The bot as main.ts composes it: the index loaded here (autocomplete, Context) and the answer pool.
@@ -55,6 +55,9 @@ const pool = !args['no-pool'] ? await AnswerPool.start({ corpusDir, root: ROOT, 
 const engine = pool ? pooledEngine(local, pool) : local;
 const logger = createLogger('silent');
 const client = createBot({ engine, logger, cooldown: new Cooldown(DEFAULT_COOLDOWN), clientOptions: { rest: { api: listening.api, retries: 0 } } });
+// With BURST_DEBUG: when each interaction reached the bot (absolute ms), to tell receiving from replying.
+const received = new Map<string, number>();
+if (process.env.BURST_DEBUG) client.on(Events.InteractionCreate, (i) => void received.set(i.id, performance.timeOrigin + performance.now()));
 const ready = once(client, Events.ClientReady);
 await client.login('fake-token-for-the-bench');
 await ready;
@@ -85,7 +88,11 @@ const burst = {
 log(`burst: ${JSON.stringify(burst)}`);
 if (process.env.BURST_DEBUG) {
   const acks = timings.acknowledged.map((t, i) => (t === null ? -1 : Math.round(t - timings.dispatched[i]!)));
-  for (let i = 0; i < count; i += Math.ceil(count / 20)) log(`#${i}: first response after ${acks[i]} ms, answer after ${timings.answered[i] === null ? '-' : Math.round(timings.answered[i]! - timings.dispatched[i]!)} ms`);
+  for (let i = 0; i < count; i += Math.ceil(count / 20)) {
+    const got = received.get(timings.ids[i]!);
+    const lag = got === undefined ? '-' : Math.round(got - (timings.origin + timings.dispatched[i]!));
+    log(`#${i}: received after ${lag} ms, first response after ${acks[i]} ms, answer after ${timings.answered[i] === null ? '-' : Math.round(timings.answered[i]! - timings.dispatched[i]!)} ms`);
+  }
 }
 await client.destroy();
 await pool?.stop();

@@ -98,15 +98,16 @@ export const DEFER_AFTER_MS = 1500;
  * arrived), defers the reply (Discord shows "thinking…", visible as the answer will be) and goes on
  * waiting, so that `respond` then edits the answer in. Only an answer computed off this thread can be
  * overtaken by the timer; one computed here is ready before the timer can fire. `expectedMs`, the
- * engine's guess of the wait, defers at once when it is past DEFER_AFTER_MS: in a burst, deferrals
- * then leave as the interactions arrive instead of piling up on the main thread 1.5 s later.
+ * engine's guess of the wait, defers at once when it is past half of DEFER_AFTER_MS: in a burst,
+ * deferrals then leave as the interactions arrive instead of piling up on the main thread 1.5 s later.
  */
 export async function inTime<T>(
   interaction: RepliableInteraction,
   work: Promise<T>,
   options: { ephemeral?: boolean; since?: number; expectedMs?: number } = {},
 ): Promise<T> {
-  const late = (options.expectedMs ?? 0) > DEFER_AFTER_MS;
+  // Half the delay: the deferral itself needs time to leave a busy main thread, and the estimate is rough.
+  const late = (options.expectedMs ?? 0) > DEFER_AFTER_MS / 2;
   const wait = late ? 0 : Math.max(0, DEFER_AFTER_MS - (performance.now() - (options.since ?? performance.now())));
   let timer: NodeJS.Timeout | undefined;
   const timeUp = new Promise<typeof LATE>((resolve) => (timer = setTimeout(resolve, wait, LATE)));

@@ -53,6 +53,7 @@ export interface AnswerPoolOptions extends EngineOptions {
 interface Pending {
   resolve(answer: Answer): void;
   reject(err: Error): void;
+  sentAt: number;
 }
 
 interface Slot {
@@ -60,6 +61,8 @@ interface Slot {
   pending: Map<number, Pending>;
   /** Loading an index: questions go to the other workers while there are any. */
   busyLoading: boolean;
+  /** When its last answer arrived (performance.now()). */
+  lastDone: number;
   reloaded?: (message: FromWorker & { kind: 'reloaded' | 'reload-failed' }) => void;
 }
 
@@ -93,8 +96,13 @@ export class AnswerPool {
   private followed: number;
   private reloading: Promise<void> | undefined;
   private reloadAgain = false;
-  /** Moving average of the time a worker takes to answer (ms), for `expectedWaitMs`. */
-  private serviceMs = 1;
+  /**
+   * Moving average of the wall-clock time a worker takes per answer (ms), for `expectedWaitMs`: from
+   * when it could start on a question (sent, or its previous answer done) to the answer's arrival, so
+   * a machine busy with other work counts. Pessimistic until answers are measured: a burst's first
+   * questions are all queued before any has been answered.
+   */
+  private serviceMs = 5;
 
   private constructor(
     private readonly slots: Slot[],
@@ -143,7 +151,7 @@ export class AnswerPool {
     const slot = this.leastBusy();
     const id = this.nextId++;
     return new Promise<Answer>((resolve, reject) => {
-      slot.pending.set(id, { resolve, reject });
+      slot.pending.set(id, { resolve, reject, sentAt: performance.now() });
       try {
         slot.worker.postMessage({ kind: 'answer', id, request } satisfies ToWorker);
       } catch {
@@ -199,7 +207,7 @@ export class AnswerPool {
   private startSlot(): { slot: Slot; ready: Promise<void> } {
     const { size: _size, follow: _follow, log: _log, ...engineOptions } = this.options;
     const worker = startModuleWorker(import.meta.url, 'answer-worker', { workerData: engineOptions });
-    const slot: Slot = { worker, pending: new Map(), busyLoading: true };
+    const slot: Slot = { worker, pending: new Map(), busyLoading: true, lastDone: 0 };
     const ready = new Promise<void>((resolve, reject) => {
       worker.on('message', (message: FromWorker) => {
         switch (message.kind) {
@@ -233,10 +241,10 @@ export class AnswerPool {
     const pending = slot.pending.get(message.id);
     if (!pending) return;
     slot.pending.delete(message.id);
-    if (message.kind === 'answer') {
-      this.serviceMs += (message.ms - this.serviceMs) / 16;
-      pending.resolve(message.answer);
-    }
+    const now = performance.now();
+    if (message.kind === 'answer') this.serviceMs += (Math.max(message.ms, now - Math.max(slot.lastDone, pending.sentAt)) - this.serviceMs) / 16;
+    slot.lastDone = now;
+    if (message.kind === 'answer') pending.resolve(message.answer);
     else if (message.kind === 'refused') pending.reject(new UserInputError(message.code, message.message));
     else {
       const err = new Error(message.message);
