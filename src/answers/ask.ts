@@ -9,11 +9,11 @@ import { terms, termsOf } from '../retrieval/text.js';
 import type { Lookup } from './lookup.js';
 import type { Candidate } from './snippets.js';
 import { personsNamed } from './persons.js';
-import { NOT_IN_PASSAGE, ROLE_MISMATCH, roleFit } from './roles.js';
+import { NOT_IN_PASSAGE, premiseOf } from './premise.js';
 import { type Hit, searchPassages } from './textsearch.js';
 import type { PartTrace } from './explain.js';
-import { conceptCoverage, type SearchPlan, searchPlan } from './understand/expand.js';
-import { contrasts, negative } from './understand/polarity.js';
+import { actionTermsOf, type SearchPlan, searchPlan } from './understand/expand.js';
+import { contrasts, HYPOTHETICAL, hypothetical, negative } from './understand/polarity.js';
 import { parseQuestion, type QuestionPart } from './understand/question.js';
 
 export type Routed =
@@ -43,11 +43,10 @@ export const ASK_MIN_COVERAGE = 0.55;
 /** A passage about other people than the question names is kept, lower. */
 const OTHER_PEOPLE = 0.25;
 const HARD_TYPES = new Set<AnswerType>(['number', 'person', 'date']);
+/** Questions that assert what they ask about ("did ken quit ...", "why did ken quit ..."). */
+const ASSERTS = new Set<QuestionPart['type']>(['yesno', 'why', 'when']);
 /** "list the councillors": a passage naming at least this many people. */
 const LIST_PEOPLE = 3;
-const PREMISED = new Set<QuestionPart['type']>(['why', 'yesno', 'when', 'who']);
-/** How well an action must be covered: by the user's word or a paraphrase, not one word of a phrase. */
-const ACTION_COVERED = 0.75;
 const SPEECH = /\b(?:say|says|said|saying|claim|claims|claimed|tell|told|explain|explained|argue|argued|insist|insisted|reckon|reckons|call|called|describe|described)\b/;
 /** A passage where no one the question names speaks, for a question about what they said. */
 const NOT_SPOKEN = 0.5;
@@ -60,8 +59,6 @@ function speaksIn(lookup: Lookup, hit: Hit, anyone: boolean): boolean {
   return hit.named.some((id) => lookup.speakersOf.get(hit.passage.id)?.has(id) || hit.passage.mentions.some((m) => m.person === id && m.cues.includes('speech')));
 }
 
-/** Share of the people a question names that an answer's passage (or its neighbours) must involve. */
-const REQUIRED_INVOLVEMENT = 0.5;
 /** A passage without the kind of thing the question asks for is kept, far lower. */
 const WRONG_TYPE = 0.1;
 
@@ -81,44 +78,31 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   const type = answerType(part);
   // "..., did he bottle it": the people the first part named stand for the pronoun.
   const carried = part.carried ? personsNamed(lookup, part.carried).map((p) => p.name) : [];
-  const plan = searchPlan(lookup, [part.content, ...carried].join(' '));
+  const plan = searchPlan(lookup, [part.content, ...carried].join(' '), ASSERTS.has(part.type));
   const hits = searchPassages(lookup, plan, { minCoverage: ASK_MIN_COVERAGE, window: true, ...(trace ? { trace } : {}) });
   const asked = new Set(terms(part.text));
   if (trace) trace.answerType = type;
-  // The question's action ("quit", "expelled") must be there where the question rests on it (why,
-  // yes/no, when, who did it): a passage with everything else but another action answers another
-  // question, and none at all means the premise is not in the sources. Elsewhere the other words
-  // carry it, and a paraphrase list never has every verb ("show up to" = "went to").
-  const actions = PREMISED.has(part.type) ? plan.concepts.filter((c) => c.action && !c.missing) : [];
-  const doesAction = (hit: Hit) => actions.length === 0 || actions.some((c) => conceptCoverage([c], hit.covered) >= ACTION_COVERED);
+  const premise = premiseOf(lookup, part, plan);
   const actionTerms = actionTermsOf(plan);
-  // The thing a question describes ("the tory candidate", "the turnout") is in the answer, all of it.
-  // So is a year the question gives ("expelled in 2000"): it is what the question is about.
-  const focus = plan.concepts.filter((c) => /^(?:19|20)\d\d$/.test(c.word) || (part.focus?.split(' ').some((w) => c.word.split(' ').includes(w)) ?? false));
-  const hasFocus = (hit: Hit) => focus.every((c) => !c.missing && conceptCoverage([c], hit.ownCovered) >= ACTION_COVERED);
   // "why did X say ...", "what did X claim": X's own words, or a sentence saying what X said.
   const asksSpeech = SPEECH.test(part.text);
   /** The first check a passage fails, named for the refusal's reason; none for an answer. */
-  const failedCheck = (hit: Hit, fits: boolean, roles: number): string | undefined => {
-    if (hit.involvesNamed < REQUIRED_INVOLVEMENT) return 'people';
-    if (!doesAction(hit)) return 'action';
-    if (!hasFocus(hit)) return 'focus';
+  const failedCheck = (hit: Hit, fits: boolean): string | undefined => {
+    const failure = premise.failure(hit);
+    if (failure) return failure;
     if (!fits && HARD_TYPES.has(type)) return type;
-    // A count of someone's votes is in a sentence that names them; and where the question rests on
-    // what someone did, another doer of it answers nothing.
-    if ((type === 'number' && roles === NOT_IN_PASSAGE) || (actions.length > 0 && roles <= ROLE_MISMATCH)) return 'people';
-    // A count is in the sentence that has what is counted, not beside it.
-    if (type === 'number' && hit.coverage < ASK_MIN_COVERAGE) return 'number';
+    // A count of someone's votes is in a sentence that names them, and has what is counted.
+    if (type === 'number' && (premise.roles(hit) === NOT_IN_PASSAGE || hit.coverage < COUNT_MIN_COVERAGE)) return 'number';
     return undefined;
   };
   let nearest: { hit: Hit; failed: string } | undefined;
   const candidates: Candidate[] = [];
   for (const hit of hits.slice(0, 60)) {
     const fits = hasAnswerType(lookup, hit, type, asked, part.text, actionTerms);
-    const roles = roleFit(lookup, hit, plan, part.text);
-    const failed = failedCheck(hit, fits, roles);
+    const failed = failedCheck(hit, fits);
     if (failed) {
       nearest ??= { hit, failed };
+      trace?.rejected.push({ passage: hit.passage.id, text: lookup.passageText(hit.passage), failed });
       continue;
     }
     const factors = {
@@ -126,8 +110,10 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
       relevance: hit.relevance + 0.5 * hit.neighbourRelevance,
       answerType: fits ? 1 : WRONG_TYPE,
       involvesNamed: OTHER_PEOPLE + (1 - OTHER_PEOPLE) * hit.involvesNamed,
-      roles,
+      roles: premise.roles(hit),
       speaks: !asksSpeech || speaksIn(lookup, hit, ASKS_SPEAKER.has(part.type)) ? 1 : NOT_SPOKEN,
+      // "why was ken expelled" is not answered by "faced calls for his expulsion".
+      asserted: ASSERTS.has(part.type) && hypothetical(lookup.passageText(hit.passage), actionTerms) ? HYPOTHETICAL : 1,
     };
     const score = Object.values(factors).reduce((a, b) => a * b, 1);
     const p = hit.passage;
@@ -136,7 +122,8 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   }
   trace?.hits.sort((a, b) => b.score - a.score).splice(8);
   if (candidates.length) {
-    if (part.type !== 'yesno') return { candidates };
+    // "did ken livingstone or ken clark tell them": a choice, which the passage answers; no yes or no.
+    if (part.type !== 'yesno' || /\bor\b/.test(part.content)) return { candidates };
     const best = candidates.reduce((a, b) => (b.score > a.score ? b : a));
     const hit = hits.find((h) => h.passage.id === best.passages[0])!;
     return { candidates, verdict: confirms(lookup, part, plan, hit) ? 'yes' : 'otherwise' };
@@ -144,11 +131,6 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   const result: AskResult = { candidates, refusal: refusalReason(part, nearest?.failed) };
   if (nearest) result.nearest = candidateOf(nearest.hit, 0);
   return result;
-}
-
-/** The search terms of a question's actions, its own words and their paraphrases. */
-export function actionTermsOf(plan: SearchPlan): Set<string> {
-  return new Set(plan.concepts.filter((c) => c.action).flatMap((c) => [...c.terms, ...c.alternatives.keys()]));
 }
 
 function candidateOf(hit: Hit, score: number): Candidate {
@@ -179,13 +161,21 @@ function refusalReason(part: QuestionPart, failed: string | undefined): string {
 
 /**
  * Whether a passage confirms a yes/no question: the same polarity (both say it happened, or both say
- * it did not: "is it true ken refused" / "He has refused"), and no contrary description of a person
- * the question describes ("a labour mp" / "the Tory MP").
+ * it did not: "is it true ken refused" / "He has refused"; "did the nec let him off" / "decided not
+ * to take action"), no contrary description of a person the question describes ("a labour mp" / "the
+ * Tory MP"), and no denial right after someone the question names ("Rahman asked me ..., Abbas
+ * hasn't").
  */
 function confirms(lookup: Lookup, part: QuestionPart, plan: SearchPlan, hit: Hit): boolean {
   const text = lookup.passageText(hit.passage);
-  return negative(text, actionTermsOf(plan)) === part.negated && !contrasts(part.text, text);
+  // Some paraphrases say a thing did not happen ("let him off" = did not act against him).
+  const asksNegative = part.negated !== plan.concepts.some((c) => c.negative);
+  const denied = hit.passage.mentions.some((m) => hit.named.includes(m.person) && ELLIPTICAL_DENIAL.test(lookup.index.data.articles[hit.passage.article]!.text.slice(m.end, m.end + 16)));
+  return (negative(text, actionTermsOf(plan)) || denied) === asksNegative && !contrasts(part.text, text);
 }
+
+/** "Abbas hasn't.", "Ken didn't": a denial that stands for the verb before it. */
+const ELLIPTICAL_DENIAL = /^\s+(?:has|have|had|did|does|is|was|will|would)(?:n[’']t|\s+not)\b/i;
 
 function answerType(part: QuestionPart): AnswerType {
   const q = part.text.replace(/[?!.\s]+$/, '');
@@ -226,15 +216,22 @@ const CATEGORY = /^(?:what|which)\s+(?:\w+\s+)?(system|party|group|ward|blog|web
 /** How near its kind a name stands: "the Alternative Vote system", "this very ward, Spitalfields". */
 const NAME_REACH = 25;
 
-/** True when a capitalised name (not opening the sentence) stands next to the kind of thing asked. */
-function namesOne(text: string, kind: string): boolean {
+/**
+ * True when a capitalised name (not opening the sentence, not a person's) stands next to the kind of
+ * thing asked: "this very ward, Spitalfields", not "this very ward, Ken".
+ */
+function namesOne(text: string, kind: string, people: { start: number; end: number }[]): boolean {
   if (!kind) return false;
   for (const k of text.matchAll(new RegExp(`\\b${kind}s?\\b`, 'gi'))) {
-    const around = text.slice(Math.max(0, k.index - NAME_REACH), k.index + k[0].length + NAME_REACH);
-    if (/(?<=\S\s+)\p{Lu}\p{Ll}+/u.test(around)) return true;
+    const from = Math.max(0, k.index - NAME_REACH);
+    for (const n of text.slice(from, k.index + k[0].length + NAME_REACH).matchAll(/(?<=\S\s+)\p{Lu}\p{Ll}+/gu)) {
+      const at = from + n.index;
+      if (!people.some((p) => at >= p.start && at < p.end)) return true;
+    }
   }
   return false;
 }
+
 /** A place: a capitalised name after a preposition of place ("in Spitalfields", "to the Roman Road"). */
 const PLACE = /\b(?:in|at|to|from|near|around|across)\s+(?:the\s+)?\p{Lu}\p{L}+/u;
 /** A quantity: digits that are not a year or decade, or a number word; "per cent" and "majority" count. */
@@ -242,6 +239,8 @@ const QUANTITY = /\b(?!(?:19|20)\d\d(?:s|\b))\d[\d,.]*\b|\b(?:per ?cent|percent|
 /** What a count is of, when the question says ("how many votes"); people are any count's subject. */
 const COUNTED = /^(?:how (?:many|much)|what (?:share|percentage|proportion|number|majority) of) (?:of )?(?:the )?([a-z]+)/;
 const ANY_COUNT = new Set(['people', 'ppl', 'of', 'did', 'do', 'does', 'was', 'were', 'is', 'are', 'has', 'have', 'had', 'them', 'times', 'members', 'councillors']);
+/** How much of the question a count's own sentence covers ("This seat was won by Labour ... 43 per cent"). */
+const COUNT_MIN_COVERAGE = 0.45;
 /** Characters between a quantity and the thing counted ("43 per cent of the vote"). */
 const COUNT_REACH = 30;
 
@@ -283,8 +282,10 @@ function hasAnswerType(lookup: Lookup, hit: Hit, type: AnswerType, asked: Readon
       return REASON.test(text);
     case 'place':
       return PLACE.test(text);
-    case 'name':
-      return namesOne(text, CATEGORY.exec(question.trim())?.[1] ?? '');
+    case 'name': {
+      const people = hit.passage.mentions.map((m) => ({ start: m.start - hit.passage.start, end: m.end - hit.passage.start }));
+      return namesOne(text, CATEGORY.exec(question.trim())?.[1] ?? '', people);
+    }
     case 'date':
       return lookup.dated[hit.passage.id] === 1;
     case 'definition': {

@@ -89,12 +89,12 @@ export class Engine {
     const question = parseQuestion(query);
     if (explanation) explanation.normalised = question.normalised;
     if (request.command !== 'ask') {
-      const trace: PartTrace | undefined = explanation && { part: question.parts[0]!, routedTo: request.command, hits: [] };
+      const trace: PartTrace | undefined = explanation && { part: question.parts[0]!, routedTo: request.command, hits: [], rejected: [] };
       if (trace) explanation?.parts.push(trace);
       return this.finish(clean, this.run(request.command, query, about, trace));
     }
     const parts = question.parts.map((part) => {
-      const trace: PartTrace | undefined = explanation && { part, hits: [] };
+      const trace: PartTrace | undefined = explanation && { part, hits: [], rejected: [] };
       if (trace) explanation?.parts.push(trace);
       return this.askPart(part, trace);
     });

@@ -22,6 +22,8 @@ export interface PartTrace {
   answerType?: string;
   plan?: SearchPlan;
   hits: HitTrace[];
+  /** Passages that matched but failed a check, and which (the first few). */
+  rejected: { passage: number; text: string; failed: string }[];
   outcome?: string;
 }
 
@@ -46,6 +48,7 @@ export function formatExplanation(e: Explanation): string {
       const f = Object.entries(h.factors).map(([name, v]) => `${name}=${v.toFixed(2)}`).join(' ');
       lines.push(`  #${k + 1} ${h.score.toFixed(3)} [${f}]`, `     ${h.text.slice(0, 160)}`);
     });
+    for (const r of t.rejected.slice(0, 5)) lines.push(`  rejected (${r.failed}): ${r.text.slice(0, 140)}`);
     if (t.outcome) lines.push(`  outcome: ${t.outcome}`);
   });
   return lines.join('\n');

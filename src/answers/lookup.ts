@@ -36,13 +36,18 @@ export class Lookup {
   private readonly similarMemo = new Map<string, string[]>();
   private readonly nameWordsMemo = new Map<string, string[]>();
   /**
-   * Passage id → whom the he/she of a sentence that names no one may be: the people named in the
+   * Passage id → whom a sentence's he/she ("The veteran", ...) may be: the people named in the
    * sentence before (news sentences introduce someone, then go on "He was ..."). Which of them is
    * left open rather than guessed; a question naming one of them settles it.
    */
   readonly pronounSubject = new Map<number, { persons: string[]; start: number; end: number }>();
   /** Person id → nicknames the articles give them in quotes (Abul “Abs” Hussain), as folded words. */
   private readonly nicknames = new Map<string, string[]>();
+  /**
+   * Acronyms the articles spell out ("the NEC (National Executive Committee)", "Islamic Forum Europe
+   * (IFE)"), both ways: folded acronym → its words, and the words → the acronym.
+   */
+  readonly spelledOut = new Map<string, string>();
   /** Passage ids holding a quotation whose speaker the article names or describes ("a Labour source"). */
   readonly quoted = new Set<number>();
   /** Passage id → persons who say it (quoted or in a reprinted statement). */
@@ -65,12 +70,12 @@ export class Lookup {
         push(this.nameTokens, token, p);
       }
     }
+    for (const article of data.articles) this.findAcronyms(article.text);
     for (const passage of data.passages) {
       for (const mention of passage.mentions) {
         push(this.mentionsOf, mention.person, { passage, mention });
         if (mention.cues.includes('nickname')) this.addNickname(mention.person, this.passageTextAt(passage.article, mention.start, mention.end));
       }
-      this.resolvePronoun(passage);
     }
     for (const [person, mentions] of this.mentionsOf) this.introductions.set(person, rankIntroductions(mentions));
     this.dated = Uint8Array.from(data.passages, (p) => (p.dates.length > 0 ? 1 : 0));
@@ -84,6 +89,8 @@ export class Lookup {
         this.speakersOf.set(id, set);
       }
     }
+    // After the speakers: a he/she may go on from someone speaking.
+    for (const passage of data.passages) this.resolvePronoun(passage);
     const quoteIndex = new MiniSearch<QuoteDoc>({ ...MINISEARCH_OPTIONS, fields: ['speaker', 'text'] } as never);
     // A speaker described through a person ("Ken's spokesman") is found by that person's full name too.
     quoteIndex.addAll(
@@ -93,6 +100,19 @@ export class Lookup {
       }),
     );
     this.quoteSearch = new Postings(quoteIndex.toJSON(), MINISEARCH_OPTIONS);
+  }
+
+  private findAcronyms(text: string): void {
+    for (const m of text.matchAll(ACRONYM_THEN_WORDS)) this.addAcronym(m[1]!, m[2]!);
+    for (const m of text.matchAll(WORDS_THEN_ACRONYM)) this.addAcronym(m[2]!, m[1]!);
+  }
+
+  private addAcronym(acronym: string, spelled: string): void {
+    const words = spelled.split(/\s+/);
+    // Only an acronym made of the words' initials: "(Conservative)" after "MP" is no expansion.
+    if (words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('') !== acronym) return;
+    this.spelledOut.set(acronym.toLowerCase(), spelled.toLowerCase());
+    this.spelledOut.set(spelled.toLowerCase(), acronym.toLowerCase());
   }
 
   private passageTextAt(article: number, start: number, end: number): string {
@@ -113,16 +133,32 @@ export class Lookup {
   }
 
   private resolvePronoun(passage: Passage): void {
-    const previous = this.index.data.passages[passage.id - 1];
-    if (!previous || previous.article !== passage.article || passage.mentions.length) return;
     const text = this.passageText(passage);
-    // "He was readmitted ...", "Some six hours after he filed his article, ...": a sentence that
-    // names no one.
-    const m = /(?:^[\s“"‘']*|\b)(He|She|he|she|his|her|him)\b/.exec(text);
-    const persons = [...new Set(previous.mentions.map((x) => x.person))];
-    if (!m || persons.length === 0) return;
+    // A sentence opening with its subject as "He"/"The veteran" goes on about someone named just
+    // before (whatever else it names); a he/his further in, only in a sentence that names no one
+    // ("Some six hours after he filed his article, ...").
+    const m = OPENING_REFERENCE.exec(text) ?? (passage.mentions.length ? null : INNER_PRONOUN.exec(text));
+    if (!m) return;
+    const own = new Set(passage.mentions.map((x) => x.person));
+    const persons = this.peopleJustBefore(passage).filter((id) => !own.has(id));
+    if (persons.length === 0) return;
     const start = passage.start + m.index + m[0].length - m[1]!.length;
     this.pronounSubject.set(passage.id, { persons, start, end: start + m[1]!.length });
+  }
+
+  /**
+   * The people the last sentences before a passage are about: named, speaking, or themselves a he/she
+   * resolved already ("I haven't urged anyone." — Ken speaking — then "He certainly came down ...").
+   */
+  private peopleJustBefore(passage: Passage): string[] {
+    const { passages } = this.index.data;
+    for (let id = passage.id - 1; id >= 0 && id >= passage.id - PRONOUN_REACH; id--) {
+      const p = passages[id]!;
+      if (p.article !== passage.article) break;
+      const found = new Set([...p.mentions.map((x) => x.person), ...(this.speakersOf.get(id) ?? []), ...(this.pronounSubject.get(id)?.persons ?? [])]);
+      if (found.size) return [...found];
+    }
+    return [];
   }
 
   introductionsOf(person: string): Introductions {
@@ -173,10 +209,15 @@ export class Lookup {
 
   /** True when the corpus has a term the typo search would take this one for ("spittalfields"). */
   nearTerm(term: string): boolean {
+    return this.nearTerms(term).length > 0;
+  }
+
+  /** The corpus terms the typo search would take this one for, keeping its first letter. */
+  nearTerms(term: string): string[] {
     const fuzzy = SEARCH_OPTIONS.fuzzy;
     const f = typeof fuzzy === 'function' ? fuzzy(term, 0, [term]) : false;
     const distance = typeof f === 'number' ? Math.min(2, Math.round(term.length * f)) : 0;
-    return this.index.postings.near(term, distance).some((m) => m[0] === term[0]);
+    return this.index.postings.near(term, distance).filter((m) => m[0] === term[0]);
   }
 
   /** The idf of each distinct query term, computed once per question. */
@@ -226,6 +267,13 @@ export class Lookup {
     return found;
   }
 }
+
+/** How many sentences back a he/she may reach for the person it stands for. */
+const PRONOUN_REACH = 3;
+const OPENING_REFERENCE = /^[\s“"‘']*(?:(?:But|And|Yet|So|However|Now),?\s+)?(He|She|[Tt]he (?:[\p{L}-]+ ){0,2}(?:veteran|mayor|leader|politician|candidate|MP|councillor|minister|man|woman))\b/u;
+const INNER_PRONOUN = /\b(he|she|his|her|him)\b/i;
+const ACRONYM_THEN_WORDS = /\b(\p{Lu}{2,6})\s*\((\p{Lu}\p{Ll}+(?:\s+(?:of|for|and|the|\p{Lu}\p{Ll}+))+)\)/gu;
+const WORDS_THEN_ACRONYM = /\b(\p{Lu}\p{Ll}+(?:\s+(?:of|for|and|the|\p{Lu}\p{Ll}+))+)\s*\((\p{Lu}{2,6})\)/gu;
 
 /** Search terms of a free-text query, as the index sees them. */
 export function queryTerms(text: string): string[] {

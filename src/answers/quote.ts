@@ -8,6 +8,7 @@
 import type { IndexedQuote } from '../retrieval/index.js';
 import type { Person } from '../retrieval/people.js';
 import { SEARCH_OPTIONS } from '../retrieval/index.js';
+import { sameWord, words } from '../retrieval/text.js';
 import { type Lookup, queryTerms } from './lookup.js';
 import { resolvePerson } from './persons.js';
 import type { Candidate } from './snippets.js';
@@ -44,7 +45,9 @@ export function quote(lookup: Lookup, speaker: string, about?: string): QuoteRes
   if (match.kind === 'ambiguous') return match;
   const person = match.kind === 'person' ? match.person : undefined;
   let quotes = person ? (lookup.quotesOf.get(person.id) ?? []) : [];
-  if (quotes.length === 0) quotes = bySpeakerDescription(lookup, speaker);
+  // A description that names a person ("Ken's spokesman") is looked up as one; a bare name the
+  // articles never quote is not quoted by whoever stands near it.
+  if (quotes.length === 0 && !(person && isJustName(lookup, speaker, person))) quotes = bySpeakerDescription(lookup, speaker);
   if (quotes.length === 0) return { kind: 'no-speaker' };
 
   let topicScore: Map<number, number> | undefined;
@@ -56,6 +59,14 @@ export function quote(lookup: Lookup, speaker: string, about?: string): QuoteRes
   const candidates = quotes.map((q) => candidateOf(lookup, q, topicScore?.get(q.id)));
   if (!person) return { kind: 'found', candidates };
   return match.kind === 'person' && match.others ? { kind: 'found', person, candidates, others: match.others } : { kind: 'found', person, candidates };
+}
+
+/** True when every word typed is one of the person's names (a typo allowed): "lutfur rahman", "ken". */
+function isJustName(lookup: Lookup, typed: string, person: Person): boolean {
+  const names = lookup.nameWords(person);
+  return words(typed)
+    .map((w) => w.replace(/'s$/, ''))
+    .every((w) => names.some((n) => sameWord(w, n)));
 }
 
 /** Quotations whose speaker description contains every word of the query (typos allowed). */

@@ -7,7 +7,7 @@
  */
 import { termsOf } from '../retrieval/text.js';
 import type { Lookup } from './lookup.js';
-import type { SearchPlan } from './understand/expand.js';
+import { actionTermsOf, type SearchPlan } from './understand/expand.js';
 import { type Hit, matchedWords } from './textsearch.js';
 
 /** Characters between a named person and the question's other words before the score halves. */
@@ -32,7 +32,7 @@ export function roleFit(lookup: Lookup, hit: Hit, plan: SearchPlan, question = '
   // Someone's own words: "I" is them ("I want ... councillors who have resigned" is not their quitting).
   if (mentions.length === 0 && hit.named.some((id) => lookup.speakersOf.get(hit.passage.id)?.has(id))) mentions.push(...firstPerson(text, hit.passage));
   if (mentions.length === 0) return lookup.involves(hit.passage, hit.named[0]!) ? 1 : NOT_IN_PASSAGE;
-  const actions = new Set(plan.concepts.filter((c) => c.action).flatMap((c) => [...c.terms, ...c.alternatives.keys()]));
+  const actions = actionTermsOf(plan);
   let words = matchedWords(lookup, hit).filter((w) => !mentions.some((m) => w.start < m.end && m.start < w.end) && !isNameWord(lookup, hit, w));
   if (actions.size) words = words.filter((w) => termsOf(wordAt(lookup, hit, w)).some((t) => actions.has(t)));
   if (words.length === 0) return 1;
@@ -76,7 +76,12 @@ export function roleAt(text: string, person: Span, action: Span): Role | undefin
     if (POSSESSIVE_BEFORE.test(text.slice(person.start, action.start))) return undefined;
     if (/^\s*[,–—-]\s*$/.test(between) && PARTICIPLE.test(verb)) return 'patient';
     if (/^\s*(?:get|got|gets|getting)\b/i.test(verb)) return 'patient';
-    // The doer stands right before the verb ("Labour expelled", "Ken has campaigned"); anything more
+    // "Rahman expelled from Labour", "Livingstone let back in": a participle straight after a name,
+    // as headlines and event descriptions put it, may be passive; a bare past tense cannot be told.
+    if (/^\s*$/.test(between) && (PARTICIPLE.test(verb) || AMBIGUOUS_PAST.has(verb.toLowerCase().split(/\s+/)[0]!))) {
+      return /^\s+(?:from|by|out|over|as)\b/i.test(text.slice(action.end)) ? 'patient' : undefined;
+    }
+    // The doer stands right before the verb ("Labour expel", "Ken has campaigned"); anything more
     // between ("Ken get a pic taken") says nothing sure.
     return /^\s*(?:(?:has|have|had|did|does|will|would|also|just|then|never|actually|later|ever|once)\s+){0,2}$/i.test(between) ? 'agent' : undefined;
   }
@@ -90,6 +95,7 @@ export function roleAt(text: string, person: Span, action: Span): Role | undefin
 const PASSIVE_BEFORE = /\b(?:was|were|been|being|be|is|are|got|get|gets|getting)\s+(?:\w+ly\s+)?$/i;
 const POSSESSIVE_BEFORE = /(?:\b(?:his|her|their)|['’]s)\s+(?:\w+\s+)?$/i;
 const PARTICIPLE = /(?:ed|en|wn)$/i;
+const AMBIGUOUS_PAST = new Set(['let', 'put', 'set', 'cut', 'hit', 'quit', 'shut', 'kicked', 'thrown', 'booted', 'binned', 'axed', 'sacked', 'dumped', 'ditched']);
 
 /** The part the question gives the person it names in its action ("why did labour ditch rahman": patient). */
 function questionRole(question: string, plan: SearchPlan, nameTerms: ReadonlySet<string>): Role | undefined {
@@ -98,11 +104,16 @@ function questionRole(question: string, plan: SearchPlan, nameTerms: ReadonlySet
   const at = question.indexOf(action.word);
   if (at < 0) return undefined;
   const names = plan.concepts.filter((c) => c.terms.some((t) => nameTerms.has(t)));
+  // The name word nearest the action ("rahman" of "lutfur rahman removed").
+  let nearest: { start: number; end: number } | undefined;
   for (const c of names) {
     const i = question.search(new RegExp(`\\b${c.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`));
     if (i < 0) continue;
-    return roleAt(question, { start: i, end: i + c.word.length }, { start: at, end: at + action.word.length });
+    const span = { start: i, end: i + c.word.length };
+    const gap = (s: { start: number; end: number }) => Math.min(Math.abs(s.start - at), Math.abs(s.end - at));
+    if (!nearest || gap(span) < gap(nearest)) nearest = span;
   }
+  if (nearest) return roleAt(question, nearest, { start: at, end: at + action.word.length });
   return undefined;
 }
 

@@ -7,9 +7,10 @@
 import { type DateMention, resolveDate } from '../retrieval/dates.js';
 import type { PartTrace } from './explain.js';
 import type { Lookup } from './lookup.js';
-import { roleFit } from './roles.js';
-import { type SearchPlan, searchPlan } from './understand/expand.js';
-import { contentOf } from './understand/question.js';
+import { premiseOf } from './premise.js';
+import { HYPOTHETICAL, hypothetical } from './understand/polarity.js';
+import { actionTermsOf, searchPlan } from './understand/expand.js';
+import { contentOf, normalise, type QuestionPart } from './understand/question.js';
 import type { Candidate } from './snippets.js';
 import { type Hit, matchedWords, searchPassages } from './textsearch.js';
 
@@ -18,19 +19,31 @@ export const WHEN_MIN_COVERAGE = 0.5;
 
 export function when(lookup: Lookup, event: string, trace?: PartTrace): Candidate[] {
   const { dated } = lookup;
-  const plan = searchPlan(lookup, contentOf(event));
+  const part = eventPart(event);
+  const plan = searchPlan(lookup, part.content, true);
   const hits = searchPassages(lookup, plan, { filter: (id) => dated[id] === 1, minCoverage: WHEN_MIN_COVERAGE, window: true, ...(trace ? { trace } : {}) });
   // The event's people are in the dating sentence or beside it ("The veteran, selected just last
-  // month" after a sentence naming him); nearer is better (see roles.ts).
-  const candidates = hits
-    .slice(0, 30)
-    .filter((hit) => hit.involvesNamed >= 0.5)
-    .map((hit) => candidateOf(lookup, hit, plan, trace));
+  // month" after a sentence naming him), and it is their event (premise.ts).
+  const premise = premiseOf(lookup, part, plan);
+  const actionTerms = actionTermsOf(plan);
+  const candidates: Candidate[] = [];
+  for (const hit of hits.slice(0, 30)) {
+    // A date far from the event's words dates something else the sentence tells.
+    const failed = premise.failure(hit) ?? (nearestDate(lookup, hit).distance > MAX_DATE_DISTANCE ? 'date' : undefined);
+    if (failed) trace?.rejected.push({ passage: hit.passage.id, text: lookup.passageText(hit.passage), failed });
+    else candidates.push(candidateOf(lookup, hit, premise.roles(hit), actionTerms, trace));
+  }
   if (trace) trace.hits.sort((a, b) => b.score - a.score).splice(8);
   return candidates;
 }
 
-function candidateOf(lookup: Lookup, hit: Hit, plan: SearchPlan, trace?: PartTrace): Candidate {
+/** An event as typed ("lutfur getting binned by labour"), read as a question about when it was. */
+function eventPart(event: string): QuestionPart {
+  const text = normalise(event);
+  return { text, type: 'when', content: contentOf(event), negated: false };
+}
+
+function candidateOf(lookup: Lookup, hit: Hit, roles: number, actionTerms: ReadonlySet<string>, trace?: PartTrace): Candidate {
   const p = hit.passage;
   const article = lookup.index.data.articles[p.article]!;
   const { date, distance } = nearestDate(lookup, hit);
@@ -44,7 +57,9 @@ function candidateOf(lookup: Lookup, hit: Hit, plan: SearchPlan, trace?: PartTra
     involvesNamed: OTHER_PEOPLE + (1 - OTHER_PEOPLE) * hit.involvesNamed,
     nearDate: 1 / (1 + distance / DATE_REACH),
     absolute: date.kind === 'relative' || date.kind === 'weekday' ? RELATIVE : 1,
-    roles: roleFit(lookup, hit, plan),
+    roles,
+    // A threat or a call for the event ("faced calls for his expulsion today") does not date it.
+    asserted: hypothetical(lookup.passageText(p), actionTerms) ? HYPOTHETICAL : 1,
   };
   const score = Object.values(factors).reduce((a, b) => a * b, 1);
   trace?.hits.push({ passage: p.id, text: lookup.passageText(p), score, factors });
@@ -68,6 +83,8 @@ const OTHER_PEOPLE = 0.25;
 
 /** Characters between a date and the event's words at which the date's weight halves. */
 const DATE_REACH = 40;
+/** Beyond this many characters from the event's words a date is not the event's. */
+const MAX_DATE_DISTANCE = 3 * DATE_REACH;
 
 /** Of the passage's dates, the one closest to the words that matched the event, and how close. */
 function nearestDate(lookup: Lookup, hit: Hit): { date: DateMention; distance: number } {

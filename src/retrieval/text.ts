@@ -100,6 +100,10 @@ export function editDistance(a: string, b: string, max: number): number {
 let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);
 
+function undoubled(word: string): string {
+  return word.replace(/(.)\1+/g, '$1');
+}
+
 /** How many typos a word of this length may carry and still count as the same word. */
 export function typoAllowance(word: string): number {
   if (word.length >= 8) return 2;
@@ -110,6 +114,8 @@ export function typoAllowance(word: string): number {
 /** True when two words are the same up to the typos their length allows. */
 export function sameWord(query: string, candidate: string): boolean {
   if (query === candidate) return true;
+  // Doubling the wrong letter ("abass" for "abbas", "milliband") is one slip, not two.
+  if (query.length >= 4 && undoubled(query) === undoubled(candidate)) return true;
   const allowance = typoAllowance(query);
   return allowance > 0 && editDistance(query, candidate, allowance) <= allowance;
 }

@@ -73,13 +73,15 @@ describe('held-out set (test/fixtures/heldout.jsonl)', () => {
 
 /**
  * Natural questions, typed as people write in a server (slang, typos, yes/no, why, who did what to
- * whom). users-dev is the team's development sample; users-heldout was written apart from it, before
- * tuning, to check that the mechanisms generalise. Floors: where the engine stands, so that a change
+ * whom). users-dev is the team's development sample; users-heldout and users-fresh(2) were written apart
+ * from it, by people who saw neither it nor the code, to check that the mechanisms generalise. Floors: where the engine stands, so that a change
  * that loses ground fails here.
  */
 describe.each([
-  ['users-dev.jsonl', 0.72, 10],
-  ['users-heldout.jsonl', 0.67, 10],
+  ['users-dev.jsonl', 0.78, 10],
+  ['users-heldout.jsonl', 0.79, 11],
+  ['users-fresh.jsonl', 0.66, 9],
+  ['users-fresh2.jsonl', 0.66, 10],
 ])('natural questions (test/fixtures/%s)', (name, top1Floor, abstentionFloor) => {
   let r: Score;
   beforeAll(() => {
@@ -87,7 +89,7 @@ describe.each([
   });
 
   it(`top-1 >= ${top1Floor * 100}%`, () => {
-    expect(r.answerable).toBeGreaterThanOrEqual(50);
+    expect(r.answerable).toBeGreaterThanOrEqual(35);
     expect(r.top1 / r.answerable, r.misses.join('\n')).toBeGreaterThanOrEqual(top1Floor);
   });
 

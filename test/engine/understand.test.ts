@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/answers/engine.js';
-import { contrasts, negative } from '../../src/answers/understand/polarity.js';
+import { contrasts, hypothetical, negative } from '../../src/answers/understand/polarity.js';
 import { normalise, parseQuestion, questionType } from '../../src/answers/understand/question.js';
 import { expectVerbatim, loadEngine } from './helpers.js';
 
@@ -75,8 +75,11 @@ describe('parts', () => {
   });
 
   it('reads negation after the auxiliary, not the rhetorical "wasnt"', () => {
-    expect(parseQuestion('is it true ken refused to campaign').parts[0]!.negated).toBe(true);
+    expect(parseQuestion('is it true ken didnt campaign for labour').parts[0]!.negated).toBe(true);
+    expect(parseQuestion('wasnt ken kicked out once before').parts[0]!.negated).toBe(false);
     expect(parseQuestion('did ken campaign for rahman').parts[0]!.negated).toBe(false);
+    // Words that deny are paraphrases marked negative, not grammatical negation.
+    expect(parseQuestion('is it true ken refused to campaign').parts[0]!.negated).toBe(false);
   });
 });
 
@@ -106,6 +109,18 @@ describe('search plan (concepts and paraphrases, on the real corpus)', () => {
     expect(concepts.find((c) => c.word === 'ken')!.alternatives.size).toBe(0);
   });
 
+  it('reads an acronym as the words the articles spell it out with', () => {
+    const { explanation } = engine.explain({ command: 'ask', query: 'did the nec do anything to livingstone' });
+    const nec = explanation.parts[0]!.plan!.concepts.find((c) => c.word === 'nec')!;
+    expect([...nec.alternatives.keys()]).toEqual(expect.arrayContaining(['nation', 'execut', 'committe']));
+  });
+
+  it('reads the forms of an irregular verb alike (ran / running)', () => {
+    const { explanation } = engine.explain({ command: 'ask', query: 'who was running oonas bid against ken' });
+    const running = explanation.parts[0]!.plan!.concepts.find((c) => c.word.startsWith('running'))!;
+    expect([...running.alternatives.keys()]).toContain('ran');
+  });
+
   it('reads digits and number words alike', () => {
     const { explanation } = engine.explain({ command: 'ask', query: 'list the 8 councillors' });
     const eight = explanation.parts[0]!.plan!.concepts.find((c) => c.word === '8')!;
@@ -118,6 +133,12 @@ describe('polarity', () => {
     expect(negative('The NEC decided not to take action against Mr Livingstone', new Set(['action']))).toBe(true);
     expect(negative('He has refused.', new Set(['campaign']))).toBe(true);
     expect(negative('Ken campaigned for Labour in Roman Road', new Set(['campaign']))).toBe(false);
+  });
+
+  it('tells an action that happened from one threatened or called for', () => {
+    const expel = new Set(['expel', 'expuls']);
+    expect(hypothetical('Ken Livingstone faced calls for his expulsion from the Labour Party today', expel)).toBe(true);
+    expect(hypothetical('having been expelled in 2000 under the same clause', expel)).toBe(false);
   });
 
   it('sees a description the text gives otherwise', () => {
@@ -134,6 +155,20 @@ describe('answers that use it', () => {
     const yes = engine.answer({ command: 'ask', query: 'did ken get a pic taken with the labour guy for the byelection' });
     expect(yes.verdict).toBe('yes');
     expect(yes.snippets[0]!.text).toContain('photographed with the Labour candidate');
+  });
+
+  it('reads a paraphrase that says nothing happened, and a denial after a name', () => {
+    expect(engine.answer({ command: 'ask', query: 'is it true the nec just let ken off' }).verdict).toBe('yes');
+    expect(engine.answer({ command: 'ask', query: 'did the nec do anything to livingstone' }).verdict).toBe('otherwise');
+    const abbas = engine.answer({ command: 'ask', query: 'did abbas ask ken to appear with him too' });
+    expect(abbas.snippets[0]!.text).toContain('Abbas hasn');
+    expect(abbas.verdict).toBe('otherwise');
+  });
+
+  it('a choice between two people gets its passage, not a yes or a no', () => {
+    const a = engine.answer({ command: 'ask', query: 'did ken livingstone or ken clark tell the members they were out' });
+    expect(a.snippets[0]!.text).toContain('Ken Clark');
+    expect(a.verdict).toBeUndefined();
   });
 
   it('who did what to whom: the expulsion asked about, not another one with the same words', () => {

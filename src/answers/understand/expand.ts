@@ -8,6 +8,8 @@
 import { terms, termsOf, words } from '../../retrieval/text.js';
 import type { Lookup } from '../lookup.js';
 import { LIGHT_VERBS, NUMBER_WORDS } from './chat.js';
+import { isEnglish } from './english.js';
+import { VERB_FORMS } from './irregular.js';
 import { PARAPHRASES } from './paraphrases.js';
 
 /** A paraphrase covers a concept this much: below the user's own word, everywhere. */
@@ -17,8 +19,17 @@ export const PARAPHRASE_WEIGHT = 0.8;
  * "turnout" or "Boris" is not answered by a passage that has its other words.
  */
 const MISSING_WEIGHT = 2;
+/**
+ * An English word the corpus lacks weighs this many times the rarest word: nothing in a question
+ * that asks for something (who, what, how many), where it is mostly the asker's own phrasing; fully
+ * in one that asserts something (yes/no, why, when), where it may be the premise the sources lack
+ * ("quitting the nec", "take labour to court").
+ */
+const ORDINARY_WEIGHT = { asks: 0, asserts: 1 };
 /** A derivation of the user's word ("appearance" for "appeared") covers it this much. */
 const DERIVATION_WEIGHT = 0.8;
+/** Verbs that mean little without the rest of their phrase ("let" of "let back in", "got" of "got the boot"). */
+const WEAK_HEADS = new Set('let get got gets getting take took taken give gave given put throw threw thrown turn turned show showed come came go went make made do did done side break broke stood stand ran run running'.split(' '));
 /** One word of a phrase ("back" of "let back in") covers the phrase this much. */
 const PHRASE_WORD_WEIGHT = 0.4;
 
@@ -35,6 +46,8 @@ export interface Concept {
   missing: boolean;
   /** An action ("expelled", "backed"): where the question's roles meet. */
   action: boolean;
+  /** The words say that something did not happen ("let him off", "bottled it"). */
+  negative: boolean;
 }
 
 export interface Expansion {
@@ -56,15 +69,16 @@ interface Entry {
   say: string[];
   means: readonly string[];
   action: boolean;
+  negative: boolean;
 }
 
 /**
  * Paraphrase phrases, longest first, as word lists. Matched word for word, not by stem: the stemmer
  * makes "elected" and "election" one word, and an election is not a win.
  */
-const ENTRIES: Entry[] = PARAPHRASES.flatMap((p) => p.say.map((s) => ({ say: s.split(' '), means: p.means, action: !p.thing }))).sort((a, b) => b.say.length - a.say.length);
+const ENTRIES: Entry[] = PARAPHRASES.flatMap((p) => p.say.map((s) => ({ say: s.split(' '), means: p.means, action: !p.thing, negative: p.negative ?? false }))).sort((a, b) => b.say.length - a.say.length);
 
-export function searchPlan(lookup: Lookup, content: string): SearchPlan {
+export function searchPlan(lookup: Lookup, content: string, asserts = false): SearchPlan {
   const tokens = words(content).map((w) => possessive(lookup, w));
   const concepts: Concept[] = [];
   const expansions: Expansion[] = [];
@@ -94,31 +108,53 @@ export function searchPlan(lookup: Lookup, content: string): SearchPlan {
     for (const means of phrase?.means ?? []) alternative(means, PARAPHRASE_WEIGHT);
     if (span === 1) for (const longer of derivations(lookup, own)) alternative(longer, DERIVATION_WEIGHT);
     for (const twin of numberTwins(word)) alternative(twin, 1);
+    if (span === 1) for (const form of VERB_FORMS.get(word) ?? []) alternative(form, 1);
+    const spelled = lookup.spelledOut.get(word);
+    if (spelled) alternative(spelled, 1);
     if (own.length === 0 && alternatives.size === 0) continue;
-    const known = own.filter((t) => lookup.has(t) || lookup.nearTerm(t));
+    // Known: in the corpus, a near spelling of a word of it, or of a name ("abass" for Abbas).
+    const known = own.filter((t) => lookup.has(t) || lookup.nearTerm(t) || (span === 1 && lookup.similarNameTokens(word).length > 0));
     // A phrase means more than any one of its words: "back" alone (in "gaining back a seat") is not
-    // "let back in". Its words count as weak alternatives; a single word counts fully.
+    // "let back in". Its words count as weak alternatives, but for a verb that carries the meaning
+    // ("campaign" of "campaign for"); a single word counts fully.
     let ownTerms = own;
     if (span > 1) {
       ownTerms = [];
-      for (const t of known) if (!alternatives.has(t)) alternatives.set(t, PHRASE_WORD_WEIGHT);
+      const [head] = terms(phrase!.say[0]!);
+      for (const t of known) if (!alternatives.has(t)) alternatives.set(t, t === head && !WEAK_HEADS.has(phrase!.say[0]!) ? PARAPHRASE_WEIGHT : PHRASE_WORD_WEIGHT);
       if (known.length) alternativeWords.add(word);
     }
     // As rare as the user's own word; the alternatives' rarity only when the corpus lacks it (a rare
     // paraphrase must not make a common word weigh more).
     const ownKnown = known.filter((t) => lookup.has(t));
-    const weighed = ownKnown.length ? ownKnown : [...alternatives.keys()].filter((t) => alternatives.get(t)! >= PARAPHRASE_WEIGHT);
+    // A typo weighs as the word it stands for ("livingstn" as "livingston").
+    const asSpelled = ownKnown.length ? ownKnown : known.flatMap((t) => lookup.nearTerms(t));
+    const weighed = asSpelled.length ? asSpelled : [...alternatives.keys()].filter((t) => alternatives.get(t)! >= PARAPHRASE_WEIGHT);
     const weight = Math.max(0, ...(weighed.length ? weighed : known).map((t) => lookup.idf(t)));
-    const missing = known.length === 0 && alternatives.size === 0;
-    concepts.push({ word, terms: ownTerms, alternatives, weight: missing ? MISSING_WEIGHT * lookup.idf('') : weight, missing, action: phrase?.action ?? false });
+    const unknown = known.length === 0 && alternatives.size === 0;
+    // An English word the articles do not use says little ("rid", "saying") and weighs nothing, unless
+    // it is what the question asks about ("what was the turnout"); an unknown word that is no English
+    // word is a name the sources do not know ("boris"), which a question hinges on.
+    const missing = unknown;
+    const ordinary = unknown && span === 1 && isEnglish(word);
+    concepts.push({ word, terms: ownTerms, alternatives, weight: ordinary ? ORDINARY_WEIGHT[asserts ? 'asserts' : 'asks'] * lookup.idf('') : missing ? MISSING_WEIGHT * lookup.idf('') : weight, missing, action: phrase?.action ?? false, negative: phrase?.negative ?? false });
     if (ownTerms.length) ownWords.push(word);
   }
+  // A question made mostly of words the articles never use is about something else ("london olympics
+  // opening ceremony"), however ordinary the words: they weigh fully then.
+  const ordinary = concepts.filter((c) => c.missing && c.weight === 0);
+  if (ordinary.length && ordinary.length >= concepts.length - ordinary.length) for (const c of ordinary) c.weight = lookup.idf('');
   return {
     text: ownWords.join(' '),
     alternativeText: [...alternativeWords].join(' '),
     concepts,
     expansions,
   };
+}
+
+/** The search terms of a question's actions, its own words and their paraphrases. */
+export function actionTermsOf(plan: SearchPlan): Set<string> {
+  return new Set(plan.concepts.filter((c) => c.action).flatMap((c) => [...c.terms, ...c.alternatives.keys()]));
 }
 
 /** Share of the concepts' weight a passage covers, given the terms it matched (own or alternative). */

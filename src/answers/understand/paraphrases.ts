@@ -23,16 +23,18 @@ export interface Paraphrase {
    * roles meet ("Labour expelled Rahman"), see roles.ts.
    */
   thing?: true;
+  /** The user's words say something did not happen ("let him off" = took no action). */
+  negative?: true;
 }
 
 export const PARAPHRASES: readonly Paraphrase[] = [
   {
-    say: ['kicked out', 'kick out', 'kicks out', 'kicking out', 'chucked out', 'chuck out', 'thrown out', 'throw out', 'threw out', 'turfed out', 'booted', 'booted out', 'boot', 'booting', 'got the boot', 'get the boot', 'getting the boot', 'given the boot', 'axed', 'axe', 'axing', 'bin', 'bins', 'binning', 'ditch', 'ditching', 'dump', 'dumping', 'sack', 'sacking', 'expelling', 'binned', 'ditched', 'dumped', 'purged', 'ousted', 'expel', 'kicked', 'chucked', 'canned', 'fired', 'out of the party', 'out of labour', 'expelled', 'expulsion', 'expulsions', 'excluded', 'sacked', 'removed'],
+    say: ['kicked out', 'kick out', 'kicks out', 'kicking out', 'chucked out', 'chuck out', 'thrown out', 'throw out', 'threw out', 'turfed out', 'booted', 'booted out', 'boot', 'booting', 'got the boot', 'get the boot', 'getting the boot', 'given the boot', 'axed', 'axe', 'axing', 'bin', 'bins', 'binning', 'ditch', 'ditching', 'dump', 'dumping', 'sack', 'sacking', 'expelling', 'binned', 'ditched', 'dumped', 'purged', 'ousted', 'expel', 'kicked', 'chucked', 'canned', 'fired', 'out of the party', 'out of labour', 'expelled', 'expulsion', 'expulsions', 'excluded', 'sacked', 'removed', 'shown the door', 'show the door', 'showed the door', 'showing the door', 'got rid of', 'get rid of', 'getting rid of', 'rid of', 'heave-ho', 'heave ho', 'given the heave-ho', 'drummed out', 'slung out', 'sling out', 'sent packing', 'cut loose', 'struck off', 'deselected', 'deselect', 'dropped', 'dropping', 'dumped', 'ousting', 'ejected', 'eject', 'booting', 'purge', 'purging', 'turf out', 'turfing out'],
     means: ['expelled', 'expulsion', 'expel', 'boot', 'sacked', 'axed', 'excluded', 'suspended'],
     why: 'removal from the party (or of a candidate) in slang',
   },
   {
-    say: ['let back in', 'let back into', 'let him back', 'allowed back', 'taken back', 'took him back', 'rejoined', 'rejoin', 'back in the party', 'back into the party', 'back into labour', 'readmit'],
+    say: ['let back in', 'let back into', 'let him back', 'allowed back', 'taken back', 'took him back', 'rejoined', 'rejoin', 'back in the party', 'back into the party', 'back into labour', 'readmit', 'welcomed back', 'brought back', 'back in the fold', 'reinstated', 'reinstate', 'reinstatement', 'allowed back in', 'let back', 'rejoining', 'readmitting'],
     means: ['readmitted', 'readmission', 'readmit'],
     why: 'readmission to the party',
   },
@@ -49,12 +51,12 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'losing an election or a seat',
   },
   {
-    say: ['backed', 'back', 'backs', 'backing', 'threw his weight behind', 'threw their weight behind', 'throw his weight behind', 'weight behind', 'support', 'supported', 'supporting', 'rooting for', 'endorse', 'endorsed', 'stumped for', 'stump for', 'campaign for', 'campaigned for', 'campaigning for', 'side with', 'sided with', 'help', 'helped', 'helping'],
+    say: ['backed', 'back', 'backs', 'backing', 'threw his weight behind', 'threw their weight behind', 'throw his weight behind', 'throwing his weight behind', 'weight behind', 'support', 'supported', 'supporting', 'rooting for', 'endorse', 'endorsed', 'stumped for', 'stump for', 'campaign for', 'campaigned for', 'campaigning for', 'side with', 'sided with', 'help', 'helped', 'helping', 'rooting for', 'root for', 'cosied up to', 'cosy up to', 'cosying up to', 'cosied up', 'stood by', 'stand by', 'standing by', 'propped up', 'bigged up', 'bigging up', 'vouched for', 'vouch for', 'sided with', 'championed', 'championing', 'cheerleading', 'plugged', 'pushing for', 'pushed for', 'urged people to vote for', 'told people to vote for', 'got behind', 'get behind', 'getting behind', 'in bed with'],
     means: ['backing', 'backed', 'support', 'supporting', 'endorsing', 'endorsement', 'campaigned', 'campaigning', 'canvassing', 'stump'],
     why: 'supporting a candidate',
   },
   {
-    say: ['told', 'tell', 'informed', 'inform', 'broke the news', 'break the news', 'announced', 'announce'],
+    say: ['told', 'tell', 'informed', 'inform', 'broke the news', 'break the news', 'announced', 'announce', 'telling', 'broke it to', 'break it to', 'delivered the news', 'passed on', 'let them know'],
     means: ['delivered', 'news', 'informed', 'confirm', 'announced'],
     why: 'passing on news ("the news was delivered to members by ...")',
   },
@@ -64,7 +66,12 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'displeasure',
   },
   {
-    say: ['reckon', 'reckons', 'reckoned', 'think', 'thinks', 'thought', 'predict', 'predicted', 'expect', 'expected'],
+    say: ['said anything', 'say anything', 'says anything', 'said something', 'spoken', 'spoke', 'speak out', 'spoke out', 'commented', 'comment', 'weighed in', 'responded', 'response', 'reacted'],
+    means: ['comment', 'speak out', 'said', 'statement'],
+    why: 'saying something in public',
+  },
+  {
+    say: ['reckon', 'reckons', 'reckoned', 'think', 'thinks', 'thought', 'predict', 'predicted', 'expect', 'expected', 'claims', 'claim', 'claimed', 'insisted', 'insists', 'argued', 'argues', 'made out', 'makes out'],
     means: ['think', 'predict', 'believe', 'suspect', 'will'],
     why: 'an opinion or prediction',
   },
@@ -75,19 +82,20 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     thing: true,
   },
   {
-    say: ['pic', 'pics', 'photo', 'photos', 'picture', 'pictures', 'selfie', 'photo op'],
+    say: ['pic', 'pics', 'photo', 'photos', 'picture', 'pictures', 'selfie', 'photo op', 'snapped', 'snap', 'got snapped', 'posed with', 'pose with', 'photographed', 'photo-op'],
     means: ['photographed', 'photograph', 'photo'],
     why: 'being photographed',
   },
   {
-    say: ['quit', 'quits', 'resign', 'resigned', 'step down', 'stepped down', 'stood down', 'walked out'],
+    say: ['quit', 'quits', 'resign', 'resigned', 'step down', 'stepped down', 'stood down', 'walked out', 'quitting', 'resigning', 'resignation', 'stepping down', 'walking out'],
     means: ['resigned', 'resignation', 'quit'],
     why: 'leaving a post of one\'s own accord (the articles have none: such questions must find no passage)',
   },
   {
-    say: ['bottled', 'bottle', 'chickened out', 'chicken out', 'wimped out', 'caved', 'backed down', 'did nothing', 'do nothing', 'let him off', 'let off'],
+    say: ['bottled', 'bottle', 'chickened out', 'chicken out', 'wimped out', 'caved', 'backed down', 'did nothing', 'do nothing', 'let him off', 'let off', 'off the hook', 'let off the hook', 'got away with it', 'get away with it', 'let it slide', 'turned a blind eye', 'turn a blind eye', 'swept under the carpet', 'scot free', 'got off', 'get off', 'gets off', 'getting off', 'escaped', 'let off'],
     means: ['bottle', 'not to take action', 'no action', 'refused'],
     why: 'failing to act against someone',
+    negative: true,
   },
   {
     say: ['ran against', 'run against', 'running against', 'stood against', 'standing against', 'challenger', 'rival', 'opponent'],
@@ -106,7 +114,7 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     thing: true,
   },
   {
-    say: ['swing', 'share', 'vote share'],
+    say: ['swing', 'share', 'vote share', 'jump', 'jumped', 'rise', 'rose', 'increase', 'went up', 'go up', 'surge'],
     means: ['per cent', 'vote', 'share'],
     why: 'a change in the share of the vote',
     thing: true,
@@ -161,7 +169,7 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     thing: true,
   },
   {
-    say: ['second choice', '2nd choice', 'second vote', 'preference'],
+    say: ['second choice', '2nd choice', 'second vote', 'preference', 'pref', '2nd pref', 'second pref', '1st pref', 'first pref', 'prefs', 'preferences', 'ballot', 'ballots', 'ballot paper', 'ballot papers'],
     means: ['second preference', 'preferences', 'preference'],
     why: 'the supplementary (second preference) vote',
     thing: true,
@@ -177,6 +185,32 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     means: ['leader', 'director', 'boss', 'head'],
     why: 'who leads',
     thing: true,
+  },
+  {
+    say: ['snubbed', 'snub', 'snubbing', 'blanked', 'blank', 'dodged', 'dodge', 'dodging', 'ducked', 'duck', 'swerved', 'avoided', 'avoid', 'skipped', 'skip', 'stayed away', 'no-show', 'wouldnt go', 'would not go', 'will not go', 'wont go', 'refuse', 'refused', 'refusing', 'declined', 'decline'],
+    means: ['refused', 'wouldn’t come', 'not so far managed', 'stops short of'],
+    why: 'refusing to do something',
+    negative: true,
+  },
+  {
+    say: ['jumped ship', 'jump ship', 'switched sides', 'switch sides', 'crossed the floor', 'cross the floor', 'defect', 'defects', 'turncoat', 'changed sides'],
+    means: ['defected', 'opposition'],
+    why: 'leaving one party for another',
+  },
+  {
+    say: ['done for', 'got done for', 'caught', 'convicted', 'busted', 'found guilty'],
+    means: ['sacked', 'fraud'],
+    why: 'being caught and punished for wrongdoing',
+  },
+  {
+    say: ['slammed', 'slam', 'blasted', 'laid into', 'had a go at', 'hit out at', 'criticised', 'criticized', 'attacked', 'rubbished', 'went for'],
+    means: ['hit out', 'criticism', 'fury', 'attack', 'slap in the face'],
+    why: 'criticising someone in public',
+  },
+  {
+    say: ['compared', 'compare', 'comparing', 'compares', 'reminiscent of', 'echo', 'echoes'],
+    means: ['echoing', 'same', 'similar'],
+    why: 'a comparison',
   },
   {
     say: ['do anything', 'doing anything', 'did anything', 'done anything', 'do something', 'did something', 'take action', 'took action', 'punish', 'discipline'],
@@ -196,7 +230,7 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     thing: true,
   },
   {
-    say: ['admit', 'admits', 'admitted', 'confess', 'confessed', 'own up', 'owned up'],
+    say: ['admit', 'admits', 'admitted', 'confess', 'confessed', 'own up', 'owned up', 'admitting', 'conceded', 'concede', 'accepted', 'accepts'],
     means: ['accept', 'acknowledged', 'said', 'claimed', 'denies'],
     why: 'admitting (or denying) something',
   },
@@ -217,7 +251,7 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     thing: true,
   },
   {
-    say: ['turn up', 'turned up', 'show up', 'showed up', 'appear', 'appeared', 'appearing', 'seen with', 'photo op with'],
+    say: ['turn up', 'turned up', 'turning up', 'turns up', 'show up', 'showed up', 'showing up', 'shows up', 'appear', 'appeared', 'appearing', 'seen with', 'photo op with'],
     means: ['appeared', 'appearance', 'appear', 'photographed', 'joined'],
     why: 'appearing in public with someone',
   },

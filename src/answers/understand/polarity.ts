@@ -8,7 +8,7 @@ import { termsOf } from '../../retrieval/text.js';
 
 /** Words and phrases that deny or withhold the action they govern. */
 const NEGATIVE =
-  /\b(?:not|n't|never|no|nobody|none|nothing|neither|nor|cannot|refus(?:e|es|ed|ing)|den(?:y|ies|ied)|declin(?:e|es|ed)|stops? short of|fail(?:s|ed)? to|without|rather than|instead of)\b|n’t\b/gi;
+  /\b(?:not|n't|never|no|nobody|none|nothing|neither|nor|cannot|refus(?:e|es|ed|ing)|den(?:y|ies|ied)|declin(?:e|es|ed)|stops? short of|fail(?:s|ed|ure)? to|refusal|without|rather than|instead of)\b|n’t\b/gi;
 
 /** How far before an action word a negation still governs it. */
 const REACH = 40;
@@ -51,3 +51,25 @@ export function contrasts(question: string, text: string): boolean {
   }
   return false;
 }
+
+/** A passage that only speaks of the action asked about as a threat or a call ranks this much lower. */
+export const HYPOTHETICAL = 0.4;
+
+/** Words that put an action in doubt or in the future: "calls for his expulsion", "faces expulsion". */
+const MODAL = /\b(?:calls? for|called for|calling for|faces?|faced|facing|threat(?:en(?:ed|s)?)? (?:of|to|with)?|could|would|should|may|might|will|shall|warning|warned|demand(?:ed|s)?|wants?|wanted|urged?|ask(?:ed|s)? for|possible|likely|expect(?:ed|s)? to)\b/gi;
+
+/**
+ * True when every action word of the text stands after a word that puts it in doubt or in the
+ * future, close before it: the text speaks of the action without saying it happened.
+ */
+export function hypothetical(text: string, actionTerms: ReadonlySet<string>): boolean {
+  const modals = [...text.matchAll(MODAL)].map((m) => m.index + m[0].length);
+  const actions: number[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)) {
+    if (termsOf(m[0]).some((t) => actionTerms.has(t))) actions.push(m.index);
+  }
+  return actions.length > 0 && actions.every((a) => modals.some((end) => end <= a && a - end <= MODAL_REACH));
+}
+
+/** How far before an action word a modal word still governs it. */
+const MODAL_REACH = 25;

@@ -48,7 +48,7 @@ const CONTRACTIONS: [RegExp, string][] = [
   [/\bi'm\b/g, 'i am'],
 ];
 
-const WORD_OR_MARK = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*|[?&]/gu;
+const WORD_OR_MARK = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*|[?&,]/gu;
 
 /** Lower case, folded, contractions and shorthand expanded, repeated punctuation collapsed. */
 export function normalise(text: string): string {
@@ -58,7 +58,8 @@ export function normalise(text: string): string {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const pair = i + 1 < tokens.length ? `${tokens[i]} ${tokens[i + 1]}` : '';
-    if (pair && SHORTHAND[pair] !== undefined) {
+    // "by election" is a byelection, but not in "removed by election court".
+    if (pair && SHORTHAND[pair] !== undefined && !(pair.startsWith('by ') && /ed$/.test(tokens[i - 1] ?? ''))) {
       out.push(SHORTHAND[pair]!);
       i++;
       continue;
@@ -69,7 +70,8 @@ export function normalise(text: string): string {
   }
   return out
     .join(' ')
-    .replace(/\s+\?/g, '?')
+    .replace(/\s+([?,])/g, '$1')
+    .replace(/,+$/, '')
     .replace(/\bback (?=in (?:19|20)\d\d\b)/g, '') // "back in 2000": when, not backing
     .trim();
 }
@@ -83,15 +85,18 @@ const QUESTION_WORDS = new Set(
   `who whom whose what when where why how which many much long big ${AUX.replaceAll("|", " ")} not never no right correct true false wrong`.split(" "),
 );
 
+/** "..., was it on his blog": a yes/no about the previous part's answer narrows it. */
+const NARROWS = /^(?:was|is|were|did|does)\s+(?:it|that|this)\b(?! true)/;
+
 /** "what date/year/time": the words that ask for a date, in a question about when. */
 const WHEN_WORDS = new Set(['date', 'year', 'day', 'month', 'time', 'exactly']);
 /** Words that alone ask nothing of their own. */
-const GENERIC = new Set(['', 'it', 'that', 'this', 'the', 'about', 'number', 'numbers', 'details', 'detail', 'info', 'answer', 'name', 'names', 'so', 'then']);
+const GENERIC = new Set(['word', 'words', 'term', 'phrase', 'way', 'kind', 'sort', 'type', '', 'it', 'that', 'this', 'the', 'about', 'number', 'numbers', 'details', 'detail', 'info', 'answer', 'name', 'names', 'so', 'then']);
 
 /** Fillers as regular expressions, longest first so "is it true that" goes before "is it true". */
 const FILLERS = [...FILLER].sort((a, b) => b.length - a.length).map((f) => new RegExp(`\\b${f.replace(/\s+/g, '\\s+')}\\b`, 'g'));
 
-const NEGATION = /\b(?:not|never|no|nobody|none|nothing|neither|nor|cannot|refused?|denie[sd]|deny)\b/;
+const NEGATION = /\b(?:not|never|no|nobody|none|nothing|neither|nor|cannot)\b/; // words that deny ("refused") are paraphrases marked negative
 
 export function parseQuestion(original: string): Question {
   const normalised = normalise(original);
@@ -107,7 +112,7 @@ export function parseQuestion(original: string): Question {
     // "who said X, who was that", "was lutfur a councillor? where": a part with no words of its own
     // asks about the previous one; it lends its type when it is more telling than a yes/no.
     // "wasnt ken kicked out once? sometime around 2000 i think": a part that asks nothing narrows it.
-    if (previous && part.type === 'other' && part.content) {
+    if (previous && (part.type === 'other' || NARROWS.test(part.text)) && part.content) {
       previous.text = `${previous.text}? ${part.text}`;
       previous.content = `${previous.content} ${part.content}`;
       continue;
@@ -125,10 +130,13 @@ export function parseQuestion(original: string): Question {
 
 function readPart(text: string): QuestionPart {
   const type = questionType(text);
-  let content = ` ${text} `;
+  // "did labour get legal advice or just wing it": the short alternative at the end of a yes/no
+  // question is its other answer, not more of what to look for.
+  let content = ` ${type === 'yesno' ? text.replace(/\s+or\s+(?:\S+\s+){0,3}\S+$/, '') : text} `;
   for (const filler of FILLERS) content = content.replace(filler, ' ');
   content = content
     .split(/\s+/)
+    .map((w) => w.replace(/,$/, ''))
     .filter((w) => w && !QUESTION_WORDS.has(w) && w !== '?' && !(type === 'when' && WHEN_WORDS.has(w)))
     .join(' ');
   // "whats the actual numbers", "what was it about": generic words ask about the previous part.
@@ -139,8 +147,9 @@ function readPart(text: string): QuestionPart {
   return part;
 }
 
-/** "who was the X [for|in|of ...]", "what was the X", "how many X": the description asked about. */
-const FOCUS = /^(?:(?:who|what) (?:is|was|are|were) (?:the|a|an) |how many )((?:[a-z]+ ){0,2}?[a-z]+)(?= (?:for|in|of|at|on|did|does|do|was|were|has|have|had|that|who|when|to)\b|$)/;
+/** "who was the X [for|in|of ...]", "what was the X", "how many X", "which X did": the thing asked about. */
+const FOCUS =
+  /^(?:(?:who|what) (?:is|was|are|were) (?:the|a|an) |how many |(?:which|what) (?=[a-z]+ (?:did|does|do|was|were|is|are|has|have|had)\b))((?:[a-z]+ ){0,2}?[a-z]+)(?= (?:for|in|of|at|on|did|does|do|was|were|is|are|has|have|had|that|who|when|to)\b|$)/;
 
 /** The search words of a text typed as it comes (a /when event, a topic): normalised, filler dropped. */
 export function contentOf(text: string): string {

@@ -1,0 +1,63 @@
+/**
+ * What a passage must have to answer a question at all, whatever kind of thing is asked: the people
+ * the question names, the action it rests on, done by or to them as asked, and the thing it
+ * describes. A passage failing one of these answers another question; when every passage fails, the
+ * sources do not say what the question assumes. Shared by `ask` and `when`.
+ */
+import type { Lookup } from './lookup.js';
+import { NOT_IN_PASSAGE, ROLE_MISMATCH, roleFit } from './roles.js';
+import type { Hit } from './textsearch.js';
+import { conceptCoverage, type SearchPlan } from './understand/expand.js';
+import type { QuestionPart } from './understand/question.js';
+
+/** Share of the people a question names that an answer's passage (or its neighbours) must involve. */
+const REQUIRED_INVOLVEMENT = 0.5;
+/** How well an action or a described thing must be covered: by the user's word or a paraphrase. */
+const COVERED = 0.75;
+/**
+ * Questions that rest on an action: why / yes-no / when / who did it. Elsewhere the other words
+ * carry the question, and a paraphrase list never has every verb ("show up to" = "went to").
+ */
+const PREMISED = new Set<QuestionPart['type']>(['why', 'yesno', 'when', 'who']);
+
+export type Failure = 'people' | 'action' | 'focus';
+
+export interface Premise {
+  /** The first check a passage fails (for the refusal's reason), or none. */
+  failure(hit: Hit): Failure | undefined;
+  /** How well the passage's people stand in the question's roles (see roles.ts). */
+  roles(hit: Hit): number;
+}
+
+export function premiseOf(lookup: Lookup, part: QuestionPart, plan: SearchPlan): Premise {
+  const actions = PREMISED.has(part.type) ? plan.concepts.filter((c) => c.action && !c.missing) : [];
+  // The thing a question describes ("the tory candidate", "the turnout") is in the answer, all of it;
+  // so is a year the question gives ("expelled in 2000"): it is what the question is about.
+  const focusWords = part.focus?.split(' ') ?? [];
+  const focus = plan.concepts.filter((c) => /^(?:19|20)\d\d$/.test(c.word) || focusWords.some((w) => c.word.split(' ').includes(w)));
+  const roles = new Map<Hit, number>();
+  const rolesOf = (hit: Hit) => {
+    let r = roles.get(hit);
+    if (r === undefined) roles.set(hit, (r = roleFit(lookup, hit, plan, part.text)));
+    return r;
+  };
+  return {
+    roles: rolesOf,
+    failure(hit) {
+      if (hit.involvesNamed < REQUIRED_INVOLVEMENT) return 'people';
+      // The action in the passage itself, or around it for a sentence that goes on from the one
+      // before ("He has refused." after "... asked Ken to come and campaign in Spitalfields").
+      const around = lookup.pronounSubject.has(hit.passage.id) ? hit.covered : hit.ownCovered;
+      if (actions.length && !actions.some((c) => conceptCoverage([c], around) >= COVERED)) return 'action';
+      if (!focus.every((c) => !c.missing && conceptCoverage([c], hit.ownCovered) >= COVERED)) return 'focus';
+      // Another doer of the action, or the person in another part of it, answers nothing.
+      if (actions.length && rolesOf(hit) <= ROLE_MISMATCH) return 'people';
+      // A date dates the event of the sentence it is in: that sentence has the person (named, or the
+      // he/she going on from the one before), not only its neighbours.
+      if (part.type === 'when' && rolesOf(hit) === NOT_IN_PASSAGE) return 'people';
+      return undefined;
+    },
+  };
+}
+
+export { NOT_IN_PASSAGE };
