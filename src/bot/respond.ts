@@ -119,6 +119,9 @@ export async function inTime<T>(
     } finally {
       clearTimeout(timer);
     }
+    // If the deferral fails (the interaction expired), nobody awaits the answer any more: its fault
+    // is not an unhandled rejection.
+    work.catch(() => {});
     if (!interaction.deferred && !interaction.replied) await interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
   } finally {
     acknowledged();
