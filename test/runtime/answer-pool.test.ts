@@ -68,4 +68,17 @@ describe('the answer pool', () => {
     const after = await Promise.all([1, 2, 3, 4].map(() => pool.answer({ command: 'who', query: 'Jane Doe' })));
     for (const a of after) expect(a.snippets[0]?.file).toMatch(/\/corpus\/jane-doe\.txt$/);
   });
+
+  it('a worker that dies fails only its own questions, and another takes its place', { timeout: TIMEOUT }, async () => {
+    const slots = (pool as unknown as { slots: { worker: { terminate(): Promise<number> } }[] }).slots;
+    const dying = slots[0]!.worker;
+    const asked = Array.from({ length: 6 }, () => pool.answer({ command: 'ask', query: 'Why was Lutfur Rahman removed?' }).then(() => 'answered', (err: Error) => err.message));
+    await dying.terminate();
+    const outcomes = await Promise.all(asked);
+    expect(outcomes.every((o) => o === 'answered' || /answer worker exited/.test(o))).toBe(true);
+    await vi.waitFor(() => expect(slots[0]!.worker).not.toBe(dying), { timeout: 30_000 });
+    expect(lines.some((l) => l.msg === 'answer worker exited; starting another')).toBe(true);
+    const after = await Promise.all([1, 2, 3, 4].map(() => pool.answer({ command: 'who', query: 'Helal Abbas' })));
+    for (const a of after) expect(a.snippets.length).toBeGreaterThan(0);
+  });
 });
