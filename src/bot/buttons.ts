@@ -5,7 +5,7 @@ import type { BotContext } from './context.js';
 import { share } from './check.js';
 import { decodeButton, fingerprint } from './custom-ids.js';
 import { readRequest, renderAnswer, renderContext, renderNotice } from './render.js';
-import { respond } from './respond.js';
+import { inTime, respond } from './respond.js';
 import { botCanPinHere, botInstalledHere, PIN_PERMISSION } from './where.js';
 
 export const NOTICES = {
@@ -26,6 +26,7 @@ export const NOTICES = {
 } as const;
 
 export async function executeButton(ctx: BotContext, interaction: ButtonInteraction): Promise<void> {
+  const since = performance.now();
   const state = decodeButton(interaction.customId);
   if (!state) {
     await respond({ interaction }, renderNotice(NOTICES.stale));
@@ -49,9 +50,13 @@ export async function executeButton(ctx: BotContext, interaction: ButtonInteract
         await respond({ interaction }, renderNotice(NOTICES.stale));
         return;
       }
-      const answer = ctx.engine.answer({ command: state.command, ...request, page: state.page });
       // The next page is as visible as the answer it continues.
       const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
+      const answer = await inTime(interaction, Promise.resolve().then(() => ctx.engine.answer({ command: state.command, ...request, page: state.page })), {
+        ephemeral,
+        since,
+        expectedMs: ctx.engine.expectedWaitMs?.() ?? 0,
+      });
       await respond(
         { interaction },
         renderAnswer(answer, { pinnable: botCanPinHere(interaction), ephemeral, articleCount: ctx.engine.articles().length }),

@@ -39,7 +39,7 @@ export async function checkMessage(ctx: BotContext, interaction: MessageContextM
     await respond({ interaction }, renderNotice(CHECK_NOTICES.noText));
     return;
   }
-  const answer = ctx.engine.answer({ command: 'check', query: claim });
+  const answer = await ctx.engine.answer({ command: 'check', query: claim });
   await respond({ interaction }, renderAnswer(answer, { pinnable: false, ephemeral: true, shareable: true, articleCount: ctx.engine.articles().length }));
 }
 
@@ -57,7 +57,7 @@ export async function share(ctx: BotContext, interaction: ButtonInteraction, sta
   const embed = interaction.message.embeds[0];
   const request = readRequest(embed?.title ?? '', embed?.footer?.text ?? '', state.command, state.queryLength, state.aboutLength);
   if (!request) return respond({ interaction }, renderNotice(CHECK_NOTICES.stale));
-  const answer = ctx.engine.answer({ command: state.command, ...request });
+  const answer = await ctx.engine.answer({ command: state.command, ...request });
   const payload = renderAnswer(answer, { pinnable: botCanPinHere(interaction), articleCount: ctx.engine.articles().length });
   const who = interaction.member && 'displayName' in interaction.member ? interaction.member.displayName : interaction.user.displayName;
   await respond({ interaction }, { ...payload, content: `Shared by ${escapeUserText(who)}:` });

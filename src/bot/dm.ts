@@ -24,7 +24,7 @@ export async function answerDm(ctx: BotContext, message: Message): Promise<void>
   let answer;
   try {
     const claim = CLAIM.exec(text)?.[1];
-    answer = claim ? ctx.engine.answer({ command: 'check', query: claim }) : ctx.engine.answer({ command: 'ask', query: text });
+    answer = await ctx.engine.answer(claim ? { command: 'check', query: claim } : { command: 'ask', query: text });
   } catch (err) {
     if (err instanceof UserInputError) {
       await respond(target, renderDmHelp(err.message));

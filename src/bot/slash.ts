@@ -5,7 +5,7 @@ import { checkMessage } from './check.js';
 import { CHECK_MESSAGE_COMMAND, isSlashCommandName, readOptions } from './commands.js';
 import type { BotContext } from './context.js';
 import { renderAnswer, renderHelp, renderNotice, renderSources } from './render.js';
-import { respond } from './respond.js';
+import { inTime, respond } from './respond.js';
 import { botCanPinHere } from './where.js';
 
 export async function executeCommand(ctx: BotContext, interaction: ChatInputCommandInteraction): Promise<void> {
@@ -54,7 +54,10 @@ export async function executeMessageCommand(ctx: BotContext, interaction: Messag
 }
 
 async function answer(ctx: BotContext, interaction: ChatInputCommandInteraction, request: AnswerRequest, isPrivate = false): Promise<void> {
-  const result = ctx.engine.answer(request);
+  const since = performance.now();
+  const expectedMs = ctx.engine.expectedWaitMs?.() ?? 0;
+  // Deferred when slow (a large corpus, a busy pool); a user mistake still throws as it would here.
+  const result = await inTime(interaction, Promise.resolve().then(() => ctx.engine.answer(request)), { ephemeral: isPrivate, since, expectedMs });
   await respond(
     { interaction },
     renderAnswer(result, { pinnable: botCanPinHere(interaction), ephemeral: isPrivate, articleCount: ctx.engine.articles().length }),

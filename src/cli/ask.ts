@@ -13,6 +13,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { type Answer, type AnswerRequest, COMMANDS, UserInputError } from '../answers/types.js';
 import { formatExplanation } from '../answers/explain.js';
 import { formatAnswer } from './format.js';
+import { CACHE_DIR } from './paths.js';
 
 const USAGE = `usage: npm run ask -- <${COMMANDS.join('|')}> "QUERY" [--about TOPIC] [--page N] [--json] [--explain]
        npm run --silent ask -- --batch [--json]   (JSON lines {"command","query","about"?} on stdin)`;
@@ -29,7 +30,8 @@ async function main(argv: string[]): Promise<number> {
     console.error(err.message);
     return 1;
   }
-  const engine = await Engine.load({ limits });
+  // The index `npm start` saved, when the corpus is unchanged.
+  const engine = await Engine.load({ cacheDir: CACHE_DIR, limits });
   if (flags.has('--batch')) return batch(engine, flags.has('--json'), flags.has('--explain'));
   const request = parseArgs(rest);
   if (typeof request === 'string') {

@@ -17,7 +17,7 @@ const EPHEMERAL = 64;
 const quiet = { info: () => {}, error: () => {} };
 
 let root: string;
-let h: Harness | undefined;
+let h: Harness<LiveEngine> | undefined;
 let live: LiveEngine | undefined;
 afterEach(async () => {
   await h?.stop();
@@ -27,7 +27,7 @@ afterEach(async () => {
 });
 
 /** A bot over a copy of the bundled corpus, plus the given extra articles, following it live. */
-async function botOver(extra: Record<string, string> = {}): Promise<{ corpus: string; live: LiveEngine; h: Harness }> {
+async function botOver(extra: Record<string, string> = {}): Promise<{ corpus: string; live: LiveEngine; h: Harness<LiveEngine> }> {
   root = mkdtempSync(join(tmpdir(), 'affair-ctx-'));
   const corpus = join(root, 'corpus');
   cpSync(join(PROJECT_ROOT, 'corpus'), corpus, { recursive: true });
@@ -41,7 +41,7 @@ async function botOver(extra: Record<string, string> = {}): Promise<{ corpus: st
 }
 
 /** Asks /who publicly; returns the answer message as Discord stored it. */
-async function ask(harness: Harness, name: string) {
+async function ask(harness: Harness<LiveEngine>, name: string) {
   const command = slashCommand('who', { name });
   await harness.interact(command);
   return harness.replyMessage(command);
