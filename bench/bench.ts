@@ -16,7 +16,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { COMMANDS } from '../src/answers/types.js';
-import type { Summary } from './stats.js';
+import { median, type Summary } from './stats.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -42,6 +42,10 @@ const { values: args } = parseArgs({
     'no-scaling': { type: 'boolean', default: false },
     /** The n of the scaling measure: each shape is built at n and 10 n (default 800). */
     'scaling-n': { type: 'string' },
+    /** Slash commands fired at once through the fake Discord at each scale (default 2000; 0 skips the burst). */
+    burst: { type: 'string' },
+    /** Timed whole-process starts of the console and of the minimal MiniSearch script (default 10). */
+    'startup-runs': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
   strict: true,
@@ -49,7 +53,7 @@ const { values: args } = parseArgs({
 
 if (args.help) {
   process.stdout.write(
-    'usage: npm run bench -- [--quick] [--json] [--scales bundled,500,10000] [--repeats N] [--build-runs N] [--load-runs N] [--seed N] [--out DIR] [--no-scaling] [--scaling-n N]\n',
+    'usage: npm run bench -- [--quick] [--json] [--scales bundled,500,10000] [--repeats N] [--build-runs N] [--load-runs N] [--startup-runs N] [--burst N] [--seed N] [--out DIR] [--no-scaling] [--scaling-n N]\n',
   );
   process.exit(0);
 }
@@ -85,6 +89,7 @@ type Row = Record<string, unknown> & {
   latencyMs: Record<string, Summary | null>;
   rawSearchMs: Record<string, Summary | null>;
   ratioP50: Record<string, number | null>;
+  burst?: { count: number; perSecond: number; p99Ms: number | null; overDeadline: number; unanswered: number; deferred: number; workers: number; rssMB: number; peakRssMB: number };
 };
 
 /**
@@ -96,10 +101,14 @@ type Row = Record<string, unknown> & {
 const RUNTIME_FLAGS: string[] =
   (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.match(/--v8-[\w-]+(?:=\S+)?/g) ?? [];
 
-function runPhase(scale: string, phase: 'generate' | 'build' | 'serve' | 'rebuild' | 'edit' | 'scaling'): Record<string, unknown> {
+const burstSize = args.burst === undefined ? 2000 : Number(args.burst);
+if (!(Number.isInteger(burstSize) && burstSize >= 0)) throw new Error(`affair-bot: bench --burst "${args.burst}" is not a whole number`);
+
+function runPhase(scale: string, phase: 'generate' | 'build' | 'serve' | 'rebuild' | 'edit' | 'scaling' | 'burst'): Record<string, unknown> {
+  const script = phase === 'burst' ? ['bench/burst.ts', '--burst', String(burstSize)] : ['bench/scale.ts', '--phase', phase, ...passOn];
   const child = spawnSync(
     process.execPath,
-    [...RUNTIME_FLAGS, '--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', join(ROOT, 'bench/scale.ts'), '--phase', phase, '--scale', scale, '--out', out, ...passOn],
+    [...RUNTIME_FLAGS, '--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', join(ROOT, script[0]!), ...script.slice(1), '--scale', scale, '--out', out],
     { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 2 ** 20 },
   );
   if (child.status !== 0) throw new Error(`affair-bot: bench ${phase} of scale ${scale} failed (exit ${child.status ?? child.signal})`);
@@ -112,9 +121,66 @@ function runPhase(scale: string, phase: 'generate' | 'build' | 'serve' | 'rebuil
 }
 
 const rows: Row[] = scales.map(
-  (scale) => ({ ...runPhase(scale, 'generate'), ...runPhase(scale, 'build'), ...runPhase(scale, 'serve'), ...runPhase(scale, 'rebuild'), ...runPhase(scale, 'edit') }) as Row,
+  (scale) =>
+    ({
+      ...runPhase(scale, 'generate'),
+      ...runPhase(scale, 'build'),
+      ...runPhase(scale, 'serve'),
+      ...runPhase(scale, 'rebuild'),
+      ...runPhase(scale, 'edit'),
+      ...(burstSize > 0 ? runPhase(scale, 'burst') : {}),
+    }) as Row,
 );
 const scaling = (args['no-scaling'] ? { scaling: [] } : runPhase('bundled', 'scaling')) as { scaling: { shape: string; n: number; ms: number; tenTimesMs: number; ratio: number }[] };
+const startup = measureStartup(Math.max(1, Number(args['startup-runs'] ?? 10) || 10));
+
+/**
+ * Time to the offline console's first answer, as a user meets it: a whole process (`npm start`'s
+ * command, compiled, from the saved index) from spawn until it has answered one question and exited,
+ * against the floor of a minimal script that indexes the same corpus with MiniSearch and answers once
+ * (bench/minimal-start.mjs). The same console run from the TypeScript sources through tsx (how it
+ * started before the compiled build) is timed too, for comparison. The console's and the minimal
+ * script's runs interleave, so a busy moment of the machine weighs on both alike.
+ */
+function measureStartup(runs: number) {
+  const built = spawnSync(process.execPath, [join(ROOT, 'scripts/ensure-built.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('affair-bot: bench could not build dist/ (see above)');
+  const question = '/who Helal Abbas\n';
+  const commands = {
+    console: [...RUNTIME_FLAGS, '--enable-source-maps', join(ROOT, 'dist/main.js')],
+    minimal: [join(ROOT, 'bench/minimal-start.mjs'), join(ROOT, 'corpus'), 'Helal Abbas'],
+    tsx: [...RUNTIME_FLAGS, '--import', 'tsx', join(ROOT, 'src/main.ts')],
+  };
+  const env = { ...process.env, DISCORD_TOKEN: '' }; // the console, whatever .env says
+  const once = (argv: string[]) => {
+    const start = performance.now();
+    const run = spawnSync(process.execPath, argv, { cwd: ROOT, env, input: question, encoding: 'utf8' });
+    const ms = performance.now() - start;
+    if (run.status !== 0 || !/Helal Abbas/.test(run.stdout)) throw new Error(`affair-bot: bench start-up run failed: ${argv.join(' ')}\n${run.stderr}`);
+    return ms;
+  };
+  const times = { console: [] as number[], minimal: [] as number[], tsx: [] as number[] };
+  // The sources and the build key the saved index differently (it hashes the code next to it), so
+  // runs of one would make the other rebuild: the tsx runs come after, not in between.
+  for (const group of [['console', 'minimal'], ['tsx']] as const) {
+    for (let i = 0; i <= runs; i++) {
+      for (const k of group) {
+        const ms = once(commands[k]);
+        if (i > 0) times[k].push(ms); // the first is the warm-up (it saves the index, fills caches)
+      }
+    }
+  }
+  const r = (n: number) => Math.round(n * 10) / 10;
+  const consoleMs = r(median(times.console));
+  const minimalMs = r(median(times.minimal));
+  return {
+    runs,
+    consoleFirstAnswerMs: consoleMs,
+    minimalMiniSearchMs: minimalMs,
+    ratio: Math.round((consoleMs / minimalMs) * 100) / 100,
+    tsxConsoleFirstAnswerMs: r(median(times.tsx)),
+  };
+}
 
 interface Target {
   target: string;
@@ -132,9 +198,11 @@ function targets(): Target[] {
   for (const r of rows) {
     check('ready from saved index / rebuild (%)', r.scale, Math.round((r.readyFromSavedMs / (r.readyAfterRebuildMs ?? r.buildMs.median)) * 1000) / 10, 20);
     if (r.editStallMs !== null) check('longest event-loop stall of an edit (ms)', r.scale, r.editStallMs, 50);
+    if (r.burst) check(`burst of ${r.burst.count}: first responses past 3 s`, r.scale, r.burst.overDeadline, 0);
     if (r.scale === 'bundled') for (const c of COMMANDS) check(`${c} p99 (ms)`, r.scale, r.latencyMs[c]?.p99, 1);
     if (r.articles >= 50_000) check('peak memory while building (MB)', r.scale, r.buildPeakRssMB, 4096);
   }
+  check("console's first answer / minimal MiniSearch script (×)", 'bundled', startup.ratio, 4);
   const largest = rows.filter((r) => r.scale !== 'bundled' && r.articles <= 20_000).sort((a, b) => b.articles - a.articles)[0];
   if (largest && largest.articles >= 10_000) {
     for (const c of COMMANDS) check(`${c} p99 (ms)`, largest.scale, largest.latencyMs[c]?.p99, 25);
@@ -150,7 +218,7 @@ const command = `npm run bench --${process.argv.slice(2).map((a) => ` ${a}`).joi
 const checked = targets();
 
 if (args.json) {
-  process.stdout.write(`${JSON.stringify({ command, machine, scales: rows, scaling: scaling.scaling, targets: checked })}\n`);
+  process.stdout.write(`${JSON.stringify({ command, machine, startup, scales: rows, scaling: scaling.scaling, targets: checked })}\n`);
 } else {
   process.stdout.write(table());
 }
@@ -177,6 +245,15 @@ function table(): string {
     ...COMMANDS.map((c) => [`${c}: p50 / p99 / max (ms)`, ...rows.map((r) => three(r.latencyMs[c]))]),
     ['all commands: p50 / p99 / max (ms)', ...rows.map((r) => three(r.latencyMs.all))],
     ['raw MiniSearch: p50 / p99 (ms)', ...rows.map((r) => two(r.rawSearchMs.all))],
+    ...(burstSize > 0
+      ? [
+          [
+            `burst of ${burstSize} slash commands: answers/s, p99 (ms), past 3 s, deferred`,
+            ...rows.map((r) => (r.burst ? `${f(r.burst.perSecond, 0)}/s, ${r.burst.p99Ms === null ? 'never' : f(r.burst.p99Ms, 0)}, ${r.burst.overDeadline}, ${r.burst.deferred} (${r.burst.workers ? `${r.burst.workers} workers` : 'main thread'})` : '–')),
+          ],
+          ['bot process during the burst: resident / peak (MB)', ...rows.map((r) => (r.burst ? `${r.burst.rssMB} / ${r.burst.peakRssMB}` : '–'))],
+        ]
+      : []),
     ['pipeline p50 / raw p50', ...rows.map((r) => `${f(r.ratioP50.all)}× (${COMMANDS.map((c) => `${c} ${f(r.ratioP50[c])}`).join(', ')})`)],
   ];
   const md = (cells: string[]) => `| ${cells.join(' | ')} |`;
@@ -188,6 +265,7 @@ function table(): string {
   const scalingLines = scaling.scaling.length
     ? ['Build time at 10× the text:', ...scaling.scaling.map((c) => `- ${c.shape}: ${f(c.ms)} ms at n = ${c.n}, ${f(c.tenTimesMs)} ms at 10 n (${f(c.ratio, 1)}×)`), '']
     : [];
+  const startLine = `Start-up, whole processes (median of ${startup.runs}): console's first answer ${f(startup.consoleFirstAnswerMs)} ms (compiled; ${f(startup.tsxConsoleFirstAnswerMs)} ms from the sources under tsx), minimal MiniSearch script ${f(startup.minimalMiniSearchMs)} ms: ${f(startup.ratio)}×`;
   const targetLines = checked.map((t) => `- ${t.met === null ? 'not measured' : t.met ? 'met' : 'MISSED'}: ${t.target} at ${t.scale} = ${f(t.value)} (limit ${t.limit})`);
   return [
     `Machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGB} GB, Node ${machine.node}`,
@@ -197,6 +275,8 @@ function table(): string {
     '',
     ...(notes.length ? [...notes, ''] : []),
     ...scalingLines,
+    startLine,
+    '',
     'Targets:',
     ...targetLines,
     '',

@@ -1,5 +1,6 @@
 /**
- * The fixed question mix the benchmark times: 60 questions per command, the same at every scale.
+ * The fixed question mix the benchmark times: 60 questions per command, the same at every scale
+ * (claims to check, and timeline topics, the empty one for the whole timeline, among them).
  * It mixes what users type: full names, bare surnames and first names, typos and lower case, people
  * and events the sources never mention (an abstention must be fast too), short topics and long
  * questions. Names of the real articles occur at every scale (the synthetic corpora keep half of
@@ -50,6 +51,20 @@ const ASKS = [
   'livingstone rahman campaign', 'expelled councillors names', 'ken statement second preference lutfur',
 ];
 
+const CLAIMS = [
+  'ken was readmitted to labour in 2008', 'eleven members were expelled, eight of them councillors', 'wasnt ken kicked out in 2000',
+  'tom harris said ken should be expelled immediately', 'greg hands said it is one rule for them one rule for ken',
+  'miliband refused to comment publicly', 'the NEC decided not to take action against livingstone', 'lutfur got 23k votes',
+  'ken told everyone to give lutfur their first preference', 'abbas was the official labour candidate', 'ken never appeared with rahman',
+  'the election was held under the alternative vote system', 'ken campaigned in spitalfields two weeks ago', 'boris won in 2012',
+  'the councillors refused to sign a statement', 'lol ken literally went out campaigning with lutfur, unreal', 'robbani was paid 50 grand',
+  'is it true that ken was expelled over lutfur', 'john biggs was the candidate the nec imposed', 'ken clark delivered the news',
+  'george galloway backed lutfur', 'labour got 43% in spitalfields last time', 'the tories won tower hamlets', 'ken admitted he was campaigning',
+  'oona king said it is the most important election in a long time', 'rahman denies the allegations', 'sadiq khan backed abbas',
+  'the 8 councillors appeared at the press conference', 'ken wrote a piece demanding expulsions', 'the weather was nice in london',
+];
+const TIMELINE_TOPICS = ['', 'Livingstone', 'Ken Livingstone', 'Lutfur Rahman', 'Helal Abbas', 'expelled', 'readmitted', 'mayoral election', 'Spitalfields', 'the NEC', 'Boris Johnson', 'Labour conference', 'press conference', 'byelection', 'Tom Harris'];
+
 const cycle = <T>(list: readonly T[], n: number): T[] => Array.from({ length: n }, (_, i) => list[i % list.length]!);
 
 function build(): BenchQuestion[] {
@@ -57,11 +72,15 @@ function build(): BenchQuestion[] {
   const when = cycle(EVENTS, 60).map((e, i) => (i < EVENTS.length ? e : `when ${e.toLowerCase()}`));
   const quote = cycle(QUOTE_SPEAKERS, 60).map((speaker, i): BenchQuestion => (i % 3 === 1 ? { command: 'quote', query: speaker, about: TOPICS[i % TOPICS.length]! } : { command: 'quote', query: speaker }));
   const ask = cycle(ASKS, 60).map((q, i) => (i < ASKS.length ? q : q.toLowerCase().replace(/\?$/, '')));
+  const check = cycle(CLAIMS, 60).map((c, i) => (i < CLAIMS.length ? c : c.toUpperCase()));
+  const timeline = cycle(TIMELINE_TOPICS, 60).map((t, i) => (i < TIMELINE_TOPICS.length ? t : t.toLowerCase()));
   return [
     ...who.map((query): BenchQuestion => ({ command: 'who', query })),
     ...when.map((query): BenchQuestion => ({ command: 'when', query })),
     ...quote,
     ...ask.map((query): BenchQuestion => ({ command: 'ask', query })),
+    ...check.map((query): BenchQuestion => ({ command: 'check', query })),
+    ...timeline.map((query): BenchQuestion => ({ command: 'timeline', query })),
   ];
 }
 

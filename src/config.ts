@@ -28,6 +28,13 @@ const schema = z.object({
   COOLDOWN_MAX: z.string().regex(/^[1-9]\d{0,3}$/, 'must be a whole number from 1 to 9999').transform(Number).default(5),
   /** Length of that window, in seconds. */
   COOLDOWN_WINDOW_SECONDS: z.string().regex(/^[1-9]\d{0,4}$/, 'must be a whole number of seconds from 1 to 99999').transform(Number).default(10),
+  /** Largest article file the corpus accepts, in MB; a larger one is refused by name and left out. */
+  CORPUS_MAX_ARTICLE_MB: z
+    .string()
+    .regex(/^\d{1,3}(\.\d{1,3})?$/, 'must be a number of megabytes, such as 5 or 0.5')
+    .transform(Number)
+    .refine((mb) => mb > 0 && mb <= 500, 'must be more than 0 and at most 500 (MB)')
+    .default(5),
   /** How long SIGINT/SIGTERM waits for replies in progress before closing anyway, in seconds. */
   SHUTDOWN_TIMEOUT_SECONDS: z.string().regex(/^[1-9]\d{0,3}$/, 'must be a whole number of seconds from 1 to 9999').transform(Number).default(10),
   /**
@@ -54,6 +61,8 @@ export interface Config {
   apiUrl?: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   cooldown: { max: number; windowSeconds: number };
+  /** Limits on what the corpus accepts. */
+  corpus: { maxArticleBytes: number };
   /** SHUTDOWN_TIMEOUT_SECONDS, in milliseconds. */
   shutdownDeadlineMs: number;
   /** True inside a process the ShardingManager spawned (it then sets SHARDS to the shard id). */
@@ -90,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(c.DISCORD_API_URL ? { apiUrl: c.DISCORD_API_URL } : {}),
     logLevel: c.LOG_LEVEL,
     cooldown: { max: c.COOLDOWN_MAX, windowSeconds: c.COOLDOWN_WINDOW_SECONDS },
+    corpus: { maxArticleBytes: Math.round(c.CORPUS_MAX_ARTICLE_MB * 1024 * 1024) },
     shutdownDeadlineMs: c.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     isShard,
   };

@@ -2,10 +2,11 @@
  * `ask QUESTION`: free text. Questions shaped like the other commands go to them ("who is X?",
  * "when was X readmitted?", "what did X say about Y?"); any other question gets the passages that
  * answer it, still verbatim. A passage answers when it (with its neighbouring sentences) covers what
- * the question hinges on, and holds the kind of thing asked for: a person for "who/which", a number
- * for "how many/what share", a reason for "why", a definition for "what is".
+ * the question hinges on (understand/), has what the question assumes (premise.ts) and holds the kind
+ * of thing asked for (answer-types.ts); a yes/no question also gets a verdict.
  */
-import { terms, termsOf } from '../retrieval/text.js';
+import { terms } from '../retrieval/text.js';
+import { type AnswerType, answerType, COUNT_MIN_COVERAGE, hasAnswerType } from './answer-types.js';
 import type { Lookup } from './lookup.js';
 import type { Candidate } from './snippets.js';
 import { personsNamed } from './persons.js';
@@ -45,8 +46,6 @@ const OTHER_PEOPLE = 0.25;
 const HARD_TYPES = new Set<AnswerType>(['number', 'person', 'date']);
 /** Questions that assert what they ask about ("did ken quit ...", "why did ken quit ..."). */
 const ASSERTS = new Set<QuestionPart['type']>(['yesno', 'why', 'when']);
-/** "list the councillors": a passage naming at least this many people. */
-const LIST_PEOPLE = 3;
 const SPEECH = /\b(?:say|says|said|saying|claim|claims|claimed|tell|told|explain|explained|argue|argued|insist|insisted|reckon|reckons|call|called|describe|described)\b/;
 /** A passage where no one the question names speaks, for a question about what they said. */
 const NOT_SPOKEN = 0.5;
@@ -61,8 +60,6 @@ function speaksIn(lookup: Lookup, hit: Hit, anyone: boolean): boolean {
 
 /** A passage without the kind of thing the question asks for is kept, far lower. */
 const WRONG_TYPE = 0.1;
-
-type AnswerType = 'person' | 'people' | 'number' | 'reason' | 'definition' | 'place' | 'date' | 'name' | 'any';
 
 /** What ask found: candidates best first, or none with the reason and the passage that came closest. */
 export interface AskResult {
@@ -176,125 +173,3 @@ function confirms(lookup: Lookup, part: QuestionPart, plan: SearchPlan, hit: Hit
 
 /** "Abbas hasn't.", "Ken didn't": a denial that stands for the verb before it. */
 const ELLIPTICAL_DENIAL = /^\s+(?:has|have|had|did|does|is|was|will|would)(?:n[’']t|\s+not)\b/i;
-
-function answerType(part: QuestionPart): AnswerType {
-  const q = part.text.replace(/[?!.\s]+$/, '');
-  switch (part.type) {
-    case 'who':
-      return 'person';
-    case 'list':
-      return 'people';
-    case 'which':
-      if (/^which\s+(?:mp|mps|person|people|man|woman|councillor|councillors|candidate|member|minister|leader|politician|one)\b/.test(q)) return 'person';
-      return CATEGORY.test(q) ? 'name' : 'any';
-    case 'count':
-      return 'number';
-    case 'why':
-      return 'reason';
-    case 'where':
-      return 'place';
-    case 'when':
-      return 'date';
-    default:
-      if (/\bwhat\s+(?:reason|motive)\b/.test(q)) return 'reason';
-      if (CATEGORY.test(q)) return 'name';
-      return DEFINITION.test(q) ? 'definition' : 'any';
-  }
-}
-
-/** "What is the IFE", "what was Socialist Unity": the thing asked about is the last one to four words. */
-const DEFINITION = /^what\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+)?((?:\S+\s+){0,3}\S+)$/i;
-
-/** Words that give a reason or a cause ("amid allegations of ...", "for their backing of ..."). */
-const REASON =
-  /\b(?:because|so that|in order to|to (?:keep|ensure|stop|block|prevent|avoid)|objective|aim|reason|purpose|motive|why|since|the way to|amid|due to|owing to|as a result|after (?:he|she|they|it)|for (?:his|her|their|its) \w+|for \w+ing|over (?:his|her|their|the)|allegations?|accused|in protest|in response)\b/i;
-/**
- * "what voting system", "which ward", "what blog": a kind of thing, whose answer names one ("the
- * Alternative Vote system", "Spitalfields", "Socialist Unity").
- */
-const CATEGORY = /^(?:what|which)\s+(?:\w+\s+)?(system|party|group|ward|blog|website|site|paper|newspaper|word|seat|borough|constituency|area|place|organisation|organization|conference|committee|clause|rule)\b/;
-/** How near its kind a name stands: "the Alternative Vote system", "this very ward, Spitalfields". */
-const NAME_REACH = 25;
-
-/**
- * True when a capitalised name (not opening the sentence, not a person's) stands next to the kind of
- * thing asked: "this very ward, Spitalfields", not "this very ward, Ken".
- */
-function namesOne(text: string, kind: string, people: { start: number; end: number }[]): boolean {
-  if (!kind) return false;
-  for (const k of text.matchAll(new RegExp(`\\b${kind}s?\\b`, 'gi'))) {
-    const from = Math.max(0, k.index - NAME_REACH);
-    for (const n of text.slice(from, k.index + k[0].length + NAME_REACH).matchAll(/(?<=\S\s+)\p{Lu}\p{Ll}+/gu)) {
-      const at = from + n.index;
-      if (!people.some((p) => at >= p.start && at < p.end)) return true;
-    }
-  }
-  return false;
-}
-
-/** A place: a capitalised name after a preposition of place ("in Spitalfields", "to the Roman Road"). */
-const PLACE = /\b(?:in|at|to|from|near|around|across)\s+(?:the\s+)?\p{Lu}\p{L}+/u;
-/** A quantity: digits that are not a year or decade, or a number word; "per cent" and "majority" count. */
-const QUANTITY = /\b(?!(?:19|20)\d\d(?:s|\b))\d[\d,.]*\b|\b(?:per ?cent|percent|half|third|quarter|majority|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundreds?|thousands?)\b/gi;
-/** What a count is of, when the question says ("how many votes"); people are any count's subject. */
-const COUNTED = /^(?:how (?:many|much)|what (?:share|percentage|proportion|number|majority) of) (?:of )?(?:the )?([a-z]+)/;
-const ANY_COUNT = new Set(['people', 'ppl', 'of', 'did', 'do', 'does', 'was', 'were', 'is', 'are', 'has', 'have', 'had', 'them', 'times', 'members', 'councillors']);
-/** How much of the question a count's own sentence covers ("This seat was won by Labour ... 43 per cent"). */
-const COUNT_MIN_COVERAGE = 0.45;
-/** Characters between a quantity and the thing counted ("43 per cent of the vote"). */
-const COUNT_REACH = 30;
-
-/**
- * True when the passage holds a quantity the question did not bring, next to what is counted when
- * the question names it: "a number of Lutfur Rahman supporters ... in the 1980s" is no vote count.
- */
-function hasCount(text: string, question: string, actionTerms: ReadonlySet<string>): boolean {
-  const asked = new Set(question.match(/\d+/g) ?? []);
-  const counted = COUNTED.exec(question)?.[1];
-  const noun = counted && !ANY_COUNT.has(counted) ? termsOf(counted)[0] : undefined;
-  // What the quantity must stand by: the counted thing, else the action ("how much did he nick").
-  const near = (t: string) => (noun ? t === noun || t.startsWith(noun) || noun.startsWith(t) : actionTerms.has(t));
-  for (const m of text.matchAll(QUANTITY)) {
-    if (asked.has(m[0])) continue;
-    if (!noun && actionTerms.size === 0) return true;
-    const reach = noun ? COUNT_REACH : 2 * COUNT_REACH;
-    const around = text.slice(Math.max(0, m.index - reach), m.index + m[0].length + reach);
-    if (terms(around).some(near)) return true;
-  }
-  return false;
-}
-
-function hasAnswerType(lookup: Lookup, hit: Hit, type: AnswerType, asked: ReadonlySet<string>, question: string, actionTerms: ReadonlySet<string>): boolean {
-  const text = lookup.passageText(hit.passage);
-  switch (type) {
-    case 'person':
-      // A speaker counts, named or described ("a Labour source said ...").
-      if (/\bsaid\b|\bsays?\b/.test(question) && lookup.quoted.has(hit.passage.id)) return true;
-      return hit.passage.mentions.some((m) => {
-        const name = lookup.persons.get(m.person)?.name ?? '';
-        return !terms(name).some((t) => asked.has(t));
-      });
-    case 'people':
-      return new Set(hit.passage.mentions.map((m) => m.person)).size >= LIST_PEOPLE;
-    case 'number':
-      return hasCount(text, question, actionTerms);
-    case 'reason':
-      return REASON.test(text);
-    case 'place':
-      return PLACE.test(text);
-    case 'name': {
-      const people = hit.passage.mentions.map((m) => ({ start: m.start - hit.passage.start, end: m.end - hit.passage.start }));
-      return namesOne(text, CATEGORY.exec(question.trim())?.[1] ?? '', people);
-    }
-    case 'date':
-      return lookup.dated[hit.passage.id] === 1;
-    case 'definition': {
-      const subject = DEFINITION.exec(question.trim().replace(/[?!.\s]+$/, ''))?.[1] ?? '';
-      const escaped = subject.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-      const defined = new RegExp(`,\\s+(?:the\\s+)?${escaped}\\b|\\b${escaped}\\s*(?:\\(|,\\s+(?:the|a|an)\\b|\\s+(?:is|was|are)\\s+(?:the|a|an)\\b)`, 'i');
-      return defined.test(text);
-    }
-    default:
-      return true;
-  }
-}

@@ -8,6 +8,8 @@ import type { SearchIndex } from '../retrieval/index.js';
 import { fold, words } from '../retrieval/text.js';
 import { ask, route } from './ask.js';
 import { Lookup, type LookupData } from './lookup.js';
+import { check } from './check.js';
+import { timeline } from './timeline.js';
 import { resolvePerson } from './persons.js';
 import { checkQuery } from './query.js';
 import { quote } from './quote.js';
@@ -34,7 +36,7 @@ export interface ParagraphView {
 }
 
 /** What each command's query is called when a message has to name it. */
-const FIELD: Record<CommandName, string> = { who: 'name', when: 'event', quote: 'speaker', ask: 'question' };
+const FIELD: Record<CommandName, string> = { who: 'name', when: 'event', quote: 'speaker', ask: 'question', check: 'claim', timeline: 'topic' };
 
 export class Engine {
   private readonly lookup: Lookup;
@@ -64,7 +66,9 @@ export class Engine {
     if (!COMMANDS.includes(request.command)) {
       throw new UserInputError('bad-command', `Unknown command "${String(request.command).slice(0, 20)}"; use one of ${COMMANDS.join(', ')}.`);
     }
-    const query = checkQuery(request.query, FIELD[request.command]);
+    // The timeline's topic is optional: an empty one is the whole timeline.
+    const allEvents = request.command === 'timeline' && (request.query == null || (typeof request.query === 'string' && request.query.trim() === ''));
+    const query = allEvents ? '' : checkQuery(request.query, FIELD[request.command]);
     const blank = request.about == null || (typeof request.about === 'string' && request.about.trim() === '');
     const about = blank ? undefined : checkQuery(request.about, 'topic');
     const clean: AnswerRequest = { ...request, query };
@@ -154,6 +158,14 @@ export class Engine {
         const refusal = none(as, r.refusal ?? `The sources do not answer ${q}.`);
         const nearest = r.nearest && toSnippets(lookup.index, [r.nearest])[0];
         return nearest ? { ...refusal, nearest } : refusal;
+      }
+      case 'check': {
+        const snippets = toSnippets(lookup.index, check(lookup, text));
+        return snippets.length ? { as, snippets } : none(as, 'The sources don’t address this.');
+      }
+      case 'timeline': {
+        const snippets = timeline(lookup, text).map((e) => e.snippet);
+        return snippets.length ? { as, snippets } : none(as, text ? `The sources date no events about ${q}.` : 'The sources date no events.');
       }
     }
   }

@@ -49,7 +49,8 @@ export function premiseOf(lookup: Lookup, part: QuestionPart, plan: SearchPlan):
       // before ("He has refused." after "... asked Ken to come and campaign in Spitalfields").
       const around = lookup.pronounSubject.has(hit.passage.id) ? hit.covered : hit.ownCovered;
       if (actions.length && !actions.some((c) => conceptCoverage([c], around) >= COVERED)) return 'action';
-      if (!focus.every((c) => !c.missing && conceptCoverage([c], hit.ownCovered) >= COVERED)) return 'focus';
+      // A kind of thing ("which court") only has to be something the sources speak of at all.
+      if (!focus.every((c) => !c.missing && (part.focusIsKind || conceptCoverage([c], hit.ownCovered) >= COVERED))) return 'focus';
       // Another doer of the action, or the person in another part of it, answers nothing.
       if (actions.length && rolesOf(hit) <= ROLE_MISMATCH) return 'people';
       // A date dates the event of the sentence it is in: that sentence has the person (named, or the

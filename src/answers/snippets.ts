@@ -18,6 +18,7 @@ export interface Candidate {
   highlights?: Highlight[];
   speaker?: string;
   date?: Snippet['date'];
+  stance?: Snippet['stance'];
 }
 
 /** At most this many snippets are kept for paging through "More". */
@@ -68,6 +69,7 @@ function snippetOf(article: IndexedArticle, c: Candidate, alsoIn: AlsoIn[]): Sni
   };
   if (c.speaker !== undefined) snippet.speaker = c.speaker;
   if (c.date) snippet.date = c.date;
+  if (c.stance) snippet.stance = c.stance;
   if (alsoIn.length) snippet.alsoIn = alsoIn;
   return snippet;
 }

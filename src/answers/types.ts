@@ -6,8 +6,11 @@ import type { ArticleRef } from '../core/types.js';
 
 export type { ArticleKind, ArticleRef } from '../core/types.js';
 
-export const COMMANDS = ['who', 'when', 'quote', 'ask'] as const;
+export const COMMANDS = ['who', 'when', 'quote', 'ask', 'check', 'timeline'] as const;
 export type CommandName = (typeof COMMANDS)[number];
+
+/** How a passage bears on a claim (`check`). */
+export type Stance = 'supports' | 'contradicts' | 'context';
 
 /** A span inside a snippet worth marking (bold) when rendered; offsets are file offsets. */
 export interface Highlight {
@@ -38,14 +41,16 @@ export interface Snippet {
   /** For quotations: who said it, as the article names them ("a Labour spokesman"). */
   speaker?: string;
   /** For /when: the date expression, as written, and a calendar date only if resolvable. */
-  date?: { text: string; start: number; end: number; resolved?: string };
+  date?: { text: string; start: number; end: number; resolved?: string; undated?: true };
   alsoIn?: AlsoIn[];
+  /** For `check`: whether the passage supports the claim, contradicts it, or is context. */
+  stance?: Stance;
 }
 
 export interface AnswerRequest {
   command: CommandName;
   query: string;
-  /** Topic filter for `quote`. */
+  /** Topic filter for `quote`. (`timeline` takes its optional topic as `query`, "" for all.) */
   about?: string;
   /** 0-based page of results; each page holds up to `PAGE_SIZE` snippets. */
   page?: number;

@@ -6,7 +6,7 @@
  */
 import type { Cue } from '../retrieval/people.js';
 import type { Lookup, PersonMention } from './lookup.js';
-import { resolvePerson } from './persons.js';
+import { personsNamed, resolvePerson } from './persons.js';
 import { candidateOrder, enoughCandidates, type Candidate } from './snippets.js';
 import type { Person } from '../retrieval/people.js';
 
@@ -36,7 +36,13 @@ const CUE_WEIGHT: Partial<Record<Cue, number>> = {
 const LONG_SENTENCE = 280;
 
 export function who(lookup: Lookup, name: string): WhoResult {
-  const match = resolvePerson(lookup, name);
+  let match = resolvePerson(lookup, name);
+  // "that robani guy lutfur stood": a description around a name; the first named is the one asked
+  // about, the others are said.
+  if (match.kind === 'none') {
+    const [first, ...others] = personsNamed(lookup, name);
+    if (first) match = others.length ? { kind: 'person', person: first, others } : { kind: 'person', person: first };
+  }
   if (match.kind !== 'person') return match;
   const person = match.person;
   const ranked = lookup.introductionsOf(person.id);

@@ -1,14 +1,17 @@
 /** The answer buttons: Context, More and Pin. Their state comes from the custom id and the message. */
 import { DiscordAPIError, MessageFlags, RESTJSONErrorCodes, Routes, type ButtonInteraction } from 'discord.js';
+import type { ParagraphView } from '../answers/engine.js';
 import type { BotContext } from './context.js';
-import { decodeButton } from './custom-ids.js';
+import { share } from './check.js';
+import { decodeButton, fingerprint } from './custom-ids.js';
 import { readRequest, renderAnswer, renderContext, renderNotice } from './render.js';
-import { respond } from './respond.js';
+import { inTime, respond } from './respond.js';
 import { botCanPinHere, botInstalledHere, PIN_PERMISSION } from './where.js';
 
 export const NOTICES = {
   stale: 'This button belongs to an older version of the bot. Ask the question again to get a fresh answer.',
   contextGone: 'That paragraph is no longer in the sources (they may have changed since this answer). Ask again for a fresh answer.',
+  passageChanged: 'The passage this answer cited has changed in its article since (the article was edited). Ask again for a fresh answer.',
   pinOnlyInServers: 'Pinning works only in servers where the bot itself is installed.',
   pinNoChannel: 'I cannot tell which channel this answer is in, so I cannot pin it from here.',
   pinNoPermissions: 'I cannot tell whether you may pin messages here, so I will not pin it. Ask a moderator if this one should be pinned.',
@@ -23,6 +26,7 @@ export const NOTICES = {
 } as const;
 
 export async function executeButton(ctx: BotContext, interaction: ButtonInteraction): Promise<void> {
+  const since = performance.now();
   const state = decodeButton(interaction.customId);
   if (!state) {
     await respond({ interaction }, renderNotice(NOTICES.stale));
@@ -31,7 +35,12 @@ export async function executeButton(ctx: BotContext, interaction: ButtonInteract
   switch (state.kind) {
     case 'context': {
       const found = ctx.engine.paragraphContext(state.articleId, state.paragraph, 1);
-      await respond({ interaction }, found ? renderContext(found.article, found.paragraphs, state.paragraph) : renderNotice(NOTICES.contextGone));
+      if (!found) return respond({ interaction }, renderNotice(NOTICES.contextGone));
+      // After an edit, the paragraph now numbered so may be another one: it is shown as the cited
+      // one only if it still holds the cited passage, word for word.
+      const paragraph = found.paragraphs.find((p) => p.n === state.paragraph)!;
+      const ok = holdsPassage(paragraph, state);
+      await respond({ interaction }, ok ? renderContext(found.article, found.paragraphs, state.paragraph) : renderNotice(NOTICES.passageChanged));
       return;
     }
     case 'more': {
@@ -41,9 +50,13 @@ export async function executeButton(ctx: BotContext, interaction: ButtonInteract
         await respond({ interaction }, renderNotice(NOTICES.stale));
         return;
       }
-      const answer = ctx.engine.answer({ command: state.command, ...request, page: state.page });
       // The next page is as visible as the answer it continues.
       const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
+      const answer = await inTime(interaction, Promise.resolve().then(() => ctx.engine.answer({ command: state.command, ...request, page: state.page })), {
+        ephemeral,
+        since,
+        expectedMs: ctx.engine.expectedWaitMs?.() ?? 0,
+      });
       await respond(
         { interaction },
         renderAnswer(answer, { pinnable: botCanPinHere(interaction), ephemeral, articleCount: ctx.engine.articles().length }),
@@ -53,7 +66,26 @@ export async function executeButton(ctx: BotContext, interaction: ButtonInteract
     case 'pin':
       await pin(ctx, interaction);
       return;
+    case 'share':
+      await share(ctx, interaction, state);
+      return;
   }
+}
+
+/** Longest paragraph searched for a passage that moved within it (a hash per position). */
+const MAX_SEARCHED_PARAGRAPH = 20_000;
+
+/**
+ * Whether a paragraph holds the passage a Context button cited: where it was, or (after an edit
+ * earlier in the article shifted the offsets) anywhere else in the paragraph.
+ */
+function holdsPassage(paragraph: ParagraphView, cited: { start: number; length: number; fingerprint: string }): boolean {
+  const at = cited.start - paragraph.start;
+  const matches = (from: number) => fingerprint(paragraph.text.slice(from, from + cited.length)) === cited.fingerprint;
+  if (at >= 0 && at + cited.length <= paragraph.text.length && matches(at)) return true;
+  if (paragraph.text.length > MAX_SEARCHED_PARAGRAPH) return false;
+  for (let from = 0; from + cited.length <= paragraph.text.length; from++) if (matches(from)) return true;
+  return false;
 }
 
 async function pin(ctx: BotContext, interaction: ButtonInteraction): Promise<void> {

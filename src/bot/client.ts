@@ -4,6 +4,7 @@
  * GuildMessages intent the bot never receives ordinary server messages at all.
  */
 import { Client, DiscordAPIError, Events, GatewayIntentBits, Partials, RESTEvents, type ClientOptions, type Interaction, type Message } from 'discord.js';
+import { Agent } from 'undici';
 import { scrub } from '../log.js';
 import { executeButton } from './buttons.js';
 import { cacheOptions, DEFAULT_CACHE_LIMITS, DmChannelLimit, type CacheLimits } from './caches.js';
@@ -14,7 +15,7 @@ import { guard } from './guard.js';
 import { Lifecycle } from './lifecycle.js';
 import { renderNotice } from './render.js';
 import { respond } from './respond.js';
-import { executeCommand, suggest } from './slash.js';
+import { executeCommand, executeMessageCommand, suggest } from './slash.js';
 
 export interface BotOptions extends BotContext {
   /** Overrides for tests (e.g. `rest.api` pointing at a fake Discord). */
@@ -28,6 +29,19 @@ export interface BotOptions extends BotContext {
 }
 
 export const DEFAULT_COOLDOWN = { max: 5, windowMs: 10_000 } as const;
+
+/**
+ * The HTTP connections to Discord's API, kept alive and reused, at most REST_CONNECTIONS at once.
+ * With undici's default (a new connection for every request in flight), a burst of 2,000
+ * interactions opened 2,000 connections at once and the acknowledgements queued behind their
+ * handshakes past Discord's 3 seconds; 2,000 requests to the fake Discord took 2.2 s that way, 0.3 s
+ * through 32 connections and 0.6 s through 128 (more in flight helps on a loaded machine, where
+ * each round trip waits for both processes to be scheduled).
+ */
+export const REST_CONNECTIONS = 128;
+function restAgent(): Agent {
+  return new Agent({ connections: REST_CONNECTIONS });
+}
 
 export function createBot({
   engine,
@@ -44,6 +58,7 @@ export function createBot({
     partials: [Partials.Channel],
     ...cacheOptions(cacheLimits),
     ...clientOptions,
+    rest: { agent: restAgent(), ...clientOptions?.rest },
   });
   const dmChannels = new DmChannelLimit(cacheLimits.dmChannels);
 
@@ -94,7 +109,7 @@ async function onInteraction(ctx: BotContext, cooldown: Cooldown, interaction: I
     return;
   }
   // Only what the bot answers counts toward the limit.
-  if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
+  if (!interaction.isChatInputCommand() && !interaction.isButton() && !interaction.isMessageContextMenuCommand()) return;
   const verdict = cooldown.take(interaction.user.id);
   if (!verdict.ok) {
     ctx.logger.debug({ interaction: interaction.id, user: interaction.user.id }, 'cooldown: refused');
@@ -104,6 +119,9 @@ async function onInteraction(ctx: BotContext, cooldown: Cooldown, interaction: I
   if (interaction.isChatInputCommand()) {
     const what = { command: interaction.commandName, interaction: interaction.id };
     await guard(ctx, what, () => executeCommand(ctx, interaction), (p) => respond({ interaction }, p));
+  } else if (interaction.isMessageContextMenuCommand()) {
+    const what = { command: interaction.commandName, interaction: interaction.id };
+    await guard(ctx, what, () => executeMessageCommand(ctx, interaction), (p) => respond({ interaction }, p));
   } else if (interaction.isButton()) {
     const what = { button: interaction.customId, interaction: interaction.id };
     await guard(ctx, what, () => executeButton(ctx, interaction), (p) => respond({ interaction }, p));

@@ -4,10 +4,11 @@
  */
 import {
   ApplicationCommandOptionType,
+  ApplicationCommandType,
   ApplicationIntegrationType,
   InteractionContextType,
   type ChatInputCommandInteraction,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 
 /** Servers, the bot's own DMs, and (when user-installed) group DMs and other people's DMs. */
@@ -99,6 +100,38 @@ export const commandDefinitions = [
     ],
   },
   {
+    name: 'check',
+    description: 'Is it true? The passages that support or contradict a claim, verbatim and cited',
+    contexts,
+    integration_types,
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'claim',
+        description: 'e.g. Livingstone was readmitted to Labour in 2004',
+        required: true,
+        max_length: 300,
+      },
+      privateOption,
+    ],
+  },
+  {
+    name: 'timeline',
+    description: 'The dated events of the sources in order, each quoted and cited',
+    contexts,
+    integration_types,
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'topic',
+        description: 'Only events about this person or these words, e.g. Livingstone',
+        required: false,
+        max_length: 100,
+      },
+      privateOption,
+    ],
+  },
+  {
     name: 'sources',
     description: 'The articles the bot answers from',
     contexts,
@@ -113,6 +146,13 @@ export const commandDefinitions = [
     options: [],
   },
 ] as const;
+
+/**
+ * Message commands (Apps → "Check in sources" on any message): an application command of type 3,
+ * registered with the slash commands, usable wherever they are. Its name is what users see.
+ */
+export const CHECK_MESSAGE_COMMAND = 'Check in sources';
+export const messageCommandDefinitions = [{ type: ApplicationCommandType.Message, name: CHECK_MESSAGE_COMMAND, contexts, integration_types }] as const;
 
 export type CommandDefinition = (typeof commandDefinitions)[number];
 export type SlashCommandName = CommandDefinition['name'];
@@ -146,12 +186,13 @@ export function isSlashCommandName(name: string): name is SlashCommandName {
 }
 
 /**
- * The JSON body Discord's bulk-overwrite endpoint takes. Guild commands carry no `contexts` or
- * `integration_types`: those apply to global commands only, and Discord drops them from guild ones.
+ * The JSON body Discord's bulk-overwrite endpoint takes: slash commands and message commands. Guild
+ * commands carry no `contexts` or `integration_types`: those apply to global commands only, and
+ * Discord drops them from guild ones.
  */
-export function commandsJSON(scope: 'global' | 'guild' = 'global'): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+export function commandsJSON(scope: 'global' | 'guild' = 'global'): RESTPostAPIApplicationCommandsJSONBody[] {
   // The declaration is readonly (`as const`); the REST types want mutable arrays of the same shape.
-  const all = structuredClone(commandDefinitions) as unknown as RESTPostAPIChatInputApplicationCommandsJSONBody[];
+  const all = structuredClone([...commandDefinitions, ...messageCommandDefinitions]) as unknown as RESTPostAPIApplicationCommandsJSONBody[];
   if (scope === 'global') return all;
-  return all.map(({ contexts: _contexts, integration_types: _integrationTypes, ...command }) => command);
+  return all.map(({ contexts: _contexts, integration_types: _integrationTypes, ...command }) => command as RESTPostAPIApplicationCommandsJSONBody);
 }

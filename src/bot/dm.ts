@@ -9,6 +9,8 @@ import { renderAnswer, renderDmHelp } from './render.js';
 import { respond } from './respond.js';
 
 const GREETING = /^[\s/]*(help|hi|hello|hey|start|\?)[\s!.?]*$/i;
+/** "is it true that ...", "fact check: ...": a claim to check rather than a question. */
+const CLAIM = /^\s*(?:(?:is|was) it (?:really )?true(?: that)?|fact[- ]?check:?|check:?|true or false:?)\s+(.+?)[\s?]*$/is;
 
 export async function answerDm(ctx: BotContext, message: Message): Promise<void> {
   if (!message.channel.isSendable()) return;
@@ -21,7 +23,8 @@ export async function answerDm(ctx: BotContext, message: Message): Promise<void>
   }
   let answer;
   try {
-    answer = ctx.engine.answer({ command: 'ask', query: text });
+    const claim = CLAIM.exec(text)?.[1];
+    answer = await ctx.engine.answer(claim ? { command: 'check', query: claim } : { command: 'ask', query: text });
   } catch (err) {
     if (err instanceof UserInputError) {
       await respond(target, renderDmHelp(err.message));

@@ -3,7 +3,7 @@
  * it with the declaration, and bulk-overwrites only on a difference (each write re-syncs clients and
  * counts against a daily limit of command creations).
  */
-import { Routes, type REST, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { Routes, type REST, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 import { commandsJSON } from './commands.js';
 
 export interface RegisterTarget {
@@ -27,6 +27,8 @@ const DEFAULTS: Record<string, unknown> = {
   default_member_permissions: null,
   name_localizations: null,
   description_localizations: null,
+  // Message commands have no description; Discord reports an empty one.
+  description: '',
 };
 
 /** A command in a canonical form: server-only fields and defaults dropped, keys and sets sorted. */
@@ -50,7 +52,7 @@ export function normalize(value: unknown, key?: string): unknown {
   return value;
 }
 
-export function sameCommands(registered: unknown[], wanted: RESTPostAPIChatInputApplicationCommandsJSONBody[]): boolean {
+export function sameCommands(registered: unknown[], wanted: RESTPostAPIApplicationCommandsJSONBody[]): boolean {
   const canon = (list: unknown[]) =>
     // Discord fills in type 1 (chat input) when the declaration leaves it out.
     JSON.stringify(list.map((c) => normalize({ type: 1, ...(c as object) })).sort((a: any, b: any) => String(a.name).localeCompare(String(b.name))));

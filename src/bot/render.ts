@@ -9,7 +9,7 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import type { ParagraphView } from '../answers/engine.js';
 import type { Answer, ArticleRef, CommandName, Snippet } from '../answers/types.js';
-import { encodeButton } from './custom-ids.js';
+import { encodeButton, fingerprint } from './custom-ids.js';
 import { cutText, escapedChars, escapeMarkdown, escapeUserText, footerSafe, fromFooter, shorten, unescapeUserText } from './escape.js';
 import { LIMITS } from './limits.js';
 
@@ -28,6 +28,8 @@ export interface AnswerRenderOptions {
   /** Offer the Pin button: only on public messages in a server, where pinning means something. */
   pinnable: boolean;
   ephemeral?: boolean;
+  /** Offer the Share button: a private answer that its reader may post publicly in the channel. */
+  shareable?: boolean;
   /** How many articles the corpus holds, to say what an abstention searched. */
   articleCount: number;
 }
@@ -57,11 +59,19 @@ function titleParts(command: CommandName, hasAbout: boolean): [prefix: string, m
       return hasAbout ? ['What did ', ' say about ', '?'] : ['What did ', '', ' say?'];
     case 'ask':
       return ['', '', ''];
+    case 'check':
+      return ['Check: ', '', ''];
+    case 'timeline':
+      return ['Timeline: ', '', ''];
   }
 }
 
+/** The title of the whole timeline (no topic): Discord would trim "Timeline: " to a shorter title. */
+const WHOLE_TIMELINE = 'Timeline of the sources';
+
 /** The title's words before escaping: the exact request, which the More button reads back. */
 function titleText(command: CommandName, query: string, about?: string): string {
+  if (command === 'timeline' && query === '') return WHOLE_TIMELINE;
   const [prefix, middle, suffix] = titleParts(command, about !== undefined);
   return `${prefix}${query}${about !== undefined ? middle + about : ''}${suffix}`;
 }
@@ -100,6 +110,7 @@ export function readRequest(
   queryLength: number,
   aboutLength: number,
 ): { query: string; about?: string } | undefined {
+  if (command === 'timeline' && queryLength === 0 && aboutLength === 0) return title === WHOLE_TIMELINE ? { query: '' } : undefined;
   const [prefix, middle, suffix] = titleParts(command, aboutLength > 0);
   const expected = prefix.length + queryLength + (aboutLength > 0 ? middle.length + aboutLength : 0) + suffix.length;
   const cut = footer.startsWith(TAIL_MARK);
@@ -191,8 +202,17 @@ function alsoInLine(snippet: Snippet): string {
  */
 function label(snippet: Snippet, n: number, named: Set<string>): string {
   const speaker = snippet.speaker && !nameWords(snippet.speaker).every((w) => named.has(w)) ? ` ${escapeMarkdown(snippet.speaker)}, in` : '';
-  return `**[${n}]**${speaker}`;
+  // A checked claim's stance, and a timeline entry's resolved date, lead the citation line.
+  const stance = snippet.stance ? ` ${STANCE_LABEL[snippet.stance]} ·` : '';
+  const date = snippet.date?.resolved ? ` ${snippet.date.resolved} ·` : '';
+  return `**[${n}]**${stance}${date}${speaker}`;
 }
+
+/** How a passage bears on a checked claim, as the reader sees it. */
+export const STANCE_LABEL = { supports: '✅ **supports**', contradicts: '❌ **contradicts**', context: '➖ context' } as const;
+
+/** Undated timeline entries come after the dated ones, under this line. */
+export const UNDATED_HEADING = '**Undated** (relative dates as written; the sources do not say when)';
 
 const nameWords = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
@@ -280,6 +300,7 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions): Mess
       block = shown.length === 0 ? excerptBlock(snippet, lead, budget - used - sep) : undefined;
       if (!block) break;
     }
+    if (snippet.date?.undated && !shown.some((x) => x.date?.undated)) block = `${UNDATED_HEADING}\n${block}`;
     blocks.push(block);
     shown.push(snippet);
     used += sep + block.length;
@@ -291,7 +312,7 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions): Mess
 
   const buttons: APIButtonComponent[] = [];
   shown.forEach((s, i) => {
-    const id = encodeButton({ kind: 'context', index: i, articleId: s.article.id, paragraph: s.paragraph });
+    const id = contextButton(i, s);
     buttons.push(...button(id, shown.length === 1 ? 'Context' : `Context ${i + 1}`, ButtonStyle.Secondary));
   });
   if (answer.hasMore) {
@@ -303,6 +324,10 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions): Mess
       aboutLength: answer.about?.length ?? 0,
     });
     buttons.push(...button(id, 'More', ButtonStyle.Primary));
+  }
+  if (options.shareable && options.ephemeral) {
+    const id = encodeButton({ kind: 'share', command: answer.command, queryLength: answer.query.length, aboutLength: answer.about?.length ?? 0 });
+    buttons.push(...button(id, 'Share', ButtonStyle.Primary));
   }
   if (options.pinnable && !options.ephemeral) buttons.push(...button(encodeButton({ kind: 'pin' }), 'Pin', ButtonStyle.Secondary));
 
@@ -347,7 +372,7 @@ function renderAbstention(answer: Answer, title: string, footer: string, options
     const block = whole.length <= budget ? whole : excerptBlock(nearest, '', budget);
     if (block) {
       lines.push('', head, block);
-      buttons.push(...button(encodeButton({ kind: 'context', index: 0, articleId: nearest.article.id, paragraph: nearest.paragraph }), 'Context', ButtonStyle.Secondary));
+      buttons.push(...button(contextButton(0, nearest), 'Context', ButtonStyle.Secondary));
     }
   }
   return {
@@ -355,6 +380,12 @@ function renderAbstention(answer: Answer, title: string, footer: string, options
     components: buttonRows(buttons),
     ...(options.ephemeral ? { ephemeral: true } : {}),
   };
+}
+
+/** The id of a snippet's Context button: where the passage is and a fingerprint of it (see custom-ids.ts). */
+function contextButton(index: number, s: Snippet): string | undefined {
+  const place = { paragraph: s.paragraph, start: s.start, length: s.end - s.start, fingerprint: fingerprint(s.text) };
+  return encodeButton({ kind: 'context', index, articleId: s.article.id, ...place });
 }
 
 /** The Context button's reply: the cited paragraph whole, with as many neighbours as fit. */
@@ -443,6 +474,9 @@ export function renderHelp(): MessagePayload {
           '`/when event` when something happened',
           '`/quote speaker [about]` what someone said',
           '`/ask question` anything, in your own words',
+          '`/check claim` is it true? passages that support or contradict it',
+          '`/timeline [topic]` the dated events in order',
+          'On any message: **Apps → Check in sources** checks what it says, privately; **Share** posts the answer.',
           '`/sources` the articles I quote',
           '`/help` this message',
           '',
@@ -470,6 +504,7 @@ export function renderDmHelp(problem?: string): MessagePayload {
     '• who is Helal Abbas?',
     '• when was Livingstone readmitted?',
     '• what did Tom Harris say about Livingstone?',
+    '• is it true that Livingstone was readmitted in 2004?',
     'Every answer quotes the sources word for word, with its citation. `/help` tells more.',
   ];
   return { content: lines.join('\n') };

@@ -1,6 +1,8 @@
 /**
  * Many shards for many servers: discord.js's ShardingManager spawns one process per shard, each
- * running src/main.ts (which sees SHARDING_MANAGER and starts a single bot) with its own engine.
+ * running this build's main module (which sees SHARDING_MANAGER and starts a single bot) with its
+ * own engine, and with this process's Node flags: the V8 flags `npm start` sets (see package.json)
+ * and, when run from the TypeScript sources, tsx's loader.
  */
 import { REST, Routes, ShardingManager, type RESTGetAPIGatewayBotResult } from 'discord.js';
 import { fileURLToPath } from 'node:url';
@@ -19,12 +21,11 @@ export interface ShardOptions {
 
 /** The manager, not yet spawning: a caller can install its signal handlers before any shard exists. */
 export async function createShards(options: ShardOptions): Promise<ShardingManager> {
-  const manager = new ShardingManager(fileURLToPath(new URL('../main.ts', import.meta.url)), {
+  const manager = new ShardingManager(shardMain(), {
     token: options.token,
     totalShards: await shardCount(options),
     mode: 'process',
-    // The children run TypeScript sources, like the parent does under tsx.
-    execArgv: ['--import', 'tsx'],
+    execArgv: shardExecArgv(),
   });
   manager.on('shardCreate', (shard) => {
     options.logger.info({ shard: shard.id }, 'shard launched');
@@ -71,4 +72,14 @@ async function shardCount({ token, shards, apiUrl }: ShardOptions): Promise<'aut
   const rest = new REST({ api: apiUrl, retries: 1 }).setToken(token);
   const gateway = (await rest.get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
   return gateway.shards;
+}
+
+/** main.js next to the compiled build, or main.ts when this file runs from the sources. */
+export function shardMain(self: string = import.meta.url): string {
+  return fileURLToPath(new URL(`../main${self.slice(self.lastIndexOf('.'))}`, self));
+}
+
+/** The flags a shard process starts with: the parent's own (V8 flags, loaders), never its inspector port. */
+export function shardExecArgv(parent: readonly string[] = process.execArgv): string[] {
+  return parent.filter((flag) => !/^--inspect(-brk|-port)?(=|$)/.test(flag));
 }

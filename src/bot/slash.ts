@@ -1,10 +1,11 @@
 /** Slash commands and autocomplete: read the options, ask the engine, render, respond. */
-import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
+import type { AutocompleteInteraction, ChatInputCommandInteraction, MessageContextMenuCommandInteraction } from 'discord.js';
 import type { AnswerRequest } from '../answers/types.js';
-import { isSlashCommandName, readOptions } from './commands.js';
+import { checkMessage } from './check.js';
+import { CHECK_MESSAGE_COMMAND, isSlashCommandName, readOptions } from './commands.js';
 import type { BotContext } from './context.js';
 import { renderAnswer, renderHelp, renderNotice, renderSources } from './render.js';
-import { respond } from './respond.js';
+import { inTime, respond } from './respond.js';
 import { botCanPinHere } from './where.js';
 
 export async function executeCommand(ctx: BotContext, interaction: ChatInputCommandInteraction): Promise<void> {
@@ -31,6 +32,14 @@ export async function executeCommand(ctx: BotContext, interaction: ChatInputComm
       const o = readOptions('ask', interaction);
       return answer(ctx, interaction, { command: 'ask', query: o.question }, o.private);
     }
+    case 'check': {
+      const o = readOptions('check', interaction);
+      return answer(ctx, interaction, { command: 'check', query: o.claim }, o.private);
+    }
+    case 'timeline': {
+      const o = readOptions('timeline', interaction);
+      return answer(ctx, interaction, { command: 'timeline', query: o.topic ?? '' }, o.private);
+    }
     case 'sources':
       return respond({ interaction }, renderSources(ctx.engine.articles(), (a) => paragraphCount(ctx, a.id)));
     case 'help':
@@ -38,8 +47,17 @@ export async function executeCommand(ctx: BotContext, interaction: ChatInputComm
   }
 }
 
+/** Message commands (Apps menu on a message). */
+export async function executeMessageCommand(ctx: BotContext, interaction: MessageContextMenuCommandInteraction): Promise<void> {
+  if (interaction.commandName === CHECK_MESSAGE_COMMAND) return checkMessage(ctx, interaction);
+  await respond({ interaction }, renderNotice('I no longer know that command. `/help` lists the ones I have.'));
+}
+
 async function answer(ctx: BotContext, interaction: ChatInputCommandInteraction, request: AnswerRequest, isPrivate = false): Promise<void> {
-  const result = ctx.engine.answer(request);
+  const since = performance.now();
+  const expectedMs = ctx.engine.expectedWaitMs?.() ?? 0;
+  // Deferred when slow (a large corpus, a busy pool); a user mistake still throws as it would here.
+  const result = await inTime(interaction, Promise.resolve().then(() => ctx.engine.answer(request)), { ephemeral: isPrivate, since, expectedMs });
   await respond(
     { interaction },
     renderAnswer(result, { pinnable: botCanPinHere(interaction), ephemeral: isPrivate, articleCount: ctx.engine.articles().length }),

@@ -13,6 +13,8 @@ export const CONSOLE_HELP = `Ask about the 2010 Tower Hamlets affair; every answ
   /when EVENT                    when something happened     /when Livingstone readmitted
   /quote SPEAKER [about TOPIC]   what someone said           /quote Ken Livingstone about Tories
   /ask QUESTION                  any question (or just type it)
+  /check CLAIM                   is it true? passages that support or contradict it   /check ken was readmitted in 2004
+  /timeline [TOPIC]              the dated events in order   /timeline Livingstone
   /more                          further passages for the last question
   /sources                       the articles in the corpus
   /help, /quit`;
@@ -29,7 +31,9 @@ export function parseLine(line: string): Parsed {
     case 'who':
     case 'when':
     case 'ask':
-      return { kind: 'request', request: { command: word.toLowerCase() as 'who' | 'when' | 'ask', query: rest } };
+    case 'check':
+    case 'timeline':
+      return { kind: 'request', request: { command: word.toLowerCase() as 'who' | 'when' | 'ask' | 'check' | 'timeline', query: rest } };
     case 'quote': {
       const split = /^(.*?)\s+about\s+(.+)$/is.exec(rest);
       return { kind: 'request', request: split ? { command: 'quote', query: split[1]!, about: split[2]! } : { command: 'quote', query: rest } };

@@ -17,7 +17,8 @@ export function formatAnswer(answer: Answer): string {
   }
   if (answer.verdict) lines.push(answer.verdict === 'yes' ? 'Yes, the sources say:' : 'The sources say otherwise:');
   answer.snippets.forEach((s, i) => {
-    lines.push('', `${answer.page * 3 + i + 1}. “${s.text}”`);
+    if (s.date?.undated && !answer.snippets.slice(0, i).some((x) => x.date?.undated)) lines.push('', 'Undated (relative dates as written; the sources do not say when):');
+    lines.push('', `${answer.page * 3 + i + 1}. ${s.stance ? `[${s.stance}] ` : ''}“${s.text}”`);
     if (s.speaker) lines.push(`   — ${s.speaker}`);
     if (s.date) lines.push(`   date: ${s.date.text}${s.date.resolved ? ` (resolved: ${s.date.resolved})` : ''}`);
     lines.push(`   ${citation(s)}`);

@@ -5,19 +5,24 @@
  * the file and the problem; an article that was good keeps being served in its last good version.
  * Nothing in the corpus folder is ever written, moved or deleted.
  *
+ * The folder may itself be replaced (`mv corpus.new corpus`, or a link switched to a new release): a
+ * watch follows one folder, not a name, so the parent folder is watched for the name, and the watch
+ * moves to whatever folder the name leads to whenever that changes.
+ *
  * With a cache folder, a change is indexed by a worker thread, which builds everything and saves it.
  * The main thread never holds the event loop for long meanwhile: it reads the corpus, hands it to the
  * worker and checks what comes back a slice at a time (runSliced), then swaps one reference; the
  * bench's `editStallMs` measures the longest stall.
  */
-import { existsSync, type FSWatcher, watch } from 'node:fs';
-import { join, relative } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { existsSync, type FSWatcher, statSync, watch } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { Engine } from '../answers/engine.js';
 import type { Answer, AnswerRequest, ArticleRef } from '../answers/types.js';
 import { runSliced, runToEnd } from '../core/sections.js';
-import { type Article, articleFiles, loadArticle } from '../retrieval/corpus.js';
+import { type Article, articleFiles, type CorpusLimits, CorpusError, loadArticle } from '../retrieval/corpus.js';
 import { decodeSteps, loadOrBuildIndex } from './cache.js';
+import { startModuleWorker } from './module-worker.js';
 import { PROJECT_ROOT } from './paths.js';
 import type { ReindexMessage, ReindexOptions, ReindexReply } from './reindex-worker.js';
 
@@ -35,10 +40,12 @@ export interface LiveEngineOptions {
   corpusDir?: string;
   /** Project root that snippet paths are relative to; default this project's root. */
   root?: string;
-  /** Saved-index folder (see retrieval/cache.ts); default none. */
+  /** Saved-index folder (see runtime/cache.ts); default none. */
   cacheDir?: string;
   /** Quiet time after the last change before re-indexing, so a copy in progress is read once, whole. */
   debounceMs?: number;
+  /** Size limit per article (CORPUS_MAX_ARTICLE_MB); default the corpus module's. */
+  limits?: CorpusLimits;
   log: ReloadLog;
 }
 
@@ -46,7 +53,13 @@ export class LiveEngine {
   private engine: Engine;
   /** Last good version of every article, by file path relative to the root. */
   private readonly good = new Map<string, Article>();
+  /** Watches the corpus folder's entries; replaced when the folder is. */
   private watcher: FSWatcher | undefined;
+  /** Watches the folder holding the corpus folder, to see the corpus folder replaced. */
+  private parentWatcher: FSWatcher | undefined;
+  /** Which folder `watcher` follows (device and inode), or undefined while there is none. */
+  private watched: string | undefined;
+  private recheck: NodeJS.Timeout | undefined;
   private timer: NodeJS.Timeout | undefined;
   /** The background re-index in progress, and whether the corpus changed again meanwhile. */
   private running: Promise<void> | undefined;
@@ -69,8 +82,15 @@ export class LiveEngine {
   /** Loads the corpus (bad articles are logged and left out) and starts watching it. */
   static start(options: LiveEngineOptions): LiveEngine {
     const live = new LiveEngine(options);
-    live.watcher = watch(live.corpusDir, () => live.schedule());
-    live.watcher.on('error', (err) => options.log.error({ err, dir: live.corpusDir }, 'corpus watch failed; serving the last good index'));
+    const parent = dirname(live.corpusDir);
+    const name = basename(live.corpusDir);
+    live.parentWatcher = watch(parent, (_event, entry) => {
+      if (entry === null || entry.toString() === name) live.followFolder();
+    });
+    live.parentWatcher.on('error', (err) => options.log.error({ err, dir: parent }, 'cannot watch the folder holding the corpus; a replaced corpus folder is noticed within 10 s'));
+    // Belt and braces: some file systems report no events for the parent; a cheap check catches those.
+    live.recheck = setInterval(() => live.followFolder(), 10_000).unref();
+    live.watchFolder();
     return live;
   }
 
@@ -129,6 +149,8 @@ export class LiveEngine {
   stop(): void {
     this.stopped = true;
     this.watcher?.close();
+    this.parentWatcher?.close();
+    if (this.recheck) clearInterval(this.recheck);
     if (this.timer) clearTimeout(this.timer);
     void this.worker?.terminate();
   }
@@ -147,6 +169,38 @@ export class LiveEngine {
     this.engine = next.engine; // one assignment: a question sees the old index or the new, never half of one
     this.generation++;
     this.options.log.info({ articles, generation: this.generation, builtBy, index: next.source }, 'corpus re-indexed');
+  }
+
+  /** Watches the folder the corpus path now leads to (none while it is missing), and logs which. */
+  private watchFolder(): void {
+    this.watcher?.close();
+    this.watcher = undefined;
+    const dir = this.corpusDir;
+    this.watched = folderIdentity(dir);
+    if (this.watched === undefined) {
+      this.options.log.error({ dir }, 'corpus folder is missing; serving the last good index until it is back');
+      return;
+    }
+    try {
+      const watcher = watch(dir, () => this.schedule());
+      watcher.on('error', (err) => {
+        // A deleted folder may end its watch with an error: the parent's watch takes over.
+        this.options.log.error({ err, dir }, 'corpus watch failed; serving the last good index');
+        this.followFolder();
+      });
+      this.watcher = watcher;
+      this.options.log.info({ dir, parent: dirname(dir) }, 'watching the corpus folder for changes');
+    } catch (err) {
+      this.options.log.error({ err, dir }, 'cannot watch the corpus folder; serving the last good index');
+    }
+  }
+
+  /** When the corpus path leads to another folder than the one watched (or to none), follows it and re-reads. */
+  private followFolder(): void {
+    if (this.stopped || folderIdentity(this.corpusDir) === this.watched) return;
+    if (existsSync(this.corpusDir)) this.options.log.info({ dir: this.corpusDir }, 'corpus folder replaced; watching the new one');
+    this.watchFolder();
+    this.schedule();
   }
 
   private schedule(): void {
@@ -174,7 +228,7 @@ export class LiveEngine {
   }
 
   private async buildInWorker(articles: Article[], options: ReindexOptions): Promise<ReindexReply> {
-    const worker = startWorker(options);
+    const worker = startModuleWorker(import.meta.url, 'reindex-worker', { workerData: options });
     this.worker = worker;
     const reply = new Promise<ReindexReply>((resolve, reject) => {
       worker.once('message', resolve);
@@ -213,7 +267,7 @@ export class LiveEngine {
       yield;
       let file = relative(this.root, path).split('\\').join('/');
       try {
-        const article = loadArticle(path, this.root);
+        const article = loadArticle(path, this.root, this.options.limits);
         file = article.ref.file;
         const before = this.good.get(file);
         if (!before || before.text !== article.text || !sameRef(before.ref, article.ref)) changed = true;
@@ -221,7 +275,7 @@ export class LiveEngine {
       } catch (err) {
         const kept = this.good.has(file);
         this.options.log.error(
-          { file: (err as { file?: string }).file ?? file, problem: err instanceof Error ? err.message : String(err), kept },
+          { file: err instanceof CorpusError ? err.file : file, problem: err instanceof CorpusError ? err.problem : String(err), kept },
           kept ? 'article rejected; serving its last good version' : 'article rejected',
         );
       }
@@ -239,16 +293,14 @@ export class LiveEngine {
   }
 }
 
-/**
- * The worker runs this folder's reindex-worker module. Under tsx (how the bot runs), a worker does not
- * inherit the TypeScript loader, so it is started through tsx's own import.
- */
-function startWorker(options: ReindexOptions): Worker {
-  const self = new URL(import.meta.url);
-  const entry = new URL(`./reindex-worker${self.pathname.slice(self.pathname.lastIndexOf('.'))}`, self);
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: options });
-  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ tsImport }) => tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(self.href)}))`;
-  return new Worker(boot, { eval: true, workerData: options });
+/** Which folder a path leads to now (device and inode, links followed), or undefined when none. */
+function folderIdentity(path: string): string | undefined {
+  try {
+    const st = statSync(path);
+    return st.isDirectory() ? `${st.dev}:${st.ino}` : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function sameRef(a: ArticleRef, b: ArticleRef): boolean {

@@ -42,7 +42,7 @@ describe('Context button', () => {
 
   it('a context button for a paragraph that no longer exists explains instead of failing', async () => {
     const message = await publicAnswer();
-    const body = await h.interact(buttonClick('ctx:0:no-such-article:3', message));
+    const body = await h.interact(buttonClick('ctx:0:3:0:a:AAAAAAAA:no-such-article', message));
     expect(body.data.flags).toBe(EPHEMERAL);
     expect(body.data.content).toMatch(/no longer in the sources/);
   });

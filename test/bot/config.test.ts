@@ -15,13 +15,13 @@ function problem(env: Record<string, string>): string {
 
 describe('configuration', () => {
   it('no token means the offline console; empty values count as unset', () => {
-    expect(loadConfig({ DISCORD_TOKEN: '', DISCORD_GUILD_ID: '', SHARDS: '' })).toEqual({ logLevel: 'info', cooldown: { max: 5, windowSeconds: 10 }, shutdownDeadlineMs: 10_000, isShard: false });
+    expect(loadConfig({ DISCORD_TOKEN: '', DISCORD_GUILD_ID: '', SHARDS: '' })).toEqual({ logLevel: 'info', cooldown: { max: 5, windowSeconds: 10 }, shutdownDeadlineMs: 10_000, corpus: { maxArticleBytes: 5 * 1024 * 1024 }, isShard: false });
   });
 
   it('reads a full configuration', () => {
     expect(
       loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: '123456789012345678', DISCORD_GUILD_ID: '223456789012345678', SHARDS: '2', LOG_LEVEL: 'debug' }),
-    ).toEqual({ token: TOKEN, clientId: '123456789012345678', guildId: '223456789012345678', shards: 2, logLevel: 'debug', cooldown: { max: 5, windowSeconds: 10 }, shutdownDeadlineMs: 10_000, isShard: false });
+    ).toEqual({ token: TOKEN, clientId: '123456789012345678', guildId: '223456789012345678', shards: 2, logLevel: 'debug', cooldown: { max: 5, windowSeconds: 10 }, shutdownDeadlineMs: 10_000, corpus: { maxArticleBytes: 5 * 1024 * 1024 }, isShard: false });
     expect(loadConfig({ SHARDS: 'auto' }).shards).toBe('auto');
   });
 
@@ -44,7 +44,7 @@ describe('configuration', () => {
   });
 
   it('never echoes any value: a token pasted into the wrong variable stays unprinted', () => {
-    for (const name of ['DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID', 'SHARDS', 'COOLDOWN_MAX', 'COOLDOWN_WINDOW_SECONDS', 'SHUTDOWN_TIMEOUT_SECONDS', 'LOG_LEVEL', 'DISCORD_API_URL']) {
+    for (const name of ['DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID', 'SHARDS', 'COOLDOWN_MAX', 'COOLDOWN_WINDOW_SECONDS', 'SHUTDOWN_TIMEOUT_SECONDS', 'LOG_LEVEL', 'DISCORD_API_URL', 'CORPUS_MAX_ARTICLE_MB']) {
       const message = problem({ [name]: TOKEN });
       expect(message).toMatch(new RegExp(`^  ${name} must`, 'm'));
       expect(message).not.toContain(TOKEN);
@@ -66,7 +66,7 @@ describe('configuration', () => {
   });
 
   it('inside a shard process, the SHARDS the manager sets (the shard id) is not a user setting', () => {
-    expect(loadConfig({ SHARDING_MANAGER: 'true', SHARDS: '0', DISCORD_TOKEN: TOKEN })).toEqual({ token: TOKEN, logLevel: 'info', cooldown: { max: 5, windowSeconds: 10 }, shutdownDeadlineMs: 10_000, isShard: true });
+    expect(loadConfig({ SHARDING_MANAGER: 'true', SHARDS: '0', DISCORD_TOKEN: TOKEN })).toEqual({ token: TOKEN, logLevel: 'info', cooldown: { max: 5, windowSeconds: 10 }, shutdownDeadlineMs: 10_000, corpus: { maxArticleBytes: 5 * 1024 * 1024 }, isShard: true });
   });
 });
 
@@ -75,5 +75,13 @@ describe('configuration: cooldown', () => {
     expect(loadConfig({ COOLDOWN_MAX: '3', COOLDOWN_WINDOW_SECONDS: '60' }).cooldown).toEqual({ max: 3, windowSeconds: 60 });
     expect(problem({ COOLDOWN_MAX: '0' })).toContain('COOLDOWN_MAX');
     expect(problem({ COOLDOWN_WINDOW_SECONDS: 'ten' })).toContain('COOLDOWN_WINDOW_SECONDS');
+  });
+});
+
+describe('configuration: corpus limits', () => {
+  it('reads the largest article in MB and refuses a zero, a negative or a non-number by name', () => {
+    expect(loadConfig({ CORPUS_MAX_ARTICLE_MB: '0.5' }).corpus).toEqual({ maxArticleBytes: 512 * 1024 });
+    expect(loadConfig({ CORPUS_MAX_ARTICLE_MB: '20' }).corpus).toEqual({ maxArticleBytes: 20 * 1024 * 1024 });
+    for (const bad of ['0', '-1', 'five', '1e3', '501']) expect(problem({ CORPUS_MAX_ARTICLE_MB: bad })).toContain('CORPUS_MAX_ARTICLE_MB');
   });
 });

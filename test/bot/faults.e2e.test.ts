@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { discordErrors } from '../fake-discord/fake-discord.js';
 import { slashCommand } from '../fake-discord/payloads.js';
 import { sharedEngine, startHarness, type Harness } from './harness.js';
+import type { AnswerEngine } from '../../src/bot/context.js';
 
-let h: Harness | undefined;
+let h: Harness<AnswerEngine> | undefined;
 afterEach(async () => {
   await h?.stop();
   h = undefined;

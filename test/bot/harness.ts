@@ -25,10 +25,11 @@ export function sharedEngine(): Promise<Engine> {
   return engine;
 }
 
-export interface Harness {
+export interface Harness<E extends AnswerEngine = Engine> {
   fake: FakeDiscord;
   client: Client;
-  engine: AnswerEngine;
+  /** The engine the bot answers from: the real one over the bundled corpus unless a test gave its own. */
+  engine: E;
   /** Log records the bot wrote (pino JSON lines, parsed). */
   logs: Record<string, any>[];
   /** The bot's logger (writes to `logs`). */
@@ -42,8 +43,8 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export interface HarnessOptions {
-  engine?: AnswerEngine;
+export interface HarnessOptions<E extends AnswerEngine = Engine> {
+  engine?: E;
   lifecycle?: Lifecycle;
   cooldown?: Cooldown;
   /** REST retries on 5xx and network errors; 0 by default so a scripted error reaches the bot. */
@@ -51,9 +52,9 @@ export interface HarnessOptions {
   cacheLimits?: CacheLimits;
 }
 
-export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+export async function startHarness<E extends AnswerEngine = Engine>(options: HarnessOptions<E> = {}): Promise<Harness<E>> {
   const fake = await FakeDiscord.start({ guilds: [GUILD] });
-  const eng = options.engine ?? (await sharedEngine());
+  const eng = options.engine ?? ((await sharedEngine()) as unknown as E);
   const logs: Record<string, any>[] = [];
   // The production logger (redaction included), writing to memory.
   const logger = createLogger('debug', { write: (line: string) => void logs.push(JSON.parse(line)) });

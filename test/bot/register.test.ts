@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REST } from 'discord.js';
-import { commandDefinitions } from '../../src/bot/commands.js';
+import { CHECK_MESSAGE_COMMAND, commandDefinitions, messageCommandDefinitions } from '../../src/bot/commands.js';
 import { registerCommands } from '../../src/bot/register.js';
 import { APPLICATION_ID, FakeDiscord } from '../fake-discord/fake-discord.js';
 import { GUILD_ID } from '../fake-discord/payloads.js';
@@ -21,9 +21,11 @@ const GLOBAL_COMMANDS = `/applications/${APPLICATION_ID}/commands`;
 describe('npm run register', () => {
   it('writes the commands the first time, then does not write when nothing changed', async () => {
     const first = await registerCommands(rest, { applicationId: APPLICATION_ID, guildId: GUILD_ID });
-    expect(first).toEqual({ changed: true, scope: `guild ${GUILD_ID}`, count: commandDefinitions.length });
+    expect(first).toEqual({ changed: true, scope: `guild ${GUILD_ID}`, count: commandDefinitions.length + messageCommandDefinitions.length });
     const [put] = fake.requestsTo('PUT', GUILD_COMMANDS);
-    expect(put!.body.map((c: any) => c.name)).toEqual(['who', 'when', 'quote', 'ask', 'sources', 'help']);
+    expect(put!.body.map((c: any) => c.name)).toEqual(['who', 'when', 'quote', 'ask', 'check', 'timeline', 'sources', 'help', CHECK_MESSAGE_COMMAND]);
+    // The message command (Apps → Check in sources) is registered with the others, as type 3.
+    expect(put!.body.find((c: any) => c.name === CHECK_MESSAGE_COMMAND).type).toBe(3);
     // Guild commands carry no contexts or integration_types (Discord drops them; global only).
     for (const c of put!.body) {
       expect(c).not.toHaveProperty('contexts');
@@ -39,7 +41,7 @@ describe('npm run register', () => {
 
   it('two runs against a guild write once, though Discord drops contexts and integration_types there', async () => {
     // Even a declaration that did carry them: the fake, like Discord, stores the guild commands without.
-    await rest.put(GUILD_COMMANDS, { body: commandDefinitions });
+    await rest.put(GUILD_COMMANDS, { body: [...commandDefinitions, ...messageCommandDefinitions] });
     expect(fake.commands.get(GUILD_ID)!.every((c) => !('contexts' in c) && !('integration_types' in c))).toBe(true);
     fake.requests.length = 0;
     const first = await registerCommands(rest, { applicationId: APPLICATION_ID, guildId: GUILD_ID });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { createHash } from 'node:crypto';
 import { decodeButton } from '../../src/bot/custom-ids.js';
 import { embedLength, LIMITS } from '../../src/bot/limits.js';
 import { readRequest, renderAnswer, renderContext, renderHelp, renderSources } from '../../src/bot/render.js';
@@ -9,6 +10,12 @@ import { visibleText } from './visible.js';
 
 const opts = { pinnable: true, articleCount: 5 };
 const clean = (t: string) => t.replace(/\s+/g, ' ').trim();
+
+/** The Context id the renderer must give a fixture snippet: ¶, start and length in base 36, a hash of its text, the article id. */
+function contextId(i: number, text: string, start = 100, paragraph = 3): string {
+  const hash = createHash('sha256').update(text).digest('base64url').slice(0, 8);
+  return `ctx:${i}:${paragraph.toString(36)}:${start.toString(36)}:${text.length.toString(36)}:${hash}:town-hall-report`;
+}
 
 describe('renderAnswer (pure)', () => {
   it('renders the question, each snippet quoted with its citation, and the buttons', () => {
@@ -29,7 +36,7 @@ describe('renderAnswer (pure)', () => {
         {
           type: 1,
           components: [
-            { type: 2, custom_id: 'ctx:0:town-hall-report:3', label: 'Context', style: 2 },
+            { type: 2, custom_id: contextId(0, text), label: 'Context', style: 2 },
             { type: 2, custom_id: 'more:who:1:11:0', label: 'More', style: 1 },
             { type: 2, custom_id: 'pin', label: 'Pin', style: 2 },
           ],
@@ -71,7 +78,7 @@ describe('renderAnswer (pure)', () => {
     expect(description).not.toContain('excerpt');
     expect(description).toContain('2 more snippets were too long to show in one message.');
     // Context only for what is shown.
-    expect(payload.components![0]!.components.map((b) => (b as { custom_id: string }).custom_id)).toEqual(['ctx:0:town-hall-report:3', 'pin']);
+    expect(payload.components![0]!.components.map((b) => (b as { custom_id: string }).custom_id)).toEqual([contextId(0, texts[0]!, 0), 'pin']);
   });
 
   it('shows a snippet too long for any message as a marked excerpt of whole, unaltered words around its highlight', () => {
@@ -226,7 +233,7 @@ describe('messages people can read at a glance (render fixtures)', () => {
       'No one called “Abbas wife” is named in the sources.\n\n**Nearest passage** (not an answer to the question):\n' +
         '> Helal Abbas was the official candidate.\n*Mayor race: \\*the\\* count* · news report · East End Gazette · 2010-10-22 · ¶\u00a09',
     );
-    expect(payload.components![0]!.components.map((b) => (b as { custom_id: string }).custom_id)).toEqual(['ctx:0:town-hall-report:9']);
+    expect(payload.components![0]!.components.map((b) => (b as { custom_id: string }).custom_id)).toEqual([contextId(0, nearest.text, 100, 9)]);
     // Too long for the message: an excerpt of whole words, still marked.
     const long = snippet(`${prose(3000, 1)} Helal Abbas ${prose(3000, 2)}`, { paragraph: 9 });
     const d = renderAnswer(answer([], { abstained: true, reason: 'Not found.', nearest: long }), opts).embeds![0]!.description!;
@@ -277,7 +284,7 @@ describe('messages people can read at a glance (render fixtures)', () => {
   it('/help: one command per line', () => {
     const lines = renderHelp().embeds![0]!.description!.split('\n');
     const commandLines = lines.filter((l) => l.startsWith('`/'));
-    expect(commandLines.map((l) => l.match(/^`\/(\w+)/)![1])).toEqual(['who', 'when', 'quote', 'ask', 'sources', 'help']);
+    expect(commandLines.map((l) => l.match(/^`\/(\w+)/)![1])).toEqual(['who', 'when', 'quote', 'ask', 'check', 'timeline', 'sources', 'help']);
     for (const l of lines) expect(l.match(/`\/\w+/g)?.length ?? 0).toBeLessThanOrEqual(l.startsWith('`/') ? 1 : 2);
   });
 

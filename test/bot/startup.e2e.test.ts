@@ -3,8 +3,8 @@
  * a failed login ends with one clear line and a non-zero exit (nothing keeps the process alive), a
  * configuration mistake never echoes the value, and SIGTERM stops a running bot.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { spawn } from 'node:child_process';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { APPLICATION_ID, FakeDiscord } from '../fake-discord/fake-discord.js';
 import { GUILD, GUILD_ID, slashCommand } from '../fake-discord/payloads.js';
@@ -20,6 +20,12 @@ interface Run {
   stdout: string;
   stderr: string;
 }
+
+// As `npm start` does: the compiled build, rebuilt first if a source changed since.
+beforeAll(() => {
+  const built = spawnSync(process.execPath, ['scripts/ensure-built.mjs'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  expect(built.status, built.stderr).toBe(0);
+}, 120_000);
 
 let fake: FakeDiscord | undefined;
 afterEach(async () => {
@@ -43,7 +49,10 @@ function env(overrides: Record<string, string>): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH, HOME: process.env.HOME, ...base, ...overrides };
 }
 
-/** Runs a script under tsx like `npm start` does; `during` may interact with the running process. */
+/**
+ * Runs a script's compiled form (src/main.ts → dist/main.js) with `npm start`'s V8 flags, as `npm
+ * start` does; `during` may interact with the running process.
+ */
 function run(
   script: string,
   vars: Record<string, string>,
@@ -52,7 +61,8 @@ function run(
 ): Promise<Run> {
   return new Promise((resolve, reject) => {
     // Detached: its own process group, so a test can check that no child of it is left behind.
-    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env: env(vars), stdio: ['ignore', 'pipe', 'pipe'], detached: options.detached ?? false });
+    const compiled = script.replace(/^src\/(.*)\.ts$/, 'dist/$1.js');
+    const child = spawn(process.execPath, ['--v8-pool-size=0', '--enable-source-maps', compiled], { cwd: ROOT, env: env(vars), stdio: ['ignore', 'pipe', 'pipe'], detached: options.detached ?? false });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -175,7 +185,6 @@ describe('DISCORD_API_URL', () => {
     expect(result.code).toBe(0);
     // The shard process stopped with its manager: its gateway connection is closed, its group empty.
     await f.until(() => f.connections === 0);
-    // (tsx's esbuild helper processes may take a moment to notice their parent is gone.)
     await vi.waitFor(() => expect(() => process.kill(-group, 0)).toThrow(), { timeout: 15_000, interval: 100 });
   }, 90_000);
 
@@ -184,9 +193,9 @@ describe('DISCORD_API_URL', () => {
     const vars = { DISCORD_API_URL: fake.apiUrl, DISCORD_CLIENT_ID: APPLICATION_ID, DISCORD_GUILD_ID: GUILD_ID };
     const first = await run('src/bot/register-cli.ts', vars);
     expect(first.code).toBe(0);
-    expect(first.stdout.trim()).toBe(`Registered 6 commands to guild ${GUILD_ID}.`);
+    expect(first.stdout.trim()).toBe(`Registered 9 commands to guild ${GUILD_ID}.`);
     const second = await run('src/bot/register-cli.ts', vars);
-    expect(second.stdout.trim()).toBe(`Commands already up to date to guild ${GUILD_ID} (6); nothing written.`);
+    expect(second.stdout.trim()).toBe(`Commands already up to date to guild ${GUILD_ID} (9); nothing written.`);
     expect(fake.requestsTo('PUT', `/applications/${APPLICATION_ID}/guilds/${GUILD_ID}/commands`)).toHaveLength(1);
   }, 90_000);
 

@@ -74,3 +74,11 @@ export function allPages(engine: Engine, request: Parameters<Engine['answer']>[0
   }
   return pages;
 }
+
+/**
+ * fast-check settings for a property: `numRuns` runs, or fewer when they take longer than the time
+ * limit (a busy machine then checks fewer inputs instead of failing on a timeout).
+ */
+export function bounded(numRuns: number, timeLimitMs = 30_000): { numRuns: number; interruptAfterTimeLimit: number } {
+  return { numRuns, interruptAfterTimeLimit: timeLimitMs };
+}

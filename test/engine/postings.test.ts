@@ -10,7 +10,7 @@ import { loadCorpus } from '../../src/retrieval/corpus.js';
 import { buildIndexAndMiniSearch, loadMiniSearch, MINISEARCH_OPTIONS, SEARCH_OPTIONS, type SearchIndex } from '../../src/retrieval/index.js';
 import { Postings, type PostingsResult } from '../../src/retrieval/postings.js';
 import { words } from '../../src/retrieval/text.js';
-import { CORPUS_DIR, ROOT } from './helpers.js';
+import { bounded, CORPUS_DIR, ROOT } from './helpers.js';
 
 let index: SearchIndex;
 let reference: MiniSearch<{ id: number; text: string }>;
@@ -71,7 +71,7 @@ describe('Postings (the compact index) against MiniSearch.search', () => {
       fc.property(query(), options(), (q, opts) => {
         expectSameResults(index.postings.search(q, opts as never), reference.search(q, opts));
       }),
-      { numRuns: 400 },
+      bounded(400),
     );
   });
 
@@ -89,7 +89,7 @@ describe('Postings (the compact index) against MiniSearch.search', () => {
         const even = (id: number) => id % 2 === 0;
         expect(index.postings.search(q, { ...SEARCH_OPTIONS, filter: even, limit })).toEqual(all.filter((r) => even(r.id)).slice(0, limit));
       }),
-      { numRuns: 200 },
+      bounded(200),
     );
   });
 
@@ -107,7 +107,7 @@ describe('Postings (the compact index) against MiniSearch.search', () => {
         const opts = { ...SEARCH_OPTIONS, ...(fields ? { fields: [...fields] } : {}), ...(boost ? { boost } : {}) };
         expectSameResults(postings.search(q, opts), multi.search(q, opts));
       }),
-      { numRuns: 200 },
+      bounded(200),
     );
   });
 

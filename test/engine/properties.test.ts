@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/answers/engine.js';
 import { COMMANDS, UserInputError, type Answer, type AnswerRequest, type CommandName } from '../../src/answers/types.js';
-import { corpusFiles, fileText, loadEngine } from './helpers.js';
+import { bounded, corpusFiles, fileText, loadEngine } from './helpers.js';
 
 let engine: Engine;
 let vocabulary: string[];
@@ -74,7 +74,7 @@ describe('every snippet is verbatim (property)', () => {
           for (const o of s.alsoIn ?? []) expect(fileText(o.file).slice(o.start, o.end)).toBe(s.text);
         }
       }),
-      { numRuns: 800 },
+      bounded(800),
     );
   });
 });
@@ -122,7 +122,7 @@ describe('any input returns an answer or a clear refusal (property)', () => {
         expect(Array.isArray(a.snippets)).toBe(true);
         if (a.abstained) expect(a.reason?.trim()).toBeTruthy();
       }),
-      { numRuns: 1000 },
+      bounded(1000),
     );
   });
 
@@ -158,7 +158,7 @@ describe('any input returns an answer or a clear refusal (property)', () => {
         // The sources do name Lutfur Rahman: a missing page may say there is no further page, not that he is absent.
         if (a.abstained) expect(a.reason).not.toMatch(/^Not in the sources/);
       }),
-      { numRuns: 200 },
+      bounded(200),
     );
   });
 });

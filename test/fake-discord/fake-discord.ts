@@ -6,7 +6,9 @@
  * It is as strict as Discord where leniency would let a test pass wrongly: it computes the bot's
  * permissions per channel (sent as `app_permissions` and enforced on the pin route), drops
  * `contexts` and `integration_types` from guild commands, refuses a second callback to one
- * interaction (40060) and de-duplicates messages sent with `enforce_nonce`.
+ * interaction (40060) and de-duplicates messages sent with `enforce_nonce`. It keeps Discord's clock
+ * on interactions: an initial response (reply or defer) arriving more than 3 s after the interaction
+ * was dispatched is refused (10062), and a deferred reply is edited in through the webhook.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -97,6 +99,13 @@ export class FakeDiscord {
   readonly interactions = new Map<string, any>();
   /** The message each interaction's reply created, by interaction id. */
   readonly replies = new Map<string, any>();
+  /** When each interaction was dispatched and, once answered, acknowledged (performance.now()), by id. */
+  readonly dispatchedAt = new Map<string, number>();
+  readonly acknowledgedAt = new Map<string, number>();
+  /** When each interaction's answer arrived: its reply, or the edit that filled in its deferral. */
+  readonly answeredAt = new Map<string, number>();
+  /** Initial responses refused for arriving too late (10062), by interaction id. */
+  readonly refused = new Map<string, number>();
   sessionId = 'fake-session-1';
   /**
    * The bot's permissions per guild channel, as Discord would compute them from roles and
@@ -107,6 +116,8 @@ export class FakeDiscord {
   private readonly acknowledged = new Set<string>();
 
   private readonly overrides: Override[] = [];
+  /** Dispatched interactions by token (webhook routes name the token, not the id). */
+  private readonly tokens = new Map<string, any>();
   private readonly sockets = new Set<WebSocket>();
   private readonly waiters: { test: () => boolean; resolve: () => void }[] = [];
   private seq = 0;
@@ -192,6 +203,8 @@ export class FakeDiscord {
       // `botPermissions`, not in the payload.
       if (d.guild_id && d.channel?.id && this.isGuildChannel(d.channel.id)) d = { ...d, app_permissions: String(this.botPermissionsIn(d.channel.id)) };
       this.interactions.set(d.id, d);
+      this.dispatchedAt.set(d.id, performance.now());
+      this.tokens.set(d.token, d);
     }
     this.sendAll({ op: 0, t, s: ++this.seq, d });
   }
@@ -232,7 +245,9 @@ export class FakeDiscord {
     this.server = createServer((req, res) => void this.onHttp(req, res));
     this.wss = new WebSocketServer({ server: this.server, path: '/gateway' });
     this.wss.on('connection', (ws) => this.onSocket(ws));
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
+    // Discord takes a burst of connections; Node's default queue of 511 would drop the rest of one
+    // and delay them by TCP's one-second retransmission, which Discord never does.
+    await new Promise<void>((resolve) => this.server.listen({ port: 0, host: '127.0.0.1', backlog: 8192 }, () => resolve()));
     this.port = (this.server.address() as AddressInfo).port;
   }
 
@@ -246,6 +261,7 @@ export class FakeDiscord {
   }
 
   private async onHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const arrivedAt = performance.now();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
@@ -259,23 +275,56 @@ export class FakeDiscord {
       body: raw ? parseBody(raw, req.headers['content-type']) : undefined,
     };
     this.requests.push(recorded);
+    // Checked on arrival, before any scripted reply: it is when the request reaches Discord that counts.
+    const refusal = this.refuseCallback(recorded, arrivedAt);
     // Waiters learn of a request when it arrives, even if its reply is being held back.
     this.notify();
 
-    const override = this.overrides.find((o) => o.remaining > 0 && matches(o.matcher, recorded));
+    const override = refusal ? undefined : this.overrides.find((o) => o.remaining > 0 && matches(o.matcher, recorded));
     let reply: ScriptedReply;
-    if (override) {
+    if (refusal) {
+      reply = refusal;
+    } else if (override) {
       override.remaining--;
       reply = typeof override.reply === 'function' ? await override.reply(recorded) : override.reply;
     } else {
       reply = this.defaultReply(recorded);
     }
+    // Only an initial response Discord accepted acknowledges the interaction (a scripted 500 does not).
+    const callback = recorded.method === 'POST' ? recorded.path.match(/^\/interactions\/(\d+)\/[^/]+\/callback$/) : null;
+    if (callback && reply.status < 300 && !this.acknowledgedAt.has(callback[1]!)) {
+      this.acknowledgedAt.set(callback[1]!, arrivedAt);
+      if (recorded.body?.type === 4) this.answeredAt.set(callback[1]!, arrivedAt);
+    }
+    const edit = recorded.method === 'PATCH' && reply.status < 300 ? recorded.path.match(/^\/webhooks\/\d+\/([^/]+)\/messages\/@original$/) : null;
+    const edited = edit ? this.interactionByToken(edit[1]!) : undefined;
+    if (edited && !this.answeredAt.has(edited.id)) this.answeredAt.set(edited.id, arrivedAt);
     res.writeHead(reply.status, {
       ...(reply.body === undefined ? {} : { 'content-type': 'application/json' }),
       ...reply.headers,
     });
     res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
     this.notify();
+  }
+
+  /**
+   * Discord's deadline for an interaction's initial response: 3 seconds from the interaction
+   * (checked before any scripted reply). Interactions this fake did not dispatch are left alone.
+   */
+  private refuseCallback(req: RecordedRequest, arrivedAt: number): ScriptedReply | undefined {
+    const m = req.method === 'POST' ? req.path.match(/^\/interactions\/(\d+)\/[^/]+\/callback$/) : null;
+    const dispatched = m ? this.dispatchedAt.get(m[1]!) : undefined;
+    if (!m || dispatched === undefined) return undefined;
+    const id = m[1]!;
+    let refusal: ScriptedReply | undefined;
+    if (!this.acknowledgedAt.has(id) && arrivedAt - dispatched > INTERACTION_DEADLINE_MS) refusal = discordErrors.unknownInteraction;
+    if (refusal) this.refused.set(id, (refusal.body as { code: number }).code);
+    return refusal;
+  }
+
+  /** The interaction an interaction token belongs to. */
+  private interactionByToken(token: string): any {
+    return this.tokens.get(token);
   }
 
   private defaultReply(req: RecordedRequest): ScriptedReply {
@@ -303,16 +352,35 @@ export class FakeDiscord {
       if (this.acknowledged.has(m[1]!)) return { status: 400, body: { code: 40060, message: 'Interaction has already been acknowledged.' } };
       this.acknowledged.add(m[1]!);
       // 4 = CHANNEL_MESSAGE_WITH_SOURCE: the reply becomes a message a later button can point at.
-      if (body?.type === 4) {
+      // 5 = DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE: a "thinking…" message (flag 128, LOADING), whose
+      // content the webhook's @original edit fills in.
+      if (body?.type === 4 || body?.type === 5) {
         const interaction = this.interactions.get(m[1]!);
-        this.replies.set(m[1]!, this.createMessage(interaction?.channel_id ?? '0', body.data ?? {}, m[1]));
+        const data = body.type === 4 ? (body.data ?? {}) : { flags: ((body.data?.flags as number | undefined) ?? 0) | MESSAGE_LOADING };
+        this.replies.set(m[1]!, this.createMessage(interaction?.channel_id ?? '0', data, m[1]));
       }
       return { status: 204 };
+    }
+    if ((m = path.match(/^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/)) && method === 'PATCH') {
+      // Editing the reply needs one to exist: a callback first (Discord answers 10015 otherwise).
+      const interaction = this.interactionByToken(m[2]!);
+      const original = interaction ? this.replies.get(interaction.id) : undefined;
+      if (!original) return notFound(10015, 'Unknown Webhook');
+      const invalid = invalidBody(req.body ?? {});
+      if (invalid) return invalidFormBody(invalid);
+      const data = (req.body ?? {}) as Record<string, unknown>;
+      for (const field of ['content', 'embeds', 'components'] as const) if (data[field] !== undefined) original[field] = data[field];
+      original.flags &= ~MESSAGE_LOADING;
+      original.edited_timestamp = new Date().toISOString();
+      return { status: 200, body: original };
     }
     if ((m = path.match(/^\/webhooks\/(\d+)\/([^/]+)$/)) && method === 'POST') {
       const invalid = invalidBody(req.body ?? {});
       if (invalid) return invalidFormBody(invalid);
-      return { status: 200, body: this.createMessage('0', req.body ?? {}) };
+      // A follow-up of an interaction needs its initial response first.
+      const interaction = this.interactionByToken(m[2]!);
+      if (interaction && !this.acknowledgedAt.has(interaction.id)) return notFound(10015, 'Unknown Webhook');
+      return { status: 200, body: this.createMessage(interaction?.channel_id ?? '0', req.body ?? {}) };
     }
     if ((m = path.match(/^\/channels\/(\d+)\/messages$/)) && method === 'POST') {
       const invalid = invalidBody(req.body ?? {});
@@ -487,6 +555,11 @@ function invalidFormBody(problem: string): ScriptedReply {
 function notFound(code: number, message: string): ScriptedReply {
   return { status: 404, body: { code, message } };
 }
+
+/** Discord refuses an interaction's initial response after 3 seconds (10062 Unknown interaction). */
+export const INTERACTION_DEADLINE_MS = 3000;
+/** Message flag of a deferred reply still "thinking". */
+const MESSAGE_LOADING = 1 << 7;
 
 /** Error bodies Discord sends, for `replyTo`. */
 export const discordErrors = {

@@ -168,3 +168,19 @@ export function dmMessage(content: string, from: FakeUser = ALICE) {
 export function customIds(payload: { components?: any[] }): string[] {
   return (payload.components ?? []).flatMap((row: any) => row.components.map((c: any) => c.custom_id as string));
 }
+
+/** Someone's message in the server channel, as Discord includes it in an interaction's `resolved`. */
+export function channelMessage(content: string, from: FakeUser = MOD) {
+  return messageObject({ channel_id: CHANNEL_ID, author: user(from), content });
+}
+
+/**
+ * A message command (Apps → NAME on a message): an APPLICATION_COMMAND interaction whose data has
+ * type 3 (MESSAGE), the target's id, and the message itself under `resolved.messages`.
+ */
+export function messageCommand(name: string, target: { id: string; channel_id: string }, where: Where = {}) {
+  return {
+    ...base(2, where),
+    data: { id: snowflake(), name, type: 3, target_id: target.id, resolved: { messages: { [target.id]: target } } },
+  };
+}

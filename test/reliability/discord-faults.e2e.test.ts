@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { discordErrors, type ScriptedReply } from '../fake-discord/fake-discord.js';
 import { CHANNEL_ID, DM_CHANNEL_ID, MOD, PERMISSIONS, buttonClick, dmMessage, slashCommand } from '../fake-discord/payloads.js';
 import { sharedEngine, startHarness, type Harness } from '../bot/harness.js';
+import type { AnswerEngine } from '../../src/bot/context.js';
 
 const callback = (p: { id: string; token: string }) => `/interactions/${p.id}/${p.token}/callback`;
 const DM_ROUTE = `/channels/${DM_CHANNEL_ID}/messages`;
@@ -22,13 +23,13 @@ const rateLimited: ScriptedReply = {
   headers: { 'retry-after': '0.05', 'x-ratelimit-scope': 'user' },
 };
 
-let h: Harness | undefined;
+let h: Harness<AnswerEngine> | undefined;
 afterEach(async () => {
   await h?.stop();
   h = undefined;
 });
 
-async function stillAnswers(harness: Harness): Promise<void> {
+async function stillAnswers(harness: Harness<AnswerEngine>): Promise<void> {
   const body = await harness.interact(slashCommand('who', { name: 'Helal Abbas' }));
   expect(body.data.embeds[0].title).toBe(WHO_TITLE);
 }

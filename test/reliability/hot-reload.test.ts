@@ -3,7 +3,7 @@
  * question fails during the swap, bad articles are rejected by name, and the folder is never touched.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -33,8 +33,9 @@ function folderHash(dir: string): string {
   return h.digest('hex');
 }
 
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
+/** Waits for a condition; the deadline is generous, for a busy 2-core machine re-indexing in a worker. */
+async function until(check: () => boolean, what: string, deadlineMs = 60_000): Promise<void> {
+  for (const end = Date.now() + deadlineMs; Date.now() < end; ) {
     if (check()) return;
     await new Promise((r) => setTimeout(r, 25));
   }
@@ -130,6 +131,21 @@ describe('a corpus that changes while the bot runs', () => {
     expect(live.articles()).toHaveLength(5);
   });
 
+  it('refuses by name an article linking out of corpus/, or over the size limit, and never serves it', () => {
+    live = LiveEngine.start({ root, corpusDir: corpus, log: memoryLog(lines), debounceMs: 10_000, limits: { maxArticleBytes: 64 * 1024 } });
+    writeFileSync(join(root, 'outside.txt'), NEW_ARTICLE);
+    symlinkSync(join(root, 'outside.txt'), join(corpus, 'outside.txt'));
+    writeFileSync(join(corpus, 'outside.meta.json'), NEW_META);
+    writeFileSync(join(corpus, 'huge.txt'), `${NEW_ARTICLE}\n${'Jane Doe spoke again. '.repeat(4000)}`);
+    writeFileSync(join(corpus, 'huge.meta.json'), NEW_META);
+    expect(live.reload()).toBe(false);
+    const errors = lines.filter((l) => l.level === 'error');
+    expect(errors.map((e) => e.obj.file)).toEqual(['corpus/huge.txt', 'corpus/outside.txt']);
+    expect(String(errors[0]!.obj.problem)).toMatch(/over the limit of 64 KB per article/);
+    expect(String(errors[1]!.obj.problem)).toMatch(/link leading out of the corpus folder/);
+    expect(live.answer({ command: 'who', query: 'Jane Doe' }).abstained).toBe(true);
+  });
+
   it('keeps the last good version of an article whose edit broke it', () => {
     live = LiveEngine.start({ root, corpusDir: corpus, log: memoryLog(lines), debounceMs: 10_000 });
     writeFileSync(join(corpus, 'livingstone-faces-expulsion.meta.json'), '{ not json');
@@ -153,5 +169,45 @@ describe('a corpus that changes while the bot runs', () => {
     live.reload();
     for (const command of ['who', 'when', 'quote', 'ask'] as const) live.answer({ command, query: 'Ken Livingstone' });
     expect(folderHash(corpus)).toBe(hash);
+  });
+});
+
+describe('the corpus folder replaced while the bot runs', () => {
+  /** A complete new corpus beside the old one: the old articles plus one more. */
+  function newCorpus(): string {
+    const next = join(root, 'corpus.new');
+    cpSync(corpus, next, { recursive: true });
+    writeFileSync(join(next, 'councillor-quits.meta.json'), NEW_META);
+    writeFileSync(join(next, 'councillor-quits.txt'), NEW_ARTICLE);
+    return next;
+  }
+  const served = () => !live!.answer({ command: 'who', query: 'Jane Doe' }).abstained;
+
+  it('logs the folder it watches', () => {
+    live = LiveEngine.start({ root, corpusDir: corpus, log: memoryLog(lines), debounceMs: 50 });
+    expect(lines.find((l) => l.msg === 'watching the corpus folder for changes')?.obj).toMatchObject({ dir: corpus });
+  });
+
+  it('moved aside and replaced (mv corpus corpus.old; mv corpus.new corpus): the new folder is served and watched', async () => {
+    live = LiveEngine.start({ root, corpusDir: corpus, log: memoryLog(lines), debounceMs: 50 });
+    const next = newCorpus();
+    renameSync(corpus, join(root, 'corpus.old'));
+    renameSync(next, corpus);
+    await until(served, 'the replaced folder to be served');
+    expect(lines.some((l) => l.msg === 'corpus folder replaced; watching the new one' && l.obj.dir === corpus)).toBe(true);
+    // Still watched afterwards: an edit in the new folder is served too.
+    writeFileSync(join(corpus, 'miliband-bottles-it.txt'), `${readFileSync(join(corpus, 'miliband-bottles-it.txt'), 'utf8')}\n\nJohn Smith, the treasurer of the Bow branch, called the decision a disgrace.\n`);
+    await until(() => !live!.answer({ command: 'who', query: 'John Smith' }).abstained, 'an edit in the new folder to be served');
+  });
+
+  it('deleted and replaced (rm -r corpus; mv corpus.new corpus): the last good index is served meanwhile, then the new folder', async () => {
+    live = LiveEngine.start({ root, corpusDir: corpus, log: memoryLog(lines), debounceMs: 50 });
+    const next = newCorpus();
+    rmSync(corpus, { recursive: true });
+    await until(() => lines.some((l) => l.level === 'error' && l.obj.dir === corpus), 'the missing folder to be noticed');
+    expect(live.answer({ command: 'who', query: 'Helal Abbas' }).abstained).toBe(false);
+    renameSync(next, corpus);
+    await until(served, 'the new folder to be served');
+    expect(live.articles()).toHaveLength(6);
   });
 });

@@ -136,7 +136,8 @@ export function searchPlan(lookup: Lookup, content: string, asserts = false): Se
     // it is what the question asks about ("what was the turnout"); an unknown word that is no English
     // word is a name the sources do not know ("boris"), which a question hinges on.
     const missing = unknown;
-    const ordinary = unknown && span === 1 && isEnglish(word);
+    // Three letters or fewer: chat shorthand no list has ("shd", "tf") far more often than a name.
+    const ordinary = unknown && span === 1 && (isEnglish(word) || word.length <= 3);
     concepts.push({ word, terms: ownTerms, alternatives, weight: ordinary ? ORDINARY_WEIGHT[asserts ? 'asserts' : 'asks'] * lookup.idf('') : missing ? MISSING_WEIGHT * lookup.idf('') : weight, missing, action: phrase?.action ?? false, negative: phrase?.negative ?? false });
     if (ownTerms.length) ownWords.push(word);
   }
