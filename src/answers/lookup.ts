@@ -3,12 +3,13 @@
  * person (ranked), which quotations a person said, a search over quotation speakers and texts, and
  * how informative each search term is.
  *
- * What takes work to compute (each person's ranked passages, the quotation search index) is derived
+ * What takes work to compute (each person's ranked passages, the quotation search index, the
+ * acronyms the texts spell out, whom each he/she may be) is derived
  * once when the index is built (`deriveLookup`) and saved with it (`encodeLookup`/`decodeLookup`), so
  * that a start or a corpus swap only reads it; the rest is a few cheap maps made when the engine starts.
  */
 import MiniSearch from 'minisearch';
-import { checkOffsets, checkRange, InvalidIndex, runToEnd, type Section, type Sections } from '../core/sections.js';
+import { checkOffsets, checkRange, InvalidIndex, runToEnd, type Section, type Sections, stringSections } from '../core/sections.js';
 import { decodePostings, encodePostings } from '../retrieval/index-codec.js';
 import type { IndexedQuote, Passage, SearchIndex } from '../retrieval/index.js';
 import { MINISEARCH_OPTIONS, SEARCH_OPTIONS } from '../retrieval/index.js';
@@ -36,6 +37,10 @@ export interface LookupData {
   introductions: { offsets: Int32Array; passages: Int32Array; scores: Float64Array };
   /** Quotations by speaker description ('speaker') and text ('text'). */
   quoteSearch: Postings;
+  /** `spelledOut`'s entries, in order; found in the texts when absent. */
+  spelledOut?: [string, string][];
+  /** `pronounSubject`'s entries, in order (persons by index in the index's persons); resolved when absent. */
+  pronouns?: { ids: Int32Array; start: Int32Array; end: Int32Array; offsets: Int32Array; persons: Int32Array };
 }
 
 export class Lookup {
@@ -105,9 +110,12 @@ export class Lookup {
       }
       if (this.persons.size % 256 === 0) yield;
     }
-    for (let a = 0; a < data.articles.length; a++) {
-      this.findAcronyms(data.articles[a]!.text);
-      if (a % 64 === 63) yield;
+    if (derived.spelledOut) for (const [from, to] of derived.spelledOut) this.spelledOut.set(from, to);
+    else {
+      for (let a = 0; a < data.articles.length; a++) {
+        this.findAcronyms(data.articles[a]!.text);
+        if (a % 64 === 63) yield;
+      }
     }
     for (const passage of data.passages) {
       for (const mention of passage.mentions) {
@@ -131,6 +139,15 @@ export class Lookup {
         set.add(q.person);
         this.speakersOf.set(id, set);
       }
+    }
+    const saved = derived.pronouns;
+    if (saved) {
+      for (let i = 0; i < saved.ids.length; i++) {
+        const persons = Array.from(saved.persons.subarray(saved.offsets[i], saved.offsets[i + 1]), (p) => data.persons[p]!.id);
+        this.pronounSubject.set(saved.ids[i]!, { persons, start: saved.start[i]!, end: saved.end[i]! });
+        if (i % 1024 === 0) yield;
+      }
+      return;
     }
     // After the speakers: a he/she may go on from someone speaking.
     for (const passage of data.passages) {
@@ -342,7 +359,18 @@ export function deriveLookup(index: SearchIndex): LookupData {
       return { id: q.id, speaker: [q.label, q.context, ...named].join(' '), text: names.quoteText(q) };
     }),
   );
-  return { introductions, quoteSearch: Postings.compile(quoteIndex, MINISEARCH_OPTIONS) };
+  const personNo = new Map(data.persons.map((p, i) => [p.id, i]));
+  const subjects = [...names.pronounSubject];
+  const offsets2 = new Int32Array(subjects.length + 1);
+  subjects.forEach(([, r], i) => (offsets2[i + 1] = offsets2[i]! + r.persons.length));
+  const pronouns = {
+    ids: Int32Array.from(subjects, ([id]) => id),
+    start: Int32Array.from(subjects, ([, r]) => r.start),
+    end: Int32Array.from(subjects, ([, r]) => r.end),
+    offsets: offsets2,
+    persons: Int32Array.from(subjects.flatMap(([, r]) => r.persons), (id) => personNo.get(id)!),
+  };
+  return { introductions, quoteSearch: Postings.compile(quoteIndex, MINISEARCH_OPTIONS), spelledOut: [...names.spelledOut], pronouns };
 }
 
 /** The sections of derived lookup data. */
@@ -353,6 +381,12 @@ export function encodeLookup(data: LookupData): Section[] {
     { name: 'lookup.introductions.passages', value: passages },
     { name: 'lookup.introductions.scores', value: scores },
     ...encodePostings('lookup.quotes', data.quoteSearch),
+    ...stringSections('lookup.spelledOut', data.spelledOut ?? []),
+    { name: 'lookup.pronouns.ids', value: data.pronouns?.ids ?? new Int32Array(0) },
+    { name: 'lookup.pronouns.start', value: data.pronouns?.start ?? new Int32Array(0) },
+    { name: 'lookup.pronouns.end', value: data.pronouns?.end ?? new Int32Array(0) },
+    { name: 'lookup.pronouns.offsets', value: data.pronouns?.offsets ?? new Int32Array(1) },
+    { name: 'lookup.pronouns.persons', value: data.pronouns?.persons ?? new Int32Array(0) },
   ];
 }
 
@@ -377,7 +411,22 @@ export function* decodeLookup(s: Sections, index: SearchIndex): Generator<void, 
     if (i % 256 === 0) yield;
   }
   const quoteSearch = yield* decodePostings(s, 'lookup.quotes', quotes.length);
-  return { introductions: { offsets, passages, scores }, quoteSearch };
+  const isPair = (x: unknown): x is [string, string] => Array.isArray(x) && x.length === 2 && x.every((w) => typeof w === 'string' && w.length <= 300);
+  const spelledOut = yield* s.listSteps('lookup.spelledOut', isPair);
+  const ids = s.int32('lookup.pronouns.ids');
+  const start = s.int32('lookup.pronouns.start', ids.length);
+  const end = s.int32('lookup.pronouns.end', ids.length);
+  const pOffsets = s.int32('lookup.pronouns.offsets', ids.length + 1);
+  const pPersons = s.int32('lookup.pronouns.persons');
+  checkOffsets('lookup.pronouns.offsets', pOffsets, pPersons.length);
+  checkRange('lookup.pronouns.ids', ids, 0, all.length);
+  checkRange('lookup.pronouns.persons', pPersons, 0, persons.length);
+  for (let i = 0; i < ids.length; i++) {
+    const p = all[ids[i]!]!;
+    if (!(start[i]! >= p.start && start[i]! < end[i]! && end[i]! <= p.end) || pOffsets[i + 1] === pOffsets[i]) throw new InvalidIndex(`lookup: pronoun ${i} out of its passage`);
+    if (i % 1024 === 0) yield;
+  }
+  return { introductions: { offsets, passages, scores }, quoteSearch, spelledOut, pronouns: { ids, start, end, offsets: pOffsets, persons: pPersons } };
 }
 
 /** Search terms of a free-text query, as the index sees them. */
