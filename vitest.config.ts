@@ -1,8 +1,8 @@
 /**
  * Two projects, so a busy machine cannot fail the suite: `fast` (pure, in-process tests, run in
- * parallel) and `slow` (child processes, the fake Discord, file watching, property tests with many
- * runs, the benchmark's own check), run one file at a time after it so none competes with another
- * for the cores. `npm test` runs both; `npm run test:fast` only the first.
+ * parallel) and `slow` (child processes and worker threads, the build, the fake Discord, file
+ * watching, property tests with many runs, the benchmark's own check), run one file at a time after
+ * it so none competes with another for the cores. `npm test` runs both; `npm run test:fast` only the first.
  *
  * Timeouts are sized for a 2-core machine that other work keeps busy (vitest's default is 5 s):
  * a test that needs longer than these is broken, not slow.
@@ -15,6 +15,8 @@ const SLOW = [
   'test/bench.test.ts',
   'test/reliability/hot-reload.test.ts',
   'test/reliability/hostile-input.test.ts',
+  'test/start.test.ts',
+  'test/runtime/answer-pool.test.ts',
 ];
 
 export default defineConfig({
