@@ -20,6 +20,12 @@ const COVERED = 0.75;
  */
 const PREMISED = new Set<QuestionPart['type']>(['why', 'yesno', 'when', 'who']);
 
+/** True when the words stand right after "before", "after", "while", "for"... in the question. */
+function subordinate(question: string, word: string): boolean {
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\b(?:before|after|while|since|without|for|by|when|until)\\s+${escaped}\\b`).test(question);
+}
+
 export type Failure = 'people' | 'action' | 'focus';
 
 export interface Premise {
@@ -30,7 +36,8 @@ export interface Premise {
 }
 
 export function premiseOf(lookup: Lookup, part: QuestionPart, plan: SearchPlan): Premise {
-  const actions = PREMISED.has(part.type) ? plan.concepts.filter((c) => c.action && !c.missing) : [];
+  // The main action, not one in a clause that sets the time or the cause ("... before expelling them").
+  const actions = PREMISED.has(part.type) ? plan.concepts.filter((c) => c.action && !c.missing && !subordinate(part.text, c.word)) : [];
   // The thing a question describes ("the tory candidate", "the turnout") is in the answer, all of it;
   // so is a year the question gives ("expelled in 2000"): it is what the question is about.
   const focusWords = part.focus?.split(' ') ?? [];
@@ -49,7 +56,8 @@ export function premiseOf(lookup: Lookup, part: QuestionPart, plan: SearchPlan):
       // before ("He has refused." after "... asked Ken to come and campaign in Spitalfields").
       const around = lookup.pronounSubject.has(hit.passage.id) ? hit.covered : hit.ownCovered;
       if (actions.length && !actions.some((c) => conceptCoverage([c], around) >= COVERED)) return 'action';
-      if (!focus.every((c) => !c.missing && conceptCoverage([c], hit.ownCovered) >= COVERED)) return 'focus';
+      // A kind of thing ("which court") only has to be something the sources speak of at all.
+      if (!focus.every((c) => !c.missing && (part.focusIsKind || conceptCoverage([c], hit.ownCovered) >= COVERED))) return 'focus';
       // Another doer of the action, or the person in another part of it, answers nothing.
       if (actions.length && rolesOf(hit) <= ROLE_MISMATCH) return 'people';
       // A date dates the event of the sentence it is in: that sentence has the person (named, or the

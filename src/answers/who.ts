@@ -37,10 +37,11 @@ const LONG_SENTENCE = 280;
 
 export function who(lookup: Lookup, name: string): WhoResult {
   let match = resolvePerson(lookup, name);
-  // "that robani guy lutfur stood": a name among other words, when it is the only one there.
+  // "that robani guy lutfur stood": a description around a name; the first named is the one asked
+  // about, the others are said.
   if (match.kind === 'none') {
-    const named = personsNamed(lookup, name);
-    if (named.length === 1) match = { kind: 'person', person: named[0]! };
+    const [first, ...others] = personsNamed(lookup, name);
+    if (first) match = others.length ? { kind: 'person', person: first, others } : { kind: 'person', person: first };
   }
   if (match.kind !== 'person') return match;
   const person = match.person;

@@ -23,6 +23,8 @@ export interface QuestionPart {
    * must be in an answer.
    */
   focus?: string;
+  /** The focus is a kind of thing ("which ward"): named by the answer, not necessarily written in it. */
+  focusIsKind?: true;
   /** The first part's words, for a later part's pronouns ("did he bottle it" after "why did abbas ..."). */
   carried?: string;
 }
@@ -142,8 +144,13 @@ function readPart(text: string): QuestionPart {
   // "whats the actual numbers", "what was it about": generic words ask about the previous part.
   if (content.split(' ').every((w) => GENERIC.has(w))) content = '';
   const part: QuestionPart = { text, type, content, negated: NEGATION.test(text.replace(/^(?:is it true|is it|was it|did|does|do|is|was)\s+(?:not|n't)\b/, '')) };
-  const focus = FOCUS.exec(text)?.[1]?.split(' ').filter((w) => !QUESTION_WORDS.has(w) && !GENERIC.has(w));
-  if (focus?.length) part.focus = focus.join(' ');
+  const found = FOCUS.exec(text);
+  const focus = found?.[1]?.split(' ').filter((w) => !QUESTION_WORDS.has(w) && !GENERIC.has(w));
+  if (focus?.length) {
+    part.focus = focus.join(' ');
+    // "which ward", "what court": a kind of thing, which a name answers ("Spitalfields").
+    if (/^(?:which|what) /.test(found![0]) && !/^what (?:is|was|are|were) /.test(found![0])) part.focusIsKind = true;
+  }
   return part;
 }
 

@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shardExecArgv, shardMain } from '../src/bot/shards.js';
+import { shardExecArgv, shardMain } from '../../src/bot/shards.js';
 
-const ROOT = resolve(import.meta.dirname, '..');
+const ROOT = resolve(import.meta.dirname, '../..');
 const tmp = mkdtempSync(join(tmpdir(), 'affair-bot-start-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
