@@ -16,7 +16,6 @@ const SLOW = [
   'test/bench.test.ts',
   'test/reliability/hot-reload.test.ts',
   'test/reliability/hostile-input.test.ts',
-  'test/start.test.ts',
   'test/engine/check.test.ts',
   'test/runtime/answer-pool.test.ts',
 ];
