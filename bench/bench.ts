@@ -1,9 +1,10 @@
 /**
- * `npm run bench`: index build, saved-index size and load, memory, and answer latency of every
- * command against raw MiniSearch, from the bundled corpus to synthetic corpora of 500 and 10,000
- * articles. Each scale runs in fresh processes (bench/scale.ts), so one scale's heap never weighs on
- * another's figures. Prints a Markdown table (or, with --json, one JSON object) and checks the targets
- * of issue 4.
+ * `npm run bench`: index build, saved-index size, ready-to-answer from the saved index, memory, the
+ * longest stall of a live edit, and answer latency of every command against raw MiniSearch, from the
+ * bundled corpus to synthetic corpora of 500 and 10,000 articles; and whether build time grows in
+ * proportion to the text. Each scale runs in fresh processes (bench/scale.ts), so one scale's heap
+ * never weighs on another's figures. Prints a Markdown table (or, with --json, one JSON object) and
+ * checks the targets of issues 4 and 12.
  *
  *   npm run bench                    # bundled, 500, 10000
  *   npm run bench -- --quick         # bundled and 500 only (under a minute)
@@ -37,6 +38,10 @@ const { values: args } = parseArgs({
     'load-runs': { type: 'string' },
     /** Seed of the synthetic corpora; the same seed makes the same corpora. */
     seed: { type: 'string' },
+    /** Leave out the build-time scaling measure (half a minute). */
+    'no-scaling': { type: 'boolean', default: false },
+    /** The n of the scaling measure: each shape is built at n and 10 n (default 800). */
+    'scaling-n': { type: 'string' },
     /** Slash commands fired at once through the fake Discord at each scale (default 2000; 0 skips the burst). */
     burst: { type: 'string' },
     /** Timed whole-process starts of the console and of the minimal MiniSearch script (default 10). */
@@ -48,7 +53,7 @@ const { values: args } = parseArgs({
 
 if (args.help) {
   process.stdout.write(
-    'usage: npm run bench -- [--quick] [--json] [--scales bundled,500,10000] [--repeats N] [--build-runs N] [--load-runs N] [--startup-runs N] [--burst N] [--seed N] [--out DIR]\n',
+    'usage: npm run bench -- [--quick] [--json] [--scales bundled,500,10000] [--repeats N] [--build-runs N] [--load-runs N] [--startup-runs N] [--burst N] [--seed N] [--out DIR] [--no-scaling] [--scaling-n N]\n',
   );
   process.exit(0);
 }
@@ -58,7 +63,7 @@ for (const s of scales) {
   if (s !== 'bundled' && !/^[1-9]\d*$/.test(s)) throw new Error(`affair-bot: bench scale "${s}" is neither "bundled" nor a positive whole number`);
 }
 const out = resolve(args.out ?? join(ROOT, 'bench/.out'));
-const passOn = (['repeats', 'build-runs', 'load-runs', 'seed'] as const).flatMap((k) => (args[k] === undefined ? [] : [`--${k}`, args[k]]));
+const passOn = (['repeats', 'build-runs', 'load-runs', 'seed', 'scaling-n'] as const).flatMap((k) => (args[k] === undefined ? [] : [`--${k}`, args[k]]));
 
 type Row = Record<string, unknown> & {
   scale: string;
@@ -67,6 +72,13 @@ type Row = Record<string, unknown> & {
   terms: number;
   corpusMB: number;
   buildMs: { runs: number[]; median: number };
+  buildPeakRssMB: number;
+  readyFromSavedMs: number;
+  /** Null above 20,000 articles, where the build's own time stands in. */
+  readyAfterRebuildMs: number | null;
+  editStallMs: number | null;
+  editStallP99Ms: number | null;
+  idleStallMs: number | null;
   coldStartMs: number;
   cacheMB: number;
   startFromCacheMs: { runs: number[]; median: number };
@@ -92,11 +104,11 @@ const RUNTIME_FLAGS: string[] =
 const burstSize = args.burst === undefined ? 2000 : Number(args.burst);
 if (!(Number.isInteger(burstSize) && burstSize >= 0)) throw new Error(`affair-bot: bench --burst "${args.burst}" is not a whole number`);
 
-function runPhase(scale: string, phase: 'build' | 'serve' | 'burst'): Record<string, unknown> {
+function runPhase(scale: string, phase: 'generate' | 'build' | 'serve' | 'rebuild' | 'edit' | 'scaling' | 'burst'): Record<string, unknown> {
   const script = phase === 'burst' ? ['bench/burst.ts', '--burst', String(burstSize)] : ['bench/scale.ts', '--phase', phase, ...passOn];
   const child = spawnSync(
     process.execPath,
-    [...RUNTIME_FLAGS, '--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', join(ROOT, script[0]!), ...script.slice(1), '--scale', scale, '--out', out],
+    [...RUNTIME_FLAGS, '--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', join(ROOT, script[0]!), ...script.slice(1), '--scale', scale, '--out', out],
     { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 2 ** 20 },
   );
   if (child.status !== 0) throw new Error(`affair-bot: bench ${phase} of scale ${scale} failed (exit ${child.status ?? child.signal})`);
@@ -109,8 +121,17 @@ function runPhase(scale: string, phase: 'build' | 'serve' | 'burst'): Record<str
 }
 
 const rows: Row[] = scales.map(
-  (scale) => ({ ...runPhase(scale, 'build'), ...runPhase(scale, 'serve'), ...(burstSize > 0 ? runPhase(scale, 'burst') : {}) }) as Row,
+  (scale) =>
+    ({
+      ...runPhase(scale, 'generate'),
+      ...runPhase(scale, 'build'),
+      ...runPhase(scale, 'serve'),
+      ...runPhase(scale, 'rebuild'),
+      ...runPhase(scale, 'edit'),
+      ...(burstSize > 0 ? runPhase(scale, 'burst') : {}),
+    }) as Row,
 );
+const scaling = (args['no-scaling'] ? { scaling: [] } : runPhase('bundled', 'scaling')) as { scaling: { shape: string; n: number; ms: number; tenTimesMs: number; ratio: number }[] };
 const startup = measureStartup(Math.max(1, Number(args['startup-runs'] ?? 10) || 10));
 
 /**
@@ -169,23 +190,26 @@ interface Target {
   met: boolean | null;
 }
 
-/** The targets of issue 4; a target on the 10,000-article scale applies to the largest scale run. */
+/** The targets of issues 4 and 12; a target on the 10,000-article scale applies to the largest scale run. */
 function targets(): Target[] {
   const list: Target[] = [];
   const check = (target: string, scale: string, value: number | null | undefined, limit: number) =>
     list.push({ target, scale, value: value ?? null, limit, met: value === null || value === undefined ? null : value <= limit });
   for (const r of rows) {
-    check('start from saved index / rebuild (%)', r.scale, Math.round((r.startFromCacheMs.median / r.buildMs.median) * 1000) / 10, 20);
+    check('ready from saved index / rebuild (%)', r.scale, Math.round((r.readyFromSavedMs / (r.readyAfterRebuildMs ?? r.buildMs.median)) * 1000) / 10, 20);
+    if (r.editStallMs !== null) check('longest event-loop stall of an edit (ms)', r.scale, r.editStallMs, 50);
     if (r.burst) check(`burst of ${r.burst.count}: first responses past 3 s`, r.scale, r.burst.overDeadline, 0);
     if (r.scale === 'bundled') for (const c of COMMANDS) check(`${c} p99 (ms)`, r.scale, r.latencyMs[c]?.p99, 1);
+    if (r.articles >= 50_000) check('peak memory while building (MB)', r.scale, r.buildPeakRssMB, 4096);
   }
   check("console's first answer / minimal MiniSearch script (×)", 'bundled', startup.ratio, 4);
-  const largest = rows.filter((r) => r.scale !== 'bundled').sort((a, b) => b.articles - a.articles)[0];
+  const largest = rows.filter((r) => r.scale !== 'bundled' && r.articles <= 20_000).sort((a, b) => b.articles - a.articles)[0];
   if (largest && largest.articles >= 10_000) {
     for (const c of COMMANDS) check(`${c} p99 (ms)`, largest.scale, largest.latencyMs[c]?.p99, 25);
     check('pipeline p50 / raw MiniSearch p50', largest.scale, largest.ratioP50.all, 3);
     check('resident memory (MB)', largest.scale, largest.memory.rssMB, 600);
   }
+  for (const c of scaling.scaling) check(`build time at 10× the text / at 1× (${c.shape})`, `n = ${c.n}`, c.ratio, 12);
   return list;
 }
 
@@ -194,7 +218,7 @@ const command = `npm run bench --${process.argv.slice(2).map((a) => ` ${a}`).joi
 const checked = targets();
 
 if (args.json) {
-  process.stdout.write(`${JSON.stringify({ command, machine, startup, scales: rows, targets: checked })}\n`);
+  process.stdout.write(`${JSON.stringify({ command, machine, startup, scales: rows, scaling: scaling.scaling, targets: checked })}\n`);
 } else {
   process.stdout.write(table());
 }
@@ -210,8 +234,12 @@ function table(): string {
     ['index build, median (ms)', ...rows.map((r) => `${f(r.buildMs.median)} (${r.buildMs.runs.length} runs)`)],
     ['first start: build + save (ms)', ...rows.map((r) => f(r.coldStartMs))],
     ['saved index (MB)', ...rows.map((r) => f(r.cacheMB))],
+    ['peak memory while building (MB)', ...rows.map((r) => f(r.buildPeakRssMB, 0))],
+    ['ready after a rebuild, fresh process (ms)', ...rows.map((r) => (r.readyAfterRebuildMs === null ? 'not run (build above)' : f(r.readyAfterRebuildMs)))],
+    ['ready from saved index, fresh process (ms)', ...rows.map((r) => `${f(r.readyFromSavedMs)} (${f((r.readyFromSavedMs / (r.readyAfterRebuildMs ?? r.buildMs.median)) * 100, 1)}% of a rebuild)`)],
     ['start from saved index, median (ms)', ...rows.map((r) => `${f(r.startFromCacheMs.median)} (${f((r.startFromCacheMs.median / r.buildMs.median) * 100, 1)}% of build)`)],
-    ['Engine.load from saved index (ms)', ...rows.map((r) => f(r.engineLoadMs))],
+    ['edit: longest event-loop stall (ms)', ...rows.map((r) => (r.editStallMs === null ? 'not run' : `${f(r.editStallMs)} (p99 ${f(r.editStallP99Ms)}; idle host: ${f(r.idleStallMs)})`))],
+    ['loadEngine from saved index (ms)', ...rows.map((r) => f(r.engineLoadMs))],
     ['resident memory / heap after loading (MB)', ...rows.map((r) => `${f(r.memory.rssMB, 0)} / ${f(r.memory.heapUsedMB, 0)}`)],
     ['peak resident memory while starting (MB)', ...rows.map((r) => f(r.memory.peakRssMB, 0))],
     ...COMMANDS.map((c) => [`${c}: p50 / p99 / max (ms)`, ...rows.map((r) => three(r.latencyMs[c]))]),
@@ -234,6 +262,9 @@ function table(): string {
     ...(r.engine ? [] : [`${r.scale}: the answer engine is not available yet; only raw MiniSearch was timed.`]),
     ...r.errors.map((e) => `${r.scale}: error answering ${e}`),
   ]);
+  const scalingLines = scaling.scaling.length
+    ? ['Build time at 10× the text:', ...scaling.scaling.map((c) => `- ${c.shape}: ${f(c.ms)} ms at n = ${c.n}, ${f(c.tenTimesMs)} ms at 10 n (${f(c.ratio, 1)}×)`), '']
+    : [];
   const startLine = `Start-up, whole processes (median of ${startup.runs}): console's first answer ${f(startup.consoleFirstAnswerMs)} ms (compiled; ${f(startup.tsxConsoleFirstAnswerMs)} ms from the sources under tsx), minimal MiniSearch script ${f(startup.minimalMiniSearchMs)} ms: ${f(startup.ratio)}×`;
   const targetLines = checked.map((t) => `- ${t.met === null ? 'not measured' : t.met ? 'met' : 'MISSED'}: ${t.target} at ${t.scale} = ${f(t.value)} (limit ${t.limit})`);
   return [
@@ -243,6 +274,7 @@ function table(): string {
     ...text,
     '',
     ...(notes.length ? [...notes, ''] : []),
+    ...scalingLines,
     startLine,
     '',
     'Targets:',

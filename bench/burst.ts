@@ -16,7 +16,7 @@ import { once } from 'node:events';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Events } from 'discord.js';
-import { Engine } from '../src/answers/engine.js';
+import { loadEngine } from '../src/runtime/load.js';
 import { createBot, DEFAULT_COOLDOWN } from '../src/bot/client.js';
 import { Cooldown } from '../src/bot/cooldown.js';
 import { createLogger } from '../src/log.js';
@@ -50,7 +50,7 @@ const discord = fork(join(ROOT, 'bench/burst-discord.ts'), [], { execArgv: ['--i
 const [listening] = (await once(discord, 'message')) as [{ kind: 'listening'; api: string }];
 
 // The bot as main.ts composes it: the index loaded here (autocomplete, Context) and the answer pool.
-const local = await Engine.load({ corpusDir, root: ROOT, cacheDir });
+const local = await loadEngine({ corpusDir, root: ROOT, cacheDir });
 const pool = !args['no-pool'] ? await AnswerPool.start({ corpusDir, root: ROOT, cacheDir }) : undefined;
 const engine = pool ? pooledEngine(local, pool) : local;
 const logger = createLogger('silent');

@@ -1,20 +1,33 @@
 /**
  * One scale of the benchmark, run in fresh processes by bench.ts (never imported by it):
- * - `--phase build` makes the corpus, times index builds, then a cold start that builds and saves
- *   the index cache;
- * - `--phase serve`, in a new process so that its memory holds only what a started bot holds, times
+ * - `--phase generate` writes the synthetic corpus (its garbage never counts in a build's memory);
+ * - `--phase build` times index builds (the index and the answers' lookup data), then a cold start
+ *   that builds and saves the index cache; reports the process's peak memory;
+ * - `--phase serve`, in a new process so that its memory holds only what a started bot holds, first
+ *   times ready-to-answer (reading the corpus and the saved index until the first answer), then
  *   starts that load the saved index, measures memory, then times every question of the mix through
- *   the answer engine and through raw MiniSearch on the same index.
+ *   the answer engine and through raw MiniSearch over the same passages;
+ * - `--phase rebuild`, in a fresh process, times ready-to-answer without the saved index (read the
+ *   corpus, build, answer once): what `readyFromSavedMs` is compared with;
+ * - `--phase edit` starts the live engine from the saved index, edits one article and measures the
+ *   longest event-loop stall until the new index is swapped in (`editStallMs`).
+ * Above LARGE articles, builds are timed once (the cold start's) and the raw MiniSearch comparison and
+ * the edit (a second full build beside a loaded index) are left out, so a 100,000-article run fits
+ * the machine.
  * Prints one JSON object on stdout; progress goes to stderr.
  */
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import MiniSearch from 'minisearch';
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Engine, EngineOptions } from '../src/answers/engine.js';
+import type { Engine } from '../src/answers/engine.js';
+import { loadEngine } from '../src/runtime/load.js';
 import { COMMANDS, type CommandName } from '../src/answers/types.js';
-import { loadOrBuildIndex, loadSavedMiniSearch } from '../src/retrieval/cache.js';
+import { buildAll, corpusKey, type BuiltIndex, loadOrBuildIndex, saveIndex } from '../src/runtime/cache.js';
+import { LiveEngine } from '../src/runtime/live.js';
 import { loadCorpus } from '../src/retrieval/corpus.js';
-import { buildIndex, SEARCH_OPTIONS, type SearchIndex } from '../src/retrieval/index.js';
+import { buildIndex, MINISEARCH_OPTIONS, SEARCH_OPTIONS } from '../src/retrieval/index.js';
 import { QUESTIONS, rawQuery } from './questions.js';
 import { median, summarize, type Summary } from './stats.js';
 import { synthesize, writeCorpus } from './synth.js';
@@ -23,7 +36,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 
 const { values: args } = parseArgs({
   options: {
-    /** 'build' or 'serve' (see above). */
+    /** 'generate', 'build', 'serve' or 'edit' (see above). */
     phase: { type: 'string' },
     /** 'bundled' for the real corpus, or a number of synthetic articles. */
     scale: { type: 'string' },
@@ -37,6 +50,8 @@ const { values: args } = parseArgs({
     'load-runs': { type: 'string' },
     /** Seed of the synthetic corpus. */
     seed: { type: 'string' },
+    /** The n of the scaling phase. */
+    'scaling-n': { type: 'string' },
   },
   strict: true,
 });
@@ -48,6 +63,9 @@ if (synthetic && !(Number.isInteger(size) && size > 0)) throw new Error(`affair-
 const scaleDir = join(resolve(args.out ?? join(ROOT, 'bench/.out')), `scale-${scale}`);
 const corpusDir = synthetic ? join(scaleDir, 'corpus') : join(ROOT, 'corpus');
 const cacheDir = join(scaleDir, 'cache');
+/** Above this many articles, one timed build and no raw MiniSearch or edit (see above). */
+const LARGE = 20_000;
+const large = size > LARGE;
 const count = (flag: string | undefined, fallback: number) => (flag === undefined ? fallback : Math.max(1, Number(flag) || fallback));
 
 const log = (message: string) => process.stderr.write(`[bench ${scale}] ${message}\n`);
@@ -66,57 +84,64 @@ const SETTLE_MS = 2000;
 const round = (ms: number) => Math.round(ms * 1000) / 1000;
 const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
 
+function generatePhase() {
+  if (!synthetic) return { scale, generateMs: null };
+  const real = loadCorpus(join(ROOT, 'corpus'), ROOT);
+  const [, generateMs] = time(() => writeCorpus(corpusDir, synthesize(real, buildIndex(real).data.persons, { articles: size, seed: Number(args.seed ?? 2010) })));
+  log(`generated ${size} articles in ${Math.round(generateMs)} ms`);
+  return { scale, generateMs: round(generateMs) };
+}
+
 function buildPhase() {
-  let generateMs: number | undefined;
-  if (synthetic) {
-    const real = loadCorpus(join(ROOT, 'corpus'), ROOT);
-    [, generateMs] = time(() => writeCorpus(corpusDir, synthesize(real, buildIndex(real).data.persons, { articles: size, seed: Number(args.seed ?? 2010) })));
-    log(`generated ${size} articles in ${Math.round(generateMs)} ms`);
-  }
   const [corpus, readMs] = time(() => loadCorpus(corpusDir, ROOT));
   // Warm-up on the small real corpus: the JIT has then compiled the annotation code, and a
   // 10,000-article corpus is not built once more just to warm up.
   const bundled = loadCorpus(join(ROOT, 'corpus'), ROOT);
-  for (let i = 0; i < 3; i++) buildIndex(bundled);
+  for (let i = 0; i < 3; i++) buildAll(bundled);
   const builds: number[] = [];
-  let index: SearchIndex | undefined;
-  for (let i = 0; i < count(args['build-runs'], corpus.length <= 100 ? 10 : corpus.length <= 1000 ? 3 : 1); i++) {
-    index = undefined;
+  let built: BuiltIndex | undefined;
+  for (let i = 0; i < (large ? 0 : count(args['build-runs'], corpus.length <= 100 ? 10 : corpus.length <= 1000 ? 3 : 1)); i++) {
+    built = undefined;
     gc();
     let ms: number;
-    [index, ms] = time(() => buildIndex(corpus));
+    [built, ms] = time(() => buildAll(corpus));
     builds.push(ms);
     log(`build ${i + 1}: ${Math.round(ms)} ms`);
   }
-  const { data } = index!;
-  const figures = {
+  built = undefined;
+  gc();
+  // A start with no saved index: hash the corpus, build, save (timed in parts, so that a large scale
+  // needs only this one build).
+  rmSync(cacheDir, { recursive: true, force: true });
+  const coldStart = performance.now();
+  const key = corpusKey(corpus);
+  const [cold, coldBuildMs] = time(() => buildAll(corpus));
+  if (large) {
+    builds.push(coldBuildMs);
+    log(`build (the cold start's): ${Math.round(coldBuildMs)} ms`);
+  }
+  const problem = saveIndex(cacheDir, key, cold);
+  if (problem) throw new Error(`affair-bot: bench cold start could not save: ${problem}`);
+  const coldMs = performance.now() - coldStart;
+  const cacheBytes = readdirSync(cacheDir).reduce((n, f) => n + statSync(join(cacheDir, f)).size, 0);
+  log(`cold start (build + save) ${Math.round(coldMs)} ms, cache ${mb(cacheBytes)} MB`);
+  const { data } = cold;
+  return {
+    scale,
     articles: corpus.length,
     corpusMB: mb(corpus.reduce((n, a) => n + Buffer.byteLength(a.text), 0)),
     passages: data.passages.length,
     persons: data.persons.length,
     quotes: data.quotes.length,
-    terms: index!.postings.termCount,
-  };
-  index = undefined;
-  gc();
-  // A start with no saved index: hash the corpus, build, save.
-  rmSync(cacheDir, { recursive: true, force: true });
-  const [cold, coldMs] = time(() => loadOrBuildIndex(corpus, { cacheDir }));
-  if (cold.source !== 'build' || cold.problem) throw new Error(`affair-bot: bench cold start gave source ${cold.source} (${cold.problem ?? 'no problem reported'})`);
-  const cacheBytes = readdirSync(cacheDir).reduce((n, f) => n + statSync(join(cacheDir, f)).size, 0);
-  log(`cold start (build + save) ${Math.round(coldMs)} ms, cache ${mb(cacheBytes)} MB`);
-  return {
-    scale,
-    ...figures,
-    generateMs: generateMs === undefined ? null : round(generateMs),
+    terms: cold.postings.termCount,
     readCorpusMs: round(readMs),
     buildMs: { runs: builds.map(round), median: round(median(builds)) },
     coldStartMs: round(coldMs),
     cacheMB: mb(cacheBytes),
+    // Peak resident memory of the building process (corpus, builds, the save).
+    buildPeakRssMB: mb(process.resourceUsage().maxRSS * 1024),
   };
 }
-
-type EngineClass = typeof Engine;
 
 /**
  * Starts from the saved index: read the corpus (to hash it), then load and check the index. A plain
@@ -125,7 +150,7 @@ type EngineClass = typeof Engine;
  */
 function timedLoads(): number[] {
   const loads: number[] = [];
-  for (let i = 0; i < count(args['load-runs'], 1 + (size <= 1000 ? 10 : 3)); i++) {
+  for (let i = 0; i < count(args['load-runs'], 1 + (size <= 1000 ? 10 : large ? 1 : 3)); i++) {
     gc();
     const [loaded, ms] = time(() => loadOrBuildIndex(loadCorpus(corpusDir, ROOT), { cacheDir }));
     if (loaded.source !== 'cache') throw new Error(`affair-bot: bench expected the saved index to load, got a ${loaded.source} (${loaded.problem ?? 'no problem reported'})`);
@@ -134,25 +159,42 @@ function timedLoads(): number[] {
   return loads;
 }
 
+/**
+ * What the saved index spares: in a fresh process, read the corpus, build the index and answer once,
+ * as a start without a saved index does (cold, as `readyFromSavedMs` is; left out above LARGE).
+ */
+async function rebuildPhase() {
+  if (large) return { scale, readyAfterRebuildMs: null };
+  const start = performance.now();
+  const engine = await loadEngine({ corpusDir, root: ROOT });
+  engine.answer({ ...QUESTIONS[0]! });
+  const readyAfterRebuildMs = round(performance.now() - start);
+  log(`ready after a rebuild (fresh process, until the first answer): ${Math.round(readyAfterRebuildMs)} ms`);
+  return { scale, readyAfterRebuildMs };
+}
+
+/** In a function of its own, so that the engine it starts is garbage once it returns. */
+async function readyMs(): Promise<number> {
+  const start = performance.now();
+  const engine = await loadEngine({ corpusDir, root: ROOT, cacheDir });
+  engine.answer({ ...QUESTIONS[0]! });
+  return round(performance.now() - start);
+}
+
 async function servePhase() {
   if (!existsSync(cacheDir)) throw new Error(`affair-bot: bench serve phase needs the cache ${cacheDir} made by the build phase`);
+  // Ready to answer, in this fresh process (its modules loaded): read the corpus, load the saved index,
+  // answer once. The one figure of a start that nothing before it has warmed up.
+  const readyFromSavedMs = await readyMs();
+  log(`ready from the saved index (fresh process, until the first answer): ${Math.round(readyFromSavedMs)} ms`);
   const loads = timedLoads();
   log(`start from cache: median ${Math.round(median(loads))} ms`);
 
-  const engineModule = (await import('../src/answers/engine.js')) as { Engine?: EngineClass };
-  const EngineImpl = typeof engineModule.Engine?.load === 'function' ? engineModule.Engine : undefined;
   gc();
   const before = process.memoryUsage();
-  let engine: Engine | undefined;
-  let engineLoadMs: number | null = null;
-  if (EngineImpl) {
-    const options = { corpusDir, root: ROOT, cacheDir };
-    const start = performance.now();
-    engine = await EngineImpl.load(options as EngineOptions);
-    engineLoadMs = round(performance.now() - start);
-  } else {
-    log('no answer engine yet (src/answers/engine.ts is a placeholder): only raw MiniSearch is timed');
-  }
+  const start = performance.now();
+  const engine: Engine = await loadEngine({ corpusDir, root: ROOT, cacheDir });
+  const engineLoadMs = round(performance.now() - start);
   // What a started bot holds: V8 gives the pages freed after loading (the file, its JSON text, the
   // parsed intermediate objects) back to the system only after a full collection and a moment idle.
   gc();
@@ -194,12 +236,11 @@ async function servePhase() {
       if (timed) pipeline.get(q.command)!.push(ms);
     }
   }
-  // Raw MiniSearch runs on its own copy of the same saved index, loaded once the engine is timed.
-  const saved = readdirSync(cacheDir).filter((f) => f.endsWith('.idx'));
-  if (saved.length !== 1) throw new Error(`affair-bot: bench expected one saved index in ${cacheDir}, found ${saved.length}`);
-  const raw = loadSavedMiniSearch(join(cacheDir, saved[0]!));
+  // Raw MiniSearch indexes the same passages, once the engine is timed (left out above LARGE: a second
+  // index of that size does not fit beside the engine's).
+  const raw = large ? undefined : rawMiniSearch(engine);
   gc();
-  for (let pass = 0; pass <= repeats; pass++) {
+  for (let pass = 0; pass <= repeats && raw; pass++) {
     const timed = pass > 0;
     for (const q of QUESTIONS) {
       const query = rawQuery(q);
@@ -224,12 +265,13 @@ async function servePhase() {
   );
   return {
     scale,
+    readyFromSavedMs,
     startFromCacheMs: { runs: loads.map(round), median: round(median(loads)) },
     engineLoadMs,
     memory,
     questions: QUESTIONS.length,
     repeats,
-    engine: EngineImpl !== undefined,
+    engine: true,
     abstained: engine ? Object.fromEntries(abstained) : null,
     errors,
     latencyMs: latency,
@@ -238,10 +280,94 @@ async function servePhase() {
   };
 }
 
+function rawMiniSearch(engine: Engine): MiniSearch<{ id: number; text: string }> {
+  const { passages, articles } = engine.index.data;
+  const raw = new MiniSearch(MINISEARCH_OPTIONS);
+  raw.addAll(passages.map((p) => ({ id: p.id, text: articles[p.article]!.text.slice(p.start, p.end) })));
+  return raw;
+}
+
+/**
+ * The live engine started from the saved index; one article edited; the longest event-loop stall
+ * until the new index is in place (the worker builds; this thread reads, checks and swaps).
+ */
+async function editPhase() {
+  if (large) return { scale, editStallMs: null, editStallP99Ms: null, idleStallMs: null, editSwapMs: null };
+  const errors: string[] = [];
+  const live = LiveEngine.start({
+    corpusDir,
+    root: ROOT,
+    cacheDir,
+    debounceMs: 100,
+    log: { info: () => {}, error: (obj, msg) => errors.push(`${msg}: ${JSON.stringify(obj)}`) },
+  });
+  const file = join(corpusDir, readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort()[0]!);
+  const original = readFileSync(file);
+  const before = live.generation;
+  // The start's own work is not counted, nor the collection of its garbage (a full collection of a
+  // large start's heap can pause for a few hundred milliseconds whenever V8 chooses to run it).
+  gc();
+  await new Promise((settle) => setTimeout(settle, 500));
+  // The same measure over 5 s with nothing to do: what the host alone costs (other processes taking
+  // the cores), to read the edit's figure against.
+  const idle = monitorEventLoopDelay({ resolution: 5 });
+  idle.enable();
+  await new Promise((settle) => setTimeout(settle, 5000));
+  idle.disable();
+  const idleStallMs = round(idle.max / 1e6);
+  const stalls = monitorEventLoopDelay({ resolution: 5 });
+  stalls.enable();
+  const start = performance.now();
+  appendFileSync(file, '\nThe zeppelin landed on the town hall roof, a council spokesman said.\n');
+  while (live.generation === before && performance.now() - start < 600_000) await new Promise((tick) => setTimeout(tick, 20));
+  const swapMs = performance.now() - start;
+  stalls.disable();
+  live.stop();
+  writeFileSync(file, original);
+  if (live.generation === before) throw new Error('affair-bot: bench edit was not swapped in within 10 minutes');
+  if (errors.length) throw new Error(`affair-bot: bench edit logged errors: ${errors.join('; ')}`);
+  // The longest gap between two 5 ms ticks of the event loop: an upper bound of the longest stall.
+  const editStallMs = round(stalls.max / 1e6);
+  log(`edit swapped in after ${Math.round(swapMs)} ms; longest event-loop stall ${editStallMs} ms (idle: ${idleStallMs} ms)`);
+  return { scale, editStallMs, editStallP99Ms: round(stalls.percentile(99) / 1e6), idleStallMs, editSwapMs: round(swapMs) };
+}
+
 function rounded(s: Summary): Summary {
   return { n: s.n, p50: round(s.p50), p99: round(s.p99), max: round(s.max) };
 }
 
-const result = args.phase === 'build' ? buildPhase() : args.phase === 'serve' ? await servePhase() : undefined;
-if (!result) throw new Error(`affair-bot: bench phase "${args.phase ?? ''}" is neither "build" nor "serve"`);
-process.stdout.write(`${JSON.stringify(result)}\n`);
+/**
+ * Whether index time grows in proportion to the text: the three shapes that were quadratic (a
+ * paragraph of many sentences, an article of many one-sentence paragraphs with quotations, one
+ * sentence repeated in many articles) and ordinary synthetic articles, each built at n and 10 n.
+ */
+function scalingPhase() {
+  const article = (id: string, text: string) => ({ ref: { id, file: `corpus/${id}.txt`, title: id, kind: 'news report' as const }, text });
+  const real = loadCorpus(join(ROOT, 'corpus'), ROOT);
+  const persons = buildIndex(real).data.persons;
+  const shapes: Record<string, (n: number) => ReturnType<typeof article>[]> = {
+    'one paragraph of n sentences': (n) => [article('a', `Title\n\n${Array.from({ length: n }, (_, i) => `Mr Rahman said the council met on Monday ${i} and agreed.`).join(' ')}\n`)],
+    'n quoted one-sentence paragraphs': (n) => [article('a', `Title\n\n${Array.from({ length: n }, (_, i) => `“We will win ${i},” he said. Ken Livingstone spoke.`).join('\n\n')}\n`)],
+    'one sentence in n articles': (n) =>
+      Array.from({ length: n }, (_, i) => article(`a${i}`, `Title ${i}\n\nThe same sentence about the Tower Hamlets election appears in every one of these articles.\n`)),
+    'n synthetic articles / 10': (n) => synthesize(real, persons, { articles: Math.max(1, n / 10), seed: 7 }).map((a) => article(a.name, a.text)),
+  };
+  const base = count(args['scaling-n'], 800);
+  for (let i = 0; i < 3; i++) buildAll(real); // warm-up
+  const cases = Object.entries(shapes).map(([shape, make]) => {
+    const ms = [base, base * 10].map((n) => {
+      const corpus = make(n);
+      gc();
+      const [, t] = time(() => buildAll(corpus));
+      return round(t);
+    });
+    log(`${shape}: ${ms[0]} ms at n = ${base}, ${ms[1]} ms at 10 n`);
+    return { shape, n: base, ms: ms[0]!, tenTimesMs: ms[1]!, ratio: Math.round((ms[1]! / ms[0]!) * 10) / 10 };
+  });
+  return { scaling: cases };
+}
+
+const phases: Record<string, () => unknown> = { generate: generatePhase, build: buildPhase, serve: servePhase, rebuild: rebuildPhase, edit: editPhase, scaling: scalingPhase };
+const phase = phases[args.phase ?? ''];
+if (!phase) throw new Error(`affair-bot: bench phase "${args.phase ?? ''}" is none of ${Object.keys(phases).join(', ')}`);
+process.stdout.write(`${JSON.stringify(await phase())}\n`);

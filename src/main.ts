@@ -7,7 +7,7 @@
  * console starts without them: none of the other settings apply to it.
  */
 import { config as loadDotenv } from 'dotenv';
-import { Engine } from './answers/engine.js';
+import { loadEngine } from './runtime/load.js';
 import { runConsole } from './cli/console.js';
 import { CACHE_DIR } from './cli/paths.js';
 import type { Config } from './config.js';
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     // The console's one setting is the corpus limit; validating it loads zod, so only when it is set.
     const limits = process.env.CORPUS_MAX_ARTICLE_MB?.trim() ? (await settings())?.corpus : undefined;
     if (process.exitCode) return;
-    await runConsole(await Engine.load({ cacheDir: CACHE_DIR, ...(limits ? { limits } : {}) }), process.stdin, process.stdout);
+    await runConsole(await loadEngine({ cacheDir: CACHE_DIR, ...(limits ? { limits } : {}) }), process.stdin, process.stdout);
     return;
   }
 
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   if (!config) return;
   const token = config.token!; // present: checked above, validated by loadConfig
   const [{ LiveEngine }, { AnswerPool, pooledEngine }, { loginFailure, startBot }, { Cooldown }, { Lifecycle, shutdown }, { createShards, spawnShards, stopShards }] = await Promise.all([
-    import('./answers/live.js'),
+    import('./runtime/live.js'),
     import('./runtime/answer-pool.js'),
     import('./bot/client.js'),
     import('./bot/cooldown.js'),

@@ -27,13 +27,14 @@ describe('npm run bench', () => {
   });
 
   it('--json prints one object with every figure for every scale', { timeout: 600_000 }, () => {
-    const run = bench('--quick', '--scales', 'bundled,20', '--json', '--repeats', '1', '--build-runs', '1', '--load-runs', '2', '--startup-runs', '1', '--burst', '40');
+    const run = bench('--quick', '--scales', 'bundled,20', '--json', '--repeats', '1', '--build-runs', '1', '--load-runs', '2', '--startup-runs', '1', '--burst', '40', '--scaling-n', '50');
     expect(run.status, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout) as {
       command: string;
       machine: { cpus: number };
       startup: Record<string, number>;
       scales: Record<string, any>[];
+      scaling: { shape: string; n: number; ms: number; tenTimesMs: number; ratio: number }[];
       targets: { target: string; scale: string; value: number | null; met: boolean | null }[];
     };
     expect(report.command).toContain('--scales bundled,20');
@@ -44,7 +45,7 @@ describe('npm run bench', () => {
     expect(ratio).toBeCloseTo(consoleFirstAnswerMs! / minimalMiniSearchMs!, 1);
     for (const s of report.scales) {
       expect(s.articles).toBe(s.scale === 'bundled' ? 5 : 20);
-      for (const figure of [s.passages, s.terms, s.buildMs.median, s.coldStartMs, s.cacheMB, s.startFromCacheMs.median, s.engineLoadMs, s.memory.rssMB, s.memory.heapUsedMB, s.memory.peakRssMB]) {
+      for (const figure of [s.passages, s.terms, s.buildMs.median, s.buildPeakRssMB, s.readyFromSavedMs, s.readyAfterRebuildMs, s.editStallMs, s.coldStartMs, s.cacheMB, s.startFromCacheMs.median, s.engineLoadMs, s.memory.rssMB, s.memory.heapUsedMB, s.memory.peakRssMB]) {
         expect(positive(figure), JSON.stringify(s)).toBe(true);
       }
       expect(s.engine).toBe(true);
@@ -66,12 +67,16 @@ describe('npm run bench', () => {
         expect(positive(s.ratioP50[c])).toBe(true);
       }
     }
+    // Build time at 10 times the text, for each shape that once was quadratic and for ordinary articles.
+    expect(report.scaling).toHaveLength(4);
+    for (const c of report.scaling) expect([c.ms, c.tenTimesMs, c.ratio].every(positive) && c.n === 50).toBe(true);
     // Every target of the bundled scale is measured (met or not; the verdict is not tested).
     const bundled = report.targets.filter((t) => t.scale === 'bundled');
     expect(bundled.map((t) => t.target).sort()).toEqual(
       [
         ...COMMANDS.map((c) => `${c} p99 (ms)`),
-        'start from saved index / rebuild (%)',
+        'ready from saved index / rebuild (%)',
+        'longest event-loop stall of an edit (ms)',
         "console's first answer / minimal MiniSearch script (×)",
         'burst of 40: first responses past 3 s',
       ].sort(),
@@ -80,14 +85,18 @@ describe('npm run bench', () => {
   });
 
   it('prints a table with every row and the targets', { timeout: 600_000 }, () => {
-    const run = bench('--scales', 'bundled', '--repeats', '1', '--build-runs', '1', '--load-runs', '2', '--startup-runs', '1', '--burst', '20');
+    const run = bench('--scales', 'bundled', '--repeats', '1', '--build-runs', '1', '--load-runs', '2', '--startup-runs', '1', '--burst', '20', '--no-scaling');
     expect(run.status, run.stderr).toBe(0);
     for (const row of [
       'articles / passages / terms',
       'index build, median (ms)',
       'first start: build + save (ms)',
       'saved index (MB)',
+      'peak memory while building (MB)',
+      'ready after a rebuild, fresh process (ms)',
+      'ready from saved index, fresh process (ms)',
       'start from saved index, median (ms)',
+      'edit: longest event-loop stall (ms)',
       'resident memory / heap after loading (MB)',
       'peak resident memory while starting (MB)',
       ...COMMANDS.map((c) => `${c}: p50 / p99 / max (ms)`),

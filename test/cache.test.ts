@@ -3,9 +3,11 @@ import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileS
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Engine } from '../src/answers/engine.js';
+import { loadEngine } from '../src/runtime/load.js';
 import type { AnswerRequest } from '../src/answers/types.js';
-import { corpusKey, loadOrBuildIndex, type LoadedIndex } from '../src/retrieval/cache.js';
+import type { SectionValue } from '../src/core/sections.js';
+import { CACHE_FORMAT, corpusKey, loadOrBuildIndex, type LoadedIndex } from '../src/runtime/cache.js';
+import { readSections, writeSections } from '../src/runtime/store.js';
 import { loadCorpus } from '../src/retrieval/corpus.js';
 import { buildIndex, SEARCH_OPTIONS } from '../src/retrieval/index.js';
 
@@ -25,17 +27,21 @@ afterEach(() => rmSync(work, { recursive: true, force: true }));
 const load = () => loadOrBuildIndex(loadCorpus(corpusDir, work), { cacheDir });
 const cacheFiles = () => readdirSync(cacheDir).filter((f) => f.endsWith('.idx'));
 
-/** Rewrites the saved file: `edit` may change the header and the body; the checksum is recomputed unless told not to. */
-function tamper(file: string, edit: (header: Record<string, unknown>, body: string) => string, recompute = true): void {
-  const bytes = readFileSync(file, 'utf8');
-  const newline = bytes.indexOf('\n');
-  const header = JSON.parse(bytes.slice(0, newline)) as Record<string, unknown>;
-  const body = edit(header, bytes.slice(newline + 1));
-  if (recompute) {
-    header.sha256 = createHash('sha256').update(body).digest('hex');
-    header.bytes = Buffer.byteLength(body);
-  }
-  writeFileSync(file, `${JSON.stringify(header)}\n${body}`);
+/**
+ * Rewrites the saved file as a forger would: sections changed by `edit`, every checksum recomputed,
+ * so only the content checks can tell.
+ */
+function forge(file: string, key: string, edit: (sections: Map<string, SectionValue>) => void, header: { format?: number; key?: string } = {}): void {
+  const sections = new Map(readSections(file, { format: CACHE_FORMAT, key }).map((s) => [s.name, s.value]));
+  edit(sections);
+  writeSections(file, `${file}.forge`, header.format ?? CACHE_FORMAT, header.key ?? key, [...sections].map(([name, value]) => ({ name, value })));
+}
+
+/** A JSON list section's items, edited. */
+function editList(sections: Map<string, SectionValue>, name: string, edit: (items: unknown[]) => void): void {
+  const items = JSON.parse(sections.get(name) as string) as unknown[];
+  edit(items);
+  sections.set(name, JSON.stringify(items));
 }
 
 function expectRebuilt(result: LoadedIndex, problem: RegExp): void {
@@ -76,10 +82,10 @@ describe('loadOrBuildIndex', () => {
   });
 
   it('answers every command the same from the saved index as from a fresh build', async () => {
-    await Engine.load({ corpusDir, root: work, cacheDir }); // fills the cache
+    await loadEngine({ corpusDir, root: work, cacheDir }); // fills the cache
     expect(cacheFiles()).toHaveLength(1);
-    const fromCache = await Engine.load({ corpusDir, root: work, cacheDir });
-    const fresh = await Engine.load({ corpusDir, root: work });
+    const fromCache = await loadEngine({ corpusDir, root: work, cacheDir });
+    const fresh = await loadEngine({ corpusDir, root: work });
     const requests: AnswerRequest[] = [
       { command: 'who', query: 'Lutfur Rahman' },
       { command: 'who', query: 'Rahmen' },
@@ -146,43 +152,89 @@ describe('loadOrBuildIndex', () => {
   });
 
   it('ignores and rebuilds an index saved in another format version', () => {
-    const { file } = load();
-    tamper(file!, (header, body) => {
-      header.format = 0;
-      return body;
-    });
+    const { file, key } = load();
+    forge(file!, key, () => {}, { format: 0 });
     expectRebuilt(load(), /stale: format 0/);
   });
 
   it('ignores and rebuilds an index saved for another corpus or older code', () => {
     const { file, key } = load();
-    tamper(file!, (header, body) => {
-      header.key = key.replace(/^./, (c) => (c === '0' ? '1' : '0'));
-      return body;
-    });
+    forge(file!, key, () => {}, { key: key.replace(/^./, (c) => (c === '0' ? '1' : '0')) });
     expectRebuilt(load(), /stale: saved for another corpus or older code/);
   });
 
-  it('ignores an index whose checksum is right but whose annotations point outside the corpus', () => {
-    const { file } = load();
-    tamper(file!, (_header, body) => {
-      const [minisearch, data] = body.split('\n');
-      const annotations = JSON.parse(data!) as { passages: { end: number }[] };
-      annotations.passages[3]!.end = 10_000_000;
-      return `${minisearch}\n${JSON.stringify(annotations)}`;
-    });
+  it('ignores an index whose checksums are right but whose passages point outside the corpus', () => {
+    const { file, key } = load();
+    forge(file!, key, (s) => ((s.get('passages.end') as Int32Array)[3] = 10_000_000));
     expectRebuilt(load(), /invalid: passage 3 out of range/);
   });
 
-  it('ignores an index whose MiniSearch part does not match the annotations', () => {
-    const { file } = load();
-    tamper(file!, (_header, body) => {
-      const [minisearch, data] = body.split('\n');
-      const index = JSON.parse(minisearch!) as { documentCount: number };
-      index.documentCount -= 1;
-      return `${JSON.stringify(index)}\n${data}`;
+  it('ignores an index whose search part does not match the passages', () => {
+    const { file, key } = load();
+    forge(file!, key, (s) => editList(s, 'postings.meta.0', (items) => ((items[0] as { documentCount: number }).documentCount -= 1)));
+    expectRebuilt(load(), /invalid: postings: \d+ documents for \d+ expected/);
+  });
+
+  it('refuses a forged field count at once, without allocating for it', () => {
+    const { file, key } = load();
+    // The JSON format accepted a field id of 100,000,000: 19 s and 5.5 GB to start. Only the file's own
+    // bytes are ever allocated now, and a field count is checked before use.
+    forge(file!, key, (s) => editList(s, 'postings.meta.0', (items) => ((items[0] as { fields: string[] }).fields = Array.from({ length: 100_000 }, (_, i) => `f${i}`))));
+    expectRebuilt(load(), /invalid: postings: 100000 fields/);
+    forge(file!, key, (s) => s.set('postings.fieldLengths', new Uint32Array(1)));
+    expectRebuilt(load(), /invalid: section postings.fieldLengths has 1 values/);
+  });
+
+  it('refuses shifted ids (which made every /ask throw) and answers from a rebuilt index', async () => {
+    const { file, key } = load();
+    forge(file!, key, (s) => {
+      const ids = s.get('postings.ids') as Float64Array;
+      for (let i = 0; i < ids.length; i++) ids[i] = i + 1;
     });
-    expectRebuilt(load(), /invalid: \d+ indexed passages/);
+    expectRebuilt(load(), /invalid: postings: short id 0 is document 1/);
+    forge(file!, key, (s) => {
+      const ranked = s.get('lookup.introductions.passages') as Int32Array;
+      for (let i = 0; i < ranked.length; i++) ranked[i] = (ranked[i]! + 1) % (s.get('passages.start') as Int32Array).length;
+    });
+    expectRebuilt(load(), /invalid: lookup: passage \d+ ranked for/);
+    forge(file!, key, (s) => {
+      const quoted = s.get('quotes.passages.ids') as Int32Array;
+      for (let i = 0; i < quoted.length; i++) quoted[i] = quoted[i]! + 1;
+    });
+    expectRebuilt(load(), /invalid: passages of quote \d+/);
+    const engine = await loadEngine({ corpusDir, root: work, cacheDir });
+    const fresh = await loadEngine({ corpusDir, root: work });
+    for (const query of ['Why was Ken Livingstone threatened with expulsion?', 'Who is Lutfur Rahman?', 'What did Ken Livingstone say about Lutfur Rahman?']) {
+      expect(engine.answer({ command: 'ask', query })).toEqual(fresh.answer({ command: 'ask', query }));
+    }
+    expect(engine.answer({ command: 'who', query: 'Lutfur Rahman' }).abstained).toBe(false);
+  });
+
+  it('refuses rewritten names and speakers', () => {
+    const { file, key } = load();
+    const rename = (items: unknown[]) => {
+      const row = items.find((p) => (p as string[])[1] === 'Lutfur Rahman') as [string, string, string, string, number];
+      row[0] = 'lutfur-evil';
+      row[1] = 'Lutfur Evil';
+      row[3] = 'Evil';
+    };
+    forge(file!, key, (s) => editList(s, 'persons.0', rename));
+    expectRebuilt(load(), /invalid: .*(Lutfur Evil|Lutfur Rahman)/);
+    forge(file!, key, (s) => editList(s, 'quotes.speaker.0', (items) => ((items[0] as string[])[0] = 'the Archbishop of Canterbury')));
+    expectRebuilt(load(), /invalid: speaker of quote 0/);
+    forge(file!, key, (s) => editList(s, 'quotes.speaker.0', (items) => ((items[0] as string[])[1] = 'a made-up description')));
+    expectRebuilt(load(), /invalid: speaker context of quote 0/);
+  });
+
+  it('removes temporary files a crash left behind, and keeps one a running save is writing', () => {
+    const { key } = load();
+    const crashed = join(cacheDir, `index-${key}.idx.999999999-0.tmp`);
+    const running = join(cacheDir, `index-${key}.idx.${process.pid}-7.tmp`);
+    writeFileSync(crashed, 'half an index');
+    writeFileSync(running, 'a save in progress');
+    expect(load().source).toBe('cache');
+    expect(existsSync(crashed)).toBe(false);
+    expect(existsSync(running)).toBe(true);
   });
 
   it('still starts when the cache cannot be written, and says why', () => {

@@ -784,7 +784,7 @@ function slotConflict(lookup: Lookup, a: Assertion, tokens: Token[], concepts: C
       const at = tokens.findIndex((t) => has(t, concepts[hi]!));
       const x = at > 0 ? tokens[at - 1]! : undefined;
       // Another noun in the modifier's place: a specific word, not an adjective ("former", "main").
-      if (x && x.terms.length && !concepts.some((c) => has(x, c)) && /^\p{Ll}/u.test(x.word) && !/(?:ed|ing|ly|er|al|ous|ive|ful|ic|ish|est|ain)$/.test(x.word) && (lookup.index.data.termPassages[x.terms[0]!] ?? 0) <= 2) return ci;
+      if (x && x.terms.length && !concepts.some((c) => has(x, c)) && /^\p{Ll}/u.test(x.word) && !/(?:ed|ing|ly|er|al|ous|ive|ful|ic|ish|est|ain)$/.test(x.word) && lookup.index.postings.documentFrequency(x.terms[0]!) <= 2) return ci;
     }
     const prep = claimTokens[i - 1];
     const verb = claimTokens[i - 2];

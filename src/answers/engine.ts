@@ -1,18 +1,15 @@
 /**
  * The answer engine: who / when / quote / ask over the corpus, returning structured answers whose
- * snippets are verbatim slices of the article files. It knows nothing of Discord or consoles; every
- * front end renders the same Answer objects.
+ * snippets are verbatim slices of the article files. It takes an index already loaded and knows
+ * nothing of files, workers, Discord or consoles (src/runtime reads and swaps indexes); every front
+ * end renders the same Answer objects.
  */
-import { join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { loadOrBuildIndex } from '../retrieval/cache.js';
-import { CorpusError, type CorpusLimits, readCorpus } from '../retrieval/corpus.js';
 import type { SearchIndex } from '../retrieval/index.js';
 import { fold, words } from '../retrieval/text.js';
 import { ask, route } from './ask.js';
+import { Lookup, type LookupData } from './lookup.js';
 import { check } from './check.js';
 import { timeline } from './timeline.js';
-import { Lookup } from './lookup.js';
 import { resolvePerson } from './persons.js';
 import { checkQuery } from './query.js';
 import { quote } from './quote.js';
@@ -38,39 +35,20 @@ export interface ParagraphView {
   end: number;
 }
 
-export interface EngineOptions {
-  /** Folder holding `*.txt` articles and their `*.meta.json`; default `<root>/corpus`. */
-  corpusDir?: string;
-  /** Project root that snippet `file` paths are relative to; default this project's root folder. */
-  root?: string;
-  /** Folder for the saved index (reused while the corpus is unchanged); default none. */
-  cacheDir?: string;
-  /** Size limit per article (CORPUS_MAX_ARTICLE_MB); default the corpus module's. */
-  limits?: CorpusLimits;
-  /** Told of each refused article, which is left out while the rest is served; default a line on stderr. */
-  onRefused?: (refusal: CorpusError) => void;
-}
-
-/** The project root: two levels up from this file (src/answers). */
-export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-
 /** What each command's query is called when a message has to name it. */
 const FIELD: Record<CommandName, string> = { who: 'name', when: 'event', quote: 'speaker', ask: 'question', check: 'claim', timeline: 'topic' };
 
 export class Engine {
   private readonly lookup: Lookup;
 
-  constructor(readonly index: SearchIndex) {
-    this.lookup = new Lookup(index);
+  /** @param derived The lookup data derived when the index was built (derived here when not given). */
+  constructor(readonly index: SearchIndex, derived?: LookupData | Lookup) {
+    this.lookup = derived instanceof Lookup ? derived : new Lookup(index, derived);
   }
 
-  static async load(options: EngineOptions = {}): Promise<Engine> {
-    const root = options.root ?? PROJECT_ROOT;
-    const dir = options.corpusDir ?? join(root, 'corpus');
-    const { articles, refused } = readCorpus(dir, root, options.limits);
-    for (const refusal of refused) (options.onRefused ?? ((r) => console.error(`${r.message} (left out)`)))(refusal);
-    if (articles.length === 0) throw new CorpusError(relative(root, dir) || dir, 'the folder holds no valid article');
-    return new Engine(loadOrBuildIndex(articles, options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }));
+  /** An engine made a slice at a time (see runSliced in src/core/sections.ts): how a bot swaps one in. */
+  static *create(index: SearchIndex, derived: LookupData): Generator<void, Engine> {
+    return new Engine(index, yield* Lookup.create(index, derived));
   }
 
   /** Throws UserInputError for input that cannot be a question; never for "not found". */

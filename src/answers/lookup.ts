@@ -1,9 +1,15 @@
 /**
- * Query-time views of an index, built once when the engine starts so that a question only looks
- * things up: which passages mention a person (and how), which quotations a person said, a search over
- * quotation speakers and texts, and how informative each search term is.
+ * Query-time views of an index, so that a question only looks things up: which passages mention a
+ * person (ranked), which quotations a person said, a search over quotation speakers and texts, and
+ * how informative each search term is.
+ *
+ * What takes work to compute (each person's ranked passages, the quotation search index) is derived
+ * once when the index is built (`deriveLookup`) and saved with it (`encodeLookup`/`decodeLookup`), so
+ * that a start or a corpus swap only reads it; the rest is a few cheap maps made when the engine starts.
  */
 import MiniSearch from 'minisearch';
+import { checkOffsets, checkRange, InvalidIndex, runToEnd, type Section, type Sections } from '../core/sections.js';
+import { decodePostings, encodePostings } from '../retrieval/index-codec.js';
 import type { IndexedQuote, Passage, SearchIndex } from '../retrieval/index.js';
 import { MINISEARCH_OPTIONS, SEARCH_OPTIONS } from '../retrieval/index.js';
 import { Postings, type PostingsSearchOptions } from '../retrieval/postings.js';
@@ -24,9 +30,16 @@ interface QuoteDoc {
   text: string;
 }
 
+/** What the build derives for the lookup, saved with the index. */
+export interface LookupData {
+  /** Each person's passages (persons in index order), best introduction first: see who.ts. */
+  introductions: { offsets: Int32Array; passages: Int32Array; scores: Float64Array };
+  /** Quotations by speaker description ('speaker') and text ('text'). */
+  quoteSearch: Postings;
+}
+
 export class Lookup {
   readonly persons = new Map<string, Person>();
-  readonly mentionsOf = new Map<string, PersonMention[]>();
   readonly quotesOf = new Map<string, IndexedQuote[]>();
   /** Name tokens (folded) → persons having that token as first, middle or last name. */
   readonly nameTokens = new Map<string, Person[]>();
@@ -60,27 +73,57 @@ export class Lookup {
   private readonly introductions = new Map<string, Introductions>();
   private readonly passageCount: number;
 
-  constructor(readonly index: SearchIndex) {
-    const { data } = index;
-    this.passageCount = data.passages.length;
+  /**
+   * @param derived What the build derived (`deriveLookup`); derived here when not given.
+   * @param fill False only for `Lookup.create`, which fills the maps a slice at a time.
+   */
+  constructor(
+    readonly index: SearchIndex,
+    derived: LookupData = deriveLookup(index),
+    fill = true,
+  ) {
+    this.passageCount = index.data.passages.length;
+    this.dated = new Uint8Array(this.passageCount);
+    this.quoteSearch = derived.quoteSearch;
+    if (fill) runToEnd(this.fill(derived));
+  }
+
+  /** A lookup made a slice at a time (see runSliced), for a bot that swaps in a new index while it answers. */
+  static *create(index: SearchIndex, derived: LookupData): Generator<void, Lookup> {
+    const lookup = new Lookup(index, derived, false);
+    yield* lookup.fill(derived);
+    return lookup;
+  }
+
+  private *fill(derived: LookupData): Generator<void, void> {
+    const { data } = this.index;
     for (const p of data.persons) {
       this.persons.set(p.id, p);
       for (const token of new Set(words(p.name))) {
         if (!this.nameTokens.has(token)) push(this.nameTokensByLength, token.length, token);
         push(this.nameTokens, token, p);
       }
+      if (this.persons.size % 256 === 0) yield;
     }
-    for (const article of data.articles) this.findAcronyms(article.text);
+    for (let a = 0; a < data.articles.length; a++) {
+      this.findAcronyms(data.articles[a]!.text);
+      if (a % 64 === 63) yield;
+    }
     for (const passage of data.passages) {
       for (const mention of passage.mentions) {
-        push(this.mentionsOf, mention.person, { passage, mention });
         if (mention.cues.includes('nickname')) this.addNickname(mention.person, this.passageTextAt(passage.article, mention.start, mention.end));
       }
+      if (passage.dates.length > 0) this.dated[passage.id] = 1;
+      if (passage.id % 1024 === 0) yield;
     }
-    for (const [person, mentions] of this.mentionsOf) this.introductions.set(person, rankIntroductions(mentions));
-    this.dated = Uint8Array.from(data.passages, (p) => (p.dates.length > 0 ? 1 : 0));
+    const { offsets, passages, scores } = derived.introductions;
+    data.persons.forEach((p, i) => {
+      if (offsets[i + 1]! > offsets[i]!) this.introductions.set(p.id, { passages: passages.subarray(offsets[i], offsets[i + 1]), scores: scores.subarray(offsets[i], offsets[i + 1]) });
+    });
+    yield;
     for (const q of data.quotes) {
       if (q.label) for (const id of q.passages) this.quoted.add(id);
+      if (q.id % 1024 === 0) yield;
       if (!q.person) continue;
       push(this.quotesOf, q.person, q);
       for (const id of q.passages) {
@@ -90,16 +133,10 @@ export class Lookup {
       }
     }
     // After the speakers: a he/she may go on from someone speaking.
-    for (const passage of data.passages) this.resolvePronoun(passage);
-    const quoteIndex = new MiniSearch<QuoteDoc>({ ...MINISEARCH_OPTIONS, fields: ['speaker', 'text'] } as never);
-    // A speaker described through a person ("Ken's spokesman") is found by that person's full name too.
-    quoteIndex.addAll(
-      data.quotes.map((q) => {
-        const names = personsNamed(this, q.label).map((p) => p.name);
-        return { id: q.id, speaker: [q.label, q.context, ...names].join(' '), text: this.quoteText(q) };
-      }),
-    );
-    this.quoteSearch = new Postings(quoteIndex.toJSON(), MINISEARCH_OPTIONS);
+    for (const passage of data.passages) {
+      this.resolvePronoun(passage);
+      if (passage.id % 1024 === 0) yield;
+    }
   }
 
   private findAcronyms(text: string): void {
@@ -183,7 +220,7 @@ export class Lookup {
    * highest weight: a question that hinges on it cannot be answered by passages that lack it.
    */
   idf(term: string): number {
-    const df = this.index.data.termPassages[term] ?? 0;
+    const df = this.index.postings.documentFrequency(term);
     return Math.log(1 + this.passageCount / (df + 1));
   }
 
@@ -199,7 +236,7 @@ export class Lookup {
   };
 
   private known(term: string): boolean {
-    return (this.index.data.termPassages[term] ?? 0) > 0;
+    return this.index.postings.documentFrequency(term) > 0;
   }
 
   /** True when some passage has the term. */
@@ -274,6 +311,74 @@ const OPENING_REFERENCE = /^[\s“"‘']*(?:(?:But|And|Yet|So|However|Now),?\s+)
 const INNER_PRONOUN = /\b(he|she|his|her|him)\b/i;
 const ACRONYM_THEN_WORDS = /\b(\p{Lu}{2,6})\s*\((\p{Lu}\p{Ll}+(?:\s+(?:of|for|and|the|\p{Lu}\p{Ll}+))+)\)/gu;
 const WORDS_THEN_ACRONYM = /\b(\p{Lu}\p{Ll}+(?:\s+(?:of|for|and|the|\p{Lu}\p{Ll}+))+)\s*\((\p{Lu}{2,6})\)/gu;
+
+/** Derives what a lookup needs beyond the index: done by the build, on the thread that builds. */
+export function deriveLookup(index: SearchIndex): LookupData {
+  const { data } = index;
+  const mentionsOf = new Map<string, PersonMention[]>();
+  for (const passage of data.passages) {
+    for (const mention of passage.mentions) push(mentionsOf, mention.person, { passage, mention });
+  }
+  const ranked = data.persons.map((p) => rankIntroductions(mentionsOf.get(p.id) ?? []));
+  const offsets = new Int32Array(ranked.length + 1);
+  ranked.forEach((r, i) => (offsets[i + 1] = offsets[i]! + r.passages.length));
+  const passages = new Int32Array(offsets[ranked.length]!);
+  const scores = new Float64Array(passages.length);
+  ranked.forEach((r, i) => {
+    passages.set(r.passages, offsets[i]);
+    scores.set(r.scores, offsets[i]);
+  });
+
+  const introductions = { offsets, passages, scores };
+
+  // Persons are resolved in speaker labels with a lookup that has everything but the quotation search.
+  const newQuoteIndex = () => new MiniSearch<QuoteDoc>({ ...MINISEARCH_OPTIONS, fields: ['speaker', 'text'] } as never);
+  const names = new Lookup(index, { introductions, quoteSearch: Postings.compile(newQuoteIndex(), MINISEARCH_OPTIONS) });
+  const quoteIndex = newQuoteIndex();
+  // A speaker described through a person ("Ken's spokesman") is found by that person's full name too.
+  quoteIndex.addAll(
+    data.quotes.map((q) => {
+      const named = personsNamed(names, q.label).map((p) => p.name);
+      return { id: q.id, speaker: [q.label, q.context, ...named].join(' '), text: names.quoteText(q) };
+    }),
+  );
+  return { introductions, quoteSearch: Postings.compile(quoteIndex, MINISEARCH_OPTIONS) };
+}
+
+/** The sections of derived lookup data. */
+export function encodeLookup(data: LookupData): Section[] {
+  const { offsets, passages, scores } = data.introductions;
+  return [
+    { name: 'lookup.introductions.offsets', value: offsets },
+    { name: 'lookup.introductions.passages', value: passages },
+    { name: 'lookup.introductions.scores', value: scores },
+    ...encodePostings('lookup.quotes', data.quoteSearch),
+  ];
+}
+
+/** Derived lookup data saved for this index, checked: every ranked passage names its person. */
+export function* decodeLookup(s: Sections, index: SearchIndex): Generator<void, LookupData> {
+  const { persons, passages: all, quotes } = index.data;
+  const offsets = s.int32('lookup.introductions.offsets', persons.length + 1);
+  const passages = s.int32('lookup.introductions.passages');
+  const scores = s.float64('lookup.introductions.scores', passages.length);
+  checkOffsets('lookup.introductions.offsets', offsets, passages.length);
+  yield;
+  checkRange('lookup.introductions.passages', passages, 0, all.length);
+  yield;
+  for (let i = 0; i < persons.length; i++) {
+    const id = persons[i]!.id;
+    for (let j = offsets[i]!; j < offsets[i + 1]!; j++) {
+      if (!Number.isFinite(scores[j]!) || !all[passages[j]!]!.mentions.some((m) => m.person === id)) {
+        throw new InvalidIndex(`lookup: passage ${passages[j]} ranked for ${JSON.stringify(id).slice(0, 60)}`);
+      }
+      if ((j & 4095) === 4095) yield;
+    }
+    if (i % 256 === 0) yield;
+  }
+  const quoteSearch = yield* decodePostings(s, 'lookup.quotes', quotes.length);
+  return { introductions: { offsets, passages, scores }, quoteSearch };
+}
 
 /** Search terms of a free-text query, as the index sees them. */
 export function queryTerms(text: string): string[] {

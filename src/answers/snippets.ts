@@ -37,6 +37,7 @@ export function toSnippets(index: SearchIndex, ranked: Candidate[]): Snippet[] {
     const seen = new Set<string>();
     for (const id of candidate.passages) {
       for (const twin of passages[id]!.twins) {
+        if (twin === id) continue; // a passage's twins list its whole group, itself included
         const p = passages[twin]!;
         const article = articles[p.article]!;
         const key = `${p.article}:${p.paragraph}`;

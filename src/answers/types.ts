@@ -2,30 +2,15 @@
  * The answer objects every front end renders (console, CLI, Discord). They carry no formatting:
  * a snippet is a verbatim slice of an article file plus the facts needed to cite it.
  */
+import type { ArticleRef } from '../core/types.js';
+
+export type { ArticleKind, ArticleRef } from '../core/types.js';
 
 export const COMMANDS = ['who', 'when', 'quote', 'ask', 'check', 'timeline'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 /** How a passage bears on a claim (`check`). */
 export type Stance = 'supports' | 'contradicts' | 'context';
-
-export type ArticleKind = 'news report' | 'blog/opinion' | 'statement';
-
-/** What a user may see about an article: its metadata and where its text lives. */
-export interface ArticleRef {
-  /** Stable id: the file name without extension, e.g. `livingstone-faces-expulsion`. */
-  id: string;
-  /** Path of the text file relative to the project root, e.g. `corpus/x.txt`. */
-  file: string;
-  title: string;
-  kind: ArticleKind;
-  outlet?: string;
-  author?: string;
-  /** ISO date (YYYY-MM-DD) of publication, only when the metadata gives one. */
-  date?: string;
-  /** The file's name as received (provenance), when the metadata gives it. */
-  source?: string;
-}
 
 /** A span inside a snippet worth marking (bold) when rendered; offsets are file offsets. */
 export interface Highlight {

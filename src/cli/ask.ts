@@ -8,7 +8,8 @@
 import { config as loadDotenv } from 'dotenv';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { Engine } from '../answers/engine.js';
+import type { Engine } from '../answers/engine.js';
+import { loadEngine } from '../runtime/load.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { type Answer, type AnswerRequest, COMMANDS, UserInputError } from '../answers/types.js';
 import { formatExplanation } from '../answers/explain.js';
@@ -31,7 +32,7 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   // The index `npm start` saved, when the corpus is unchanged.
-  const engine = await Engine.load({ cacheDir: CACHE_DIR, limits });
+  const engine = await loadEngine({ cacheDir: CACHE_DIR, limits });
   if (flags.has('--batch')) return batch(engine, flags.has('--json'), flags.has('--explain'));
   const request = parseArgs(rest);
   if (typeof request === 'string') {

@@ -10,7 +10,7 @@
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { z } from 'zod';
-import type { ArticleRef } from '../answers/types.js';
+import type { ArticleRef } from '../core/types.js';
 
 export const ARTICLE_KINDS = ['news report', 'blog/opinion', 'statement'] as const;
 

@@ -3,8 +3,8 @@
  * the answer functions need, computed once here so that a query only looks them up: people and their
  * mentions, date expressions, quotations with their speakers, and passages repeated across articles.
  */
-import MiniSearch, { type AsPlainObject, type Options, type SearchOptions } from 'minisearch';
-import type { ArticleRef } from '../answers/types.js';
+import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
+import type { ArticleRef } from '../core/types.js';
 import type { Article } from './corpus.js';
 import { findDates, type DateMention } from './dates.js';
 import { bodyParagraphs, classifyBlocks, splitSentences, type Paragraph } from './passages.js';
@@ -21,8 +21,11 @@ export interface Passage {
   end: number;
   mentions: Mention[];
   dates: DateMention[];
-  /** Ids of passages elsewhere with the same words (the same paragraph printed in two articles). */
-  twins: number[];
+  /**
+   * Ids of the passages with the same words (the same paragraph printed in two articles), this one
+   * included; one list shared by the whole group, empty when the passage has no twin.
+   */
+  twins: readonly number[];
 }
 
 export interface IndexedQuote extends Quote {
@@ -40,14 +43,18 @@ export interface IndexedArticle {
   paragraphs: Paragraph[];
 }
 
-/** Everything computed at index time; plain data, so it can be saved and loaded as JSON. */
+/** Everything computed at index time about the articles (the search index aside). */
 export interface Annotations {
   articles: IndexedArticle[];
   passages: Passage[];
   persons: Person[];
   quotes: IndexedQuote[];
-  /** In how many passages each search term occurs (for weighting query words by rarity). */
-  termPassages: Record<string, number>;
+  /**
+   * Where each person (in `persons` order) is named with every word of their name: article, start and
+   * end, three numbers per person. Bylines count, so this is not always a passage's mention; a saved
+   * index is checked against it (src/retrieval/index-codec.ts), so a renamed person is refused.
+   */
+  personSeen: Int32Array;
 }
 
 /**
@@ -78,29 +85,29 @@ export interface SearchIndex {
   data: Annotations;
 }
 
-/** Builds the annotations and the MiniSearch index of a corpus. */
+/** Builds the annotations and the search index of a corpus. */
 export function buildIndex(corpus: Article[]): SearchIndex {
-  return buildSavableIndex(corpus).index;
+  return buildIndexAndMiniSearch(corpus).index;
 }
 
-/** Builds an index and also returns MiniSearch's serialised index, which is what the cache saves. */
-export function buildSavableIndex(corpus: Article[]): { index: SearchIndex; minisearch: AsPlainObject } {
+/** Builds an index and also returns the MiniSearch instance it was compiled from (the reference tests compare with). */
+export function buildIndexAndMiniSearch(corpus: Article[]): { index: SearchIndex; minisearch: MiniSearch<{ id: number; text: string }> } {
   const data = annotate(corpus);
   const minisearch = new MiniSearch(MINISEARCH_OPTIONS);
   minisearch.addAll(data.passages.map((p) => ({ id: p.id, text: data.articles[p.article]!.text.slice(p.start, p.end) })));
-  const serialised = minisearch.toJSON();
-  return { index: { postings: new Postings(serialised, MINISEARCH_OPTIONS), data }, minisearch: serialised };
-}
-
-/** Restores an index from MiniSearch's serialised index (`JSON.stringify(minisearch)`) and its annotations. */
-export function restoreIndex(minisearchJson: string, data: Annotations): SearchIndex {
-  return { postings: new Postings(JSON.parse(minisearchJson) as AsPlainObject, MINISEARCH_OPTIONS), data };
+  return { index: { postings: Postings.compile(minisearch, MINISEARCH_OPTIONS), data }, minisearch };
 }
 
 /** A MiniSearch instance from its serialised index: the reference the compact form is checked against. */
 export function loadMiniSearch(minisearchJson: string): MiniSearch<{ id: number; text: string }> {
   return MiniSearch.loadJSON(minisearchJson, MINISEARCH_OPTIONS);
 }
+
+/**
+ * The empty list every passage without mentions, dates or twins shares (frozen: nobody may add to
+ * it): millions of empty arrays were a tenth of the heap of a 100,000-article index.
+ */
+export const NONE = Object.freeze([]) as unknown as never[];
 
 function annotate(corpus: Article[]): Annotations {
   const articles: IndexedArticle[] = [];
@@ -135,7 +142,7 @@ function annotate(corpus: Article[]): Annotations {
     passagesOf.push(own);
     for (const p of paragraphs) {
       for (const s of splitSentences(article.text, p)) {
-        const passage: Passage = { id: passages.length, article: a, paragraph: p.n, start: s.start, end: s.end, mentions: [], dates: [], twins: [] };
+        const passage: Passage = { id: passages.length, article: a, paragraph: p.n, start: s.start, end: s.end, mentions: NONE, dates: NONE, twins: NONE };
         passages.push(passage);
         own.push(passage);
         units.push({ article: article.ref.id, start: s.start, end: s.end, text: article.text.slice(s.start, s.end) });
@@ -147,9 +154,13 @@ function annotate(corpus: Article[]): Annotations {
   const bylineUnits = new Set(bylines.map((b) => b.unit));
   const passageMentions = people.mentions.filter((_, i) => !bylineUnits.has(i));
   passages.forEach((p, i) => {
-    p.mentions = passageMentions[i]!;
-    p.dates = findDates(articles[p.article]!.text.slice(p.start, p.end), p.start);
+    const mentions = passageMentions[i]!;
+    const dates = findDates(articles[p.article]!.text.slice(p.start, p.end), p.start);
+    p.mentions = mentions.length ? mentions : NONE;
+    p.dates = dates.length ? dates : NONE;
   });
+
+  const personSeen = whereNamed(people.persons, people.mentions, units, new Map(corpus.map((a, i) => [a.ref.id, i])));
 
   const personName = new Map(people.persons.map((p) => [p.id, p.name]));
   const quotes: IndexedQuote[] = [];
@@ -164,19 +175,36 @@ function annotate(corpus: Article[]): Annotations {
       personName: (id) => personName.get(id) ?? id,
     });
     for (const q of found) {
-      const overlapping = own.filter((p) => p.start < q.end && p.end > q.start).map((p) => p.id);
+      const overlapping = overlappingPassages(own, q);
       quotes.push({ ...q, id: quotes.length, article: a, passages: overlapping, wordCount: words(article.text.slice(q.start, q.end)).length });
     }
   });
 
   linkTwins(passages, articles);
-  const termPassages: Record<string, number> = {};
-  for (const p of passages) {
-    for (const t of new Set(words(articles[p.article]!.text.slice(p.start, p.end)).flatMap(termsOf))) {
-      termPassages[t] = (termPassages[t] ?? 0) + 1;
+  return { articles, passages, persons: people.persons, personSeen, quotes };
+}
+
+function whereNamed(persons: Person[], mentions: Mention[][], units: SentenceText[], articleNo: Map<string, number>): Int32Array {
+  const seen = new Int32Array(persons.length * 3).fill(-1);
+  const index = new Map(persons.map((p, i) => [p.id, i]));
+  let left = persons.length;
+  for (let u = 0; u < units.length && left > 0; u++) {
+    for (const m of mentions[u]!) {
+      const i = index.get(m.person);
+      if (i === undefined || seen[i * 3]! >= 0) continue;
+      const article = articleNo.get(units[u]!.article)!;
+      if (!namesInFull(units[u]!.text.slice(m.start - units[u]!.start, m.end - units[u]!.start), persons[i]!)) continue;
+      seen.set([article, m.start, m.end], i * 3);
+      left--;
     }
   }
-  return { articles, passages, persons: people.persons, quotes, termPassages };
+  return seen;
+}
+
+/** Whether a written mention holds every word of the person's name. */
+export function namesInFull(written: string, person: Person): boolean {
+  const text = fold(written);
+  return person.name.split(' ').every((token) => text.includes(fold(token)));
 }
 
 /** Links passages whose words are identical, so an answer shows such a passage once. */
@@ -189,8 +217,24 @@ function linkTwins(passages: Passage[], articles: IndexedArticle[]): void {
     if (ids) ids.push(p.id);
     else byWords.set(key, [p.id]);
   }
+  // One list per group, shared by its passages: a sentence repeated in 8,000 articles made 64
+  // million pairs when each passage had its own list of the others.
   for (const ids of byWords.values()) {
     if (ids.length < 2) continue;
-    for (const id of ids) passages[id]!.twins = ids.filter((other) => other !== id);
+    for (const id of ids) passages[id]!.twins = ids;
   }
+}
+
+/** Ids of the article's passages (sorted, not overlapping) that a quotation overlaps, found by bisection. */
+function overlappingPassages(own: Passage[], q: { start: number; end: number }): number[] {
+  let lo = 0;
+  let hi = own.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (own[mid]!.end > q.start) hi = mid;
+    else lo = mid + 1;
+  }
+  const ids: number[] = [];
+  for (let i = lo; i < own.length && own[i]!.start < q.end; i++) ids.push(own[i]!.id);
+  return ids;
 }

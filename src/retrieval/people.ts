@@ -171,7 +171,8 @@ export interface PeopleIndex {
   mentions: Mention[][];
 }
 
-function slug(name: string): string {
+/** A person's id, made from their name. */
+export function personId(name: string): string {
   return fold(name)
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -223,15 +224,15 @@ export function findPeople(sentences: SentenceText[]): PeopleIndex {
   const surnames = new Set<string>();
   for (const run of allRuns) {
     const name = run.tokens.join(' ');
-    if (!personKeys.has(key(run)) || persons.has(slug(name))) continue;
-    persons.set(slug(name), { id: slug(name), name, first: run.tokens[0], last: run.tokens.at(-1)!, mentions: 0 });
+    if (!personKeys.has(key(run)) || persons.has(personId(name))) continue;
+    persons.set(personId(name), { id: personId(name), name, first: run.tokens[0], last: run.tokens.at(-1)!, mentions: 0 });
     surnames.add(fold(run.tokens.at(-1)!));
   }
   // Someone known only as "Mr Uddin" or "President Obama" is still a person.
   for (const r of allRuns) {
     if (!r.title || r.tokens.length !== 1) continue;
     if (!surnames.has(fold(r.tokens[0]!))) {
-      persons.set(slug(r.tokens[0]!), { id: slug(r.tokens[0]!), name: r.tokens[0]!, last: r.tokens[0]!, mentions: 0 });
+      persons.set(personId(r.tokens[0]!), { id: personId(r.tokens[0]!), name: r.tokens[0]!, last: r.tokens[0]!, mentions: 0 });
     }
   }
 

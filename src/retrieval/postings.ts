@@ -13,8 +13,10 @@
  *
  * MiniSearch still tokenises, indexes and saves the corpus: this class only reads what it produced.
  */
+import type MiniSearch from 'minisearch';
 import type { AsPlainObject, Options, SearchOptions } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
+import { runToEnd } from '../core/sections.js';
 
 export interface PostingsResult {
   /** The document's id as it was indexed. */
@@ -52,6 +54,39 @@ interface Derived {
   weight: number;
 }
 
+/**
+ * Everything a Postings holds, as plain typed arrays and lists: what the saved index stores (see
+ * src/runtime/store.ts) and what a build hands over, so that loading is reading, not compiling.
+ */
+export interface PostingsParts {
+  documentCount: number;
+  /** Field names by field id. */
+  fields: string[];
+  averageFieldLength: Float64Array;
+  /** Index terms by term number. */
+  terms: string[];
+  /** Postings of (term number × field count + field) are docs/freqs[starts[i] .. starts[i + 1]). */
+  starts: Int32Array;
+  /** Short document ids, ascending within each posting list. */
+  docs: Int32Array;
+  freqs: Uint32Array;
+  /** Length of each (short id × field count + field), as MiniSearch counts it. */
+  fieldLengths: Uint32Array;
+  /** Short id → the id the document was indexed with (NaN for a removed document). */
+  ids: Float64Array;
+}
+
+/** What MiniSearch keeps of an index (its private fields, read to compile without a serialised copy). */
+interface MiniSearchInternals {
+  _index: Iterable<[string, Map<number, Map<number, number>>]>;
+  _documentCount: number;
+  _nextId: number;
+  _documentIds: Map<number, unknown>;
+  _fieldIds: Record<string, number>;
+  _fieldLength: Map<number, number[]>;
+  _avgFieldLength: number[];
+}
+
 export class Postings {
   readonly documentCount: number;
   readonly termCount: number;
@@ -61,16 +96,13 @@ export class Postings {
   private readonly vocabulary: SearchableMap<number>;
   private readonly fieldIds: Record<string, number>;
   private readonly fieldCount: number;
-  /** Postings of (term number × fieldCount + field) are docs/freqs[starts[i] .. starts[i + 1]). */
   private readonly starts: Int32Array;
-  /** Short document ids, ascending within each posting list. */
   private readonly docs: Int32Array;
   private readonly freqs: Uint32Array;
-  /** Length of each (short id × fieldCount + field), as MiniSearch counts it. */
   private readonly fieldLengths: Uint32Array;
-  private readonly averageFieldLength: number[];
-  /** Short id → the id the document was indexed with. */
+  private readonly averageFieldLength: Float64Array;
   private readonly ids: Float64Array;
+  private readonly terms: string[];
 
   // Per-search scratch, reused so a search allocates nothing per document. `stamp` marks which
   // entries belong to the current search, so nothing needs clearing between searches.
@@ -83,69 +115,97 @@ export class Postings {
   private touchedCount = 0;
 
   /**
-   * @param plain MiniSearch's serialised index (`minisearch.toJSON()` or its JSON parsed), format 2.
+   * @param source MiniSearch's serialised index (`minisearch.toJSON()` or its JSON parsed, format 2), or
+   *   the parts of a Postings (from `parts()`, a saved index or `Postings.compile`).
    * @param options The options the index was built with (only `tokenize` and `processTerm` are used).
+   * @param vocabulary The terms' radix tree when the caller built it already (see `vocabularyOf`).
    */
-  constructor(plain: AsPlainObject, options: Pick<Options, 'tokenize' | 'processTerm'>) {
-    if (plain.serializationVersion !== 2) {
-      throw new Error(`affair-bot: MiniSearch index format ${String(plain.serializationVersion)} is not supported (expected 2)`);
-    }
+  constructor(source: AsPlainObject | PostingsParts, options: Pick<Options, 'tokenize' | 'processTerm'>, vocabulary?: SearchableMap<number>) {
     if (!options.tokenize || !options.processTerm) throw new Error('affair-bot: Postings needs the index\'s tokenize and processTerm');
+    const parts = 'serializationVersion' in source ? partsOfPlain(source) : source;
     this.tokenize = (text) => options.tokenize!(text);
     this.processTerm = (term) => options.processTerm!(term);
-    this.documentCount = plain.documentCount;
-    this.fieldIds = plain.fieldIds;
-    this.fieldCount = Math.max(0, ...Object.values(plain.fieldIds)) + 1;
-    this.averageFieldLength = plain.averageFieldLength;
-    const size = plain.nextId;
-    const F = this.fieldCount;
-
-    this.ids = new Float64Array(size).fill(NaN);
-    for (const [shortId, id] of Object.entries(plain.documentIds)) {
-      if (typeof id !== 'number') throw new Error(`affair-bot: Postings indexes numeric ids only, got ${JSON.stringify(id)}`);
-      this.ids[Number(shortId)] = id;
-    }
-    this.fieldLengths = new Uint32Array(size * F);
-    for (const shortId in plain.fieldLength) {
-      const lengths = plain.fieldLength[shortId]!;
-      for (let field = 0; field < lengths.length; field++) this.fieldLengths[+shortId * F + field] = lengths[field] ?? 0;
-    }
-
-    // One pass over the serialised postings, into arrays that double when full: counting first
-    // would walk the 3 million entries of a large corpus twice.
-    this.termCount = plain.index.length;
-    this.vocabulary = new SearchableMap<number>();
-    this.starts = new Int32Array(this.termCount * F + 1);
-    let docs = new Int32Array(Math.max(1024, plain.documentCount * 8));
-    let freqs = new Uint32Array(docs.length);
-    let at = 0;
-    plain.index.forEach(([term, byField], termNo) => {
-      this.vocabulary.set(term, termNo);
-      for (let field = 0; field < F; field++) {
-        this.starts[termNo * F + field] = at;
-        const entry = byField[field];
-        if (!entry) continue;
-        let previous = -1;
-        for (const shortId in entry) {
-          const doc = +shortId;
-          // Integer keys of a plain object iterate in ascending order; binary search relies on it.
-          if (!(doc > previous)) throw new Error(`affair-bot: postings of "${term}" are not in ascending id order at ${shortId}`);
-          previous = doc;
-          if (at === docs.length) [docs, freqs] = [grow(docs, new Int32Array(at * 2)), grow(freqs, new Uint32Array(at * 2))];
-          docs[at] = doc;
-          freqs[at++] = entry[shortId]!;
-        }
-      }
-    });
-    this.docs = docs.slice(0, at); // copies, so the doubled arrays' spare room is freed
-    this.freqs = freqs.slice(0, at);
-    this.starts[this.termCount * F] = at;
-
+    this.documentCount = parts.documentCount;
+    this.fieldIds = Object.fromEntries(parts.fields.map((name, id) => [name, id]));
+    this.fieldCount = parts.fields.length;
+    this.averageFieldLength = parts.averageFieldLength;
+    this.terms = parts.terms;
+    this.termCount = parts.terms.length;
+    this.starts = parts.starts;
+    this.docs = parts.docs;
+    this.freqs = parts.freqs;
+    this.fieldLengths = parts.fieldLengths;
+    this.ids = parts.ids;
+    this.vocabulary = vocabulary ?? runToEnd(vocabularyOf(parts.terms));
+    const size = parts.ids.length;
     this.touchedIn = new Int32Array(size);
     this.scores = new Float64Array(size);
     this.matchedTerms = new Uint16Array(size);
     this.lastSource = new Int32Array(size);
     this.touched = new Int32Array(size);
+  }
+
+  /**
+   * The compact form of a MiniSearch index, read from the instance itself: MiniSearch's `toJSON`
+   * would first copy every posting into plain objects (gigabytes at 100,000 articles).
+   */
+  static compile(index: MiniSearch<never> | MiniSearch<any>, options: Pick<Options, 'tokenize' | 'processTerm'>): Postings {
+    const ms = index as unknown as MiniSearchInternals;
+    if (!(ms._fieldLength instanceof Map) || !(ms._documentIds instanceof Map) || !Array.isArray(ms._avgFieldLength)) {
+      return new Postings(index.toJSON(), options); // another MiniSearch inside: its public form
+    }
+    const fields = fieldNames(ms._fieldIds);
+    const F = fields.length;
+    const size = ms._nextId;
+    const ids = new Float64Array(size).fill(NaN);
+    for (const [shortId, id] of ms._documentIds) ids[shortId] = numericId(id);
+    const fieldLengths = new Uint32Array(size * F);
+    for (const [shortId, lengths] of ms._fieldLength) {
+      for (let field = 0; field < lengths.length; field++) fieldLengths[shortId * F + field] = lengths[field] ?? 0;
+    }
+    const list = new PostingList(ms._documentCount);
+    const terms: string[] = [];
+    const starts: number[] = [];
+    for (const [term, byField] of ms._index) {
+      for (let field = 0; field < F; field++) {
+        starts.push(list.length);
+        const entry = byField.get(field);
+        if (!entry) continue;
+        let previous = -1;
+        for (const [doc, freq] of entry) {
+          // Documents added in order have ascending short ids; binary search relies on it.
+          if (!(doc > previous)) throw new Error(`affair-bot: postings of "${term}" are not in ascending id order at ${doc}`);
+          previous = doc;
+          list.push(doc, freq);
+        }
+      }
+      terms.push(term);
+    }
+    starts.push(list.length);
+    const parts: PostingsParts = {
+      documentCount: ms._documentCount,
+      fields,
+      averageFieldLength: Float64Array.from(fields, (_, f) => ms._avgFieldLength[f] ?? 0),
+      terms,
+      starts: Int32Array.from(starts),
+      ...list.done(),
+      fieldLengths,
+      ids,
+    };
+    return new Postings(parts, options);
+  }
+
+  /** What this index holds, for saving; the arrays are this index's own (not copies). */
+  parts(): PostingsParts {
+    const { documentCount, averageFieldLength, terms, starts, docs, freqs, fieldLengths, ids } = this;
+    return { documentCount, fields: fieldNames(this.fieldIds), averageFieldLength, terms, starts, docs, freqs, fieldLengths, ids };
+  }
+
+  /** In how many documents a term occurs in the field (MiniSearch's document frequency). */
+  documentFrequency(term: string, field = 0): number {
+    const termNo = this.vocabulary.get(term);
+    if (termNo === undefined || field < 0 || field >= this.fieldCount) return 0;
+    return this.starts[termNo * this.fieldCount + field + 1]! - this.starts[termNo * this.fieldCount + field]!;
   }
 
   /** The index terms that start with `prefix` (itself included when indexed). */
@@ -328,9 +388,96 @@ export class Postings {
   }
 }
 
-function grow<T extends Int32Array | Uint32Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
+/**
+ * The radix tree of the terms, built a slice at a time: a caller that must not hold the thread (a
+ * bot swapping in a new index) runs it in slices (see runSliced); others run it to the end.
+ */
+export function* vocabularyOf(terms: readonly string[]): Generator<void, SearchableMap<number>> {
+  const vocabulary = new SearchableMap<number>();
+  for (let i = 0; i < terms.length; i++) {
+    vocabulary.set(terms[i]!, i);
+    if ((i & 1023) === 1023) yield;
+  }
+  return vocabulary;
+}
+
+/** MiniSearch's serialised form (format 2) as parts. */
+function partsOfPlain(plain: AsPlainObject): PostingsParts {
+  if (plain.serializationVersion !== 2) {
+    throw new Error(`affair-bot: MiniSearch index format ${String(plain.serializationVersion)} is not supported (expected 2)`);
+  }
+  const fields = fieldNames(plain.fieldIds);
+  const F = fields.length;
+  const size = plain.nextId;
+  const ids = new Float64Array(size).fill(NaN);
+  for (const [shortId, id] of Object.entries(plain.documentIds)) ids[Number(shortId)] = numericId(id);
+  const fieldLengths = new Uint32Array(size * F);
+  for (const shortId in plain.fieldLength) {
+    const lengths = plain.fieldLength[shortId]!;
+    for (let field = 0; field < lengths.length; field++) fieldLengths[+shortId * F + field] = lengths[field] ?? 0;
+  }
+  const starts = new Int32Array(plain.index.length * F + 1);
+  const list = new PostingList(plain.documentCount);
+  const terms: string[] = [];
+  plain.index.forEach(([term, byField], termNo) => {
+    terms.push(term);
+    for (let field = 0; field < F; field++) {
+      starts[termNo * F + field] = list.length;
+      const entry = byField[field];
+      if (!entry) continue;
+      let previous = -1;
+      for (const shortId in entry) {
+        const doc = +shortId;
+        // Integer keys of a plain object iterate in ascending order; binary search relies on it.
+        if (!(doc > previous)) throw new Error(`affair-bot: postings of "${term}" are not in ascending id order at ${shortId}`);
+        previous = doc;
+        list.push(doc, entry[shortId]!);
+      }
+    }
+  });
+  starts[plain.index.length * F] = list.length;
+  return { documentCount: plain.documentCount, fields, averageFieldLength: Float64Array.from(fields, (_, f) => plain.averageFieldLength[f] ?? 0), terms, starts, ...list.done(), fieldLengths, ids };
+}
+
+/** Field names by id, from MiniSearch's name → id record. */
+function fieldNames(fieldIds: Record<string, number>): string[] {
+  const names: string[] = [];
+  for (const [name, id] of Object.entries(fieldIds)) names[id] = name;
+  return Array.from(names, (n, i) => n ?? `field${i}`);
+}
+
+function numericId(id: unknown): number {
+  if (typeof id !== 'number') throw new Error(`affair-bot: Postings indexes numeric ids only, got ${JSON.stringify(id)}`);
+  return id;
+}
+
+/**
+ * Posting entries in arrays that double when full: counting first would walk the tens of millions
+ * of entries of a large corpus twice.
+ */
+class PostingList {
+  private docs: Int32Array;
+  private freqs: Uint32Array;
+  length = 0;
+  constructor(documentCount: number) {
+    this.docs = new Int32Array(Math.max(1024, documentCount * 8));
+    this.freqs = new Uint32Array(this.docs.length);
+  }
+  push(doc: number, freq: number): void {
+    if (this.length === this.docs.length) {
+      const docs = new Int32Array(this.length * 2);
+      docs.set(this.docs);
+      const freqs = new Uint32Array(this.length * 2);
+      freqs.set(this.freqs);
+      [this.docs, this.freqs] = [docs, freqs];
+    }
+    this.docs[this.length] = doc;
+    this.freqs[this.length++] = freq;
+  }
+  /** The entries, copied so that the doubled arrays' spare room is freed. */
+  done(): { docs: Int32Array; freqs: Uint32Array } {
+    return { docs: this.docs.slice(0, this.length), freqs: this.freqs.slice(0, this.length) };
+  }
 }
 
 /** Min-heap (by `better`) insertion: the worst kept document stays at the root. */

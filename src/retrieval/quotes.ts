@@ -84,23 +84,43 @@ export function findQuotes(input: QuoteInput): Quote[] {
   const quotes: Quote[] = [];
   const body = input.blocks.filter((b) => b.role === 'body');
   const quoteSpans = body.map((p) => findQuoteMarks(text, p));
-  const inQuote = (pos: number) => quoteSpans.some((spans) => spans.some((q) => pos >= q.start && pos < q.end));
-  const sentencesOf = (n: number) => sentences.map((s, i) => ({ ...s, i })).filter((s) => s.paragraph === n);
+  // Looked up, not rescanned: a scan of every quote span per position, or of every sentence per
+  // paragraph, made an article of 8,000 one-sentence paragraphs take 83 s.
+  const allSpans = quoteSpans.flat(); // in file order, none overlapping
+  const inQuote = (pos: number) => {
+    const at = lastAtOrBefore(allSpans, pos);
+    return at >= 0 && pos < allSpans[at]!.end;
+  };
+  const byParagraph = new Map<number, (Span & { paragraph: number; i: number })[]>();
+  sentences.forEach((s, i) => {
+    const list = byParagraph.get(s.paragraph);
+    if (list) list.push({ ...s, i });
+    else byParagraph.set(s.paragraph, [{ ...s, i }]);
+  });
+  const sentencesOf = (n: number) => byParagraph.get(n) ?? [];
+  const blockAt = new Map(input.blocks.map((b, i) => [b.start, i]));
 
   /** The person the text is about just before `pos`: the first person named outside quotes in the latest sentence that names one. */
+  // For each sentence, the latest sentence up to it naming someone outside quotation marks: the walk
+  // back to the last person named jumps there, where it stepped through every sentence (quadratic in
+  // an article of many attributed quotations that names no one).
+  const namedUpTo = new Int32Array(sentences.length);
+  sentences.forEach((_, i) => (namedUpTo[i] = mentions[i]!.some((m) => !inQuote(m.start)) ? i : i > 0 ? namedUpTo[i - 1]! : -1));
   const subjectBefore = (pos: number): { person: string; label: string } | undefined => {
     const last = quotes.at(-1);
-    for (let i = sentences.length - 1; i >= 0; i--) {
-      const s = sentences[i]!;
-      if (s.start >= pos) continue;
-      if (last?.person && last.end > s.start && last.end <= pos && last.attribution !== 'statement') {
-        return { person: last.person, label: last.label };
-      }
-      const named = mentions[i]!.filter((m) => m.end <= pos && !inQuote(m.start) && !isPossessiveModifier(text, m));
-      const chosen = named[0] ?? mentions[i]!.find((m) => m.end <= pos && !inQuote(m.start));
-      if (chosen) return { person: chosen.person, label: input.personName(chosen.person) };
+    const from = lastBefore(sentences, pos);
+    if (from < 0) return undefined;
+    // The latest sentence before `pos` naming someone (before `pos`, in the sentence it falls in).
+    const named = mentions[from]!.some((m) => m.end <= pos && !inQuote(m.start)) ? from : from > 0 ? namedUpTo[from - 1]! : -1;
+    // The last quotation's speaker, when the walk back reaches the sentence it ends in first.
+    if (last?.person && last.end <= pos && last.attribution !== 'statement') {
+      const reached = lastBefore(sentences, last.end);
+      if (reached >= 0 && reached >= named) return { person: last.person, label: last.label };
     }
-    return undefined;
+    if (named < 0) return undefined;
+    const own = mentions[named]!.filter((m) => m.end <= pos && !inQuote(m.start) && !isPossessiveModifier(text, m));
+    const chosen = own[0] ?? mentions[named]!.find((m) => m.end <= pos && !inQuote(m.start))!;
+    return { person: chosen.person, label: input.personName(chosen.person) };
   };
 
   /** Resolves a noun phrase that names a speaker: a person, a pronoun, or a description. */
@@ -121,8 +141,8 @@ export function findQuotes(input: QuoteInput): Quote[] {
   body.forEach((para, pi) => {
     const paraSentences = sentencesOf(para.n);
     for (const q of quoteSpans[pi]!) {
-      const si = paraSentences.find((s) => q.start >= s.start && q.start < s.end)?.i ?? paraSentences[0]?.i;
-      const ei = paraSentences.find((s) => q.end - 1 >= s.start && q.end - 1 < s.end)?.i ?? si;
+      const si = containing(paraSentences, q.start)?.i ?? paraSentences[0]?.i;
+      const ei = containing(paraSentences, q.end - 1)?.i ?? si;
       if (si === undefined || ei === undefined || wordCount(text.slice(q.start, q.end)) < 1) continue;
       const attributed = attributeInSentence(q, si, ei) ?? introducedBy(q, para, pi) ?? continuation(q, para, pi);
       if (!attributed) continue; // a scare quote or a quote we cannot attribute: no speaker
@@ -189,10 +209,7 @@ export function findQuotes(input: QuoteInput): Quote[] {
   function introducedBy(q: MarkedSpan, para: Span, pi: number) {
     const prev = body[pi - 1];
     if (!prev || !/:\s*$/.test(text.slice(prev.start, prev.end)) || !/^\s*$/.test(text.slice(para.start, q.start))) return undefined;
-    const candidates = sentences
-      .map((s, i) => ({ s, i }))
-      .filter(({ s }) => s.paragraph === prev.n)
-      .flatMap(({ i }) => mentions[i]!.filter((m) => !inQuote(m.start)));
+    const candidates = sentencesOf(prev.n).flatMap(({ i }) => mentions[i]!.filter((m) => !inQuote(m.start)));
     const chosen = candidates.at(-1);
     if (!chosen) return undefined;
     const label = input.personName(chosen.person);
@@ -206,7 +223,7 @@ export function findQuotes(input: QuoteInput): Quote[] {
     if (!lastSentence || !/:\s*$/.test(introText)) return;
     const introLine = text.slice(lastSentence.start, lastSentence.end);
     if (!INTRO_NOUNS.test(introLine) && !/\bin full\b/i.test(introLine)) return;
-    const blockIndex = input.blocks.findIndex((b) => b.start === intro.start);
+    const blockIndex = blockAt.get(intro.start) ?? -1;
     const byline = input.blocks[blockIndex + 1]?.role === 'byline' ? input.blocks[blockIndex + 1] : undefined;
     const speaker =
       (byline && input.bylineMentions.get(byline.start)?.[0]) ??
@@ -236,6 +253,30 @@ export function findQuotes(input: QuoteInput): Quote[] {
     }
     return undefined;
   }
+}
+
+/** Index of the last span starting at or before `pos` (spans sorted by start), or -1. */
+function lastAtOrBefore(spans: readonly Span[], pos: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (spans[mid]!.start <= pos) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return hi;
+}
+
+/** Index of the last span starting before `pos` (spans sorted by start), or -1. */
+function lastBefore(spans: readonly Span[], pos: number): number {
+  return lastAtOrBefore(spans, pos - 1);
+}
+
+/** The first of the sorted, non-overlapping spans that contains `pos`. */
+function containing<T extends Span>(spans: readonly T[], pos: number): T | undefined {
+  const at = lastAtOrBefore(spans, pos);
+  const span = spans[at];
+  return span && pos < span.end ? span : undefined;
 }
 
 /** "Ken’s spokesman": the person modifies a noun and is not the one speaking. */

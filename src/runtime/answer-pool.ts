@@ -1,6 +1,6 @@
 /**
  * Answers off the main thread: a pool of worker threads, each holding the index loaded from the saved
- * copy (retrieval/cache.ts), answering one question at a time. The main thread only passes questions
+ * copy (runtime/cache.ts), answering one question at a time. The main thread only passes questions
  * and answers, so it stays free for Discord: a burst of questions is received, deferred within
  * Discord's 3 seconds and answered as the workers get to them, where answering them one after another
  * on the main thread made most of a burst miss the deadline (at 10,000 articles an answer takes
@@ -18,7 +18,8 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import type { Engine, EngineOptions } from '../answers/engine.js';
+import type { Engine } from '../answers/engine.js';
+import type { EngineOptions } from './load.js';
 import { type Answer, type AnswerRequest, type ArticleRef, UserInputError } from '../answers/types.js';
 import { startModuleWorker } from './module-worker.js';
 

@@ -4,7 +4,8 @@
  */
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { Engine, type EngineOptions } from '../answers/engine.js';
+import type { Engine } from '../answers/engine.js';
+import { type EngineOptions, loadEngine } from './load.js';
 import { UserInputError } from '../answers/types.js';
 import type { FromWorker, ToWorker } from './answer-pool.js';
 
@@ -23,7 +24,7 @@ const send = (message: FromWorker) => port.postMessage(message);
 
 let engine: Engine;
 try {
-  engine = await Engine.load(options);
+  engine = await loadEngine(options);
   send({ kind: 'ready', articles: engine.articles().length });
 } catch (err) {
   send({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
@@ -33,7 +34,7 @@ try {
 port.on('message', async (message: ToWorker) => {
   if (message.kind === 'reload') {
     try {
-      engine = await Engine.load(options);
+      engine = await loadEngine(options);
       send({ kind: 'reloaded', generation: message.generation, articles: engine.articles().length });
     } catch (err) {
       // The last good index goes on answering; the pool logs why the new one did not load.

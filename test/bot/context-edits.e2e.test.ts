@@ -8,8 +8,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/answers/engine.js';
-import { LiveEngine } from '../../src/answers/live.js';
+import { LiveEngine } from '../../src/runtime/live.js';
+import { PROJECT_ROOT } from '../../src/runtime/paths.js';
 import { buttonClick, customIds, slashCommand } from '../fake-discord/payloads.js';
 import { startHarness, visibleText, type Harness } from './harness.js';
 

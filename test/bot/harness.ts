@@ -5,7 +5,8 @@
 import { Events, type Client } from 'discord.js';
 import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
-import { Engine } from '../../src/answers/engine.js';
+import type { Engine } from '../../src/answers/engine.js';
+import { loadEngine } from '../../src/runtime/load.js';
 import { createBot } from '../../src/bot/client.js';
 import type { CacheLimits } from '../../src/bot/caches.js';
 import type { AnswerEngine } from '../../src/bot/context.js';
@@ -20,7 +21,7 @@ export { visibleText } from './visible.js';
 let engine: Promise<Engine> | undefined;
 /** One engine per test file: loading the corpus is the slow part and it is read-only. */
 export function sharedEngine(): Promise<Engine> {
-  engine ??= Engine.load();
+  engine ??= loadEngine();
   return engine;
 }
 

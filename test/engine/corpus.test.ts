@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Engine } from '../../src/answers/engine.js';
+import { loadEngine } from '../../src/runtime/load.js';
 import { ARTICLE_KINDS, CorpusError, MAX_ARTICLE_ID_LENGTH, loadArticle, loadCorpus, readCorpus } from '../../src/retrieval/corpus.js';
 import { CORPUS_DIR, ROOT, corpusFiles } from './helpers.js';
 
@@ -288,7 +288,7 @@ describe('hostile corpus files: each is refused by name and rule, the rest of th
     expect(refused).toEqual([]);
     const bom = articles.find((a) => a.ref.id === 'bom')!;
     expect(Buffer.from(bom.text, 'utf8').equals(bytes)).toBe(true);
-    const engine = await Engine.load({ root: p.root, corpusDir: p.corpus });
+    const engine = await loadEngine({ root: p.root, corpusDir: p.corpus });
     const answer = engine.answer({ command: 'who', query: 'Jane Doe' });
     expect(answer.snippets.length).toBeGreaterThan(0);
     const file = readFileSync(join(p.corpus, 'bom.txt'), 'utf8');

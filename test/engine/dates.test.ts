@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Engine } from '../../src/answers/engine.js';
+import type { Engine } from '../../src/answers/engine.js';
+import { loadEngine } from '../../src/runtime/load.js';
 import { findDates, resolveDate, type DateKind } from '../../src/retrieval/dates.js';
 
 /** The date expressions of a text, as written. */
@@ -125,7 +126,7 @@ describe('the engine labels a resolved date only when the metadata gives a publi
     mkdirSync(join(dir, 'corpus'), { recursive: true });
     writeFileSync(join(dir, 'corpus', 'row.txt'), TEXT);
     writeFileSync(join(dir, 'corpus', 'row.meta.json'), JSON.stringify({ title: 'Council row deepens', kind: 'news report', ...(date ? { date } : {}) }));
-    return Engine.load({ root: dir });
+    return loadEngine({ root: dir });
   }
 
   it('with a publication date: "yesterday" and "October 21" are resolved, the text stays as written', async () => {

@@ -1,7 +1,9 @@
 /** Shared helpers for the engine tests: the real corpus, its file texts, and one engine per file. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Engine, PROJECT_ROOT } from '../../src/answers/engine.js';
+import type { Engine } from '../../src/answers/engine.js';
+import { loadEngine as loadProjectEngine } from '../../src/runtime/load.js';
+import { PROJECT_ROOT } from '../../src/runtime/paths.js';
 import type { Answer, Snippet } from '../../src/answers/types.js';
 
 export const ROOT = PROJECT_ROOT;
@@ -41,7 +43,7 @@ export const CHROME = [
 ];
 
 export function loadEngine(): Promise<Engine> {
-  return Engine.load({ root: ROOT });
+  return loadProjectEngine({ root: ROOT });
 }
 
 /** Every snippet is exactly the slice of its file it claims to be. */

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/retrieval/corpus.js';
-import { buildSavableIndex, loadMiniSearch, MINISEARCH_OPTIONS, SEARCH_OPTIONS, type SearchIndex } from '../../src/retrieval/index.js';
+import { buildIndexAndMiniSearch, loadMiniSearch, MINISEARCH_OPTIONS, SEARCH_OPTIONS, type SearchIndex } from '../../src/retrieval/index.js';
 import { Postings, type PostingsResult } from '../../src/retrieval/postings.js';
 import { words } from '../../src/retrieval/text.js';
 import { bounded, CORPUS_DIR, ROOT } from './helpers.js';
@@ -18,7 +18,7 @@ let vocabulary: string[];
 
 beforeAll(() => {
   const corpus = loadCorpus(CORPUS_DIR, ROOT);
-  const built = buildSavableIndex(corpus);
+  const built = buildIndexAndMiniSearch(corpus);
   index = built.index;
   reference = loadMiniSearch(JSON.stringify(built.minisearch));
   vocabulary = [...new Set(corpus.flatMap((a) => words(a.text)))].sort();

@@ -3,7 +3,8 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Engine } from '../../src/answers/engine.js';
+import type { Engine } from '../../src/answers/engine.js';
+import { loadEngine as loadProjectEngine } from '../../src/runtime/load.js';
 import { resolveRelative } from '../../src/answers/timeline.js';
 import type { Answer, Snippet } from '../../src/answers/types.js';
 import { expectVerbatim, fileText, loadEngine } from './helpers.js';
@@ -81,7 +82,7 @@ describe('what the sources allow to be resolved', () => {
     ].join('\n\n');
     writeFileSync(join(dir, 'corpus', 'recount.txt'), text);
     writeFileSync(join(dir, 'corpus', 'recount.meta.json'), JSON.stringify({ title: 'Town hall poll ends in a recount', kind: 'news report', date: '2010-10-25' }));
-    engine = await Engine.load({ root: dir });
+    engine = await loadProjectEngine({ root: dir });
   }, 60_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/answers/engine.js';
+import { PROJECT_ROOT } from '../../src/runtime/paths.js';
 import { childEnv, ensureBuilt } from './project-copy.js';
 
 const QUESTIONS = [

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../src/answers/engine.js';
+import { PROJECT_ROOT } from '../../src/runtime/paths.js';
 
 export interface ProjectCopy {
   root: string;

@@ -7,8 +7,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, sym
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LiveEngine, type ReloadLog } from '../../src/answers/live.js';
-import { PROJECT_ROOT } from '../../src/answers/engine.js';
+import { LiveEngine, type ReloadLog } from '../../src/runtime/live.js';
+import { PROJECT_ROOT } from '../../src/runtime/paths.js';
 
 const NEW_ARTICLE = `Councillor quits over byelection row
 
@@ -73,14 +73,27 @@ describe('a corpus that changes while the bot runs', () => {
     expect(live.articles()).toHaveLength(6);
   });
 
-  it('with a cache folder, indexes a change in a worker thread and then only loads it', async () => {
+  it('with a cache folder, indexes a change in a worker thread and takes over what it built', async () => {
     live = LiveEngine.start({ root, corpusDir: corpus, log: memoryLog(lines), debounceMs: 50, cacheDir: join(root, 'cache') });
     writeFileSync(join(corpus, 'councillor-quits.meta.json'), NEW_META);
     writeFileSync(join(corpus, 'councillor-quits.txt'), NEW_ARTICLE);
     await until(() => lines.some((l) => l.msg === 'corpus re-indexed'), 'the re-index');
     expect(lines.filter((l) => l.level === 'error')).toEqual([]);
-    // Built and saved by the worker; the main thread loaded the saved index instead of building.
-    expect(lines.find((l) => l.msg === 'corpus re-indexed')!.obj).toMatchObject({ builtBy: 'worker', index: 'cache', articles: 6 });
+    // Built and saved by the worker; the main thread took over what it built instead of building.
+    expect(lines.find((l) => l.msg === 'corpus re-indexed')!.obj).toMatchObject({ builtBy: 'worker', index: 'saved', articles: 6 });
+    expect(readdirSync(join(root, 'cache')).filter((f) => f.endsWith('.idx'))).toHaveLength(1);
+    expect(live.answer({ command: 'who', query: 'Jane Doe' }).snippets[0]!.text).toContain('the Labour councillor for Bow West');
+  });
+
+  it('with a cache folder it cannot write, still serves what the worker built, without building again', async () => {
+    const blocked = join(root, 'a-file');
+    writeFileSync(blocked, 'x');
+    live = LiveEngine.start({ root, corpusDir: corpus, log: memoryLog(lines), debounceMs: 50, cacheDir: join(blocked, 'cache') });
+    writeFileSync(join(corpus, 'councillor-quits.meta.json'), NEW_META);
+    writeFileSync(join(corpus, 'councillor-quits.txt'), NEW_ARTICLE);
+    await until(() => lines.some((l) => l.msg === 'corpus re-indexed'), 'the re-index');
+    expect(lines.find((l) => l.msg === 'corpus re-indexed')!.obj).toMatchObject({ builtBy: 'worker', index: 'unsaved', articles: 6 });
+    expect(lines.filter((l) => l.level === 'error').map((l) => l.msg)).toEqual(['background re-index could not save the index; serving it unsaved']);
     expect(live.answer({ command: 'who', query: 'Jane Doe' }).snippets[0]!.text).toContain('the Labour councillor for Bow West');
   });
 

@@ -6,7 +6,9 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { Engine, PROJECT_ROOT } from '../../src/answers/engine.js';
+import type { Engine } from '../../src/answers/engine.js';
+import { loadEngine } from '../../src/runtime/load.js';
+import { PROJECT_ROOT } from '../../src/runtime/paths.js';
 import { UserInputError } from '../../src/answers/types.js';
 import { AnswerPool } from '../../src/runtime/answer-pool.js';
 import { QUESTIONS } from '../../bench/questions.js';
@@ -24,7 +26,7 @@ let engine: Engine;
 
 beforeAll(async () => {
   cpSync(join(PROJECT_ROOT, 'corpus'), corpusDir, { recursive: true });
-  engine = await Engine.load(options); // saves the index the workers then load
+  engine = await loadEngine(options); // saves the index the workers then load
   pool = await AnswerPool.start({ ...options, size: 2, follow, log });
 }, TIMEOUT);
 afterAll(async () => {
@@ -59,7 +61,7 @@ describe('the answer pool', () => {
   it('loads the new index in every worker, one after another, when the engine it follows swapped one in', { timeout: TIMEOUT }, async () => {
     writeFileSync(join(corpusDir, 'jane-doe.txt'), 'Councillor quits\n\nJane Doe, the Labour councillor for Bow West, resigned yesterday over the byelection.\n');
     writeFileSync(join(corpusDir, 'jane-doe.meta.json'), JSON.stringify({ title: 'Councillor quits', kind: 'news report' }));
-    await Engine.load(options); // what the live engine does on a change: index and save
+    await loadEngine(options); // what the live engine does on a change: index and save
     expect((await pool.answer({ command: 'who', query: 'Jane Doe' })).abstained).toBe(true); // not swapped in yet
     follow.generation++;
     await pool.answer({ command: 'who', query: 'Jane Doe' }); // notices the new generation, starts the reload

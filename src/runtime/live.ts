@@ -9,18 +9,25 @@
  * watch follows one folder, not a name, so the parent folder is watched for the name, and the watch
  * moves to whatever folder the name leads to whenever that changes.
  *
- * With a cache folder, a change is indexed by a worker thread, which saves the index; the main thread
- * then only loads it (8% of a build at 10,000 articles), so questions keep being answered while a
- * large corpus is re-indexed instead of waiting the minute a build takes.
+ * With a cache folder, a change is indexed by a worker thread, which builds everything and saves it.
+ * The main thread never holds the event loop for long meanwhile: it reads the corpus, hands it to the
+ * worker and checks what comes back a slice at a time (runSliced), then swaps one reference; the
+ * bench's `editStallMs` measures the longest stall.
  */
 import { existsSync, type FSWatcher, statSync, watch } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { Engine } from '../answers/engine.js';
+import type { Answer, AnswerRequest, ArticleRef } from '../answers/types.js';
+import { runSliced, runToEnd } from '../core/sections.js';
 import { type Article, articleFiles, type CorpusLimits, CorpusError, loadArticle } from '../retrieval/corpus.js';
-import { loadOrBuildIndex } from '../retrieval/cache.js';
-import { Engine, PROJECT_ROOT } from './engine.js';
-import type { ReindexReply, ReindexRequest } from './reindex-worker.js';
-import type { Answer, AnswerRequest, ArticleRef } from './types.js';
+import { decodeSteps, loadOrBuildIndex } from './cache.js';
+import { startModuleWorker } from './module-worker.js';
+import { PROJECT_ROOT } from './paths.js';
+import type { ReindexMessage, ReindexOptions, ReindexReply } from './reindex-worker.js';
+
+/** Articles per message to the worker: small enough that copying one batch never stalls the thread. */
+const BATCH = 100;
 
 /** The little a live engine needs of a logger (pino's Logger fits). */
 export interface ReloadLog {
@@ -33,7 +40,7 @@ export interface LiveEngineOptions {
   corpusDir?: string;
   /** Project root that snippet paths are relative to; default this project's root. */
   root?: string;
-  /** Saved-index folder (see retrieval/cache.ts); default none. */
+  /** Saved-index folder (see runtime/cache.ts); default none. */
   cacheDir?: string;
   /** Quiet time after the last change before re-indexing, so a copy in progress is read once, whole. */
   debounceMs?: number;
@@ -67,7 +74,7 @@ export class LiveEngine {
   private constructor(private readonly options: LiveEngineOptions) {
     this.root = options.root ?? PROJECT_ROOT;
     this.corpusDir = options.corpusDir ?? join(this.root, 'corpus');
-    const articles = this.readCorpus();
+    const { articles } = runToEnd(this.readCorpus());
     if (articles.length === 0) throw new Error(`affair-bot: no valid article in ${this.corpusDir}`);
     this.engine = this.build(articles).engine;
   }
@@ -106,30 +113,36 @@ export class LiveEngine {
 
   /** Re-reads the corpus now and indexes it on this thread; returns true when a new index was swapped in. */
   reload(): boolean {
-    const articles = this.changedArticles();
+    const articles = this.usable(runToEnd(this.readCorpus()));
     if (!articles) return false;
-    this.swap(articles, 'here');
+    this.swap(this.build(articles), articles.length, 'here');
     return true;
   }
 
   /**
-   * Re-reads the corpus and, with a cache folder, has a worker thread build and save the index while
-   * this thread goes on answering; then loads it. Without a cache folder, or when the worker fails,
-   * indexes here. Resolves to true when a new index was swapped in.
+   * Re-reads the corpus and, with a cache folder, has a worker thread build (and save) the index while
+   * this thread goes on answering, then takes it over a slice at a time. Without a cache folder, or
+   * when the worker fails, indexes here. Resolves to true when a new index was swapped in.
    */
   async reloadAside(): Promise<boolean> {
-    const articles = this.changedArticles();
-    if (!articles) return false;
-    const cacheDir = this.options.cacheDir;
-    if (cacheDir === undefined) {
-      this.swap(articles, 'here');
+    const articles = this.usable(await runSliced(this.readCorpus()));
+    if (!articles || this.stopped) return false;
+    if (this.options.cacheDir === undefined) {
+      this.swap(this.build(articles), articles.length, 'here');
       return true;
     }
-    const reply = await this.buildInWorker({ articles, cacheDir }).catch((err: unknown): ReindexReply => ({ ok: false, error: String(err) }));
+    const reply = await this.buildInWorker(articles, { cacheDir: this.options.cacheDir }).catch((err: unknown): ReindexReply => ({ ok: false, error: String(err) }));
     if (this.stopped) return false; // shutting down: the worker was stopped, nothing more to serve
-    if (!reply.ok) this.options.log.error({ problem: reply.error }, 'background re-index failed; indexing on the main thread');
-    else if (reply.problem) this.options.log.error({ problem: reply.problem }, 'background re-index could not use the cache');
-    this.swap(articles, reply.ok && !reply.problem ? 'worker' : 'here');
+    if (!reply.ok) {
+      this.options.log.error({ problem: reply.error }, 'background re-index failed; indexing on the main thread');
+      this.swap(this.build(articles), articles.length, 'here');
+      return true;
+    }
+    // The worker built everything; a cache it could not write only means the next start builds again.
+    if (reply.problem) this.options.log.error({ problem: reply.problem }, 'background re-index could not save the index; serving it unsaved');
+    const built = await runSliced(decodeSteps(reply.sections, articles));
+    const engine = await runSliced(Engine.create(built, built.lookup));
+    this.swap({ engine, source: reply.problem ? 'unsaved' : 'saved' }, articles.length, 'worker');
     return true;
   }
 
@@ -142,11 +155,9 @@ export class LiveEngine {
     void this.worker?.terminate();
   }
 
-  /** The corpus as it is now, or undefined when nothing changed or nothing valid is left. */
-  private changedArticles(): Article[] | undefined {
-    const before = [...this.good.values()];
-    const articles = this.readCorpus();
-    if (sameArticles(before, articles)) return undefined;
+  /** The articles to index, or undefined when nothing changed or nothing valid is left. */
+  private usable({ articles, changed }: { articles: Article[]; changed: boolean }): Article[] | undefined {
+    if (!changed) return undefined;
     if (articles.length === 0) {
       this.options.log.error({ dir: this.corpusDir }, 'corpus has no valid article; serving the last good index');
       return undefined;
@@ -154,11 +165,10 @@ export class LiveEngine {
     return articles;
   }
 
-  private swap(articles: Article[], builtBy: 'worker' | 'here'): void {
-    const { engine, source } = this.build(articles); // from the worker's saved index when it built one
-    this.engine = engine; // one assignment: a question sees the old index or the new, never half of one
+  private swap(next: { engine: Engine; source: string }, articles: number, builtBy: 'worker' | 'here'): void {
+    this.engine = next.engine; // one assignment: a question sees the old index or the new, never half of one
     this.generation++;
-    this.options.log.info({ articles: articles.length, generation: this.generation, builtBy, index: source }, 'corpus re-indexed');
+    this.options.log.info({ articles, generation: this.generation, builtBy, index: next.source }, 'corpus re-indexed');
   }
 
   /** Watches the folder the corpus path now leads to (none while it is missing), and logs which. */
@@ -217,58 +227,70 @@ export class LiveEngine {
     } while (this.changedAgain);
   }
 
-  private buildInWorker(request: ReindexRequest): Promise<ReindexReply> {
-    return new Promise<ReindexReply>((resolve, reject) => {
-      const worker = startWorker(request);
-      this.worker = worker;
+  private async buildInWorker(articles: Article[], options: ReindexOptions): Promise<ReindexReply> {
+    const worker = startModuleWorker(import.meta.url, 'reindex-worker', { workerData: options });
+    this.worker = worker;
+    const reply = new Promise<ReindexReply>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
       worker.once('exit', (code) => {
-        this.worker = undefined;
+        if (this.worker === worker) this.worker = undefined;
         reject(new Error(`re-index worker exited with code ${code}`)); // ignored once settled
       });
     });
+    reply.catch(() => {}); // awaited below; a failure while batches are still being sent is not unhandled
+    for (let i = 0; i < articles.length; i += BATCH) {
+      worker.postMessage({ articles: articles.slice(i, i + BATCH) } satisfies ReindexMessage);
+      await new Promise((resume) => setImmediate(resume));
+      if (this.stopped) break;
+    }
+    worker.postMessage({ done: true } satisfies ReindexMessage);
+    return reply;
   }
 
   private build(articles: Article[]): { engine: Engine; source: 'cache' | 'build' } {
     const cache = this.options.cacheDir === undefined ? {} : { cacheDir: this.options.cacheDir };
     const index = loadOrBuildIndex(articles, cache);
-    return { engine: new Engine(index), source: index.source };
+    return { engine: new Engine(index, index.lookup), source: index.source };
   }
 
-  /** Every article that reads and validates; a bad one is logged and its last good version kept. */
-  private readCorpus(): Article[] {
+  /**
+   * Every article that reads and validates, in file order; a bad one is logged and its last good
+   * version kept. `changed`: whether that differs from the articles of the last read. Yields between
+   * files (see runSliced).
+   */
+  private *readCorpus(): Generator<void, { articles: Article[]; changed: boolean }> {
     const seen = new Set<string>();
+    const articles: Article[] = [];
+    let changed = false;
     for (const path of existsSync(this.corpusDir) ? articleFiles(this.corpusDir) : []) {
+      yield;
+      let file = relative(this.root, path).split('\\').join('/');
       try {
         const article = loadArticle(path, this.root, this.options.limits);
-        seen.add(article.ref.file);
-        this.good.set(article.ref.file, article);
+        file = article.ref.file;
+        const before = this.good.get(file);
+        if (!before || before.text !== article.text || !sameRef(before.ref, article.ref)) changed = true;
+        this.good.set(file, article);
       } catch (err) {
-        const file = relative(this.root, path).split('\\').join('/');
-        seen.add(file);
         const kept = this.good.has(file);
         this.options.log.error(
           { file: err instanceof CorpusError ? err.file : file, problem: err instanceof CorpusError ? err.problem : String(err), kept },
           kept ? 'article rejected; serving its last good version' : 'article rejected',
         );
       }
+      seen.add(file);
+      const good = this.good.get(file);
+      if (good) articles.push(good);
     }
-    for (const file of [...this.good.keys()]) if (!seen.has(file)) this.good.delete(file);
-    return [...this.good.values()].sort((a, b) => a.ref.file.localeCompare(b.ref.file));
+    for (const file of [...this.good.keys()]) {
+      if (!seen.has(file)) {
+        this.good.delete(file);
+        changed = true;
+      }
+    }
+    return { articles, changed };
   }
-}
-
-/**
- * The worker runs this folder's reindex-worker module. Under tsx (how the bot runs), a worker does not
- * inherit the TypeScript loader, so it is started through tsx's own import.
- */
-function startWorker(request: ReindexRequest): Worker {
-  const self = new URL(import.meta.url);
-  const entry = new URL(`./reindex-worker${self.pathname.slice(self.pathname.lastIndexOf('.'))}`, self);
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: request });
-  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ tsImport }) => tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(self.href)}))`;
-  return new Worker(boot, { eval: true, workerData: request });
 }
 
 /** Which folder a path leads to now (device and inode, links followed), or undefined when none. */
@@ -281,9 +303,8 @@ function folderIdentity(path: string): string | undefined {
   }
 }
 
-function sameArticles(a: Article[], b: Article[]): boolean {
-  const key = (x: Article) => `${x.ref.file}\u0000${JSON.stringify(x.ref)}\u0000${x.text}`;
-  const sorted = (xs: Article[]) => xs.map(key).sort();
-  const [ka, kb] = [sorted(a), sorted(b)];
-  return ka.length === kb.length && ka.every((k, i) => k === kb[i]);
+function sameRef(a: ArticleRef, b: ArticleRef): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof ArticleRef>;
+  for (const k of keys) if (a[k] !== b[k]) return false;
+  return true;
 }
