@@ -14,7 +14,7 @@ const out = mkdtempSync(join(tmpdir(), 'affair-bot-bench-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 function bench(...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'bench/bench.ts', '--out', out, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
+  return spawnSync(process.execPath, ['--import', 'tsx', 'bench/bench.ts', '--out', out, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 540_000 });
 }
 
 const positive = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && n > 0;
@@ -26,7 +26,7 @@ describe('npm run bench', () => {
     for (const c of COMMANDS) expect(QUESTIONS.filter((q) => q.command === c).length).toBeGreaterThanOrEqual(50);
   });
 
-  it('--json prints one object with every figure for every scale', { timeout: 300_000 }, () => {
+  it('--json prints one object with every figure for every scale', { timeout: 600_000 }, () => {
     const run = bench('--quick', '--scales', 'bundled,20', '--json', '--repeats', '1', '--build-runs', '1', '--load-runs', '2', '--startup-runs', '1', '--burst', '40', '--scaling-n', '50');
     expect(run.status, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout) as {
@@ -84,7 +84,7 @@ describe('npm run bench', () => {
     for (const t of bundled) expect(typeof t.met).toBe('boolean');
   });
 
-  it('prints a table with every row and the targets', { timeout: 300_000 }, () => {
+  it('prints a table with every row and the targets', { timeout: 600_000 }, () => {
     const run = bench('--scales', 'bundled', '--repeats', '1', '--build-runs', '1', '--load-runs', '2', '--startup-runs', '1', '--burst', '20', '--no-scaling');
     expect(run.status, run.stderr).toBe(0);
     for (const row of [

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/runtime/paths.js';
-import { childEnv } from './project-copy.js';
+import { childEnv, ensureBuilt } from './project-copy.js';
 
 const QUESTIONS = [
   { command: 'who', query: 'Helal Abbas' },
@@ -33,7 +33,8 @@ function slowLines(stream: NodeJS.ReadableStream): Promise<string[]> {
 
 it('writes all of 1,000 answers, one line each, to a slow reader before exiting', async () => {
   const input = Array.from({ length: 1000 }, (_, i) => JSON.stringify(QUESTIONS[i % QUESTIONS.length])).join('\n');
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '--batch', '--json'], { cwd: PROJECT_ROOT, env: childEnv() });
+  ensureBuilt();
+  const proc = spawn(process.execPath, ['dist/cli/ask.js', '--batch', '--json'], { cwd: PROJECT_ROOT, env: childEnv() }); // what `npm run ask` runs
   let stderr = '';
   proc.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   const exited = new Promise<number | null>((resolve) => proc.once('exit', resolve));

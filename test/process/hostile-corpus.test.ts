@@ -33,7 +33,7 @@ it.skipIf(process.platform === 'win32')('a FIFO, a link to /dev/zero and a link 
   writeFileSync(join(corpus, 'piped.txt'), 'Piped\n\nAn article whose metadata file is a named pipe.\n');
   expect(spawnSync('mkfifo', [join(corpus, 'piped.meta.json')]).status).toBe(0);
 
-  const proc = spawn(process.execPath, ['--v8-pool-size=0', '--import', 'tsx', 'src/main.ts'], { cwd: root, env: childEnv() });
+  const proc = spawn(process.execPath, ['--v8-pool-size=0', 'dist/main.js'], { cwd: root, env: childEnv() }); // what `npm start` runs
   child = proc;
   let stdout = '';
   let stderr = '';
