@@ -9,7 +9,7 @@ import type { Lookup } from './lookup.js';
 import type { Hit } from './textsearch.js';
 import type { QuestionPart } from './understand/question.js';
 
-export type AnswerType = 'person' | 'people' | 'number' | 'reason' | 'definition' | 'place' | 'date' | 'name' | 'any';
+export type AnswerType = 'person' | 'people' | 'number' | 'reason' | 'distinction' | 'definition' | 'place' | 'date' | 'name' | 'any';
 
 /** "list the councillors": a passage naming at least this many people. */
 const LIST_PEOPLE = 3;
@@ -27,7 +27,7 @@ export function answerType(part: QuestionPart): AnswerType {
     case 'count':
       return 'number';
     case 'why':
-      return 'reason';
+      return part.contrast ? 'distinction' : 'reason';
     case 'where':
       return 'place';
     case 'when':
@@ -41,6 +41,9 @@ export function answerType(part: QuestionPart): AnswerType {
 
 /** "What is the IFE", "what was Socialist Unity": the thing asked about is the last one to four words. */
 const DEFINITION = /^what\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+)?((?:\S+\s+){0,3}\S+)$/i;
+
+/** Words that set two cases apart ("the NEC drew a distinction between the cases"). */
+const DISTINCTION = /\b(?:distinction|distinguish\w*|differen\w*|unlike|whereas|in contrast|by contrast|while the|rather than)\b/i;
 
 /** Words that give a reason or a cause ("amid allegations of ...", "for their backing of ..."). */
 const REASON =
@@ -120,6 +123,8 @@ export function hasAnswerType(lookup: Lookup, hit: Hit, type: AnswerType, asked:
       return hasCount(text, question, actionTerms);
     case 'reason':
       return REASON.test(text);
+    case 'distinction':
+      return DISTINCTION.test(text);
     case 'place':
       return PLACE.test(text);
     case 'name': {

@@ -75,7 +75,9 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   const type = answerType(part);
   // "..., did he bottle it": the people the first part named stand for the pronoun.
   const carried = part.carried ? personsNamed(lookup, part.carried).map((p) => p.name) : [];
-  const plan = searchPlan(lookup, [part.content, ...carried].join(' '), ASSERTS.has(part.type));
+  // What sets two cases apart is said with words of its own ("drew a distinction between the cases").
+  const contrast = part.contrast ? ['distinction'] : [];
+  const plan = searchPlan(lookup, [part.content, ...carried, ...contrast].join(' '), ASSERTS.has(part.type));
   const hits = searchPassages(lookup, plan, { minCoverage: ASK_MIN_COVERAGE, window: true, ...(trace ? { trace } : {}) });
   const asked = new Set(terms(part.text));
   if (trace) trace.answerType = type;

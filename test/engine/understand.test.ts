@@ -67,6 +67,12 @@ describe('parts', () => {
     expect(q.parts[0]!.type).toBe('where');
   });
 
+  it('marks a why that sets two cases against each other', () => {
+    expect(parseQuestion('why did the councillors get axed but ken didnt').parts[0]!.contrast).toBe(true);
+    expect(parseQuestion('why did the nec treat ken different from the cllrs').parts[0]!.contrast).toBe(true);
+    expect(parseQuestion('why did labour ditch rahman').parts[0]!.contrast).toBeUndefined();
+  });
+
   it('drops filler and question words from the search words', () => {
     const [part] = parseQuestion('why did the councillors get axed tbh').parts;
     expect(part!.content.split(' ')).not.toContain('tbh');

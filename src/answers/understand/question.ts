@@ -25,6 +25,11 @@ export interface QuestionPart {
   focus?: string;
   /** The focus is a kind of thing ("which ward"): named by the answer, not necessarily written in it. */
   focusIsKind?: true;
+  /**
+   * "why did the councillors get axed but ken didnt", "why did the nec treat ken different": a why
+   * that asks what sets two cases apart, answered by a sentence that draws the distinction.
+   */
+  contrast?: true;
   /** The first part's words, for a later part's pronouns ("did he bottle it" after "why did abbas ..."). */
   carried?: string;
 }
@@ -87,6 +92,9 @@ const QUESTION_WORDS = new Set(
   `who whom whose what when where why how which many much long big ${AUX.replaceAll("|", " ")} not never no right correct true false wrong`.split(" "),
 );
 
+/** Two cases set against each other in a why question. */
+const CONTRAST = /\bbut\b.*\b(?:not|never|no)\b|\bbut not\b|\bdifferent(?:ly)?\b|\bdouble standards?\b|\bsame (?:offence|thing|rules?|crime)\b|\bwhereas\b|\bunlike\b/;
+
 /** "..., was it on his blog": a yes/no about the previous part's answer narrows it. */
 const NARROWS = /^(?:was|is|were|did|does)\s+(?:it|that|this)\b(?! true)/;
 
@@ -144,6 +152,7 @@ function readPart(text: string): QuestionPart {
   // "whats the actual numbers", "what was it about": generic words ask about the previous part.
   if (content.split(' ').every((w) => GENERIC.has(w))) content = '';
   const part: QuestionPart = { text, type, content, negated: NEGATION.test(text.replace(/^(?:is it true|is it|was it|did|does|do|is|was)\s+(?:not|n't)\b/, '')) };
+  if (type === 'why' && CONTRAST.test(text)) part.contrast = true;
   const found = FOCUS.exec(text);
   const focus = found?.[1]?.split(' ').filter((w) => !QUESTION_WORDS.has(w) && !GENERIC.has(w));
   if (focus?.length) {
