@@ -98,6 +98,8 @@ const CONTRAST = /\bbut\b.*\b(?:not|never|no)\b|\bbut not\b|\bdifferent(?:ly)?\b
 /** "..., was it on his blog": a yes/no about the previous part's answer narrows it. */
 const NARROWS = /^(?:was|is|were|did|does)\s+(?:it|that|this)\b(?! true)/;
 
+const DO = new Set(['do', 'does', 'did', 'done', 'doing']);
+
 /** "what date/year/time": the words that ask for a date, in a question about when. */
 const WHEN_WORDS = new Set(['date', 'year', 'day', 'month', 'time', 'exactly']);
 /** Words that alone ask nothing of their own. */
@@ -144,10 +146,10 @@ function readPart(text: string): QuestionPart {
   // question is its other answer, not more of what to look for.
   let content = ` ${type === 'yesno' ? text.replace(/\s+or\s+(?:\S+\s+){0,3}\S+$/, '') : text} `;
   for (const filler of FILLERS) content = content.replace(filler, ' ');
-  content = content
-    .split(/\s+/)
-    .map((w) => w.replace(/,$/, ''))
-    .filter((w) => w && !QUESTION_WORDS.has(w) && w !== '?' && !(type === 'when' && WHEN_WORDS.has(w)))
+  const words = content.split(/\s+/).map((w) => w.replace(/,$/, ''));
+  content = words
+    // "do anything", "did nothing": a verb of its own, not the question's auxiliary.
+    .filter((w, i) => w && (!QUESTION_WORDS.has(w) || (DO.has(w) && /^(?:anything|something|nothing)$/.test(words[i + 1] ?? ''))) && w !== '?' && !(type === 'when' && WHEN_WORDS.has(w)))
     .join(' ');
   // "whats the actual numbers", "what was it about": generic words ask about the previous part.
   if (content.split(' ').every((w) => GENERIC.has(w))) content = '';
