@@ -153,7 +153,9 @@ function readPart(text: string): QuestionPart {
     .join(' ');
   // "whats the actual numbers", "what was it about": generic words ask about the previous part.
   if (content.split(' ').every((w) => GENERIC.has(w))) content = '';
-  const part: QuestionPart = { text, type, content, negated: NEGATION.test(text.replace(/^(?:is it true|is it|was it|did|does|do|is|was)\s+(?:not|n't)\b/, '')) };
+  // Not the rhetorical "wasnt it ..." at the start, nor the other answer in "... or not" at the end.
+  const asserted = text.replace(/^(?:is it true|is it|was it|did|does|do|is|was)\s+(?:not|n't)\b/, '').replace(/\s+or\s+(?:not|nah|no)\s*$/, '');
+  const part: QuestionPart = { text, type, content, negated: NEGATION.test(asserted) };
   if (type === 'why' && CONTRAST.test(text)) part.contrast = true;
   const found = FOCUS.exec(text);
   const focus = found?.[1]?.split(' ').filter((w) => !QUESTION_WORDS.has(w) && !GENERIC.has(w));
