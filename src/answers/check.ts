@@ -560,7 +560,7 @@ function sameNumber(n: ClaimNumber, m: ClaimNumber): boolean {
  * noun, an ordinal for an ordinal) and not the claim's; 'owned-conflict' when that other value is
  * said of the person the claim says it of; 'missing' otherwise.
  */
-function numberVerdict(claim: ClaimNumber[], passage: ClaimNumber[], owned: (n: ClaimNumber) => ClaimNumber | undefined): 'match' | 'conflict' | 'owned-conflict' | 'missing' {
+function numberVerdict(claim: readonly ClaimNumber[], passage: readonly ClaimNumber[], owned: (n: ClaimNumber) => ClaimNumber | undefined): 'match' | 'conflict' | 'owned-conflict' | 'missing' {
   let verdict: 'match' | 'missing' = 'match';
   const sameThing = (n: ClaimNumber, m: ClaimNumber) => n.kind === 'year' || n.kind === 'percent' || m.unit.some((u) => n.unit.includes(u));
   for (const n of claim) {
@@ -709,7 +709,7 @@ const SPEECH_BEFORE = new RegExp(`\\b(?:${SPEECH})\\s*$`, 'i');
 
 /** Negation cues a few words before the matched words, in their clause ("decided not to take action"), or "which he denies" after. */
 /** The matched tokens of the densest run of the claim's concepts and numbers in a unit (within 8 words). */
-function densest(tokens: Token[], concepts: Concept[], numbers: ClaimNumber[]): Token[] {
+function densest(tokens: Token[], concepts: Concept[], numbers: readonly ClaimNumber[]): Token[] {
   const values = new Set(numbers.flatMap((n) => [n.text, String(n.value)]));
   const keyOf = tokens.map((t) => {
     const ci = concepts.findIndex((c) => t.terms.some((x) => isConceptTerm(c, x)));

@@ -38,7 +38,7 @@ export interface Assertion {
   concepts: Concept[];
   /** What to search the index for: the claim's words and the sources' words for them. */
   query: string;
-  numbers: ClaimNumber[];
+  numbers: readonly ClaimNumber[];
   negated: boolean;
   /** Hypothetical or conditional ("if", "would", "should"): it asserts no fact. */
   modal: boolean;
@@ -180,7 +180,19 @@ function hasVerb(clause: string): boolean {
 }
 
 /** Numbers, years, percentages and ordinals of a text, each with what it counts. */
-export function numbersOf(text: string): ClaimNumber[] {
+export function numbersOf(text: string): readonly ClaimNumber[] {
+  let found = numbersMemo.get(text);
+  if (!found) {
+    found = readNumbers(text);
+    // Bounded: a check reads the same passages' numbers for every candidate and every claim.
+    if (numbersMemo.size >= 20_000) numbersMemo.clear();
+    numbersMemo.set(text, found);
+  }
+  return found;
+}
+const numbersMemo = new Map<string, readonly ClaimNumber[]>();
+
+function readNumbers(text: string): ClaimNumber[] {
   const matches = [...fold(text).matchAll(/[\p{L}\p{N}]+(?:[.,]\d+)?|%|[,;:.!?()–—-]/gu)];
   const toks = matches.map((m) => m[0]);
   const out: ClaimNumber[] = [];
