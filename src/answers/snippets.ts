@@ -27,16 +27,20 @@ const MAX_SNIPPETS = 15;
 export function toSnippets(index: SearchIndex, ranked: Candidate[]): Snippet[] {
   const { passages, articles } = index.data;
   const chosen: { candidate: Candidate; alsoIn: AlsoIn[] }[] = [];
-  const taken = new Map<number, { alsoIn: AlsoIn[]; seen: Set<string> }>();
+  // Taken passages by their group of twins (a group's shared list starts with its first passage),
+  // so marking a sentence printed in thousands of articles costs one entry, not thousands.
+  const group = (id: number) => passages[id]!.twins[0] ?? id;
+  const taken = new Set<number>();
   for (const candidate of interleaveArticles(ranked)) {
     if (chosen.length >= MAX_SNIPPETS) break;
-    const overlap = candidate.passages.map((id) => taken.get(id)).find((t) => t !== undefined);
+    const overlap = candidate.passages.some((id) => taken.has(group(id)));
     const sameSpan = chosen.some((c) => c.candidate.article === candidate.article && c.candidate.start < candidate.end && candidate.start < c.candidate.end);
     if (overlap || sameSpan) continue;
     const alsoIn: AlsoIn[] = [];
     const seen = new Set<string>();
     for (const id of candidate.passages) {
       for (const twin of passages[id]!.twins) {
+        if (alsoIn.length >= MAX_ALSO_IN) break;
         if (twin === id) continue; // a passage's twins list its whole group, itself included
         const p = passages[twin]!;
         const article = articles[p.article]!;
@@ -47,15 +51,14 @@ export function toSnippets(index: SearchIndex, ranked: Candidate[]): Snippet[] {
         }
       }
     }
-    const entry = { alsoIn, seen };
-    for (const id of candidate.passages) {
-      taken.set(id, entry);
-      for (const twin of passages[id]!.twins) taken.set(twin, entry);
-    }
+    for (const id of candidate.passages) taken.add(group(id));
     chosen.push({ candidate, alsoIn });
   }
   return chosen.map(({ candidate, alsoIn }) => snippetOf(articles[candidate.article]!, candidate, alsoIn));
 }
+
+/** Other printings listed under "also in" at most: a sentence reprinted everywhere needs no full list. */
+const MAX_ALSO_IN = 10;
 
 function snippetOf(article: IndexedArticle, c: Candidate, alsoIn: AlsoIn[]): Snippet {
   const snippet: Snippet = {
