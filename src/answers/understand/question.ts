@@ -89,7 +89,7 @@ const PART_BREAK = new RegExp(`(?:,\\s*|\\s+(?:and|or|but|also|plus)\\s+)(?=(?:w
 
 /** Words that ask rather than say: dropped from the search words. */
 const QUESTION_WORDS = new Set(
-  `who whom whose what when where why how which many much long big ${AUX.replaceAll("|", " ")} not never no right correct true false wrong`.split(" "),
+  `who whom whose what when where why how which many much long big ${AUX.replaceAll('|', ' ')} not never no right correct true false wrong`.split(' '),
 );
 
 /** Two cases set against each other in a why question. */
@@ -98,6 +98,7 @@ const CONTRAST = /\bbut\b.*\b(?:not|never|no)\b|\bbut not\b|\bdifferent(?:ly)?\b
 /** "..., was it on his blog": a yes/no about the previous part's answer narrows it. */
 const NARROWS = /^(?:was|is|were|did|does)\s+(?:it|that|this)\b(?! true)/;
 
+/** Forms of "do", kept before "anything"/"nothing" where they are the verb, not the auxiliary. */
 const DO = new Set(['do', 'does', 'did', 'done', 'doing']);
 
 /** "what date/year/time": the words that ask for a date, in a question about when. */
@@ -108,7 +109,8 @@ const GENERIC = new Set(['word', 'words', 'term', 'phrase', 'way', 'kind', 'sort
 /** Fillers as regular expressions, longest first so "is it true that" goes before "is it true". */
 const FILLERS = [...FILLER].sort((a, b) => b.length - a.length).map((f) => new RegExp(`\\b${f.replace(/\s+/g, '\\s+')}\\b`, 'g'));
 
-const NEGATION = /\b(?:not|never|no|nobody|none|nothing|neither|nor|cannot)\b/; // words that deny ("refused") are paraphrases marked negative
+/** Grammatical negation; words that deny ("refused", "snubbed") are paraphrases marked negative. */
+const NEGATION = /\b(?:not|never|no|nobody|none|nothing|neither|nor|cannot)\b/;
 
 export function parseQuestion(original: string): Question {
   const normalised = normalise(original);
