@@ -96,6 +96,8 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   };
   let nearest: { hit: Hit; failed: string } | undefined;
   const candidates: Candidate[] = [];
+  /** The passage each candidate shows, as judged (for the yes/no verdict). */
+  const judged = new Map<Candidate, Hit>();
   for (const hit of hits.slice(0, 60)) {
     const fits = hasAnswerType(lookup, hit, type, asked, part.text, actionTerms);
     const failed = failedCheck(hit, fits);
@@ -117,20 +119,34 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
     const score = Object.values(factors).reduce((a, b) => a * b, 1);
     const p = hit.passage;
     trace?.hits.push({ passage: p.id, text: lookup.passageText(p), score, factors });
-    candidates.push(candidateOf(hit, score));
+    const shown = leadInTarget(lookup, hit);
+    const candidate = candidateOf(shown, score);
+    judged.set(candidate, shown);
+    candidates.push(candidate);
   }
   trace?.hits.sort((a, b) => b.score - a.score).splice(8);
   if (candidates.length) {
     // "did ken livingstone or ken clark tell them": a choice, which the passage answers; no yes or no.
     if (part.type !== 'yesno' || /\bor\b/.test(part.content)) return { candidates };
     const best = candidates.reduce((a, b) => (b.score > a.score ? b : a));
-    const hit = hits.find((h) => h.passage.id === best.passages[0])!;
-    return { candidates, verdict: confirms(lookup, part, plan, hit) ? 'yes' : 'otherwise' };
+    return { candidates, verdict: confirms(lookup, part, plan, judged.get(best)!) ? 'yes' : 'otherwise' };
   }
   const result: AskResult = { candidates, refusal: refusalReason(part, nearest?.failed) };
   if (nearest) result.nearest = candidateOf(nearest.hit, 0);
   return result;
 }
+
+/**
+ * "Ted Jeory adds:", "A Labour spokesman said:": a few words that only introduce what follows are no
+ * snippet; the sentence they introduce (the next one of the article) stands for them.
+ */
+function leadInTarget(lookup: Lookup, hit: Hit): Hit {
+  const text = lookup.passageText(hit.passage).trim();
+  if (!text.endsWith(':') || text.split(/\s+/).length > LEAD_IN_WORDS) return hit;
+  const next = lookup.index.data.passages[hit.passage.id + 1];
+  return next && next.article === hit.passage.article ? { ...hit, passage: next } : hit;
+}
+const LEAD_IN_WORDS = 6;
 
 function candidateOf(hit: Hit, score: number): Candidate {
   const p = hit.passage;

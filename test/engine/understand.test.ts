@@ -196,6 +196,12 @@ describe('answers that use it', () => {
     expect(engine.answer({ command: 'ask', query: 'did ken beat boris in the 2012 london mayor race' }).abstained).toBe(true);
   });
 
+  it('shows the sentence a lead-in ("Ted Jeory adds:") introduces, not the lead-in', () => {
+    const a = engine.answer({ command: 'ask', query: 'what did ken say to ted jeory at conference abt how lutfur was treated' });
+    expect(a.snippets.map((s) => s.text)).not.toContain('Ted Jeory adds:');
+    for (const s of a.snippets) expectVerbatim(s);
+  });
+
   it('a partial name answers for the likeliest person and names the others', () => {
     const a = engine.answer({ command: 'who', query: 'Ken' });
     expect(a.person?.name).toBe('Ken Livingstone');
