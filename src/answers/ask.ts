@@ -73,8 +73,9 @@ export interface AskResult {
 export function ask(lookup: Lookup, question: string | QuestionPart, trace?: PartTrace): AskResult {
   const part = typeof question === 'string' ? parseQuestion(question).parts[0]! : question;
   const type = answerType(part);
-  // "..., did he bottle it": the people the first part named stand for the pronoun.
-  const carried = part.carried ? personsNamed(lookup, part.carried).map((p) => p.name) : [];
+  // "..., did he bottle it": the people the first part named stand for the pronoun; a name the
+  // sources do not know ("why was boris rooting for lutfur, did he ...") stands for it first.
+  const carried = part.carried ? carriedPeople(lookup, part.carried) : [];
   // What sets two cases apart is said with words of its own ("drew a distinction between the cases").
   const contrast = part.contrast ? ['distinction'] : [];
   const plan = searchPlan(lookup, [part.content, ...carried, ...contrast].join(' '), ASSERTS.has(part.type));
@@ -147,6 +148,12 @@ function leadInTarget(lookup: Lookup, hit: Hit): Hit {
   return next && next.article === hit.passage.article ? { ...hit, passage: next } : hit;
 }
 const LEAD_IN_WORDS = 6;
+
+/** Who a later part's he/she may be: an unknown name of the first part, else the people it names. */
+function carriedPeople(lookup: Lookup, first: string): string[] {
+  const unknown = searchPlan(lookup, first).concepts.filter((c) => c.missing && c.weight > 0);
+  return unknown.length ? unknown.map((c) => c.word) : personsNamed(lookup, first).map((p) => p.name);
+}
 
 function candidateOf(hit: Hit, score: number): Candidate {
   const p = hit.passage;

@@ -214,6 +214,10 @@ describe('answers that use it', () => {
     expect(a.person?.name).toBe('Lutfur Rahman');
   });
 
+  it("a later part's he is the unknown person of the first part, not someone else it names", () => {
+    expect(engine.answer({ command: 'ask', query: 'why was boris rooting for lutfur, did he cosy up to the IFE too??' }).abstained).toBe(true);
+  });
+
   it('a multi-part question answers each part', () => {
     const a = engine.answer({ command: 'ask', query: 'whos john biggs and does ken think he got treated fairly' });
     const texts = a.snippets.map((s) => s.text).join('\n');
