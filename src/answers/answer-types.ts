@@ -4,7 +4,7 @@
  * "where", a date for "when", a name next to its kind for "what system / which ward", a definition for
  * "what is".
  */
-import { terms, termsOf } from '../retrieval/text.js';
+import { escapeRegExp, terms, termsOf } from '../retrieval/text.js';
 import type { Lookup } from './lookup.js';
 import type { Hit } from './textsearch.js';
 import type { QuestionPart } from './understand/question.js';
@@ -135,7 +135,7 @@ export function hasAnswerType(lookup: Lookup, hit: Hit, type: AnswerType, asked:
       return lookup.dated[hit.passage.id] === 1;
     case 'definition': {
       const subject = DEFINITION.exec(question.trim().replace(/[?!.\s]+$/, ''))?.[1] ?? '';
-      const escaped = subject.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+      const escaped = escapeRegExp(subject).replace(/\s+/g, '\\s+');
       const defined = new RegExp(`,\\s+(?:the\\s+)?${escaped}\\b|\\b${escaped}\\s*(?:\\(|,\\s+(?:the|a|an)\\b|\\s+(?:is|was|are)\\s+(?:the|a|an)\\b)`, 'i');
       return defined.test(text);
     }

@@ -16,7 +16,7 @@ import type { Mention } from '../retrieval/people.js';
 import { sameWord, termsOf, words } from '../retrieval/text.js';
 import { type Assertion, type ClaimNumber, NEGATION, numbersOf, readClaim, VERB } from './claims.js';
 import { CLAIM_PARAPHRASES } from './understand/claim-words.js';
-import type { Concept } from './understand/expand.js';
+import { type Concept, conceptMatch } from './understand/expand.js';
 import { PARAPHRASES } from './understand/paraphrases.js';
 import { contrasts } from './understand/polarity.js';
 import type { Lookup } from './lookup.js';
@@ -315,14 +315,7 @@ function mentionsIn(lookup: Lookup, p: Passage): Mention[] {
 
 /** How much a set of terms covers each concept: 1 for the claim's own word, less for a paraphrase. */
 function hits(concepts: Concept[], set: ReadonlySet<string>): number[] {
-  return concepts.map((c) => {
-    if (c.terms.some((t) => set.has(t))) return 1;
-    let best = 0;
-    c.alternatives.forEach((w, t) => {
-      if (w > best && set.has(t)) best = w;
-    });
-    return best;
-  });
+  return concepts.map((c) => conceptMatch(c, set));
 }
 
 function isConceptTerm(c: Concept, term: string): boolean {

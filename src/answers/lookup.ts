@@ -261,11 +261,6 @@ export class Lookup {
     return this.known(term);
   }
 
-  /** True when the corpus has a term the typo search would take this one for ("spittalfields"). */
-  nearTerm(term: string): boolean {
-    return this.nearTerms(term).length > 0;
-  }
-
   /** The corpus terms the typo search would take this one for, keeping its first letter. */
   nearTerms(term: string): string[] {
     const fuzzy = SEARCH_OPTIONS.fuzzy;

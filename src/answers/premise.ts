@@ -4,6 +4,7 @@
  * describes. A passage failing one of these answers another question; when every passage fails, the
  * sources do not say what the question assumes. Shared by `ask` and `when`.
  */
+import { escapeRegExp } from '../retrieval/text.js';
 import type { Lookup } from './lookup.js';
 import { NOT_IN_PASSAGE, ROLE_MISMATCH, roleFit } from './roles.js';
 import type { Hit } from './textsearch.js';
@@ -22,7 +23,7 @@ const PREMISED = new Set<QuestionPart['type']>(['why', 'yesno', 'when', 'who']);
 
 /** True when the words stand right after "before", "after", "while", "for"... in the question. */
 function subordinate(question: string, word: string): boolean {
-  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(word);
   return new RegExp(`\\b(?:before|after|while|since|without|for|by|when|until)\\s+${escaped}\\b`).test(question);
 }
 

@@ -5,7 +5,7 @@
  * between. The distance between a named person's mention and the question's other matched words
  * measures that without a parser; sentences here are short and their roles local.
  */
-import { termsOf } from '../retrieval/text.js';
+import { escapeRegExp, termsOf } from '../retrieval/text.js';
 import type { Lookup } from './lookup.js';
 import { actionTermsOf, type SearchPlan } from './understand/expand.js';
 import { type Hit, matchedWords } from './textsearch.js';
@@ -107,7 +107,7 @@ function questionRole(question: string, plan: SearchPlan, nameTerms: ReadonlySet
   // The name word nearest the action ("rahman" of "lutfur rahman removed").
   let nearest: { start: number; end: number } | undefined;
   for (const c of names) {
-    const i = question.search(new RegExp(`\\b${c.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`));
+    const i = question.search(new RegExp(`\\b${escapeRegExp(c.word)}\\b`));
     if (i < 0) continue;
     const span = { start: i, end: i + c.word.length };
     const gap = (s: { start: number; end: number }) => Math.min(Math.abs(s.start - at), Math.abs(s.end - at));

@@ -19,6 +19,11 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/** The text as a regular expression that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** Lower-cases and folds apostrophes and dashes so "Livingstone’s" and "Livingstone's" agree. */
 export function fold(text: string): string {
   return text.normalize('NFKC').replace(APOSTROPHES, "'").replace(/[\u2010-\u2015\u2212]/g, '-').toLowerCase();

@@ -113,7 +113,9 @@ export function searchPlan(lookup: Lookup, content: string, asserts = false): Se
     if (spelled) alternative(spelled, 1);
     if (own.length === 0 && alternatives.size === 0) continue;
     // Known: in the corpus, a near spelling of a word of it, or of a name ("abass" for Abbas).
-    const known = own.filter((t) => lookup.has(t) || lookup.nearTerm(t) || (span === 1 && lookup.similarNameTokens(word).length > 0));
+    // Near spellings looked up once per word the corpus lacks (a fuzzy search of the vocabulary).
+    const near = new Map(own.filter((t) => !lookup.has(t)).map((t) => [t, lookup.nearTerms(t)]));
+    const known = own.filter((t) => lookup.has(t) || near.get(t)!.length > 0 || (span === 1 && lookup.similarNameTokens(word).length > 0));
     // A phrase means more than any one of its words: "back" alone (in "gaining back a seat") is not
     // "let back in". Its words count as weak alternatives, but for a verb that carries the meaning
     // ("campaign" of "campaign for"); a single word counts fully.
@@ -128,7 +130,7 @@ export function searchPlan(lookup: Lookup, content: string, asserts = false): Se
     // paraphrase must not make a common word weigh more).
     const ownKnown = known.filter((t) => lookup.has(t));
     // A typo weighs as the word it stands for ("livingstn" as "livingston").
-    const asSpelled = ownKnown.length ? ownKnown : known.flatMap((t) => lookup.nearTerms(t));
+    const asSpelled = ownKnown.length ? ownKnown : known.flatMap((t) => near.get(t) ?? []);
     const weighed = asSpelled.length ? asSpelled : [...alternatives.keys()].filter((t) => alternatives.get(t)! >= PARAPHRASE_WEIGHT);
     const weight = Math.max(0, ...(weighed.length ? weighed : known).map((t) => lookup.idf(t)));
     const unknown = known.length === 0 && alternatives.size === 0;
@@ -164,16 +166,19 @@ export function conceptCoverage(concepts: readonly Concept[], matched: ReadonlyS
   let hit = 0;
   for (const c of concepts) {
     total += c.weight;
-    if (c.terms.some((t) => matched.has(t))) hit += c.weight;
-    else {
-      let best = 0;
-      c.alternatives.forEach((w, t) => {
-        if (w > best && matched.has(t)) best = w;
-      });
-      hit += best * c.weight;
-    }
+    hit += conceptMatch(c, matched) * c.weight;
   }
   return total ? hit / total : 0;
+}
+
+/** How much a set of matched terms covers one concept: 1 by its own word, less by a paraphrase. */
+export function conceptMatch(c: Concept, matched: ReadonlySet<string>): number {
+  if (c.terms.some((t) => matched.has(t))) return 1;
+  let best = 0;
+  c.alternatives.forEach((w, t) => {
+    if (w > best && matched.has(t)) best = w;
+  });
+  return best;
 }
 
 /** Most words a phrasal verb may have between its verb and its particle ("kicked [the councillors] out"). */
