@@ -28,10 +28,12 @@ export function when(lookup: Lookup, event: string, trace?: PartTrace): Candidat
   const actionTerms = actionTermsOf(plan);
   const candidates: Candidate[] = [];
   for (const hit of hits.slice(0, 30)) {
+    const failure = premise.failure(hit);
+    const nearest = failure ? undefined : nearestDate(lookup, hit);
     // A date far from the event's words dates something else the sentence tells.
-    const failed = premise.failure(hit) ?? (nearestDate(lookup, hit).distance > MAX_DATE_DISTANCE ? 'date' : undefined);
+    const failed = failure ?? (nearest!.distance > MAX_DATE_DISTANCE ? 'date' : undefined);
     if (failed) trace?.rejected.push({ passage: hit.passage.id, text: lookup.passageText(hit.passage), failed });
-    else candidates.push(candidateOf(lookup, hit, premise.roles(hit), actionTerms, trace));
+    else candidates.push(candidateOf(lookup, hit, nearest!, premise.roles(hit), actionTerms, trace));
   }
   if (trace) trace.hits.sort((a, b) => b.score - a.score).splice(8);
   return candidates;
@@ -43,10 +45,10 @@ function eventPart(event: string): QuestionPart {
   return { text, type: 'when', content: contentOf(event), negated: false };
 }
 
-function candidateOf(lookup: Lookup, hit: Hit, roles: number, actionTerms: ReadonlySet<string>, trace?: PartTrace): Candidate {
+function candidateOf(lookup: Lookup, hit: Hit, nearest: { date: DateMention; distance: number }, roles: number, actionTerms: ReadonlySet<string>, trace?: PartTrace): Candidate {
   const p = hit.passage;
   const article = lookup.index.data.articles[p.article]!;
-  const { date, distance } = nearestDate(lookup, hit);
+  const { date, distance } = nearest;
   const text = article.text.slice(date.start, date.end);
   const resolved = resolveDate(text, article.ref.date);
   // A date written next to the event's words is the event's date; one far from them dates something
