@@ -22,7 +22,7 @@ export function answerType(part: QuestionPart): AnswerType {
     case 'list':
       return 'people';
     case 'which':
-      if (/^which\s+(?:mp|mps|person|people|man|woman|councillor|councillors|candidate|member|minister|leader|politician|one)\b/.test(q)) return 'person';
+      if (/^which\s+(?:\w+\s+)?(?:mp|mps|person|people|man|woman|councillor|councillors|candidate|member|minister|leader|politician|one)\b/.test(q)) return 'person';
       return CATEGORY.test(q) ? 'name' : 'any';
     case 'count':
       return 'number';

@@ -15,7 +15,7 @@ import { type Hit, searchPassages } from './textsearch.js';
 import type { PartTrace } from './explain.js';
 import { actionTermsOf, type SearchPlan, searchPlan } from './understand/expand.js';
 import { contrasts, HYPOTHETICAL, hypothetical, negative } from './understand/polarity.js';
-import { parseQuestion, type QuestionPart } from './understand/question.js';
+import { JUSTIFY, parseQuestion, type QuestionPart } from './understand/question.js';
 
 export type Routed =
   | { command: 'who'; name: string }
@@ -49,6 +49,9 @@ const ASSERTS = new Set<QuestionPart['type']>(['yesno', 'why', 'when']);
 const SPEECH = /\b(?:say|says|said|saying|claim|claims|claimed|tell|told|explain|explained|argue|argued|insist|insisted|reckon|reckons|call|called|describe|described)\b/;
 /** A passage where no one the question names speaks, for a question about what they said. */
 const NOT_SPOKEN = 0.5;
+
+/** For "how did X justify ...": a reason that X did not give is hardly X's. */
+const NOT_THEIR_REASON = 0.2;
 
 /** Questions whose answer is the speaker ("which MP said ..."), not someone the question names. */
 const ASKS_SPEAKER = new Set<QuestionPart['type']>(['who', 'which', 'list']);
@@ -85,7 +88,8 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   const premise = premiseOf(lookup, part, plan);
   const actionTerms = actionTermsOf(plan);
   // "why did X say ...", "what did X claim": X's own words, or a sentence saying what X said.
-  const asksSpeech = SPEECH.test(part.text);
+  const justifies = JUSTIFY.test(part.text);
+  const asksSpeech = justifies || SPEECH.test(part.text);
   /** The first check a passage fails, named for the refusal's reason; none for an answer. */
   const failedCheck = (hit: Hit, fits: boolean): string | undefined => {
     const failure = premise.failure(hit);
@@ -113,7 +117,7 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
       answerType: fits ? 1 : WRONG_TYPE,
       involvesNamed: OTHER_PEOPLE + (1 - OTHER_PEOPLE) * hit.involvesNamed,
       roles: premise.roles(hit),
-      speaks: !asksSpeech || speaksIn(lookup, hit, ASKS_SPEAKER.has(part.type)) ? 1 : NOT_SPOKEN,
+      speaks: !asksSpeech || speaksIn(lookup, hit, ASKS_SPEAKER.has(part.type)) ? 1 : justifies ? NOT_THEIR_REASON : NOT_SPOKEN,
       // "why was ken expelled" is not answered by "faced calls for his expulsion".
       asserted: ASSERTS.has(part.type) && hypothetical(lookup.passageText(hit.passage), actionTerms) ? HYPOTHETICAL : 1,
     };

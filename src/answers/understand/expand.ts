@@ -140,7 +140,9 @@ export function searchPlan(lookup: Lookup, content: string, asserts = false): Se
     const missing = unknown;
     // Three letters or fewer: chat shorthand no list has ("shd", "tf") far more often than a name.
     const ordinary = unknown && span === 1 && (isEnglish(word) || word.length <= 3);
-    concepts.push({ word, terms: ownTerms, alternatives, weight: ordinary ? ORDINARY_WEIGHT[asserts ? 'asserts' : 'asks'] * lookup.idf('') : missing ? MISSING_WEIGHT * lookup.idf('') : weight, missing, action: phrase?.action ?? false, negative: phrase?.negative ?? false });
+    // An adverb in -ly ("obviously", "literally") is the asker's stance, never the premise.
+    const stance = ordinary && /ly$/.test(word);
+    concepts.push({ word, terms: ownTerms, alternatives, weight: ordinary ? ORDINARY_WEIGHT[asserts && !stance ? 'asserts' : 'asks'] * lookup.idf('') : missing ? MISSING_WEIGHT * lookup.idf('') : weight, missing, action: phrase?.action ?? false, negative: phrase?.negative ?? false });
     if (ownTerms.length) ownWords.push(word);
   }
   // A question made mostly of words the articles never use is about something else ("london olympics

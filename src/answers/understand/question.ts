@@ -136,6 +136,8 @@ export function parseQuestion(original: string): Question {
       if (part.type !== 'other' && part.type !== 'yesno' && (previous.type === 'yesno' || previous.type === 'other' || previous.type === 'what')) previous.type = part.type;
       continue;
     }
+    // "ok but why ...", "lol, who ...": a first part with no words of its own and no question in it.
+    if (!previous && !part.content && part.type === 'other') continue;
     parts.push(part);
   }
   if (parts.length === 0) parts.push(readPart(normalised));
@@ -151,7 +153,7 @@ function readPart(text: string): QuestionPart {
   const words = content.split(/\s+/).map((w) => w.replace(/,$/, ''));
   content = words
     // "do anything", "did nothing": a verb of its own, not the question's auxiliary.
-    .filter((w, i) => w && (!QUESTION_WORDS.has(w) || (DO.has(w) && /^(?:anything|something|nothing)$/.test(words[i + 1] ?? ''))) && w !== '?' && !(type === 'when' && WHEN_WORDS.has(w)))
+    .filter((w, i) => w && !(type === 'why' && JUSTIFY_WORDS.has(w)) && (!QUESTION_WORDS.has(w) || (DO.has(w) && /^(?:anything|something|nothing)$/.test(words[i + 1] ?? ''))) && w !== '?' && !(type === 'when' && WHEN_WORDS.has(w)))
     .join(' ');
   // "whats the actual numbers", "what was it about": generic words ask about the previous part.
   if (content.split(' ').every((w) => GENERIC.has(w))) content = '';
@@ -186,12 +188,21 @@ function carryPeople(first: QuestionPart, later: QuestionPart): QuestionPart {
   return /\b(?:he|she|him|his|her|they|them)\b/.test(later.text) ? { ...later, carried: first.content } : later;
 }
 
+/**
+ * "how did ken justify ...", "whats kens excuse for ...", "what was he trying to stop": a why question,
+ * answered by the person's own reasons (ask.ts asks for their words).
+ */
+export const JUSTIFY =
+  /^(?:how (?:did|does|do|can|could|would|will) (?:\S+ ){1,3}(?:justify|defend|explain|excuse)\b|what (?:is|was|were|are) (?:\S+ ){0,2}(?:excuse|justification|defen[cs]e|explanation|argument|reasoning|rationale)s?\b|what (?:is|was|were) (?:he|she|they|\S+) (?:trying|tryna|hoping|aiming|meant) to (?:stop|prevent|achieve|do|block|avoid)\b)/;
+/** The words that ask for a justification, dropped from the search words with the other question words. */
+const JUSTIFY_WORDS = new Set(['justify', 'justified', 'defend', 'defended', 'excuse', 'excuses', 'justification', 'defence', 'defense', 'explanation', 'argument', 'reasoning', 'rationale', 'trying', 'tryna', 'hoping', 'aiming']);
+
 export function questionType(text: string): QuestionType {
   const t = text.replace(/^(?:so|and|but|ok|okay|hey|also|like|then)\s+/, '').trim();
   if (/^(?:who|whom|whose)\b/.test(t) || /\bwho (?:was|is|were) (?:that|it|this|they)$/.test(t) || /\bwho did (?:that|it|this)$/.test(t)) return 'who';
   if (/^(?:when|what (?:date|year|day|month|time)|which (?:date|year|day|month))\b/.test(t) || /\bwhen$/.test(t)) return 'when';
   if (/^where\b/.test(t) || /\bwhere$/.test(t)) return 'where';
-  if (/^(?:why|how come|what for)\b/.test(t) || /\b(?:why|what for)$/.test(t)) return 'why';
+  if (/^(?:why|how come|what for)\b/.test(t) || /\b(?:why|what for)$/.test(t) || JUSTIFY.test(t)) return 'why';
   if (/^(?:how (?:many|much|big|long|large|often)|what (?:share|percentage|proportion|number|majority))\b/.test(t)) return 'count';
   if (/^(?:can you |could you )?(?:list|name)\b/.test(t) || /^(?:what|which) (?:were|are) the names\b/.test(t) || /\bnames\b/.test(t)) return 'list';
   if (/^which\b/.test(t)) return 'which';
