@@ -6,7 +6,11 @@
  */
 import type { Cue } from '../retrieval/people.js';
 import type { Lookup, PersonMention } from './lookup.js';
+import { fold, sameWord, terms, words } from '../retrieval/text.js';
 import { personsNamed, resolvePerson } from './persons.js';
+import { searchPassages } from './textsearch.js';
+import { conceptMatch, searchPlan } from './understand/expand.js';
+import { contentOf } from './understand/question.js';
 import { candidateOrder, enoughCandidates, type Candidate } from './snippets.js';
 import type { Person } from '../retrieval/people.js';
 
@@ -37,10 +41,14 @@ const LONG_SENTENCE = 280;
 
 export function who(lookup: Lookup, name: string): WhoResult {
   let match = resolvePerson(lookup, name);
-  // "that robani guy lutfur stood": a description around a name; the first named is the one asked
-  // about, the others are said.
   if (match.kind === 'none') {
-    const [first, ...others] = personsNamed(lookup, name);
+    const named = personsNamed(lookup, name);
+    // "the tory mp who laid into ken", "the socialist unity blog guy": someone the articles describe
+    // so, other than the people the description names after its head.
+    const described = describedPerson(lookup, name, named);
+    // "that robani guy lutfur stood": a description around a name; the first named is the one asked
+    // about, the others are said. "kens spokesman", whom no passage names, is nobody known.
+    const [first, ...others] = described === NOBODY ? [] : described ? [described] : named;
     if (first) match = others.length ? { kind: 'person', person: first, others } : { kind: 'person', person: first };
   }
   if (match.kind !== 'person') return match;
@@ -55,6 +63,66 @@ export function who(lookup: Lookup, name: string): WhoResult {
   });
   return match.others ? { kind: 'found', person, candidates, others: match.others } : { kind: 'found', person, candidates };
 }
+
+/** Words that say a person is meant without describing them ("that X guy", "the one who"). */
+const PERSON_WORDS = new Set('guy guys bloke dude man woman lady fella fellow person one chap someone somebody who that this the a an some him her his them'.split(' '));
+/** Words after which a name is someone the description relates to, not the one described. */
+const RELATION = /^(?:who|whom|that|which|in|against|into|with|for|by|from|of|to|about|behind|on|at|over|under)$/;
+/** A describing word this many characters from a mention still points at that person. */
+const DESCRIPTION_REACH = 40;
+
+/**
+ * The person a description points at ("the tory mp who laid into ken" → Greg Hands, "the Tory MP for
+ * Chelsea and Fulham"), or none when the description is only a name with person words around it
+ * ("that rahman guy") or names its person first ("lutfur the mayor"). Candidates are the people of the
+ * passages that best cover the describing words, each scored by how it is introduced there and how
+ * near the describing words it stands.
+ */
+function describedPerson(lookup: Lookup, query: string, named: Person[]): Person | typeof NOBODY | undefined {
+  const typed = words(fold(query));
+  // One word is a name the user believes in ("Chelsea"), not a description of somebody.
+  if (typed.length < 2) return undefined;
+  const tokens = typed.map((w) => w.replace(/'s$/, ''));
+  const nameTerms = new Set(named.flatMap((p) => lookup.nameWords(p)));
+  const isName = (w: string) => nameTerms.has(w) || [...nameTerms].some((n) => sameWord(w, n));
+  // Where the description's head ends: "the tory mp | who laid into ken" ("that" opening it is "the").
+  const relation = tokens.findIndex((w, i) => i > 0 && RELATION.test(w));
+  const headEnd = relation < 0 ? tokens.length : relation;
+  // A name in the head ("lutfur the mayor", "that rahman guy") is the person asked about; one after
+  // it ("who laid into ken") or possessive ("kens spokesman") is someone the person relates to.
+  const firstName = tokens.findIndex(isName);
+  const related = firstName < 0 || firstName >= headEnd || /s$/.test(typed[firstName]!) && !nameTerms.has(typed[firstName]!);
+  if (!related && named.length) return undefined;
+  // What must stand by the person: the head's words, or for "the guy who nominated lutfur" the clause's.
+  const describing = (from: number, to: number) => tokens.slice(from, to).filter((w) => !isName(w) && !PERSON_WORDS.has(w) && !RELATION.test(w));
+  const head = describing(0, headEnd).length ? describing(0, headEnd) : describing(headEnd, tokens.length);
+  if (head.length === 0) return named.length ? undefined : NOBODY;
+  // The names stay in the search: the described person stands in a passage beside them.
+  const plan = searchPlan(lookup, contentOf(tokens.filter((w) => !PERSON_WORDS.has(w)).join(' ')));
+  const headConcepts = searchPlan(lookup, contentOf(head.join(' '))).concepts;
+  if (headConcepts.length === 0) return NOBODY;
+  const excluded = new Set(named.map((p) => p.id));
+  const scores = new Map<string, number>();
+  for (const hit of searchPassages(lookup, plan, { minCoverage: DESCRIBED_MIN_COVERAGE }).slice(0, 20)) {
+    const article = lookup.index.data.articles[hit.passage.article]!.text;
+    for (const m of hit.passage.mentions) {
+      if (excluded.has(m.person)) continue;
+      // The head's words stand by the mention: "Greg Hands, the Tory MP", not a candidate somewhere
+      // in a sentence that says "Tory" elsewhere.
+      const around = new Set(terms(article.slice(Math.max(hit.passage.start, m.start - DESCRIPTION_REACH), Math.min(hit.passage.end, m.end + DESCRIPTION_REACH))));
+      if (!headConcepts.every((c) => conceptMatch(c, around) > 0)) continue;
+      const introduced = 1 + m.cues.reduce((sum, cue) => sum + Math.max(0, CUE_WEIGHT[cue] ?? 0), 0);
+      const score = hit.coverage ** 2 * hit.relevance * introduced;
+      scores.set(m.person, Math.max(scores.get(m.person) ?? 0, score));
+    }
+  }
+  const best = [...scores].sort((a, b) => b[1] - a[1])[0];
+  return best ? lookup.persons.get(best[0]) : NOBODY;
+}
+/** A description whose person the articles do not name. */
+const NOBODY = 'nobody';
+/** How much of the description a passage must have for its people to be candidates. */
+const DESCRIBED_MIN_COVERAGE = 0.6;
 
 /** A person's passages ranked by how well they introduce the person, best first. */
 export interface Introductions {

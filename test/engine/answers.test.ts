@@ -70,6 +70,20 @@ describe('who', () => {
       for (const h of people) expect(fileText(s.file).slice(h.start, h.end)).toMatch(/Lutfur|Rahman/);
     }
   });
+
+  it.each([
+    ['the tory mp who laid into ken', 'Greg Hands'],
+    ['the socialist unity blog guy', 'Andy Newman'],
+    ['the bloke who nominated lutfur', 'Abul Hussain'],
+    ['that rahman guy', 'Lutfur Rahman'],
+    ['lutfur the mayor', 'Lutfur Rahman'],
+  ])('who %s: the person the description points at, not one it names after its head', (query, name) => {
+    expect(ask({ command: 'who', query }).person?.name).toBe(name);
+  });
+
+  it.each(['the tory candidate for mayor in tower hamlets', 'kens spokesman'])('who %s: a description no named person answers is refused', (query) => {
+    expect(ask({ command: 'who', query }).abstained).toBe(true);
+  });
 });
 
 describe('when', () => {
