@@ -73,10 +73,11 @@ function namesOne(text: string, kind: string, people: { start: number; end: numb
 }
 
 /**
- * A place: a capitalised name after a preposition of place ("in Spitalfields", "to the Roman Road")
- * or after the kind of place it is ("this very ward, Spitalfields").
+ * A place: a capitalised name after a preposition of place ("in Spitalfields", "to the Roman Road"),
+ * a site something appeared on ("on Socialist Unity", not "on Friday") or after the kind of place it
+ * is ("this very ward, Spitalfields").
  */
-const PLACE = /\b(?:[Ii]n|[Aa]t|[Tt]o|[Ff]rom|[Nn]ear|[Aa]round|[Aa]cross)\s+(?:the\s+)?\p{Lu}\p{L}+|\b(?:ward|borough|constituency|seat|district|area|town|city),?\s+\p{Lu}\p{L}+/u;
+const PLACE = /\b(?:[Ii]n|[Aa]t|[Tt]o|[Ff]rom|[Nn]ear|[Aa]round|[Aa]cross)\s+(?:the\s+)?\p{Lu}\p{L}+|\b(?:on|onto)\s+(?:the\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}\p{L}+|\b(?:ward|borough|constituency|seat|district|area|town|city),?\s+\p{Lu}\p{L}+/u;
 /** A quantity: digits that are not a year or decade, or a number word; "per cent" and "majority" count. */
 const QUANTITY = /\b(?!(?:19|20)\d\d(?:s|\b))\d[\d,.]*\b|\b(?:per ?cent|percent|half|third|quarter|majority|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundreds?|thousands?)\b/gi;
 /** What a count is of, when the question says ("how many votes"); people are any count's subject. */

@@ -41,6 +41,9 @@ export function route(question: string, isPerson: (name: string) => boolean): Ro
 }
 
 export const ASK_MIN_COVERAGE = 0.55;
+/** Kinds of answer specific enough to be found with fewer of the question's words. */
+const NAMED_TYPES = new Set<AnswerType>(['name', 'people']);
+const NAMED_MIN_COVERAGE = 0.25;
 /** A passage about other people than the question names is kept, lower. */
 const OTHER_PEOPLE = 0.25;
 const HARD_TYPES = new Set<AnswerType>(['number', 'person', 'date']);
@@ -82,7 +85,11 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   // What sets two cases apart is said with words of its own ("drew a distinction between the cases").
   const contrast = part.contrast ? ['distinction'] : [];
   const plan = searchPlan(lookup, [part.content, ...carried, ...contrast].join(' '), ASSERTS.has(part.type));
-  const hits = searchPassages(lookup, plan, { minCoverage: ASK_MIN_COVERAGE, window: true, ...(trace ? { trace } : {}) });
+  // A question for a name of a kind or a list of people is also answered by a passage with fewer of
+  // its words that has the thing asked ("the election was being held under the Alternative Vote
+  // system" for "what voting system was the tower hamlets mayoral election").
+  const minCoverage = NAMED_TYPES.has(type) ? NAMED_MIN_COVERAGE : ASK_MIN_COVERAGE;
+  const hits = searchPassages(lookup, plan, { minCoverage, window: true, ...(trace ? { trace } : {}) });
   const asked = new Set(terms(part.text));
   if (trace) trace.answerType = type;
   const premise = premiseOf(lookup, part, plan);
@@ -105,6 +112,7 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   const judged = new Map<Candidate, Hit>();
   for (const hit of hits.slice(0, 60)) {
     const fits = hasAnswerType(lookup, hit, type, asked, part.text, actionTerms);
+    if (!fits && (hit.coverage + hit.windowCoverage) / 2 < ASK_MIN_COVERAGE) continue;
     const failed = failedCheck(hit, fits);
     if (failed) {
       nearest ??= { hit, failed };

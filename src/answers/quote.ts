@@ -69,8 +69,13 @@ function isJustName(lookup: Lookup, typed: string, person: Person): boolean {
     .every((w) => names.some((n) => sameWord(w, n)));
 }
 
+/** Words around a described speaker that do not describe them. */
+const UNNAMED = new Set('that the a an some this one unnamed anonymous anon random unknown guy bloke person who whoever'.split(' '));
+
 /** Quotations whose speaker description contains every word of the query (typos allowed). */
-function bySpeakerDescription(lookup: Lookup, speaker: string): IndexedQuote[] {
+function bySpeakerDescription(lookup: Lookup, typed: string): IndexedQuote[] {
+  // "that unnamed labour mp" is the articles' "One Labour MP": the words that only say someone is meant go.
+  const speaker = words(typed).filter((w) => !UNNAMED.has(w.toLowerCase())).join(' ');
   if (queryTerms(speaker).length === 0) return [];
   const { quotes } = lookup.index.data;
   return lookup.quoteSearch

@@ -50,6 +50,8 @@ describe('question types', () => {
     ['did the nec do anything', 'yesno'],
     ['ken backed rahman right', 'yesno'],
     ['what voting system was used', 'what'],
+    ['how did ken justify turning up with rahman', 'why'],
+    ['whats kens excuse for backing him', 'why'],
   ])('%s → %s', (q, type) => {
     expect(questionType(normalise(q))).toBe(type);
   });
@@ -78,6 +80,15 @@ describe('parts', () => {
     expect(part!.content.split(' ')).not.toContain('tbh');
     expect(part!.content.split(' ')).not.toContain('why');
     expect(part!.content).toContain('axed');
+  });
+
+  it('reads the question inside a polite request or after a greeting', () => {
+    const [voting] = parseQuestion('Hi all, could someone tell me what voting system the mayoral election used?').parts;
+    expect(voting!.type).toBe('what');
+    expect(voting!.content).not.toMatch(/\b(?:tell|someone|hi)\b/);
+    expect(parseQuestion('can someone list the 8 cllrs who got expelled pls').parts[0]!.type).toBe('list');
+    expect(parseQuestion('can you tell me if ken was expelled').parts[0]!.type).toBe('yesno');
+    expect(parseQuestion('ok but why did labour ditch rahman').parts).toHaveLength(1);
   });
 
   it('reads negation after the auxiliary, not the rhetorical "wasnt"', () => {
@@ -125,6 +136,12 @@ describe('search plan (concepts and paraphrases, on the real corpus)', () => {
     const { explanation } = engine.explain({ command: 'ask', query: 'who was running oonas bid against ken' });
     const running = explanation.parts[0]!.plan!.concepts.find((c) => c.word.startsWith('running'))!;
     expect([...running.alternatives.keys()]).toContain('ran');
+  });
+
+  it('reads "kept dodging" as dodging, "the one" as no number, "obviously" as no premise', () => {
+    const words = (query: string) => engine.explain({ command: 'ask', query }).explanation.parts[0]!.plan!.concepts.filter((c) => c.weight > 0).map((c) => c.word);
+    expect(words('what ward was it, the one ken kept dodging')).toEqual(['ward', 'ken', 'dodging']);
+    expect(words('why was ken obviously campaigning')).toEqual(['ken', 'campaigning']);
   });
 
   it('reads digits and number words alike', () => {

@@ -96,6 +96,10 @@ export function searchPlan(lookup: Lookup, content: string, asserts = false): Se
     else i += span - 1;
     i++;
     if (!phrase && LIGHT_VERBS.has(word)) continue;
+    // "kept dodging", "started backing": the aspect of the verb after it, not a verb of its own.
+    if (!phrase && ASPECT.has(word) && /ing$/.test(tokens[i] ?? '')) continue;
+    // "the one ken kept dodging": a pronoun for something already named, not the number.
+    if (!phrase && word === 'one' && /^(?:the|that|this|which)$/.test(tokens[i - 2] ?? '')) continue;
     const own = [...new Set(terms(word))];
     const alternatives = new Map<string, number>();
     const alternative = (said: string, weight: number) => {
@@ -182,6 +186,9 @@ export function conceptMatch(c: Concept, matched: ReadonlySet<string>): number {
   });
   return best;
 }
+
+/** Verbs of aspect, before another verb's -ing form. */
+const ASPECT = new Set(['keep', 'keeps', 'kept', 'keeping', 'start', 'started', 'starts', 'begin', 'began', 'continue', 'continued']);
 
 /** Most words a phrasal verb may have between its verb and its particle ("kicked [the councillors] out"). */
 const MAX_GAP = 2;

@@ -144,7 +144,10 @@ export function parseQuestion(original: string): Question {
   return { original, normalised, parts: parts.map((p, i) => (i === 0 ? p : carryPeople(parts[0]!, p))) };
 }
 
-function readPart(text: string): QuestionPart {
+function readPart(typed: string): QuestionPart {
+  // "could someone tell me what ...", "can u list ...": the request around the question asks nothing;
+  // "can you tell me if X" asks whether X.
+  const text = typed.replace(REQUEST, '').replace(/^(?:if|whether)\s+/, 'is it true that ') || typed;
   const type = questionType(text);
   // "did labour get legal advice or just wing it": the short alternative at the end of a yes/no
   // question is its other answer, not more of what to look for.
@@ -170,6 +173,10 @@ function readPart(text: string): QuestionPart {
   }
   return part;
 }
+
+/** A polite or chatty request wrapped around the question. */
+const REQUEST =
+  /^(?:(?:can|could|would|will|pls|please)\s+(?:someone|somebody|anyone|anybody|you|u|ya|one of you)(?:\s+please)?(?:\s+(?:tell|remind|show)\s+(?:me|us)|\s+(?:explain|confirm|clarify|say|let me know))?|(?:does|do)\s+(?:anyone|anybody|someone|you|u)\s+know|any\s?one\s+know|i\s+(?:want|need|would like)\s+to\s+know|i\s+(?:am|was)\s+wondering|quick question|genuine question|honest question|serious question)\s*,?\s*/;
 
 /** "who was the X [for|in|of ...]", "what was the X", "how many X", "which X did": the thing asked about. */
 const FOCUS =
