@@ -224,6 +224,14 @@ export class Lookup {
     return p.mentions.some((m) => m.person === person) || (this.pronounSubject.get(p.id)?.persons.includes(person) ?? false) || (this.speakersOf.get(p.id)?.has(person) ?? false);
   }
 
+  /** The search terms of an article's title: what every sentence of it is about, said or not. */
+  titleTerms(article: number): ReadonlySet<string> {
+    let t = this.titleTermsMemo.get(article);
+    if (!t) this.titleTermsMemo.set(article, (t = new Set(terms(this.index.data.articles[article]!.ref.title))));
+    return t;
+  }
+  private readonly titleTermsMemo = new Map<number, Set<string>>();
+
   passageText(p: Passage): string {
     return this.index.data.articles[p.article]!.text.slice(p.start, p.end);
   }

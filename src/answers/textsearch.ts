@@ -69,6 +69,9 @@ const POOL = 600;
 
 const WORD = /[\p{L}\p{N}]+(?:['’‘-][\p{L}\p{N}]+)*/gu;
 
+/** How much of a concept the article's title covers for a sentence that lacks it. */
+const TITLE_CONTEXT = 0.5;
+
 /** The alternatives' search counts this much of the user's own words' search in the pool's order. */
 const ALTERNATIVE_RELEVANCE = 0.5;
 
@@ -124,6 +127,10 @@ export function searchPassages(lookup: Lookup, query: string | SearchPlan, optio
         neighbourRelevance = Math.max(neighbourRelevance, nr.score);
       }
       windowCoverage = conceptCoverage(concepts, covered);
+      // A sentence leaves out what its article is about ("the mayoral election on October 21" in
+      // "Ken Livingstone's statement on Tower Hamlets second preferences"): the title counts, less.
+      const titled = conceptCoverage(concepts, new Set([...covered, ...lookup.titleTerms(passage.article)]));
+      windowCoverage += TITLE_CONTEXT * (titled - windowCoverage);
     }
     if ((coverage + windowCoverage) / 2 < options.minCoverage) continue;
     hits.push({ passage, relevance: r.score, coverage, windowCoverage, neighbourRelevance, matched: r.terms, covered, ownCovered, involvesNamed, named: namedIds, nameTerms });

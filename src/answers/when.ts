@@ -26,6 +26,7 @@ export function when(lookup: Lookup, event: string, trace?: PartTrace): Candidat
   // month" after a sentence naming him), and it is their event (premise.ts).
   const premise = premiseOf(lookup, part, plan);
   const actionTerms = actionTermsOf(plan);
+  const yearAsked = /\b(?:19|20)\d\d\b/.test(part.content);
   const candidates: Candidate[] = [];
   for (const hit of hits.slice(0, 30)) {
     const failure = premise.failure(hit);
@@ -33,7 +34,7 @@ export function when(lookup: Lookup, event: string, trace?: PartTrace): Candidat
     // A date far from the event's words dates something else the sentence tells.
     const failed = failure ?? (nearest!.distance > MAX_DATE_DISTANCE ? 'date' : undefined);
     if (failed) trace?.rejected.push({ passage: hit.passage.id, text: lookup.passageText(hit.passage), failed });
-    else candidates.push(candidateOf(lookup, hit, nearest!, premise.roles(hit), actionTerms, trace));
+    else candidates.push(candidateOf(lookup, hit, nearest!, premise.roles(hit), actionTerms, yearAsked, trace));
   }
   if (trace) trace.hits.sort((a, b) => b.score - a.score).splice(8);
   return candidates;
@@ -45,7 +46,7 @@ function eventPart(event: string): QuestionPart {
   return { text, type: 'when', content: contentOf(event), negated: false };
 }
 
-function candidateOf(lookup: Lookup, hit: Hit, nearest: { date: DateMention; distance: number }, roles: number, actionTerms: ReadonlySet<string>, trace?: PartTrace): Candidate {
+function candidateOf(lookup: Lookup, hit: Hit, nearest: { date: DateMention; distance: number }, roles: number, actionTerms: ReadonlySet<string>, yearAsked: boolean, trace?: PartTrace): Candidate {
   const p = hit.passage;
   const article = lookup.index.data.articles[p.article]!;
   const { date, distance } = nearest;
@@ -59,6 +60,9 @@ function candidateOf(lookup: Lookup, hit: Hit, nearest: { date: DateMention; dis
     involvesNamed: OTHER_PEOPLE + (1 - OTHER_PEOPLE) * hit.involvesNamed,
     nearDate: 1 / (1 + distance / DATE_REACH),
     absolute: date.kind === 'relative' || date.kind === 'weekday' ? RELATIVE : 1,
+    // "the 2008 Mayoral election" names one of a series, not the election the question means, unless
+    // the question gives that year.
+    oneOfSeries: date.kind === 'year' && !yearAsked && namesInstance(article.text, date) ? ONE_OF_SERIES : 1,
     roles,
     // A threat or a call for the event ("faced calls for his expulsion today") does not date it.
     asserted: hypothetical(lookup.passageText(p), actionTerms) ? HYPOTHETICAL : 1,
@@ -79,6 +83,14 @@ function candidateOf(lookup: Lookup, hit: Hit, nearest: { date: DateMention; dis
 
 /** A relative date ("this week's election") is kept below an absolute one for the same event. */
 const RELATIVE = 0.6;
+
+/** A year naming one of a series of events ("the 2004 mayoral election") is kept far lower. */
+const ONE_OF_SERIES = 0.3;
+
+/** True when the year stands before the noun it names: "the 2008 Mayoral election", "the 2012 London mayoral race". */
+function namesInstance(text: string, date: DateMention): boolean {
+  return /^\s+(?:[\p{L}-]+\s+){0,2}(?:election|elections|race|contest|poll|campaign|one|conference|vote|ballot)\b/iu.test(text.slice(date.end, date.end + 40)) && /\b(?:the|its|his|her|their)\s+$/i.test(text.slice(Math.max(0, date.start - 8), date.start));
+}
 
 /** A sentence about other people than the event names is kept, lower. */
 const OTHER_PEOPLE = 0.25;

@@ -86,7 +86,10 @@ export function searchPlan(lookup: Lookup, content: string, asserts = false): Se
   // stem is not always its own stem: "ife" → "if", a stop word).
   const ownWords: string[] = [];
   const alternativeWords = new Set<string>();
+  /** Inside a clause that sets the time of the main event ("... after the first time he got the boot"). */
+  let setting = false;
   for (let i = 0; i < tokens.length; ) {
+    if (TIME_CLAUSE.has(tokens[i]!) && concepts.some((c) => c.weight > 0)) setting = true;
     const found = longestPhrase(tokens, i);
     const phrase = found?.entry;
     const span = phrase ? phrase.say.length : 1;
@@ -146,7 +149,8 @@ export function searchPlan(lookup: Lookup, content: string, asserts = false): Se
     const ordinary = unknown && span === 1 && (isEnglish(word) || word.length <= 3);
     // An adverb in -ly ("obviously", "literally") is the asker's stance, never the premise.
     const stance = ordinary && /ly$/.test(word);
-    concepts.push({ word, terms: ownTerms, alternatives, weight: ordinary ? ORDINARY_WEIGHT[asserts && !stance ? 'asserts' : 'asks'] * lookup.idf('') : missing ? MISSING_WEIGHT * lookup.idf('') : weight, missing, action: phrase?.action ?? false, negative: phrase?.negative ?? false });
+    const weighs = ordinary ? ORDINARY_WEIGHT[asserts && !stance ? 'asserts' : 'asks'] * lookup.idf('') : missing ? MISSING_WEIGHT * lookup.idf('') : weight;
+    concepts.push({ word, terms: ownTerms, alternatives, weight: setting ? SETTING_WEIGHT * weighs : weighs, missing, action: !setting && (phrase?.action ?? false), negative: phrase?.negative ?? false });
     if (ownTerms.length) ownWords.push(word);
   }
   // A question made mostly of words the articles never use is about something else ("london olympics
@@ -186,6 +190,14 @@ export function conceptMatch(c: Concept, matched: ReadonlySet<string>): number {
   });
   return best;
 }
+
+/**
+ * Words that open a clause setting the time of the main event: "when was ken let back in after the
+ * first time he got the boot" dates the readmission, not the expulsion, whose words count less and
+ * are not the action the answer must have.
+ */
+const TIME_CLAUSE = new Set(['after', 'before', 'since', 'following', 'until', 'while']);
+const SETTING_WEIGHT = 0.35;
 
 /** Verbs of aspect, before another verb's -ing form. */
 const ASPECT = new Set(['keep', 'keeps', 'kept', 'keeping', 'start', 'started', 'starts', 'begin', 'began', 'continue', 'continued']);

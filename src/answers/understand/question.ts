@@ -156,7 +156,9 @@ function readPart(typed: string): QuestionPart {
   const words = content.split(/\s+/).map((w) => w.replace(/,$/, ''));
   content = words
     // "do anything", "did nothing": a verb of its own, not the question's auxiliary.
-    .filter((w, i) => w && !(type === 'why' && JUSTIFY_WORDS.has(w)) && (!QUESTION_WORDS.has(w) || (DO.has(w) && /^(?:anything|something|nothing)$/.test(words[i + 1] ?? ''))) && w !== '?' && !(type === 'when' && WHEN_WORDS.has(w)))
+    // "how long before the vote": the vote is what the answer counts from, not a clause setting the
+    // time (expand.ts weighs the words of "... after X" less).
+    .filter((w, i) => w && !(/^(?:before|after)$/.test(w) && /^(?:long|soon)$/.test(words[i - 1] ?? '')) && !(type === 'why' && JUSTIFY_WORDS.has(w)) && (!QUESTION_WORDS.has(w) || (DO.has(w) && /^(?:anything|something|nothing)$/.test(words[i + 1] ?? ''))) && w !== '?' && !(type === 'when' && WHEN_WORDS.has(w)))
     .join(' ');
   // "whats the actual numbers", "what was it about": generic words ask about the previous part.
   if (content.split(' ').every((w) => GENERIC.has(w))) content = '';
