@@ -12,6 +12,7 @@ import { HYPOTHETICAL, hypothetical } from './understand/polarity.js';
 import { actionTermsOf, searchPlan } from './understand/expand.js';
 import { contentOf, normalise, type QuestionPart } from './understand/question.js';
 import type { Candidate } from './snippets.js';
+import { termsOf } from '../retrieval/text.js';
 import { type Hit, matchedWords, searchPassages } from './textsearch.js';
 
 /** An event description shares at least this much of its information with the dating sentence. */
@@ -28,16 +29,40 @@ export function when(lookup: Lookup, event: string, trace?: PartTrace): Candidat
   const actionTerms = actionTermsOf(plan);
   const yearAsked = /\b(?:19|20)\d\d\b/.test(part.content);
   const candidates: Candidate[] = [];
+  /** Each candidate's kind of date and the event word it stands by. */
+  const dating = new Map<Candidate, { kind: DateMention['kind']; event: string | undefined }>();
   for (const hit of hits.slice(0, 30)) {
     const failure = premise.failure(hit);
     const nearest = failure ? undefined : nearestDate(lookup, hit);
     // A date far from the event's words dates something else the sentence tells.
     const failed = failure ?? (nearest!.distance > MAX_DATE_DISTANCE ? 'date' : undefined);
     if (failed) trace?.rejected.push({ passage: hit.passage.id, text: lookup.passageText(hit.passage), failed });
-    else candidates.push(candidateOf(lookup, hit, nearest!, premise.roles(hit), actionTerms, yearAsked, trace));
+    else {
+      const candidate = candidateOf(lookup, hit, nearest!, premise.roles(hit), actionTerms, yearAsked, trace);
+      candidates.push(candidate);
+      dating.set(candidate, { kind: nearest!.date.kind, event: nearest!.event });
+    }
   }
   if (trace) trace.hits.sort((a, b) => b.score - a.score).splice(8);
+  preferCalendarDate(candidates, dating);
   return candidates;
+}
+
+/**
+ * "this week's election" and "the mayoral election on October 21" date the same election: when the
+ * best sentence dates the event relatively, a sentence giving the calendar date next to the same word
+ * goes first (scored just above it), the relative one second.
+ */
+const CALENDAR_FIRST = 1.001;
+
+function preferCalendarDate(candidates: Candidate[], dating: Map<Candidate, { kind: DateMention['kind']; event: string | undefined }>): void {
+  if (candidates.length < 2) return;
+  const best = candidates.reduce((a, b) => (b.score > a.score ? b : a));
+  const top = dating.get(best)!;
+  if ((top.kind !== 'relative' && top.kind !== 'weekday') || !top.event) return;
+  const calendar = candidates.filter((c) => c !== best && dating.get(c)!.kind === 'calendar' && dating.get(c)!.event === top.event);
+  if (calendar.length === 0) return;
+  calendar.reduce((a, b) => (b.score > a.score ? b : a)).score = best.score * CALENDAR_FIRST;
 }
 
 /** An event as typed ("lutfur getting binned by labour"), read as a question about when it was. */
@@ -100,12 +125,20 @@ const DATE_REACH = 40;
 /** Beyond this many characters from the event's words a date is not the event's. */
 const MAX_DATE_DISTANCE = 3 * DATE_REACH;
 
-/** Of the passage's dates, the one closest to the words that matched the event, and how close. */
-function nearestDate(lookup: Lookup, hit: Hit): { date: DateMention; distance: number } {
+/** Of the passage's dates, the one closest to the words that matched the event, how close, and the matched term it stands by. */
+function nearestDate(lookup: Lookup, hit: Hit): { date: DateMention; distance: number; event: string | undefined } {
   const matched = matchedWords(lookup, hit);
   const gap = (d: DateMention, w: { start: number; end: number }) => Math.max(0, w.start - d.end, d.start - w.end);
-  const distanceOf = (d: DateMention) => (matched.length ? Math.min(...matched.map((w) => gap(d, w))) : DATE_REACH);
-  return hit.passage.dates
-    .map((date) => ({ date, distance: distanceOf(date) }))
-    .reduce((best, d) => (d.distance < best.distance ? d : best));
+  const article = lookup.index.data.articles[hit.passage.article]!.text;
+  let best: { date: DateMention; distance: number; event: string | undefined } | undefined;
+  for (const date of hit.passage.dates) {
+    let distance = matched.length ? Infinity : DATE_REACH;
+    let word: { start: number; end: number } | undefined;
+    for (const w of matched) if (gap(date, w) < distance) [distance, word] = [gap(date, w), w];
+    if (!best || distance < best.distance) {
+      const event = word ? termsOf(article.slice(word.start, word.end)).find((t) => hit.matched.has(t)) : undefined;
+      best = { date, distance, event };
+    }
+  }
+  return best!;
 }

@@ -109,6 +109,19 @@ describe('when', () => {
     expect(top.date?.text).toBe('2004');
   });
 
+  it.each(['Tower Hamlets mayoral election', 'the big tower hamlets mayor vote', 'the mayoral election'])(
+    'when %s: the calendar date of the election asked, before "this week\'s" and before the 2008 one',
+    (query) => {
+      const a = ask({ command: 'when', query });
+      expect(a.snippets[0]!.date?.text).toBe('October 21');
+      expect(a.snippets[0]!.text).not.toMatch(/\b2008 Mayoral election\b/);
+    },
+  );
+
+  it('when ken was let back in after the first time he got the boot: the readmission, not the expulsion', () => {
+    expect(ask({ command: 'when', query: 'ken getting let back into labour after the 1st time he got the boot' }).snippets[0]!.date?.text).toBe('2004');
+  });
+
   it('a hyphen-broken word is found: when was Rahman expelled', () => {
     const a = ask({ command: 'when', query: 'Rahman expelled from Labour' });
     expect(a.snippets.some((s) => s.text.includes('ex-pelled from Labour four weeks before the poll'))).toBe(true);
