@@ -84,7 +84,7 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   const carried = part.carried ? carriedPeople(lookup, part.carried) : [];
   // What sets two cases apart is said with words of its own ("drew a distinction between the cases").
   const contrast = part.contrast ? ['distinction'] : [];
-  const plan = searchPlan(lookup, [part.content, ...carried, ...contrast].join(' '), ASSERTS.has(part.type));
+  const plan = searchPlan(lookup, [part.content, ...carried, ...contrast].join(' '), ASSERTS.has(part.type), part.context);
   // A question for a name of a kind or a list of people is also answered by a passage with fewer of
   // its words that has the thing asked ("the election was being held under the Alternative Vote
   // system" for "what voting system was the tower hamlets mayoral election").

@@ -69,6 +69,14 @@ describe('parts', () => {
     expect(q.parts[0]!.type).toBe('where');
   });
 
+  it('keeps a yes/no tail about the answer ("was it close") as context, not as what to find', () => {
+    const [part] = parseQuestion('did lutfur actually win in the end and was it close').parts;
+    expect(part!.content).not.toContain('close');
+    expect(part!.context).toContain('close');
+    const a = engine.answer({ command: 'ask', query: 'did lutfur actually win in the end and was it close' });
+    expect(a.snippets[0]!.text).toMatch(/beat the official Labour candidate by a landslide|victorious/);
+  });
+
   it('marks a why that sets two cases against each other', () => {
     expect(parseQuestion('why did the councillors get axed but ken didnt').parts[0]!.contrast).toBe(true);
     expect(parseQuestion('why did the nec treat ken different from the cllrs').parts[0]!.contrast).toBe(true);

@@ -78,8 +78,13 @@ interface Entry {
  */
 const ENTRIES: Entry[] = PARAPHRASES.flatMap((p) => p.say.map((s) => ({ say: s.split(' '), means: p.means, action: !p.thing, negative: p.negative ?? false }))).sort((a, b) => b.say.length - a.say.length);
 
-export function searchPlan(lookup: Lookup, content: string, asserts = false): SearchPlan {
-  const tokens = words(content).map((w) => possessive(lookup, w));
+/**
+ * The concepts of a question's words. `context`: words that refine it without defining it (a tail
+ * such as "was it close"), weighed as a time clause's words are.
+ */
+export function searchPlan(lookup: Lookup, content: string, asserts = false, context = ''): SearchPlan {
+  const mainTokens = words(content).length;
+  const tokens = words(`${content} ${context}`).map((w) => possessive(lookup, w));
   const concepts: Concept[] = [];
   const expansions: Expansion[] = [];
   // What the two searches are given: words as written, since the index stems them itself (and a
@@ -89,7 +94,7 @@ export function searchPlan(lookup: Lookup, content: string, asserts = false): Se
   /** Inside a clause that sets the time of the main event ("... after the first time he got the boot"). */
   let setting = false;
   for (let i = 0; i < tokens.length; ) {
-    if (TIME_CLAUSE.has(tokens[i]!) && concepts.some((c) => c.weight > 0)) setting = true;
+    if ((i >= mainTokens || TIME_CLAUSE.has(tokens[i]!)) && concepts.some((c) => c.weight > 0)) setting = true;
     const found = longestPhrase(tokens, i);
     const phrase = found?.entry;
     const span = phrase ? phrase.say.length : 1;

@@ -30,6 +30,8 @@ export interface QuestionPart {
    * that asks what sets two cases apart, answered by a sentence that draws the distinction.
    */
   contrast?: true;
+  /** Words that refine the part without defining it ("..., was it close"): weighed less. */
+  context?: string;
   /** The first part's words, for a later part's pronouns ("did he bottle it" after "why did abbas ..."). */
   carried?: string;
 }
@@ -128,7 +130,9 @@ export function parseQuestion(original: string): Question {
     // "wasnt ken kicked out once? sometime around 2000 i think": a part that asks nothing narrows it.
     if (previous && (part.type === 'other' || NARROWS.test(part.text)) && part.content) {
       previous.text = `${previous.text}? ${part.text}`;
-      previous.content = `${previous.content} ${part.content}`;
+      // "..., was it close": a yes/no about the answer refines it; a part that asks nothing adds to it.
+      if (NARROWS.test(part.text)) previous.context = `${previous.context ?? ''} ${part.content}`.trim();
+      else previous.content = `${previous.content} ${part.content}`;
       continue;
     }
     if (previous && !part.content) {
