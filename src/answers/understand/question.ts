@@ -210,12 +210,15 @@ export const JUSTIFY =
 /** The words that ask for a justification, dropped from the search words with the other question words. */
 const JUSTIFY_WORDS = new Set(['justify', 'justified', 'defend', 'defended', 'excuse', 'excuses', 'justification', 'defence', 'defense', 'explanation', 'argument', 'reasoning', 'rationale', 'trying', 'tryna', 'hoping', 'aiming']);
 
+/** "what was that about", "what was it all about": the reason for what the question before told. */
+const WHAT_ABOUT = /^what (?:is|was|were) (?:that|it|this|all that)(?: all)? (?:about|over|for)$/;
+
 export function questionType(text: string): QuestionType {
   const t = text.replace(/^(?:so|and|but|ok|okay|hey|also|like|then)\s+/, '').trim();
   if (/^(?:who|whom|whose)\b/.test(t) || /\bwho (?:was|is|were) (?:that|it|this|they)$/.test(t) || /\bwho did (?:that|it|this)$/.test(t)) return 'who';
   if (/^(?:when|what (?:date|year|day|month|time)|which (?:date|year|day|month))\b/.test(t) || /\bwhen$/.test(t)) return 'when';
   if (/^where\b/.test(t) || /\bwhere$/.test(t)) return 'where';
-  if (/^(?:why|how come|what for)\b/.test(t) || /\b(?:why|what for)$/.test(t) || JUSTIFY.test(t)) return 'why';
+  if (/^(?:why|how come|what for)\b/.test(t) || /\b(?:why|what for)$/.test(t) || WHAT_ABOUT.test(t) || JUSTIFY.test(t)) return 'why';
   if (/^(?:how (?:many|much|big|long|large|often)|what (?:share|percentage|proportion|number|majority))\b/.test(t)) return 'count';
   if (/^(?:can you |could you )?(?:list|name)\b/.test(t) || /^(?:what|which) (?:were|are) the names\b/.test(t) || /\bnames\b/.test(t)) return 'list';
   if (/^which\b/.test(t)) return 'which';
