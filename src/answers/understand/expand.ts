@@ -210,7 +210,7 @@ const ASPECT = new Set(['keep', 'keeps', 'kept', 'keeping', 'start', 'started', 
 /** Most words a phrasal verb may have between its verb and its particle ("kicked [the councillors] out"). */
 const MAX_GAP = 2;
 /** The particles that make a phrasal verb separable ("let him back in"); "ran against" is not. */
-const PARTICLES = new Set(['out', 'in', 'back', 'up', 'off', 'down', 'away', 'over']);
+const PARTICLES = new Set(['out', 'in', 'back', 'up', 'off', 'down', 'away', 'over', 'forward']);
 
 /**
  * The longest paraphrase starting at token i, whole or, for a phrasal verb, split after its verb by

@@ -76,6 +76,16 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'an opinion or prediction',
   },
   {
+    say: ['put forward', 'puts forward', 'putting forward', 'put up', 'nominate', 'nominating', 'proposed', 'propose', 'signed his papers', 'signed the papers', 'backed his nomination'],
+    means: ['nominated', 'nomination'],
+    why: 'nominating a candidate',
+  },
+  {
+    say: ['check with', 'checked with', 'checking with', 'consult', 'consulted', 'consulting', 'run it by', 'ran it by', 'get advice', 'got advice', 'take advice', 'took advice', 'seek advice', 'sought advice'],
+    means: ['advice', 'taken'],
+    why: 'consulting someone (lawyers) before acting; the articles say advice was taken',
+  },
+  {
     say: ['lawyers', 'lawyer', 'legal', 'solicitors', 'courts'],
     means: ['legal', 'advice', 'compliance'],
     why: 'legal advice',
