@@ -71,6 +71,8 @@ export function roleAt(text: string, person: Span, action: Span): Role | undefin
   if (person.end <= action.start) {
     const between = text.slice(person.end, action.start);
     const verb = text.slice(action.start, action.end);
+    // "a number of Lutfur Rahman supporters ... were expelled": the name only says whose supporters.
+    if (ATTRIBUTIVE.test(between)) return 'other';
     if (PASSIVE_BEFORE.test(between)) return 'patient';
     // "his expulsion" (he is expelled) but "his appearance" (he appears): no judgement.
     if (POSSESSIVE_BEFORE.test(text.slice(person.start, action.start))) return undefined;
@@ -92,6 +94,7 @@ export function roleAt(text: string, person: Span, action: Span): Role | undefin
   return undefined;
 }
 
+const ATTRIBUTIVE = /^(?:['’]s)?\s+(?:supporters|backers|allies|camp|aides|team|activists|members|councillors|people|followers|friends|associates|agent|candidate|spokesman|spokeswoman)\b/i;
 const PASSIVE_BEFORE = /\b(?:was|were|been|being|be|is|are|got|get|gets|getting)\s+(?:\w+ly\s+)?$/i;
 const POSSESSIVE_BEFORE = /(?:\b(?:his|her|their)|['’]s)\s+(?:\w+\s+)?$/i;
 const PARTICIPLE = /(?:ed|en|wn)$/i;
