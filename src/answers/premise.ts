@@ -64,6 +64,10 @@ export function premiseOf(lookup: Lookup, part: QuestionPart, plan: SearchPlan):
       // A date dates the event of the sentence it is in: that sentence has the person (named, or the
       // he/she going on from the one before), not only its neighbours.
       if (part.type === 'when' && rolesOf(hit) === NOT_IN_PASSAGE) return 'people';
+      // So does the cause of an action done by or to a person ("why was ken suspended"): a sentence
+      // about others' suspension beside one naming him is not his.
+      // (A why that sets two cases apart is answered by a sentence about either.)
+      if (part.type === 'why' && !part.contrast && actions.length && rolesOf(hit) === NOT_IN_PASSAGE) return 'people';
       return undefined;
     },
   };

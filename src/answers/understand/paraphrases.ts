@@ -76,6 +76,13 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'an opinion or prediction',
   },
   {
+    // Listed for its sense, not for other words: a suspension is an action done to someone, whose
+    // roles a question may ask ("why was ken suspended"), and neither an expulsion nor a resignation.
+    say: ['suspended', 'suspend', 'suspends', 'suspending', 'suspension'],
+    means: ['suspended', 'suspension'],
+    why: 'suspension from the party or a body',
+  },
+  {
     say: ['put forward', 'puts forward', 'putting forward', 'put up', 'nominate', 'nominating', 'proposed', 'propose', 'signed his papers', 'signed the papers', 'backed his nomination'],
     means: ['nominated', 'nomination'],
     why: 'nominating a candidate',
