@@ -46,9 +46,9 @@ const NAMED_TYPES = new Set<AnswerType>(['name', 'people']);
 const NAMED_MIN_COVERAGE = 0.25;
 /** A passage about other people than the question names is kept, lower. */
 const OTHER_PEOPLE = 0.25;
-const HARD_TYPES = new Set<AnswerType>(['number', 'person', 'date']);
+const HARD_TYPES = new Set<AnswerType>(['number', 'person', 'people', 'date']);
 /** Questions that assert what they ask about ("did ken quit ...", "why did ken quit ..."). */
-const ASSERTS = new Set<QuestionPart['type']>(['yesno', 'why', 'when']);
+const ASSERTS = new Set<QuestionPart['type']>(['yesno', 'why', 'when', 'list']);
 const SPEECH = /\b(?:say|says|said|saying|claim|claims|claimed|tell|told|explain|explained|argue|argued|insist|insisted|reckon|reckons|call|called|describe|described)\b/;
 /** A passage where no one the question names speaks, for a question about what they said. */
 const NOT_SPOKEN = 0.5;
@@ -93,6 +93,7 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   const asked = new Set(terms(part.text));
   if (trace) trace.answerType = type;
   const premise = premiseOf(lookup, part, plan);
+  const lacksSomething = plan.concepts.some((c) => c.missing && c.weight > 0);
   const actionTerms = actionTermsOf(plan);
   // "why did X say ...", "what did X claim": X's own words, or a sentence saying what X said.
   const justifies = JUSTIFY.test(part.text);
@@ -101,7 +102,7 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   const failedCheck = (hit: Hit, fits: boolean): string | undefined => {
     const failure = premise.failure(hit);
     if (failure) return failure;
-    if (!fits && HARD_TYPES.has(type)) return type;
+    if (!fits && HARD_TYPES.has(type)) return type === 'people' ? 'list' : type;
     // A count of someone's votes is in a sentence that names them, and has what is counted.
     if (type === 'number' && (premise.roles(hit) === NOT_IN_PASSAGE || hit.coverage < COUNT_MIN_COVERAGE)) return 'number';
     return undefined;
@@ -112,7 +113,8 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   const judged = new Map<Candidate, Hit>();
   for (const hit of hits.slice(0, 60)) {
     const fits = hasAnswerType(lookup, hit, type, asked, part.text, actionTerms);
-    if (!fits && (hit.coverage + hit.windowCoverage) / 2 < ASK_MIN_COVERAGE) continue;
+    // Fewer of the question's words will do for the thing asked, not without one the sources lack.
+    if ((!fits || lacksSomething) && (hit.coverage + hit.windowCoverage) / 2 < ASK_MIN_COVERAGE) continue;
     const failed = failedCheck(hit, fits);
     if (failed) {
       nearest ??= { hit, failed };
@@ -182,6 +184,8 @@ function refusalReason(part: QuestionPart, failed: string | undefined): string {
       return `The sources give no date for ${q}.`;
     case 'person':
       return `The sources do not name who: ${q}.`;
+    case 'list':
+      return `The sources give no list of names for ${q}.`;
     case 'action':
       return `The sources do not say that: ${q}.`;
     case 'people':

@@ -216,9 +216,17 @@ describe('answers that use it', () => {
     expectVerbatim(a.nearest!);
   });
 
+  it('a list wants names: the sentence naming the councillors, and a refusal where none is given', () => {
+    const names = engine.answer({ command: 'ask', query: 'which councillors got expelled for backing him, names pls' });
+    expect(names.snippets[0]!.text).toContain('Oli Rahman, Lutfa Begum');
+    expect(engine.answer({ command: 'ask', query: 'list the people who were arrested' }).abstained).toBe(true);
+    expect(engine.answer({ command: 'ask', query: 'name the councillors who resigned' }).abstained).toBe(true);
+  });
+
   it('refuses a false premise and a person the sources never name', () => {
     expect(engine.answer({ command: 'ask', query: 'why did ken quit the nec over tower hamlets' }).abstained).toBe(true);
     expect(engine.answer({ command: 'ask', query: 'did ken beat boris in the 2012 london mayor race' }).abstained).toBe(true);
+    expect(engine.answer({ command: 'ask', query: 'why was ken suspended from the nec over all this' }).abstained).toBe(true);
   });
 
   it('shows the sentence a lead-in ("Ted Jeory adds:") introduces, not the lead-in', () => {
