@@ -13,7 +13,7 @@ import { personsNamed } from './persons.js';
 import { NOT_IN_PASSAGE, premiseOf } from './premise.js';
 import { type Hit, searchPassages } from './textsearch.js';
 import type { PartTrace } from './explain.js';
-import { actionTermsOf, type SearchPlan, searchPlan } from './understand/expand.js';
+import { actionTermsOf, conceptMatch, type SearchPlan, searchPlan } from './understand/expand.js';
 import { contrasts, HYPOTHETICAL, hypothetical, negative } from './understand/polarity.js';
 import { JUSTIFY, parseQuestion, type QuestionPart } from './understand/question.js';
 
@@ -94,6 +94,7 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   if (trace) trace.answerType = type;
   const premise = premiseOf(lookup, part, plan);
   const lacksSomething = plan.concepts.some((c) => c.missing && c.weight > 0);
+  const actions = plan.concepts.filter((c) => c.action);
   const actionTerms = actionTermsOf(plan);
   // "why did X say ...", "what did X claim": X's own words, or a sentence saying what X said.
   const justifies = JUSTIFY.test(part.text);
@@ -113,8 +114,10 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   const judged = new Map<Candidate, Hit>();
   for (const hit of hits.slice(0, 60)) {
     const fits = hasAnswerType(lookup, hit, type, asked, part.text, actionTerms);
-    // Fewer of the question's words will do for the thing asked, not without one the sources lack.
-    if ((!fits || lacksSomething) && (hit.coverage + hit.windowCoverage) / 2 < ASK_MIN_COVERAGE) continue;
+    // Fewer of the question's words will do for the thing asked, not without one the sources lack
+    // nor without the question's action around it ("name the councillors who resigned").
+    const loose = (hit.coverage + hit.windowCoverage) / 2 < ASK_MIN_COVERAGE;
+    if (loose && (!fits || lacksSomething || actions.some((c) => conceptMatch(c, hit.covered) === 0))) continue;
     const failed = failedCheck(hit, fits);
     if (failed) {
       nearest ??= { hit, failed };
