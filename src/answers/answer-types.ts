@@ -1,6 +1,6 @@
 /**
  * The kind of thing a question asks for, and whether a passage holds one: a person for "who", several
- * for "list", a quantity next to what is counted for "how many", a reason for "why", a place for
+ * for "list", a quantity next to what is counted for "how many", a length of time for "how long", a reason for "why", a place for
  * "where", a date for "when", a name next to its kind for "what system / which ward", a definition for
  * "what is".
  */
@@ -9,7 +9,7 @@ import type { Lookup } from './lookup.js';
 import type { Hit } from './textsearch.js';
 import type { QuestionPart } from './understand/question.js';
 
-export type AnswerType = 'person' | 'people' | 'number' | 'reason' | 'distinction' | 'definition' | 'place' | 'date' | 'name' | 'any';
+export type AnswerType = 'person' | 'people' | 'number' | 'duration' | 'reason' | 'distinction' | 'definition' | 'place' | 'date' | 'name' | 'any';
 
 /** "list the councillors": a passage naming at least this many people. */
 const LIST_PEOPLE = 3;
@@ -25,7 +25,7 @@ export function answerType(part: QuestionPart): AnswerType {
       if (/^which\s+(?:\w+\s+)?(?:mp|mps|person|people|man|woman|councillor|councillors|candidate|member|minister|leader|politician|one)\b/.test(q)) return 'person';
       return CATEGORY.test(q) ? 'name' : 'any';
     case 'count':
-      return 'number';
+      return /^how (?:long|soon)\b/.test(q) ? 'duration' : 'number';
     case 'why':
       return part.contrast ? 'distinction' : 'reason';
     case 'where':
@@ -80,6 +80,9 @@ function namesOne(text: string, kind: string, people: { start: number; end: numb
 const PLACE = /\b(?:[Ii]n|[Aa]t|[Tt]o|[Ff]rom|[Nn]ear|[Aa]round|[Aa]cross)\s+(?:the\s+)?\p{Lu}\p{L}+|\b(?:on|onto)\s+(?:the\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}\p{L}+|\b(?:ward|borough|constituency|seat|district|area|town|city),?\s+\p{Lu}\p{L}+/u;
 /** A quantity: digits that are not a year or decade, or a number word; "per cent" and "majority" count. */
 const QUANTITY = /\b(?!(?:19|20)\d\d(?:s|\b))\d[\d,.]*\b|\b(?:per ?cent|percent|half|third|quarter|majority|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundreds?|thousands?)\b/gi;
+/** A length of time: "some six hours after", "four weeks before the poll", "the same day". */
+const DURATION =
+  /\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|several|a few|a couple of)\s+(?:minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b|\b(?:the same|that) (?:day|night|morning|evening)\b/i;
 /** What a count is of, when the question says ("how many votes"); people are any count's subject. */
 const COUNTED = /^(?:how (?:many|much)|what (?:share|percentage|proportion|number|majority) of) (?:of )?(?:the )?([a-z]+)/;
 const ANY_COUNT = new Set(['people', 'ppl', 'of', 'did', 'do', 'does', 'was', 'were', 'is', 'are', 'has', 'have', 'had', 'them', 'times', 'members', 'councillors']);
@@ -122,6 +125,8 @@ export function hasAnswerType(lookup: Lookup, hit: Hit, type: AnswerType, asked:
       return new Set(hit.passage.mentions.map((m) => m.person)).size >= LIST_PEOPLE;
     case 'number':
       return hasCount(text, question, actionTerms);
+    case 'duration':
+      return DURATION.test(text);
     case 'reason':
       return REASON.test(text);
     case 'distinction':

@@ -46,7 +46,7 @@ const NAMED_TYPES = new Set<AnswerType>(['name', 'people']);
 const NAMED_MIN_COVERAGE = 0.25;
 /** A passage about other people than the question names is kept, lower. */
 const OTHER_PEOPLE = 0.25;
-const HARD_TYPES = new Set<AnswerType>(['number', 'person', 'people', 'date']);
+const HARD_TYPES = new Set<AnswerType>(['number', 'duration', 'person', 'people', 'date']);
 /** Questions that assert what they ask about ("did ken quit ...", "why did ken quit ..."). */
 const ASSERTS = new Set<QuestionPart['type']>(['yesno', 'why', 'when', 'list']);
 const SPEECH = /\b(?:say|says|said|saying|claim|claims|claimed|tell|told|explain|explained|argue|argued|insist|insisted|reckon|reckons|call|called|describe|described)\b/;
@@ -106,6 +106,7 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
     if (!fits && HARD_TYPES.has(type)) return type === 'people' ? 'list' : type;
     // A count of someone's votes is in a sentence that names them, and has what is counted.
     if (type === 'number' && (premise.roles(hit) === NOT_IN_PASSAGE || hit.coverage < COUNT_MIN_COVERAGE)) return 'number';
+    if (type === 'duration' && hit.coverage < COUNT_MIN_COVERAGE) return 'duration';
     return undefined;
   };
   let nearest: { hit: Hit; failed: string } | undefined;
@@ -189,6 +190,8 @@ function refusalReason(part: QuestionPart, failed: string | undefined): string {
       return `The sources do not name who: ${q}.`;
     case 'list':
       return `The sources give no list of names for ${q}.`;
+    case 'duration':
+      return `The sources give no length of time for ${q}.`;
     case 'action':
       return `The sources do not say that: ${q}.`;
     case 'people':

@@ -216,6 +216,11 @@ describe('answers that use it', () => {
     expectVerbatim(a.nearest!);
   });
 
+  it('"how long" wants a length of time', () => {
+    const a = engine.answer({ command: 'ask', query: 'how long after kens article were the 11 kicked out, like same day?' });
+    expect(a.snippets[0]!.text).toContain('Some six hours after he filed his article');
+  });
+
   it('a list wants names: the sentence naming the councillors, and a refusal where none is given', () => {
     const names = engine.answer({ command: 'ask', query: 'which councillors got expelled for backing him, names pls' });
     expect(names.snippets[0]!.text).toContain('Oli Rahman, Lutfa Begum');
