@@ -93,7 +93,8 @@ export function searchPassages(lookup: Lookup, query: string | SearchPlan, optio
   if (options.trace) options.trace.plan = plan;
   if (plan.concepts.length === 0) return [];
   const { concepts } = plan;
-  const nameText = concepts.map((c) => c.word).join(' ');
+  // The people a scene-setting clause names ("before the nec parachuted abbas in") need not be there.
+  const nameText = concepts.filter((c) => !c.setting).map((c) => c.word).join(' ');
   const named = personsNamed(lookup, nameText).map((p) => ({ id: p.id, terms: termsOfName(p.name, concepts.flatMap((c) => c.terms)) }));
   const namedIds = named.map((n) => n.id);
   const nameTerms = new Set(named.flatMap((n) => n.terms));

@@ -48,6 +48,10 @@ export interface Concept {
   action: boolean;
   /** The words say that something did not happen ("let him off", "bottled it"). */
   negative: boolean;
+  /** A phrase's own words: all of them in a passage is the phrase itself ("came second"). */
+  allOf?: string[];
+  /** In a clause that only sets the scene ("... before the nec parachuted abbas in"), or in context. */
+  setting?: true;
 }
 
 export interface Expansion {
@@ -155,7 +159,10 @@ export function searchPlan(lookup: Lookup, content: string, asserts = false, con
     // An adverb in -ly ("obviously", "literally") is the asker's stance, never the premise.
     const stance = ordinary && /ly$/.test(word);
     const weighs = ordinary ? ORDINARY_WEIGHT[asserts && !stance ? 'asserts' : 'asks'] * lookup.idf('') : missing ? MISSING_WEIGHT * lookup.idf('') : weight;
-    concepts.push({ word, terms: ownTerms, alternatives, weight: setting ? SETTING_WEIGHT * weighs : weighs, missing, action: !setting && (phrase?.action ?? false), negative: phrase?.negative ?? false });
+    const concept: Concept = { word, terms: ownTerms, alternatives, weight: setting ? SETTING_WEIGHT * weighs : weighs, missing, action: !setting && (phrase?.action ?? false), negative: phrase?.negative ?? false };
+    if (span > 1 && own.length > 1 && known.length === own.length) concept.allOf = own;
+    if (setting) concept.setting = true;
+    concepts.push(concept);
     if (ownTerms.length) ownWords.push(word);
   }
   // A question made mostly of words the articles never use is about something else ("london olympics
@@ -188,7 +195,7 @@ export function conceptCoverage(concepts: readonly Concept[], matched: ReadonlyS
 
 /** How much a set of matched terms covers one concept: 1 by its own word, less by a paraphrase. */
 export function conceptMatch(c: Concept, matched: ReadonlySet<string>): number {
-  if (c.terms.some((t) => matched.has(t))) return 1;
+  if (c.terms.some((t) => matched.has(t)) || c.allOf?.every((t) => matched.has(t))) return 1;
   let best = 0;
   c.alternatives.forEach((w, t) => {
     if (w > best && matched.has(t)) best = w;
