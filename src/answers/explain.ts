@@ -41,7 +41,7 @@ export function formatExplanation(e: Explanation): string {
     lines.push('', `part ${i + 1}: "${t.part.text}" type=${t.part.type}${t.part.negated ? ' negated' : ''}${t.routedTo ? ` answered-as=${t.routedTo}` : ''}${t.answerType ? ` wants=${t.answerType}` : ''}`);
     lines.push(`  search words: ${t.part.content || '(none)'}`);
     for (const c of t.plan?.concepts ?? []) {
-      const alts = [...c.alternatives].map(([term, w]) => `${term}×${w}`).join(' ');
+      const alts = [...[...c.alternatives].map(([term, w]) => `${term}×${w}`), ...(c.together ?? []).map((g) => `${g.terms.join('+')}×${g.weight}`)].join(' ');
       lines.push(`  - ${c.word}: terms [${c.terms.join(' ')}] weight ${c.weight.toFixed(2)}${c.missing ? ' MISSING from the corpus' : ''}${alts ? ` alternatives ${alts}` : ''}`);
     }
     t.hits.forEach((h, k) => {

@@ -41,6 +41,8 @@ export function premiseOf(lookup: Lookup, part: QuestionPart, plan: SearchPlan):
   const actions = PREMISED.has(part.type) ? plan.concepts.filter((c) => c.action && !c.missing && !subordinate(part.text, c.word)) : [];
   // The thing a question describes ("the tory candidate", "the turnout") is in the answer, all of it;
   // so is a year the question gives ("expelled in 2000"): it is what the question is about.
+  // "ken refused to campaign": the refusal is what the question asserts, not the campaigning.
+  const mainActions = actions.some((c) => c.negative) ? actions.filter((c) => c.negative) : actions;
   const focusWords = part.focus?.split(' ') ?? [];
   const focus = plan.concepts.filter((c) => /^(?:19|20)\d\d$/.test(c.word) || focusWords.some((w) => c.word.split(' ').includes(w)));
   const roles = new Map<Hit, number>();
@@ -56,7 +58,7 @@ export function premiseOf(lookup: Lookup, part: QuestionPart, plan: SearchPlan):
       // The action in the passage itself, or around it for a sentence that goes on from the one
       // before ("He has refused." after "... asked Ken to come and campaign in Spitalfields").
       const around = lookup.pronounSubject.has(hit.passage.id) ? hit.covered : hit.ownCovered;
-      if (actions.length && !actions.some((c) => conceptCoverage([c], around) >= COVERED)) return 'action';
+      if (mainActions.length && !mainActions.some((c) => conceptCoverage([c], around) >= COVERED)) return 'action';
       // A kind of thing ("which court") only has to be something the sources speak of at all.
       if (!focus.every((c) => !c.missing && (part.focusIsKind || conceptCoverage([c], hit.ownCovered) >= COVERED))) return 'focus';
       // Another doer of the action, or the person in another part of it, answers nothing.

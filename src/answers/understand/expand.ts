@@ -48,6 +48,8 @@ export interface Concept {
   action: boolean;
   /** The words say that something did not happen ("let him off", "bottled it"). */
   negative: boolean;
+  /** Paraphrases of several words, which cover the concept only together ("wouldn’t come"). */
+  together?: { terms: string[]; weight: number }[];
   /** A phrase's own words: all of them in a passage is the phrase itself ("came second"). */
   allOf?: string[];
   /** In a clause that only sets the scene ("... before the nec parachuted abbas in"), or in context. */
@@ -114,9 +116,13 @@ export function searchPlan(lookup: Lookup, content: string, asserts = false, con
     if (!phrase && word === 'one' && /^(?:the|that|this|which)$/.test(tokens[i - 2] ?? '')) continue;
     const own = [...new Set(terms(word))];
     const alternatives = new Map<string, number>();
+    const together: { terms: string[]; weight: number }[] = [];
     const alternative = (said: string, weight: number) => {
       const found = terms(said).filter((t) => !own.includes(t) && lookup.has(t));
-      for (const t of found) alternatives.set(t, Math.max(weight, alternatives.get(t) ?? 0));
+      // "wouldn’t come", "not so far managed": such words say it only together ("come" alone is no
+      // refusal); searched for each, they count when all are there.
+      if (found.length > 1 && phrase?.means.includes(said)) together.push({ terms: found, weight });
+      else for (const t of found) alternatives.set(t, Math.max(weight, alternatives.get(t) ?? 0));
       if (found.length === 0) return;
       alternativeWords.add(said);
       expansions.push({ from: word, to: said, weight });
@@ -127,7 +133,7 @@ export function searchPlan(lookup: Lookup, content: string, asserts = false, con
     if (span === 1) for (const form of VERB_FORMS.get(word) ?? []) alternative(form, 1);
     const spelled = lookup.spelledOut.get(word);
     if (spelled) alternative(spelled, 1);
-    if (own.length === 0 && alternatives.size === 0) continue;
+    if (own.length === 0 && alternatives.size === 0 && together.length === 0) continue;
     // Known: in the corpus, a near spelling of a word of it, or of a name ("abass" for Abbas).
     // Near spellings looked up once per word the corpus lacks (a fuzzy search of the vocabulary).
     const near = new Map(own.filter((t) => !lookup.has(t)).map((t) => [t, lookup.nearTerms(t)]));
@@ -149,7 +155,7 @@ export function searchPlan(lookup: Lookup, content: string, asserts = false, con
     const asSpelled = ownKnown.length ? ownKnown : known.flatMap((t) => near.get(t) ?? []);
     const weighed = asSpelled.length ? asSpelled : [...alternatives.keys()].filter((t) => alternatives.get(t)! >= PARAPHRASE_WEIGHT);
     const weight = Math.max(0, ...(weighed.length ? weighed : known).map((t) => lookup.idf(t)));
-    const unknown = known.length === 0 && alternatives.size === 0;
+    const unknown = known.length === 0 && alternatives.size === 0 && together.length === 0;
     // An English word the articles do not use says little ("rid", "saying") and weighs nothing, unless
     // it is what the question asks about ("what was the turnout"); an unknown word that is no English
     // word is a name the sources do not know ("boris"), which a question hinges on.
@@ -161,6 +167,7 @@ export function searchPlan(lookup: Lookup, content: string, asserts = false, con
     const weighs = ordinary ? ORDINARY_WEIGHT[asserts && !stance ? 'asserts' : 'asks'] * lookup.idf('') : missing ? MISSING_WEIGHT * lookup.idf('') : weight;
     const concept: Concept = { word, terms: ownTerms, alternatives, weight: setting ? SETTING_WEIGHT * weighs : weighs, missing, action: !setting && (phrase?.action ?? false), negative: phrase?.negative ?? false };
     if (span > 1 && own.length > 1 && known.length === own.length) concept.allOf = own;
+    if (together.length) concept.together = together;
     if (setting) concept.setting = true;
     concepts.push(concept);
     if (ownTerms.length) ownWords.push(word);
@@ -179,7 +186,7 @@ export function searchPlan(lookup: Lookup, content: string, asserts = false, con
 
 /** The search terms of a question's actions, its own words and their paraphrases. */
 export function actionTermsOf(plan: SearchPlan): Set<string> {
-  return new Set(plan.concepts.filter((c) => c.action).flatMap((c) => [...c.terms, ...c.alternatives.keys()]));
+  return new Set(plan.concepts.filter((c) => c.action).flatMap((c) => [...c.terms, ...c.alternatives.keys(), ...(c.together ?? []).flatMap((g) => g.terms)]));
 }
 
 /** Share of the concepts' weight a passage covers, given the terms it matched (own or alternative). */
@@ -200,6 +207,7 @@ export function conceptMatch(c: Concept, matched: ReadonlySet<string>): number {
   c.alternatives.forEach((w, t) => {
     if (w > best && matched.has(t)) best = w;
   });
+  for (const g of c.together ?? []) if (g.weight > best && g.terms.every((t) => matched.has(t))) best = g.weight;
   return best;
 }
 
