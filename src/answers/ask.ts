@@ -26,7 +26,7 @@ export type Routed =
 const WHO_IS = /^(?:who|what)\s+(?:is|was|are|were)\s+(.+)$/i;
 const WHEN = /^when\s+(?:did|was|were|is|are|will|had|has|does|do)\s+(.+)$/i;
 const WHAT_SAID =
-  /^what\s+(?:did|does|has|have|had)\s+(.+?)\s+(?:(?:himself|herself|themselves|actually|even|ever)\s+)?(?:say|said|tell|told|write|wrote|think|thought|claim|claimed)(?:\s+(?:about|of|on|regarding|concerning|after|when|over)\s+(.+))?$/i;
+  /^what\s+(?:did|does|has|have|had)\s+(.+?)\s+(?:(?:himself|herself|themselves|actually|even|ever)\s+)?(?:say|said|tell|told|write|wrote|think|thought|claim|claimed)(?:\s+(?:about|of|on|regarding|concerning|after|when|over|(?:should|would|must|will|ought to)\s+(?:happen|be done)\s+(?:to|with|about))\s+(.+))?$/i;
 
 /** How a question is to be answered; `isPerson` tells whether "who is X" names someone we know. */
 export function route(question: string, isPerson: (name: string) => boolean): Routed {
