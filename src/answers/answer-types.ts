@@ -84,7 +84,8 @@ const QUANTITY = /\b(?!(?:19|20)\d\d(?:s|\b))\d[\d,.]*\b|\b(?:per ?cent|percent|
 const DURATION =
   /\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|several|a few|a couple of)\s+(?:minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b|\b(?:the same|that) (?:day|night|morning|evening)\b/i;
 /** What a count is of, when the question says ("how many votes"); people are any count's subject. */
-const COUNTED = /^(?:how (?:many|much)|what (?:share|percentage|proportion|number|majority) of) (?:of )?(?:the )?([a-z]+)/;
+const COUNTED = /^(?:how (?:many|much)|what (?:share|percentage|proportion|number|majority) of) (?:of )?(?:the )?((?:[a-z]+ ){0,2}?[a-z]+)(?= (?:did|does|do|was|were|is|are|has|have|had|got|get|went|go)\b|$)|^(?:how (?:many|much)) ([a-z]+)/;
+const HEDGES = new Set(['just', 'even', 'still', 'roughly', 'about', 'like']);
 const ANY_COUNT = new Set(['people', 'ppl', 'of', 'did', 'do', 'does', 'was', 'were', 'is', 'are', 'has', 'have', 'had', 'them', 'times', 'members', 'councillors']);
 /** How much of the question a count's own sentence covers ("This seat was won by Labour ... 43 per cent"). */
 export const COUNT_MIN_COVERAGE = 0.45;
@@ -97,7 +98,9 @@ const COUNT_REACH = 30;
  */
 function hasCount(text: string, question: string, actionTerms: ReadonlySet<string>): boolean {
   const asked = new Set(question.match(/\d+/g) ?? []);
-  const counted = COUNTED.exec(question)?.[1];
+  // The head of the counted phrase: "votes" of "how much of the spitalfields vote did ken get".
+  const found = COUNTED.exec(question);
+  const counted = (found?.[1] ?? found?.[2])?.split(' ').filter((w) => !/ly$/.test(w) && !HEDGES.has(w)).at(-1);
   const noun = counted && !ANY_COUNT.has(counted) ? termsOf(counted)[0] : undefined;
   // What the quantity must stand by: the counted thing, else the action ("how much did he nick").
   const near = (t: string) => (noun ? t === noun || t.startsWith(noun) || noun.startsWith(t) : actionTerms.has(t));
