@@ -85,7 +85,7 @@ const DURATION =
   /\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|several|a few|a couple of)\s+(?:minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b|\b(?:the same|that) (?:day|night|morning|evening)\b/i;
 /** What a count is of, when the question says ("how many votes"); people are any count's subject. */
 const COUNTED = /^(?:how (?:many|much)|what (?:share|percentage|proportion|number|majority) of) (?:of )?(?:the )?((?:[a-z]+ ){0,2}?[a-z]+)(?= (?:did|does|do|was|were|is|are|has|have|had|got|get|went|go)\b|$)|^(?:how (?:many|much)) ([a-z]+)/;
-const HEDGES = new Set(['just', 'even', 'still', 'roughly', 'about', 'like']);
+const HEDGES = new Set(['just', 'even', 'still', 'roughly', 'about', 'like', 'total', 'altogether', 'overall', 'in', 'all']);
 const ANY_COUNT = new Set(['people', 'ppl', 'of', 'did', 'do', 'does', 'was', 'were', 'is', 'are', 'has', 'have', 'had', 'them', 'times', 'members', 'councillors']);
 /** How much of the question a count's own sentence covers ("This seat was won by Labour ... 43 per cent"). */
 export const COUNT_MIN_COVERAGE = 0.45;

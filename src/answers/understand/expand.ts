@@ -129,6 +129,8 @@ export function searchPlan(lookup: Lookup, content: string, asserts = false, con
     };
     for (const means of phrase?.means ?? []) alternative(means, PARAPHRASE_WEIGHT);
     if (span === 1) for (const longer of derivations(lookup, own)) alternative(longer, DERIVATION_WEIGHT);
+    // "was a tory win likely" is answered by "an unlikely event": the opposite, said with "un".
+    if (span === 1 && /^[a-z]{4,}$/.test(word) && terms(`un${word}`).some((t) => lookup.has(t))) alternative(`un${word}`, DERIVATION_WEIGHT);
     for (const twin of numberTwins(word)) alternative(twin, 1);
     if (span === 1) for (const form of VERB_FORMS.get(word) ?? []) alternative(form, 1);
     const spelled = lookup.spelledOut.get(word);

@@ -83,6 +83,11 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'suspension from the party or a body',
   },
   {
+    say: ['stop', 'stopping', 'stopped', 'block', 'blocking', 'keep out', 'keeping out', 'kept out', 'prevent', 'preventing', 'prevented', 'avoid a', 'keep away'],
+    means: ['block', 'keep out', 'prevent', 'make certain', 'ensure there is no'],
+    why: 'keeping a rival out of office ("keep the Tories out", "block a Tory win")',
+  },
+  {
     say: ['put forward', 'puts forward', 'putting forward', 'put up', 'nominate', 'nominating', 'proposed', 'propose', 'signed his papers', 'signed the papers', 'backed his nomination'],
     means: ['nominated', 'nomination'],
     why: 'nominating a candidate',
