@@ -38,7 +38,9 @@ export interface Premise {
 
 export function premiseOf(lookup: Lookup, part: QuestionPart, plan: SearchPlan): Premise {
   // The main action, not one in a clause that sets the time or the cause ("... before expelling them").
-  const actions = PREMISED.has(part.type) ? plan.concepts.filter((c) => c.action && !c.missing && !subordinate(part.text, c.word)) : [];
+  // A why that sets two cases apart rests on both; the sentence drawing the distinction need not
+  // repeat either ("The Standard understands the NEC drew a distinction between the cases").
+  const actions = PREMISED.has(part.type) && !part.contrast ? plan.concepts.filter((c) => c.action && !c.missing && !subordinate(part.text, c.word)) : [];
   // The thing a question describes ("the tory candidate", "the turnout") is in the answer, all of it;
   // so is a year the question gives ("expelled in 2000"): it is what the question is about.
   // "ken refused to campaign": the refusal is what the question asserts, not the campaigning.

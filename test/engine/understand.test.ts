@@ -51,6 +51,7 @@ describe('question types', () => {
     ['ken backed rahman right', 'yesno'],
     ['what voting system was used', 'what'],
     ['how did ken justify turning up with rahman', 'why'],
+    ['ngl i dont get why ken got off', 'why'],
     ['whats kens excuse for backing him', 'why'],
   ])('%s → %s', (q, type) => {
     expect(questionType(normalise(q))).toBe(type);
@@ -81,6 +82,9 @@ describe('parts', () => {
     expect(parseQuestion('why did the councillors get axed but ken didnt').parts[0]!.contrast).toBe(true);
     expect(parseQuestion('why did the nec treat ken different from the cllrs').parts[0]!.contrast).toBe(true);
     expect(parseQuestion('why did labour ditch rahman').parts[0]!.contrast).toBeUndefined();
+    expect(parseQuestion('how come the councillors got expelled but ken got off').parts[0]!.contrast).toBe(true);
+    const a = engine.answer({ command: 'ask', query: 'how come the councillors got expelled but ken got off' });
+    expect(a.snippets[0]!.text).toContain('drew a distinction between the cases');
   });
 
   it('drops filler and question words from the search words', () => {

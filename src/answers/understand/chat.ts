@@ -99,6 +99,7 @@ export const SHORTHAND: Readonly<Record<string, string>> = {
   theyve: 'they have',
   // Written apart where the articles write one word.
   'by election': 'byelection',
+  'how come': 'why', // "how come ken got off": always a why at the head of a question
   'by elections': 'byelections',
   'rule book': 'rulebook',
   'rule books': 'rulebooks',

@@ -101,6 +101,11 @@ export function searchPlan(lookup: Lookup, content: string, asserts = false, con
   let setting = false;
   for (let i = 0; i < tokens.length; ) {
     if ((i >= mainTokens || TIME_CLAUSE.has(tokens[i]!)) && concepts.some((c) => c.weight > 0)) setting = true;
+    // "got let off": the light verb gives way to the phrase after it.
+    if (LIGHT_VERBS.has(tokens[i]!) && longestPhrase(tokens, i + 1) && (longestPhrase(tokens, i)?.gap.length ?? 1) > 0) {
+      i++;
+      continue;
+    }
     const found = longestPhrase(tokens, i);
     const phrase = found?.entry;
     const span = phrase ? phrase.say.length : 1;

@@ -97,7 +97,7 @@ const QUESTION_WORDS = new Set(
 );
 
 /** Two cases set against each other in a why question. */
-const CONTRAST = /\bbut\b.*\b(?:not|never|no)\b|\bbut not\b|\bdifferent(?:ly)?\b|\bdouble standards?\b|\bsame (?:offence|thing|rules?|crime)\b|\bwhereas\b|\bunlike\b/;
+const CONTRAST = /\bbut\b.*\b(?:not|never|no|got off|gets off|get off|let off|off the hook|walked free|got away|gets away|get away|escaped|spared)\b|\bbut not\b|\bdifferent(?:ly)?\b|\bdouble standards?\b|\bsame (?:offence|thing|rules?|crime)\b|\bwhereas\b|\bunlike\b/;
 
 /** "..., was it on his blog": a yes/no about the previous part's answer narrows it. */
 const NARROWS = /^(?:was|is|were|did|does)\s+(?:it|that|this)\b(?! true)/;
@@ -153,7 +153,7 @@ export function parseQuestion(original: string): Question {
 function readPart(typed: string): QuestionPart {
   // "could someone tell me what ...", "can u list ...": the request around the question asks nothing;
   // "can you tell me if X" asks whether X.
-  const text = typed.replace(REQUEST, '').replace(/^(?:if|whether)\s+/, 'is it true that ') || typed;
+  const text = unwrap(typed);
   const type = questionType(text);
   // "did labour get legal advice or just wing it": the short alternative at the end of a yes/no
   // question is its other answer, not more of what to look for.
@@ -185,9 +185,20 @@ function readPart(typed: string): QuestionPart {
 /** The words that ask for a list ("list the councillors", "names pls"). */
 const LIST_WORDS = new Set(['list', 'name', 'names']);
 
+/**
+ * The question inside the chat around it: "ngl i dont get why ...", "could someone tell me what ...",
+ * "can you tell me if X" (which asks whether X).
+ */
+function unwrap(typed: string): string {
+  return typed.replace(LEAD, '').replace(REQUEST, '').replace(/^(?:if|whether)\s+/, 'is it true that ') || typed;
+}
+
+/** Chat words that open a question without being part of it ("ngl", "ok so", "tbh"). */
+const LEAD = /^(?:(?:ngl|tbh|tbf|honestly|lol|lmao|ok|okay|so|and|but|hey|also|like|then|um|umm|hmm|right|wait|yo|fr|genuinely|seriously)\s*,?\s+)+/;
+
 /** A polite or chatty request wrapped around the question. */
 const REQUEST =
-  /^(?:(?:can|could|would|will|pls|please)\s+(?:someone|somebody|anyone|anybody|you|u|ya|one of you)(?:\s+please)?(?:\s+(?:tell|remind|show)\s+(?:me|us)|\s+(?:explain|confirm|clarify|say|let me know))?|(?:does|do)\s+(?:anyone|anybody|someone|you|u)\s+know|any\s?one\s+know|i\s+(?:want|need|would like)\s+to\s+know|i\s+(?:am|was)\s+wondering|quick question|genuine question|honest question|serious question)\s*,?\s*/;
+  /^(?:(?:can|could|would|will|pls|please)\s+(?:someone|somebody|anyone|anybody|you|u|ya|one of you)(?:\s+please)?(?:\s+(?:tell|remind|show)\s+(?:me|us)|\s+(?:explain|confirm|clarify|say|let me know))?|(?:does|do)\s+(?:anyone|anybody|someone|you|u)\s+know|any\s?one\s+know|i\s+(?:want|need|would like)\s+to\s+know|i\s+(?:am|was)\s+wondering|quick question|genuine question|honest question|serious question)\s*,?\s*|^i\s+(?:do not|cannot)\s+(?:get|understand|see)\s+(?=why|how|what|who|when|where|which|if|whether)|^i\s+(?:wonder|am wondering)\s+(?=why|how|what|who|when|where|which|if|whether)/;
 
 /** "who was the X [for|in|of ...]", "what was the X", "how many X", "which X did": the thing asked about. */
 const FOCUS =
@@ -219,7 +230,7 @@ const JUSTIFY_WORDS = new Set(['justify', 'justified', 'defend', 'defended', 'ex
 const WHAT_ABOUT = /^what (?:is|was|were) (?:that|it|this|all that)(?: all)? (?:about|over|for)$/;
 
 export function questionType(text: string): QuestionType {
-  const t = text.replace(/^(?:so|and|but|ok|okay|hey|also|like|then)\s+/, '').trim();
+  const t = unwrap(text).trim();
   if (/^(?:who|whom|whose)\b/.test(t) || /\bwho (?:was|is|were) (?:that|it|this|they)$/.test(t) || /\bwho did (?:that|it|this)$/.test(t)) return 'who';
   if (/^(?:when|what (?:date|year|day|month|time)|which (?:date|year|day|month))\b/.test(t) || /\bwhen$/.test(t)) return 'when';
   if (/^where\b/.test(t) || /\bwhere$/.test(t)) return 'where';
