@@ -8,7 +8,7 @@ import { escapeRegExp } from '../retrieval/text.js';
 import type { Lookup } from './lookup.js';
 import { NOT_IN_PASSAGE, ROLE_MISMATCH, roleFit } from './roles.js';
 import type { Hit } from './textsearch.js';
-import { conceptCoverage, type SearchPlan } from './understand/expand.js';
+import { type Concept, conceptCoverage, type SearchPlan } from './understand/expand.js';
 import type { QuestionPart } from './understand/question.js';
 
 /** Share of the people a question names that an answer's passage (or its neighbours) must involve. */
@@ -25,6 +25,11 @@ const PREMISED = new Set<QuestionPart['type']>(['why', 'yesno', 'when', 'who']);
 function subordinate(question: string, word: string): boolean {
   const escaped = escapeRegExp(word);
   return new RegExp(`\\b(?:before|after|while|since|without|for|by|when|until)\\s+${escaped}\\b`).test(question);
+}
+
+/** True when the passage has a form of the concept's word the index does not search ("told"). */
+function writtenIn(text: string, c: Concept): boolean {
+  return c.written !== undefined && new RegExp(`\\b(?:${c.written.map(escapeRegExp).join('|')})\\b`, 'i').test(text);
 }
 
 export type Failure = 'people' | 'action' | 'focus';
@@ -60,7 +65,7 @@ export function premiseOf(lookup: Lookup, part: QuestionPart, plan: SearchPlan):
       // The action in the passage itself, or around it for a sentence that goes on from the one
       // before ("He has refused." after "... asked Ken to come and campaign in Spitalfields").
       const around = lookup.pronounSubject.has(hit.passage.id) ? hit.covered : hit.ownCovered;
-      if (mainActions.length && !mainActions.some((c) => conceptCoverage([c], around) >= COVERED)) return 'action';
+      if (mainActions.length && !mainActions.some((c) => conceptCoverage([c], around) >= COVERED || writtenIn(lookup.passageText(hit.passage), c))) return 'action';
       // A kind of thing ("which court") only has to be something the sources speak of at all.
       if (!focus.every((c) => !c.missing && (part.focusIsKind || conceptCoverage([c], hit.ownCovered) >= COVERED))) return 'focus';
       // Another doer of the action, or the person in another part of it, answers nothing.

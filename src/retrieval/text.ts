@@ -15,7 +15,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours ' +
     'ourselves out over own same she should so some such than that the their theirs them themselves then there these they this ' +
     'those through to too under until up very was we were what when where which while who whom why will with would you your ' +
-    'yours yourself yourselves also said say says tell told mr mrs ms dr'
+    'yours yourself yourselves also said say says saying tell told tells telling mr mrs ms dr'
   ).split(' '),
 );
 

@@ -50,6 +50,8 @@ export interface Concept {
   negative: boolean;
   /** Paraphrases of several words, which cover the concept only together ("wouldn’t come"). */
   together?: { terms: string[]; weight: number }[];
+  /** The forms of a word the index does not search (a stop word), to find it written in a passage. */
+  written?: string[];
   /** A phrase's own words: all of them in a passage is the phrase itself ("came second"). */
   allOf?: string[];
   /** In a clause that only sets the scene ("... before the nec parachuted abbas in"), or in context. */
@@ -173,6 +175,9 @@ export function searchPlan(lookup: Lookup, content: string, asserts = false, con
     const stance = ordinary && /ly$/.test(word);
     const weighs = ordinary ? ORDINARY_WEIGHT[asserts && !stance ? 'asserts' : 'asks'] * lookup.idf('') : missing ? MISSING_WEIGHT * lookup.idf('') : weight;
     const concept: Concept = { word, terms: ownTerms, alternatives, weight: setting ? SETTING_WEIGHT * weighs : weighs, missing, action: !setting && (phrase?.action ?? false), negative: phrase?.negative ?? false };
+    // A speech verb the index leaves out as too common ("telling", "said") is found in a passage's
+    // text as written, in any of its forms ("who told me at the party conference").
+    if (span === 1 && own.length === 0) concept.written = [word, ...(VERB_FORMS.get(word) ?? [])];
     if (span > 1 && own.length > 1 && known.length === own.length) concept.allOf = own;
     if (together.length) concept.together = together;
     if (setting) concept.setting = true;
