@@ -48,7 +48,7 @@ const NAMED_MIN_COVERAGE = 0.25;
 const OTHER_PEOPLE = 0.25;
 const HARD_TYPES = new Set<AnswerType>(['number', 'duration', 'person', 'people', 'date']);
 /** Questions that assert what they ask about ("did ken quit ...", "why did ken quit ..."). */
-const ASSERTS = new Set<QuestionPart['type']>(['yesno', 'why', 'when', 'list']);
+const ASSERTS = new Set<QuestionPart['type']>(['yesno', 'why', 'when', 'list', 'count']);
 const SPEECH = /\b(?:say|says|said|saying|claim|claims|claimed|tell|told|explain|explained|argue|argued|insist|insisted|reckon|reckons|call|called|describe|described)\b/;
 /** A passage where no one the question names speaks, for a question about what they said. */
 const NOT_SPOKEN = 0.5;
@@ -107,6 +107,8 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
     // A count of someone's votes is in a sentence that names them, and has what is counted.
     if (type === 'number' && (premise.roles(hit) === NOT_IN_PASSAGE || hit.coverage < COUNT_MIN_COVERAGE)) return 'number';
     if (type === 'duration' && hit.coverage < COUNT_MIN_COVERAGE) return 'duration';
+    // A figure for something the sources never mention ("how long did he get in prison") is not there.
+    if ((type === 'number' || type === 'duration') && lacksSomething) return type;
     return undefined;
   };
   let nearest: { hit: Hit; failed: string } | undefined;

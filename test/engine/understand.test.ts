@@ -220,6 +220,12 @@ describe('answers that use it', () => {
     expectVerbatim(a.nearest!);
   });
 
+  it('refuses a figure for something the sources never mention', () => {
+    const a = engine.answer({ command: 'ask', query: 'how long did lutfer get in prison for the ballot rigging' });
+    expect(a.abstained).toBe(true);
+    expect(a.reason).toMatch(/no length of time/);
+  });
+
   it('"how long" wants a length of time', () => {
     const a = engine.answer({ command: 'ask', query: 'how long after kens article were the 11 kicked out, like same day?' });
     expect(a.snippets[0]!.text).toContain('Some six hours after he filed his article');

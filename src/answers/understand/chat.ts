@@ -10,6 +10,8 @@ export const SHORTHAND: Readonly<Record<string, string>> = {
   u: 'you', // "if u back someone"
   ur: 'you are', // "ur either with us"; as "your" it is a stop word either way
   ppl: 'people',
+  vs: 'and', // "ken in 04 vs 08": both are asked about
+  versus: 'and',
   cllr: 'councillor', // the British abbreviation, as in "Cllr Smith"
   cllrs: 'councillors',
   ppls: 'people',

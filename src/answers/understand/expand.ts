@@ -171,8 +171,9 @@ export function searchPlan(lookup: Lookup, content: string, asserts = false, con
     const missing = unknown;
     // Three letters or fewer: chat shorthand no list has ("shd", "tf") far more often than a name.
     const ordinary = unknown && span === 1 && (isEnglish(word) || word.length <= 3);
-    // An adverb in -ly ("obviously", "literally") is the asker's stance, never the premise.
-    const stance = ordinary && /ly$/.test(word);
+    // An adverb in -ly ("obviously", "literally") is the asker's stance, never the premise; nor is
+    // shorthand no list has ("vs", "tf").
+    const stance = ordinary && (/ly$/.test(word) || (word.length <= 3 && !isEnglish(word)));
     const weighs = ordinary ? ORDINARY_WEIGHT[asserts && !stance ? 'asserts' : 'asks'] * lookup.idf('') : missing ? MISSING_WEIGHT * lookup.idf('') : weight;
     const concept: Concept = { word, terms: ownTerms, alternatives, weight: setting ? SETTING_WEIGHT * weighs : weighs, missing, action: !setting && (phrase?.action ?? false), negative: phrase?.negative ?? false };
     // A speech verb the index leaves out as too common ("telling", "said") is found in a passage's

@@ -164,7 +164,7 @@ function readPart(typed: string): QuestionPart {
     // "do anything", "did nothing": a verb of its own, not the question's auxiliary.
     // "how long before the vote": the vote is what the answer counts from, not a clause setting the
     // time (expand.ts weighs the words of "... after X" less).
-    .filter((w, i) => w && !(type === 'list' && LIST_WORDS.has(w)) && !(/^(?:before|after)$/.test(w) && /^(?:long|soon)$/.test(words[i - 1] ?? '')) && !(type === 'why' && JUSTIFY_WORDS.has(w)) && (!QUESTION_WORDS.has(w) || (DO.has(w) && /^(?:anything|something|nothing)$/.test(words[i + 1] ?? ''))) && w !== '?' && !(type === 'when' && WHEN_WORDS.has(w)))
+    .filter((w, i) => w && !(type === 'list' && LIST_WORDS.has(w)) && !(type === 'count' && COUNT_WORDS.has(w)) && !(/^(?:before|after)$/.test(w) && /^(?:long|soon)$/.test(words[i - 1] ?? '')) && !(type === 'why' && JUSTIFY_WORDS.has(w)) && (!QUESTION_WORDS.has(w) || (DO.has(w) && /^(?:anything|something|nothing)$/.test(words[i + 1] ?? ''))) && w !== '?' && !(type === 'when' && WHEN_WORDS.has(w)))
     .join(' ');
   // "whats the actual numbers", "what was it about": generic words ask about the previous part.
   if (content.split(' ').every((w) => GENERIC.has(w))) content = '';
@@ -184,6 +184,8 @@ function readPart(typed: string): QuestionPart {
 
 /** The words that ask for a list ("list the councillors", "names pls"). */
 const LIST_WORDS = new Set(['list', 'name', 'names']);
+/** The words that ask for a count of everything ("how many ppl TOTAL", "altogether"). */
+const COUNT_WORDS = new Set(['total', 'altogether', 'overall', 'combined']);
 
 /**
  * The question inside the chat around it: "ngl i dont get why ...", "could someone tell me what ...",
