@@ -9,7 +9,7 @@ import type { Postings, PostingsResult, PostingsSearchOptions } from '../retriev
 import { sameWord, termsOf } from '../retrieval/text.js';
 import { type Lookup, queryTerms } from './lookup.js';
 import type { PartTrace } from './explain.js';
-import { conceptCoverage, searchPlan, type SearchPlan } from './understand/expand.js';
+import { type Concept, conceptCoverage, conceptMatch, searchPlan, type SearchPlan } from './understand/expand.js';
 import { contentOf } from './understand/question.js';
 import { personsNamed } from './persons.js';
 
@@ -130,8 +130,7 @@ export function searchPassages(lookup: Lookup, query: string | SearchPlan, optio
       windowCoverage = conceptCoverage(concepts, covered);
       // A sentence leaves out what its article is about ("the mayoral election on October 21" in
       // "Ken Livingstone's statement on Tower Hamlets second preferences"): the title counts, less.
-      const titled = conceptCoverage(concepts, new Set([...covered, ...lookup.titleTerms(passage.article)]));
-      windowCoverage += TITLE_CONTEXT * (titled - windowCoverage);
+      windowCoverage += TITLE_CONTEXT * titleGain(concepts, covered, lookup.titleTerms(passage.article));
     }
     if ((coverage + windowCoverage) / 2 < options.minCoverage) continue;
     hits.push({ passage, relevance: r.score, coverage, windowCoverage, neighbourRelevance, matched: r.terms, covered, ownCovered, involvesNamed, named: namedIds, nameTerms });
@@ -139,6 +138,18 @@ export function searchPassages(lookup: Lookup, query: string | SearchPlan, optio
     if (hits.length >= limit * 10) break;
   }
   return hits;
+}
+
+/** How much more of the concepts' weight the title covers than the passage does (no set built per passage). */
+function titleGain(concepts: readonly Concept[], covered: ReadonlySet<string>, title: ReadonlySet<string>): number {
+  let total = 0;
+  let gain = 0;
+  for (const c of concepts) {
+    total += c.weight;
+    const own = conceptMatch(c, covered);
+    if (own < 1) gain += Math.max(0, conceptMatch(c, title) - own) * c.weight;
+  }
+  return total ? gain / total : 0;
 }
 
 /**
