@@ -22,6 +22,8 @@ export function answerType(part: QuestionPart): AnswerType {
     case 'list':
       return 'people';
     case 'which':
+      // "which councillors got expelled": their names.
+      if (/^which\s+(?:\w+\s+)?(?:mps|people|councillors|members|candidates|politicians|ministers|leaders|ones|men|women)\b/.test(q)) return 'people';
       if (/^which\s+(?:\w+\s+)?(?:mp|mps|person|people|man|woman|councillor|councillors|candidate|member|minister|leader|politician|one)\b/.test(q)) return 'person';
       return CATEGORY.test(q) ? 'name' : 'any';
     case 'count':
@@ -114,18 +116,25 @@ function hasCount(text: string, question: string, actionTerms: ReadonlySet<strin
   return false;
 }
 
+/** The people a passage names whom the question does not name: who may be the answer. */
+function notAsked(lookup: Lookup, hit: Hit, asked: ReadonlySet<string>): Set<string> {
+  const people = new Set<string>();
+  for (const m of hit.passage.mentions) {
+    const name = lookup.persons.get(m.person)?.name ?? '';
+    if (!terms(name).some((t) => asked.has(t))) people.add(m.person);
+  }
+  return people;
+}
+
 export function hasAnswerType(lookup: Lookup, hit: Hit, type: AnswerType, asked: ReadonlySet<string>, question: string, actionTerms: ReadonlySet<string>): boolean {
   const text = lookup.passageText(hit.passage);
   switch (type) {
     case 'person':
       // A speaker counts, named or described ("a Labour source said ...").
       if (/\bsaid\b|\bsays?\b/.test(question) && lookup.quoted.has(hit.passage.id)) return true;
-      return hit.passage.mentions.some((m) => {
-        const name = lookup.persons.get(m.person)?.name ?? '';
-        return !terms(name).some((t) => asked.has(t));
-      });
+      return notAsked(lookup, hit, asked).size > 0;
     case 'people':
-      return new Set(hit.passage.mentions.map((m) => m.person)).size >= LIST_PEOPLE;
+      return notAsked(lookup, hit, asked).size >= LIST_PEOPLE;
     case 'number':
       return hasCount(text, question, actionTerms);
     case 'duration':

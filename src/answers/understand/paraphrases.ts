@@ -248,8 +248,7 @@ export const PARAPHRASES: readonly Paraphrase[] = [
   {
     say: ['runner up', 'runner-up', 'runners up', 'came second', 'second place'],
     means: ['came second', 'second'],
-    why: 'second place in a contest',
-    thing: true,
+    why: 'second place in a contest: what someone did, as winning is',
   },
   {
     say: ['admit', 'admits', 'admitted', 'confess', 'confessed', 'own up', 'owned up', 'admitting', 'conceded', 'concede', 'accepted', 'accepts'],
