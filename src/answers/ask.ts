@@ -48,7 +48,7 @@ const NAMED_MIN_COVERAGE = 0.25;
 const OTHER_PEOPLE = 0.25;
 const HARD_TYPES = new Set<AnswerType>(['number', 'duration', 'person', 'people', 'date']);
 /** Questions that assert what they ask about ("did ken quit ...", "why did ken quit ..."). */
-const ASSERTS = new Set<QuestionPart['type']>(['yesno', 'why', 'when', 'list', 'count']);
+const ASSERTS = new Set<QuestionPart['type']>(['yesno', 'why', 'how', 'when', 'list', 'count']);
 const SPEECH = /\b(?:say|says|said|saying|claim|claims|claimed|tell|told|explain|explained|argue|argued|insist|insisted|reckon|reckons|call|called|describe|described)\b/;
 /** A passage where no one the question names speaks, for a question about what they said. */
 const NOT_SPOKEN = 0.5;

@@ -7,7 +7,7 @@
 import { fold } from '../../retrieval/text.js';
 import { FILLER, SHORTHAND } from './chat.js';
 
-export type QuestionType = 'who' | 'when' | 'where' | 'why' | 'count' | 'which' | 'list' | 'yesno' | 'what' | 'other';
+export type QuestionType = 'who' | 'when' | 'where' | 'why' | 'how' | 'count' | 'which' | 'list' | 'yesno' | 'what' | 'other';
 
 export interface QuestionPart {
   /** The part as normalised (shorthand expanded, contractions undone), question words kept. */
@@ -242,5 +242,7 @@ export function questionType(text: string): QuestionType {
   if (/^which\b/.test(t)) return 'which';
   if (new RegExp(`^(?:is it true|is that true|${AUX})\\b`).test(t) || /\b(?:right|correct|true|innit|yes or no)$/.test(t) || /\b(?:did|does|do|is|was|has) (?:he|she|it|they) not$/.test(t)) return 'yesno';
   if (/^(?:what|whats)\b/.test(t)) return 'what';
+  // "how did labour know they backed lutfur": the way something happened, a question of its own.
+  if (new RegExp(`^how (?:${AUX})\\b`).test(t)) return 'how';
   return 'other';
 }
