@@ -5,7 +5,7 @@
  * apostrophe are found ("kens" → "ken"), and a word the corpus has in no form is kept as missing:
  * a question hinging on it cannot be answered from these sources.
  */
-import { terms, termsOf, words } from '../../retrieval/text.js';
+import { STOP_WORDS, terms, termsOf, words } from '../../retrieval/text.js';
 import type { Lookup } from '../lookup.js';
 import { LIGHT_VERBS, NUMBER_WORDS } from './chat.js';
 import { isEnglish } from './english.js';
@@ -92,7 +92,7 @@ const ENTRIES: Entry[] = PARAPHRASES.flatMap((p) => p.say.map((s) => ({ say: s.s
  */
 export function searchPlan(lookup: Lookup, content: string, asserts = false, context = ''): SearchPlan {
   const mainTokens = words(content).length;
-  const tokens = words(`${content} ${context}`).map((w) => possessive(lookup, w));
+  const tokens = words(`${content} ${context}`).map((w) => possessive(lookup, droppedG(lookup, w)));
   const concepts: Concept[] = [];
   const expansions: Expansion[] = [];
   // What the two searches are given: words as written, since the index stems them itself (and a
@@ -259,6 +259,21 @@ function longestPhrase(tokens: string[], i: number): { entry: Entry; gap: string
 }
 
 /** "kens" → "ken", "robbanis" → "robbani": a possessive typed without its apostrophe. */
+/**
+ * "backin", "doin", "keepin": an -ing written without its g, when the corpus lacks the word as typed
+ * and has it with the g (or a paraphrase list knows it).
+ */
+function droppedG(lookup: Lookup, word: string): string {
+  if (!word.endsWith('in') || word.length < 5) return word;
+  const [own] = termsOf(word);
+  if (own && lookup.has(own)) return word;
+  const full = `${word}g`;
+  const [withG] = termsOf(full);
+  // "doin": "doing", a word too common to be searched, is what was meant all the same.
+  if (withG === undefined) return STOP_WORDS.has(full) ? full : word;
+  return lookup.has(withG) || ENTRIES.some((e) => e.say[0] === full) ? full : word;
+}
+
 function possessive(lookup: Lookup, word: string): string {
   if (!word.endsWith('s') || word.length < 4) return word;
   const [own] = termsOf(word);

@@ -56,7 +56,7 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'supporting a candidate',
   },
   {
-    say: ['told', 'tell', 'informed', 'inform', 'broke the news', 'break the news', 'announced', 'announce', 'telling', 'broke it to', 'break it to', 'delivered the news', 'passed on', 'let them know'],
+    say: ['told', 'tell', 'informed', 'inform', 'broke the news', 'break the news', 'gave the news', 'give the news', 'giving the news', 'passed the news', 'announced', 'announce', 'telling', 'broke it to', 'break it to', 'delivered the news', 'passed on', 'let them know'],
     means: ['delivered', 'news', 'informed', 'confirm', 'announced'],
     why: 'passing on news ("the news was delivered to members by ...")',
   },

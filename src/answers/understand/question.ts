@@ -89,7 +89,7 @@ export function normalise(text: string): string {
 
 const AUX = 'is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|may|might|shall';
 /** Where a question turns into a second one: "..., and why does ...", "... or is it true ...". */
-const PART_BREAK = new RegExp(`(?:,\\s*|\\s+(?:and|or|but|also|plus)\\s+)(?=(?:who|whom|whose|what|when|where|why|how|which|is it true|${AUX})\\b)`, 'g');
+const PART_BREAK = new RegExp(`(?:,\\s*|\\s+(?:and|or|but|also|plus)\\s+)(?=(?:(?:in|on|at|from|to|by|for|with)\\s+(?=which|what|whom|whose))?(?:who|whom|whose|what|when|where|why|how|which|is it true|${AUX})\\b)`, 'g');
 
 /** Words that ask rather than say: dropped from the search words. */
 const QUESTION_WORDS = new Set(
@@ -139,7 +139,8 @@ export function parseQuestion(original: string): Question {
     }
     if (previous && !part.content) {
       previous.text = `${previous.text}? ${part.text}`;
-      if (part.type !== 'other' && part.type !== 'yesno' && (previous.type === 'yesno' || previous.type === 'other' || previous.type === 'what')) previous.type = part.type;
+      // ("... or what" asks nothing more telling than the yes/no before it.)
+      if (part.type !== 'other' && part.type !== 'yesno' && part.type !== 'what' && (previous.type === 'yesno' || previous.type === 'other' || previous.type === 'what')) previous.type = part.type;
       continue;
     }
     // "ok but why ...", "lol, who ...": a first part with no words of its own and no question in it.
@@ -192,7 +193,14 @@ const COUNT_WORDS = new Set(['total', 'altogether', 'overall', 'combined']);
  * "can you tell me if X" (which asks whether X).
  */
 function unwrap(typed: string): string {
-  return typed.replace(LEAD, '').replace(REQUEST, '').replace(/^(?:if|whether)\s+/, 'is it true that ') || typed;
+  return (
+    typed
+      .replace(LEAD, '')
+      .replace(REQUEST, '')
+      .replace(/^(?:if|whether)\s+/, 'is it true that ')
+      // "on which website ken published ...", "to whom did he ...": the question word leads.
+      .replace(/^(?:on|in|at|from|to|by|for|with|about|into|under)\s+(?=(?:which|what|whom|who|whose)\b)/, '') || typed
+  );
 }
 
 /** Chat words that open a question without being part of it ("ngl", "ok so", "tbh"). */
