@@ -94,7 +94,11 @@ export class Engine {
   private askPart(part: QuestionPart, trace?: PartTrace): Result {
     const routed = route(part.text, (name) => resolvePerson(this.lookup, name).kind === 'person');
     if (trace) trace.routedTo = routed.command;
-    if (routed.command === 'ask') return this.run('ask', part, undefined, trace);
+    if (routed.command === 'ask') {
+      const asked = this.run('ask', part, undefined, trace);
+      const claim = asked.snippets.length ? undefined : taggedClaim(part.text);
+      return claim ? (this.checked(claim) ?? asked) : asked;
+    }
     const first =
       routed.command === 'who'
         ? this.run('who', routed.name, undefined, trace)
@@ -107,6 +111,18 @@ export class Engine {
     if (trace) trace.routedTo = 'ask';
     const general = this.run('ask', part, undefined, trace);
     return general.snippets.length ? general : first;
+  }
+
+  /**
+   * A yes/no the question search could not settle ("ken's got form for this hasnt he, going rogue
+   * against labour before?") is a claim: the claim checker's evidence answers it when it supports or
+   * contradicts, with its stance as the verdict. Its context-only evidence answers nothing.
+   */
+  private checked(claim: string): Result | undefined {
+    const r = this.runCommand('check', claim);
+    const stance = r.snippets[0]?.stance;
+    if (stance !== 'supports' && stance !== 'contradicts') return undefined;
+    return { ...r, snippets: r.snippets.filter((s) => s.stance !== 'context'), verdict: stance === 'supports' ? 'yes' : 'otherwise' };
   }
 
   private finish(request: AnswerRequest, r: Result): Answer {
@@ -195,6 +211,22 @@ export class Engine {
     return { article: article.ref, paragraphs };
   }
 }
+
+/**
+ * The statement of a question that is a statement with a tag ("ken's got form for this hasnt he",
+ * "miliband bottled it right"), which is a claim put up for checking; none for other questions.
+ */
+function taggedClaim(question: string): string | undefined {
+  if (/^(?:who|whom|whose|what|when|where|why|how|which|is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b/.test(question)) return undefined;
+  const untagged = question.replace(PRONOUN_TAG, '').replace(WORD_TAG, '');
+  if (untagged === question) return undefined;
+  const claim = untagged.replace(/[,?!.\s]+$/, '');
+  return claim.split(/\s+/).length >= 3 ? claim : undefined;
+}
+/** "..., hasnt he", "... did we", "..., is not he, ...": an auxiliary and a pronoun asking for agreement. */
+const PRONOUN_TAG = /,?\s+(?:(?:is|was|did|does|do|has|have|had|are|were|will|would|could|should|can)(?:\s+not)?|cannot|isnt|wasnt|didnt|doesnt|dont|hasnt|havent|hadnt|arent|werent|wont|wouldnt|couldnt|shouldnt|cant)\s+(?:he|she|it|they|we|you|there|i)(?=\s*(?:[,?!.]|$))/;
+/** "... right", "... innit": a word asking for agreement at the end. */
+const WORD_TAG = /[,\s]+(?:right|innit|yeah|yes or no|correct|true)\s*[?!.]*$/;
 
 /** The snippets found for a question (or one part of it), before paging; none with a reason. */
 interface Result {
