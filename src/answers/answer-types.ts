@@ -82,9 +82,9 @@ function namesOne(text: string, kind: string, people: { start: number; end: numb
 const PLACE = /\b(?:[Ii]n|[Aa]t|[Tt]o|[Ff]rom|[Nn]ear|[Aa]round|[Aa]cross)\s+(?:the\s+)?\p{Lu}\p{L}+|\b(?:on|onto)\s+(?:the\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}\p{L}+|\b(?:ward|borough|constituency|seat|district|area|town|city),?\s+\p{Lu}\p{L}+/u;
 /** A quantity: digits that are not a year or decade, or a number word; "per cent" and "majority" count. */
 const QUANTITY = /\b(?!(?:19|20)\d\d(?:s|\b))\d[\d,.]*\b|\b(?:per ?cent|percent|half|third|quarter|majority|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundreds?|thousands?)\b/gi;
-/** A length of time: "some six hours after", "four weeks before the poll", "the same day". */
+/** A length of time: "some six hours after", "four weeks before the poll", "the same day", "just last month". */
 const DURATION =
-  /\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|several|a few|a couple of)\s+(?:minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b|\b(?:the same|that) (?:day|night|morning|evening)\b/i;
+  /\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|several|a few|a couple of)\s+(?:minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b|\b(?:the same|that) (?:day|night|morning|evening)\b|\b(?:just|only) (?:last|this) (?:week|month|year)\b/i;
 /** What a count is of, when the question says ("how many votes"); people are any count's subject. */
 const COUNTED = /^(?:how (?:many|much)|what (?:share|percentage|proportion|number|majority) of) (?:of )?(?:the )?((?:[a-z]+ ){0,2}?[a-z]+)(?= (?:did|does|do|was|were|is|are|has|have|had|got|get|went|go)\b|$)|^(?:how (?:many|much)) ([a-z]+)/;
 const HEDGES = new Set(['just', 'even', 'still', 'roughly', 'about', 'like', 'total', 'altogether', 'overall', 'in', 'all']);

@@ -12,6 +12,8 @@ export const SHORTHAND: Readonly<Record<string, string>> = {
   ppl: 'people',
   vs: 'and', // "ken in 04 vs 08": both are asked about
   versus: 'and',
+  spokesperson: 'spokesman', // the articles' word for the same role
+  spokespeople: 'spokesmen',
   cllr: 'councillor', // the British abbreviation, as in "Cllr Smith"
   cllrs: 'councillors',
   ppls: 'people',

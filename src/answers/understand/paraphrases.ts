@@ -29,7 +29,7 @@ export interface Paraphrase {
 
 export const PARAPHRASES: readonly Paraphrase[] = [
   {
-    say: ['kicked out', 'kick out', 'kicks out', 'kicking out', 'chucked out', 'chuck out', 'thrown out', 'throw out', 'threw out', 'turfed out', 'booted', 'booted out', 'boot', 'booting', 'got the boot', 'get the boot', 'getting the boot', 'given the boot', 'axed', 'axe', 'axing', 'bin', 'bins', 'binning', 'ditch', 'ditching', 'dump', 'dumping', 'sack', 'sacking', 'expelling', 'binned', 'ditched', 'dumped', 'purged', 'ousted', 'expel', 'kicked', 'chucked', 'canned', 'fired', 'out of the party', 'out of labour', 'expelled', 'expulsion', 'expulsions', 'excluded', 'sacked', 'removed', 'shown the door', 'show the door', 'showed the door', 'showing the door', 'got rid of', 'get rid of', 'getting rid of', 'rid of', 'heave-ho', 'heave ho', 'given the heave-ho', 'drummed out', 'slung out', 'sling out', 'sent packing', 'cut loose', 'struck off', 'deselected', 'deselect', 'dropped', 'dropping', 'dumped', 'ousting', 'ejected', 'eject', 'booting', 'purge', 'purging', 'turf out', 'turfing out'],
+    say: ['kicked out', 'kick out', 'kicks out', 'kicking out', 'chucked out', 'chuck out', 'thrown out', 'throw out', 'threw out', 'turfed out', 'booted', 'booted out', 'boot', 'booting', 'got the boot', 'get the boot', 'getting the boot', 'given the boot', 'axed', 'axe', 'axing', 'bin', 'bins', 'binning', 'ditch', 'ditching', 'dump', 'dumping', 'sack', 'sacking', 'expelling', 'the chop', 'got the chop', 'get the chop', 'given the chop', 'chopped', 'binned', 'ditched', 'dumped', 'purged', 'ousted', 'expel', 'kicked', 'chucked', 'canned', 'fired', 'out of the party', 'out of labour', 'expelled', 'expulsion', 'expulsions', 'excluded', 'sacked', 'removed', 'shown the door', 'show the door', 'showed the door', 'showing the door', 'got rid of', 'get rid of', 'getting rid of', 'rid of', 'heave-ho', 'heave ho', 'given the heave-ho', 'drummed out', 'slung out', 'sling out', 'sent packing', 'cut loose', 'struck off', 'deselected', 'deselect', 'dropped', 'dropping', 'dumped', 'ousting', 'ejected', 'eject', 'booting', 'purge', 'purging', 'turf out', 'turfing out'],
     means: ['expelled', 'expulsion', 'expel', 'boot', 'sacked', 'axed', 'excluded', 'suspended'],
     why: 'removal from the party (or of a candidate) in slang',
   },
@@ -66,7 +66,7 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'displeasure',
   },
   {
-    say: ['said anything', 'say anything', 'says anything', 'said something', 'spoken', 'spoke', 'speak out', 'spoke out', 'commented', 'comment', 'weighed in', 'responded', 'response', 'reacted'],
+    say: ['said anything', 'say anything', 'says anything', 'said something', 'said a word', 'said a single word', 'saying nothing', 'said nothing', 'says nothing', 'kept quiet', 'keeping quiet', 'stayed silent', 'staying silent', 'spoken', 'spoke', 'speak out', 'spoke out', 'commented', 'comment', 'weighed in', 'responded', 'response', 'reacted'],
     means: ['comment', 'speak out', 'said', 'statement'],
     why: 'saying something in public',
   },
@@ -86,6 +86,16 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     say: ['stop', 'stopping', 'stopped', 'block', 'blocking', 'keep out', 'keeping out', 'kept out', 'prevent', 'preventing', 'prevented', 'avoid a', 'keep away'],
     means: ['block', 'keep out', 'prevent', 'make certain', 'ensure there is no'],
     why: 'keeping a rival out of office ("keep the Tories out", "block a Tory win")',
+  },
+  {
+    say: ['blowout', 'blow out', 'thrashing', 'thrashed', 'trounced', 'walkover', 'walked it', 'hammered', 'romped home', 'cruised', 'routed', 'crushed', 'crushing', 'comfortably', 'easily', 'by miles', 'big win', 'huge win'],
+    means: ['landslide', 'beat'],
+    why: 'a win by a wide margin ("by a landslide")',
+  },
+  {
+    say: ['brought to his attention', 'brought to attention', 'brought it up with', 'brought up with', 'raised it with', 'raised with', 'flagged', 'flagged up', 'warned', 'complained to', 'took it up with'],
+    means: ['raised'],
+    why: 'raising a matter with someone ("raised the issue with Mr Miliband")',
   },
   {
     say: ['put forward', 'puts forward', 'putting forward', 'put up', 'nominate', 'nominating', 'proposed', 'propose', 'signed his papers', 'signed the papers', 'backed his nomination'],
@@ -114,7 +124,7 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'leaving a post of one\'s own accord (the articles have none: such questions must find no passage)',
   },
   {
-    say: ['bottled', 'bottle', 'chickened out', 'chicken out', 'wimped out', 'caved', 'backed down', 'did nothing', 'do nothing', 'let him off', 'let off', 'off the hook', 'let off the hook', 'got away with it', 'get away with it', 'let it slide', 'turned a blind eye', 'turn a blind eye', 'swept under the carpet', 'scot free', 'got off', 'get off', 'gets off', 'getting off', 'escaped', 'let off'],
+    say: ['bottled', 'bottle', 'chickened out', 'chicken out', 'chickening out', 'bottling it', 'bottling', 'wimped out', 'caved', 'backed down', 'did nothing', 'do nothing', 'let him off', 'let off', 'off the hook', 'let off the hook', 'got away with it', 'get away with it', 'let it slide', 'turned a blind eye', 'turn a blind eye', 'swept under the carpet', 'scot free', 'got off', 'get off', 'gets off', 'getting off', 'escaped', 'let off'],
     means: ['bottle', 'not to take action', 'no action', 'refused'],
     why: 'failing to act against someone',
     negative: true,
@@ -147,7 +157,7 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'facing party discipline',
   },
   {
-    say: ['lose their seat', 'lost their seat', 'lose his seat', 'lost his seat', 'lose her seat', 'lost her seat', 'lose the seat', 'lost the seat'],
+    say: ['lose their seat', 'lost their seat', 'lose his seat', 'lost his seat', 'lose his place', 'lost his place', 'lose their place', 'lost their place', 'lose her seat', 'lost her seat', 'lose the seat', 'lost the seat'],
     means: ['sacked', 'defected', 'disqualified', 'byelection'],
     why: 'a seat falling vacant',
   },
