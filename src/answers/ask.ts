@@ -13,7 +13,7 @@ import { personsNamed } from './persons.js';
 import { NOT_IN_PASSAGE, premiseOf } from './premise.js';
 import { type Hit, searchPassages } from './textsearch.js';
 import type { PartTrace } from './explain.js';
-import { actionTermsOf, conceptMatch, type SearchPlan, searchPlan } from './understand/expand.js';
+import { actionTermsOf, type Concept, conceptMatch, type SearchPlan, searchPlan } from './understand/expand.js';
 import { contrasts, HYPOTHETICAL, hypothetical, negative } from './understand/polarity.js';
 import { JUSTIFY, parseQuestion, type QuestionPart } from './understand/question.js';
 
@@ -118,9 +118,11 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   for (const hit of hits.slice(0, 60)) {
     const fits = hasAnswerType(lookup, hit, type, asked, part.text, actionTerms);
     // Fewer of the question's words will do for the thing asked, not without one the sources lack
-    // nor without the question's action around it ("name the councillors who resigned").
+    // nor without the question's action around it or in its article's title ("name the councillors
+    // who resigned").
     const loose = (hit.coverage + hit.windowCoverage) / 2 < ASK_MIN_COVERAGE;
-    if (loose && (!fits || lacksSomething || actions.some((c) => conceptMatch(c, hit.covered) === 0))) continue;
+    const aroundIt = (c: Concept) => conceptMatch(c, hit.covered) > 0 || conceptMatch(c, lookup.titleTerms(hit.passage.article)) > 0;
+    if (loose && (!fits || lacksSomething || !actions.every(aroundIt))) continue;
     const failed = failedCheck(hit, fits);
     if (failed) {
       nearest ??= { hit, failed };

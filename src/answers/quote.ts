@@ -14,7 +14,7 @@ import { resolvePerson } from './persons.js';
 import type { Candidate } from './snippets.js';
 import { searchPool } from './textsearch.js';
 import { conceptCoverage, searchPlan } from './understand/expand.js';
-import { contentOf } from './understand/question.js';
+import { contentOf, normalise } from './understand/question.js';
 
 export type QuoteResult =
   | { kind: 'found'; person?: Person; candidates: Candidate[]; others?: Person[] }
@@ -75,7 +75,7 @@ const UNNAMED = new Set('that the a an some this one unnamed anonymous anon rand
 /** Quotations whose speaker description contains every word of the query (typos allowed). */
 function bySpeakerDescription(lookup: Lookup, typed: string): IndexedQuote[] {
   // "that unnamed labour mp" is the articles' "One Labour MP": the words that only say someone is meant go.
-  const speaker = words(typed).filter((w) => !UNNAMED.has(w.toLowerCase())).join(' ');
+  const speaker = words(normalise(typed)).filter((w) => !UNNAMED.has(w)).join(' ');
   if (queryTerms(speaker).length === 0) return [];
   const { quotes } = lookup.index.data;
   return lookup.quoteSearch

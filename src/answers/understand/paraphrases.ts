@@ -40,7 +40,7 @@ export const PARAPHRASES: readonly Paraphrase[] = [
   },
   {
     // Not "got in": "did ken get [a share] in spitalfields" is no win.
-    say: ['won', 'win', 'wins', 'winning', 'winner', 'got elected', 'came out on top', 'victory'],
+    say: ['won', 'win', 'wins', 'winning', 'winner', 'got elected', 'came out on top', 'victory', 'scrape in', 'scraped in', 'scraped through', 'scrape through', 'narrowly won', 'pipped'],
     // Not "elected": the stemmer makes it "election", which no more means a win than "poll" does.
     means: ['beat', 'victorious', 'landslide', 'won', 'defeat'],
     why: 'winning an election; articles say who beat whom or who was victorious',
