@@ -54,7 +54,18 @@ const REASON =
  * "what voting system", "which ward", "what blog": a kind of thing, whose answer names one ("the
  * Alternative Vote system", "Spitalfields", "Socialist Unity").
  */
-const CATEGORY = /^(?:what|which)\s+(?:\w+\s+)?(system|party|group|ward|blog|website|site|paper|newspaper|word|seat|borough|constituency|area|place|organisation|organization|conference|committee|clause|rule)\b/;
+const CATEGORY = /^(?:what|which)\s+(?:\w+\s+)?(system|party|group|ward|blog|website|site|paper|newspaper|outlet|publication|platform|word|seat|borough|constituency|area|place|organisation|organization|conference|committee|clause|rule)\b/;
+/** Kinds the articles name with other words: a site a piece appeared on is a "site" or a "blog". */
+const KIND_WORDS: Record<string, string> = {
+  website: 'website|site|blog',
+  site: 'website|site|blog',
+  blog: 'blog|site',
+  outlet: 'site|blog|paper|newspaper|outlet',
+  publication: 'site|blog|paper|newspaper',
+  platform: 'site|blog',
+  paper: 'paper|newspaper',
+  newspaper: 'paper|newspaper',
+};
 /** How near its kind a name stands: "the Alternative Vote system", "this very ward, Spitalfields". */
 const NAME_REACH = 25;
 
@@ -64,7 +75,7 @@ const NAME_REACH = 25;
  */
 function namesOne(text: string, kind: string, people: { start: number; end: number }[]): boolean {
   if (!kind) return false;
-  for (const k of text.matchAll(new RegExp(`\\b${kind}s?\\b`, 'gi'))) {
+  for (const k of text.matchAll(new RegExp(`\\b(?:${KIND_WORDS[kind] ?? kind})s?\\b`, 'gi'))) {
     const from = Math.max(0, k.index - NAME_REACH);
     for (const n of text.slice(from, k.index + k[0].length + NAME_REACH).matchAll(/(?<=\S\s+)\p{Lu}\p{Ll}+/gu)) {
       const at = from + n.index;

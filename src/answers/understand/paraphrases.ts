@@ -124,7 +124,7 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'leaving a post of one\'s own accord (the articles have none: such questions must find no passage)',
   },
   {
-    say: ['bottled', 'bottle', 'chickened out', 'chicken out', 'chickening out', 'bottling it', 'bottling', 'wimped out', 'caved', 'backed down', 'did nothing', 'do nothing', 'let him off', 'let off', 'off the hook', 'let off the hook', 'got away with it', 'get away with it', 'let it slide', 'turned a blind eye', 'turn a blind eye', 'swept under the carpet', 'scot free', 'got off', 'get off', 'gets off', 'getting off', 'escaped', 'let off'],
+    say: ['bottled', 'bottle', 'chickened out', 'chicken out', 'chickening out', 'bottling it', 'bottling', 'let him walk', 'let him go', 'walk free', 'walked free', 'wimped out', 'caved', 'backed down', 'did nothing', 'do nothing', 'let him off', 'let off', 'off the hook', 'let off the hook', 'got away with it', 'get away with it', 'let it slide', 'turned a blind eye', 'turn a blind eye', 'swept under the carpet', 'scot free', 'got off', 'get off', 'gets off', 'getting off', 'escaped', 'let off'],
     means: ['bottle', 'not to take action', 'no action', 'refused'],
     why: 'failing to act against someone',
     negative: true,

@@ -232,7 +232,7 @@ function carryPeople(first: QuestionPart, later: QuestionPart): QuestionPart {
  * answered by the person's own reasons (ask.ts asks for their words).
  */
 export const JUSTIFY =
-  /^(?:how (?:did|does|do|can|could|would|will) (?:\S+ ){1,3}(?:justify|defend|explain|excuse)\b|what (?:is|was|were|are) (?:\S+ ){0,2}(?:excuse|justification|defen[cs]e|explanation|argument|reasoning|rationale)s?\b|what (?:is|was|were) (?:he|she|they|\S+) (?:trying|tryna|hoping|aiming|meant) to (?:stop|prevent|achieve|do|block|avoid)\b)/;
+  /^(?:how (?:did|does|do|can|could|would|will) (?:\S+ ){1,3}(?:justify|defend|explain|excuse)\b|what (?:is|was|were|are) (?:\S+ ){0,3}(?:excuse|justification|defen[cs]e|explanation|argument|reasoning|rationale)s?\b|what (?:is|was|were) (?:he|she|they|\S+) (?:trying|tryna|hoping|aiming|meant) to (?:stop|prevent|achieve|do|block|avoid)\b)/;
 /** The words that ask for a justification, dropped from the search words with the other question words. */
 const JUSTIFY_WORDS = new Set(['justify', 'justified', 'defend', 'defended', 'excuse', 'excuses', 'justification', 'defence', 'defense', 'explanation', 'argument', 'reasoning', 'rationale', 'trying', 'tryna', 'hoping', 'aiming']);
 
@@ -244,7 +244,7 @@ export function questionType(text: string): QuestionType {
   if (/^(?:who|whom|whose)\b/.test(t) || /\bwho (?:was|is|were) (?:that|it|this|they)$/.test(t) || /\bwho did (?:that|it|this)$/.test(t)) return 'who';
   if (/^(?:when|what (?:date|year|day|month|time)|which (?:date|year|day|month))\b/.test(t) || /\bwhen$/.test(t)) return 'when';
   if (/^where\b/.test(t) || /\bwhere$/.test(t)) return 'where';
-  if (/^(?:why|how come|what for)\b/.test(t) || /\b(?:why|what for)$/.test(t) || WHAT_ABOUT.test(t) || JUSTIFY.test(t)) return 'why';
+  if (/^(?:why|how come|what for|(?:for )?what (?:reason|reasons|motive)\b)/.test(t) || /\b(?:why|what for)$/.test(t) || WHAT_ABOUT.test(t) || JUSTIFY.test(t)) return 'why';
   if (/^(?:how (?:many|much|big|long|large|often)|what (?:share|percentage|proportion|number|majority))\b/.test(t)) return 'count';
   if (/^(?:can you |could you )?(?:list|name)\b/.test(t) || /^(?:what|which) (?:were|are) the names\b/.test(t) || /\bnames\b/.test(t)) return 'list';
   if (/^which\b/.test(t)) return 'which';
