@@ -54,7 +54,7 @@ const REASON =
  * "what voting system", "which ward", "what blog": a kind of thing, whose answer names one ("the
  * Alternative Vote system", "Spitalfields", "Socialist Unity").
  */
-const CATEGORY = /^(?:what|which)\s+(?:\w+\s+)?(system|party|group|ward|blog|website|site|paper|newspaper|outlet|publication|platform|word|seat|borough|constituency|area|place|organisation|organization|conference|committee|clause|rule)\b/;
+const CATEGORY = /^(?:what|which)\s+(?:(?:kind|sort|type)\s+of\s+)?(?:\w+\s+)?(system|party|group|ward|blog|website|site|paper|newspaper|outlet|publication|platform|word|seat|borough|constituency|area|place|organisation|organization|conference|committee|clause|rule)\b/;
 /** Kinds the articles name with other words: a site a piece appeared on is a "site" or a "blog". */
 const KIND_WORDS: Record<string, string> = {
   website: 'website|site|blog',

@@ -68,7 +68,8 @@ function preferCalendarDate(candidates: Candidate[], dating: Map<Candidate, { ki
 /** An event as typed ("lutfur getting binned by labour"), read as a question about when it was. */
 function eventPart(event: string): QuestionPart {
   const text = normalise(event);
-  return { text, type: 'when', content: contentOf(event), negated: false };
+  // Read as "when ...": the words that only say when ("exactly", "earlier") are not the event's.
+  return { text, type: 'when', content: contentOf(`when ${event}`), negated: false };
 }
 
 function candidateOf(lookup: Lookup, hit: Hit, nearest: { date: DateMention; distance: number }, roles: number, actionTerms: ReadonlySet<string>, yearAsked: boolean, trace?: PartTrace): Candidate {

@@ -14,6 +14,8 @@ export const SHORTHAND: Readonly<Record<string, string>> = {
   versus: 'and',
   spokesperson: 'spokesman', // the articles' word for the same role
   spokespeople: 'spokesmen',
+  kinda: 'kind of',
+  sorta: 'sort of',
   cllr: 'councillor', // the British abbreviation, as in "Cllr Smith"
   cllrs: 'councillors',
   ppls: 'people',
@@ -136,6 +138,12 @@ export const FILLER: readonly string[] = [
   'i do not understand',
   'i do not get it',
   'please explain',
+  'kind of',
+  'sort of',
+  'type of',
+  'on earth',
+  'the hell',
+  'in the world',
   'tbh',
   'tbf',
   'tf',

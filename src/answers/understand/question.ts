@@ -106,7 +106,7 @@ const NARROWS = /^(?:was|is|were|did|does)\s+(?:it|that|this)\b(?! true)/;
 const DO = new Set(['do', 'does', 'did', 'done', 'doing']);
 
 /** "what date/year/time": the words that ask for a date, in a question about when. */
-const WHEN_WORDS = new Set(['date', 'year', 'day', 'month', 'time', 'exactly']);
+const WHEN_WORDS = new Set(['date', 'year', 'day', 'month', 'time', 'exactly', 'earlier', 'prior']);
 /** Words that alone ask nothing of their own. */
 const GENERIC = new Set(['word', 'words', 'term', 'phrase', 'way', 'kind', 'sort', 'type', '', 'it', 'that', 'this', 'the', 'about', 'number', 'numbers', 'details', 'detail', 'info', 'answer', 'name', 'names', 'so', 'then']);
 
