@@ -35,6 +35,8 @@ const PHRASE_WORDS = 5;
 /** Sentences around a quotation are shown with it while they stay this short. */
 const MAX_CONTEXT_CHARS = 320;
 export const TOPIC_MIN_COVERAGE = 0.5;
+/** How much the sentence before a quotation counts towards its topic. */
+const SETTING_SHARE = 0.5;
 /** Below this share of the shown text, the quotation is a report inside the writer's sentence. */
 const OWN_WORDS_SHARE = 0.5;
 /** A report of what someone said ranks below their own words. */
@@ -106,12 +108,19 @@ function topicMatches(lookup: Lookup, quotes: IndexedQuote[], about: string): Ma
   const ids = new Set(quotes.map((q) => q.id));
   const covered = new Map<number, Set<string>>();
   for (const r of searchPool(lookup.quoteSearch, { ...SEARCH_OPTIONS, fields: ['text'] }, plan, (id) => ids.has(id))) covered.set(r.id, new Set(r.queryTerms));
-  const passageIds = new Set(quotes.flatMap((q) => q.passages));
+  // What comes just before a quotation sets its subject ("... asked Ken to come and campaign in
+  // Spitalfields." / "Ken's spokesman said: “... this byelection ...”"); it counts, less.
+  const before = (q: IndexedQuote) => q.passages[0]! - 1;
+  const passageIds = new Set(quotes.flatMap((q) => [...q.passages, before(q)]));
   const byPassage = new Map(searchPool(lookup.index.postings, lookup.passageSearch, plan, (id) => passageIds.has(id)).map((r) => [r.id, r.queryTerms]));
+  const { passages } = lookup.index.data;
   for (const q of quotes) {
     const terms = covered.get(q.id) ?? new Set<string>();
     for (const id of q.passages) byPassage.get(id)?.forEach((t) => terms.add(t));
-    const coverage = conceptCoverage(plan.concepts, terms);
+    const own = conceptCoverage(plan.concepts, terms);
+    const setting = passages[before(q)]?.article === q.article ? byPassage.get(before(q)) : undefined;
+    const withSetting = setting ? conceptCoverage(plan.concepts, new Set([...terms, ...setting])) : own;
+    const coverage = own + SETTING_SHARE * (withSetting - own);
     if (coverage >= TOPIC_MIN_COVERAGE) scores.set(q.id, coverage);
   }
   return scores;

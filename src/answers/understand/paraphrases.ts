@@ -98,6 +98,12 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'raising a matter with someone ("raised the issue with Mr Miliband")',
   },
   {
+    say: ['special treatment', 'preferential treatment', 'double standard', 'double standards', 'different rules', 'favouritism', 'favoritism', 'treated differently', 'treated different', 'one law for'],
+    means: ['one rule for', 'distinction'],
+    why: 'one person treated otherwise than others ("one rule for Ken and one for everyone else")',
+    thing: true,
+  },
+  {
     say: ['put forward', 'puts forward', 'putting forward', 'put up', 'nominate', 'nominating', 'proposed', 'propose', 'signed his papers', 'signed the papers', 'backed his nomination'],
     means: ['nominated', 'nomination'],
     why: 'nominating a candidate',
