@@ -288,7 +288,7 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     thing: true,
   },
   {
-    say: ['turn up', 'turned up', 'turning up', 'turns up', 'show up', 'showed up', 'showing up', 'shows up', 'appear', 'appeared', 'appearing', 'seen with', 'photo op with'],
+    say: ['turn up', 'turned up', 'turning up', 'turns up', 'show up', 'showed up', 'showing up', 'shows up', 'appear', 'appeared', 'appearing', 'seen with', 'photo op with', 'walkabout', 'walkabouts', 'walk about'],
     means: ['appeared', 'appearance', 'appear', 'photographed', 'joined'],
     why: 'appearing in public with someone',
   },
