@@ -108,7 +108,7 @@ const DO = new Set(['do', 'does', 'did', 'done', 'doing']);
 /** "what date/year/time": the words that ask for a date, in a question about when. */
 const WHEN_WORDS = new Set(['date', 'year', 'day', 'month', 'time', 'exactly', 'earlier', 'prior']);
 /** Words that alone ask nothing of their own. */
-const GENERIC = new Set(['word', 'words', 'term', 'phrase', 'way', 'kind', 'sort', 'type', '', 'it', 'that', 'this', 'the', 'about', 'number', 'numbers', 'details', 'detail', 'info', 'answer', 'name', 'names', 'so', 'then']);
+const GENERIC = new Set(['word', 'words', 'wording', 'precise', 'exact', 'term', 'phrase', 'way', 'kind', 'sort', 'type', '', 'it', 'that', 'this', 'the', 'about', 'number', 'numbers', 'details', 'detail', 'info', 'answer', 'name', 'names', 'so', 'then']);
 
 /** Fillers as regular expressions, longest first so "is it true that" goes before "is it true". */
 const FILLERS = [...FILLER].sort((a, b) => b.length - a.length).map((f) => new RegExp(`\\b${f.replace(/\s+/g, '\\s+')}\\b`, 'g'));
