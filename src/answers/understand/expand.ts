@@ -188,7 +188,7 @@ export function searchPlan(lookup: Lookup, content: string, asserts = false, con
   // A question made mostly of words the articles never use is about something else ("london olympics
   // opening ceremony"), however ordinary the words: they weigh fully then.
   const ordinary = concepts.filter((c) => c.missing && c.weight === 0);
-  if (ordinary.length && ordinary.length > concepts.length - ordinary.length) for (const c of ordinary) c.weight = lookup.idf('');
+  if (ordinary.length && ordinary.length >= concepts.length - ordinary.length) for (const c of ordinary) c.weight = lookup.idf('');
   return {
     text: ownWords.join(' '),
     alternativeText: [...alternativeWords].join(' '),
