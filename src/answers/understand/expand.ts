@@ -177,8 +177,12 @@ export function searchPlan(lookup: Lookup, content: string, asserts = false, con
     const weighs = ordinary ? ORDINARY_WEIGHT[asserts && !stance ? 'asserts' : 'asks'] * lookup.idf('') : missing ? MISSING_WEIGHT * lookup.idf('') : weight;
     const concept: Concept = { word, terms: ownTerms, alternatives, weight: setting ? SETTING_WEIGHT * weighs : weighs, missing, action: !setting && (phrase?.action ?? false), negative: phrase?.negative ?? false };
     // A speech verb the index leaves out as too common ("telling", "said") is found in a passage's
-    // text as written, in any of its forms ("who told me at the party conference").
-    if (span === 1 && own.length === 0) concept.written = [word, ...(VERB_FORMS.get(word) ?? [])];
+    // text as written, in any of its forms ("who told me at the party conference"); as common as
+    // the index takes it to be, it weighs little in how much of a question a passage covers.
+    if (span === 1 && own.length === 0) {
+      concept.written = [word, ...(VERB_FORMS.get(word) ?? [])];
+      concept.weight *= SETTING_WEIGHT;
+    }
     if (span > 1 && own.length > 1 && known.length === own.length) concept.allOf = own;
     if (together.length) concept.together = together;
     if (setting) concept.setting = true;
