@@ -96,6 +96,7 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   const lacksSomething = plan.concepts.some((c) => c.missing && c.weight > 0);
   const actions = plan.concepts.filter((c) => c.action);
   const actionTerms = actionTermsOf(plan);
+  const mainActionTerms = actionTermsOf(plan, true);
   // "why did X say ...", "what did X claim": X's own words, or a sentence saying what X said.
   const justifies = JUSTIFY.test(part.text);
   const asksSpeech = justifies || SPEECH.test(part.text);
@@ -137,7 +138,7 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
       roles: premise.roles(hit),
       speaks: !asksSpeech || speaksIn(lookup, hit, ASKS_SPEAKER.has(part.type)) ? 1 : justifies ? NOT_THEIR_REASON : NOT_SPOKEN,
       // "why was ken expelled" is not answered by "faced calls for his expulsion".
-      asserted: ASSERTS.has(part.type) && hypothetical(lookup.passageText(hit.passage), actionTerms) ? HYPOTHETICAL : 1,
+      asserted: ASSERTS.has(part.type) && hypothetical(lookup.passageText(hit.passage), mainActionTerms) ? HYPOTHETICAL : 1,
     };
     const score = Object.values(factors).reduce((a, b) => a * b, 1);
     const p = hit.passage;

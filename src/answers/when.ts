@@ -8,7 +8,7 @@ import { type DateMention, resolveDate } from '../retrieval/dates.js';
 import type { PartTrace } from './explain.js';
 import type { Lookup } from './lookup.js';
 import { premiseOf } from './premise.js';
-import { HYPOTHETICAL, hypothetical } from './understand/polarity.js';
+import { hypothetical } from './understand/polarity.js';
 import { actionTermsOf, searchPlan } from './understand/expand.js';
 import { contentOf, normalise, type QuestionPart } from './understand/question.js';
 import type { Candidate } from './snippets.js';
@@ -26,7 +26,8 @@ export function when(lookup: Lookup, event: string, trace?: PartTrace): Candidat
   // The event's people are in the dating sentence or beside it ("The veteran, selected just last
   // month" after a sentence naming him), and it is their event (premise.ts).
   const premise = premiseOf(lookup, part, plan);
-  const actionTerms = actionTermsOf(plan);
+  // A threat or a call for the event ("faced calls for his expulsion") is judged on its main action.
+  const mainActionTerms = actionTermsOf(plan, true);
   const yearAsked = /\b(?:19|20)\d\d\b/.test(part.content);
   const candidates: Candidate[] = [];
   /** Each candidate's kind of date and the event word it stands by. */
@@ -34,11 +35,13 @@ export function when(lookup: Lookup, event: string, trace?: PartTrace): Candidat
   for (const hit of hits.slice(0, 30)) {
     const failure = premise.failure(hit);
     const nearest = failure ? undefined : nearestDate(lookup, hit);
-    // A date far from the event's words dates something else the sentence tells.
-    const failed = failure ?? (nearest!.distance > MAX_DATE_DISTANCE ? 'date' : undefined);
+    // A date far from the event's words dates something else the sentence tells; a threat or a call
+    // for the event ("faced calls for his expulsion today") does not date it.
+    const failed =
+      failure ?? (nearest!.distance > MAX_DATE_DISTANCE ? 'date' : mainActionTerms.size && hypothetical(lookup.passageText(hit.passage), mainActionTerms) ? 'action' : undefined);
     if (failed) trace?.rejected.push({ passage: hit.passage.id, text: lookup.passageText(hit.passage), failed });
     else {
-      const candidate = candidateOf(lookup, hit, nearest!, premise.roles(hit), actionTerms, yearAsked, trace);
+      const candidate = candidateOf(lookup, hit, nearest!, premise.roles(hit), yearAsked, trace);
       candidates.push(candidate);
       dating.set(candidate, { kind: nearest!.date.kind, event: nearest!.event });
     }
@@ -72,7 +75,7 @@ function eventPart(event: string): QuestionPart {
   return { text, type: 'when', content: contentOf(`when ${event}`), negated: false };
 }
 
-function candidateOf(lookup: Lookup, hit: Hit, nearest: { date: DateMention; distance: number }, roles: number, actionTerms: ReadonlySet<string>, yearAsked: boolean, trace?: PartTrace): Candidate {
+function candidateOf(lookup: Lookup, hit: Hit, nearest: { date: DateMention; distance: number }, roles: number, yearAsked: boolean, trace?: PartTrace): Candidate {
   const p = hit.passage;
   const article = lookup.index.data.articles[p.article]!;
   const { date, distance } = nearest;
@@ -90,8 +93,6 @@ function candidateOf(lookup: Lookup, hit: Hit, nearest: { date: DateMention; dis
     // the question gives that year.
     oneOfSeries: date.kind === 'year' && !yearAsked && namesInstance(article.text, date) ? ONE_OF_SERIES : 1,
     roles,
-    // A threat or a call for the event ("faced calls for his expulsion today") does not date it.
-    asserted: hypothetical(lookup.passageText(p), actionTerms) ? HYPOTHETICAL : 1,
   };
   const score = Object.values(factors).reduce((a, b) => a * b, 1);
   trace?.hits.push({ passage: p.id, text: lookup.passageText(p), score, factors });

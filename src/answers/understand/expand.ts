@@ -201,9 +201,13 @@ export function searchPlan(lookup: Lookup, content: string, asserts = false, con
   };
 }
 
-/** The search terms of a question's actions, its own words and their paraphrases. */
-export function actionTermsOf(plan: SearchPlan): Set<string> {
-  return new Set(plan.concepts.filter((c) => c.action).flatMap((c) => [...c.terms, ...c.alternatives.keys(), ...(c.together ?? []).flatMap((g) => g.terms)]));
+/**
+ * The search terms of a question's actions, its own words and their paraphrases; `main`: of its first
+ * action only ("chucked ken out" of "chucked ken out for backing rahman").
+ */
+export function actionTermsOf(plan: SearchPlan, main = false): Set<string> {
+  const actions = plan.concepts.filter((c) => c.action);
+  return new Set((main ? actions.slice(0, 1) : actions).flatMap((c) => [...c.terms, ...c.alternatives.keys(), ...(c.together ?? []).flatMap((g) => g.terms)]));
 }
 
 /** Share of the concepts' weight a passage covers, given the terms it matched (own or alternative). */
