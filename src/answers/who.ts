@@ -45,6 +45,8 @@ export function who(lookup: Lookup, name: string): WhoResult {
     const named = personsNamed(lookup, name);
     // "the tory mp who laid into ken", "the socialist unity blog guy": someone the articles describe
     // so, other than the people the description names after its head.
+    // "neil king": a first name the sources do not know before a surname they do is someone else.
+    if (unknownName(lookup, name)) return { kind: 'none' };
     const described = describedPerson(lookup, name, named);
     // "that robani guy lutfur stood": a description around a name; the first named is the one asked
     // about, the others are said. "kens spokesman", whom no passage names, is nobody known.
@@ -119,6 +121,13 @@ function describedPerson(lookup: Lookup, query: string, named: Person[]): Person
   const best = [...scores].sort((a, b) => b[1] - a[1])[0];
   return best ? lookup.persons.get(best[0]) : NOBODY;
 }
+/** True for a short name with a word that is no name, word or person word of the sources ("neil"). */
+function unknownName(lookup: Lookup, query: string): boolean {
+  const typed = words(fold(query)).map((w) => w.replace(/'s$/, ''));
+  if (typed.length < 2 || typed.length > 3) return false;
+  return typed.some((w) => !PERSON_WORDS.has(w) && !lookup.nameTokens.has(w) && lookup.similarNameTokens(w).length === 0 && !terms(w).some((t) => lookup.has(t)));
+}
+
 /** A description whose person the articles do not name. */
 const NOBODY = 'nobody';
 /** How much of the description a passage must have for its people to be candidates. */

@@ -81,7 +81,7 @@ describe('who', () => {
     expect(ask({ command: 'who', query }).person?.name).toBe(name);
   });
 
-  it.each(['the tory candidate for mayor in tower hamlets', 'kens spokesman'])('who %s: a description no named person answers is refused', (query) => {
+  it.each(['the tory candidate for mayor in tower hamlets', 'kens spokesman', 'neil king'])('who %s: a description no named person answers is refused', (query) => {
     expect(ask({ command: 'who', query }).abstained).toBe(true);
   });
 });

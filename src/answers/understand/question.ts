@@ -159,13 +159,14 @@ function readPart(typed: string): QuestionPart {
   // "did labour get legal advice or just wing it": the short alternative at the end of a yes/no
   // question is its other answer, not more of what to look for.
   let content = ` ${type === 'yesno' ? text.replace(/\s+or\s+(?:\S+\s+){0,3}\S+$/, '') : text} `;
+  const justifies = type === 'why' && JUSTIFY.test(text);
   for (const filler of FILLERS) content = content.replace(filler, ' ');
   const words = content.split(/\s+/).map((w) => w.replace(/,$/, ''));
   content = words
     // "do anything", "did nothing": a verb of its own, not the question's auxiliary.
     // "how long before the vote": the vote is what the answer counts from, not a clause setting the
     // time (expand.ts weighs the words of "... after X" less).
-    .filter((w, i) => w && !(type === 'list' && LIST_WORDS.has(w)) && !(type === 'count' && COUNT_WORDS.has(w)) && !(/^(?:before|after)$/.test(w) && /^(?:long|soon)$/.test(words[i - 1] ?? '')) && !(type === 'why' && JUSTIFY_WORDS.has(w)) && (!QUESTION_WORDS.has(w) || (DO.has(w) && /^(?:anything|something|nothing)$/.test(words[i + 1] ?? ''))) && w !== '?' && !(type === 'when' && WHEN_WORDS.has(w)))
+    .filter((w, i) => w && !(type === 'list' && LIST_WORDS.has(w)) && !(type === 'count' && COUNT_WORDS.has(w)) && !(/^(?:before|after)$/.test(w) && /^(?:long|soon)$/.test(words[i - 1] ?? '')) && !(justifies && JUSTIFY_WORDS.has(w)) && (!QUESTION_WORDS.has(w) || (DO.has(w) && /^(?:anything|something|nothing)$/.test(words[i + 1] ?? ''))) && w !== '?' && !(type === 'when' && WHEN_WORDS.has(w)))
     .join(' ');
   // "whats the actual numbers", "what was it about": generic words ask about the previous part.
   if (content.split(' ').every((w) => GENERIC.has(w))) content = '';
@@ -232,9 +233,9 @@ function carryPeople(first: QuestionPart, later: QuestionPart): QuestionPart {
  * answered by the person's own reasons (ask.ts asks for their words).
  */
 export const JUSTIFY =
-  /^(?:how (?:did|does|do|can|could|would|will) (?:\S+ ){1,3}(?:justify|defend|explain|excuse)\b|what (?:is|was|were|are) (?:\S+ ){0,3}(?:excuse|justification|defen[cs]e|explanation|argument|reasoning|rationale)s?\b|what (?:is|was|were) (?:he|she|they|\S+) (?:trying|tryna|hoping|aiming|meant) to (?:stop|prevent|achieve|do|block|avoid)\b)/;
+  /^(?:how (?:did|does|do|can|could|would|will) (?:\S+ ){1,3}(?:justify|defend|explain|excuse)\b|what (?:is|was|were|are) (?:\S+ ){0,3}(?:excuse|justification|defen[cs]e|explanation|argument|reasoning|rationale)s?\b|what (?:is|was|were) (?:he|she|they|\S+) (?:trying|tryna|hoping|aiming|meant) to (?:stop|prevent|achieve|do|block|avoid)\b|what (?:reasons?|grounds|excuses?|justification) (?:did|does|do|has|have|had) (?:\S+ ){1,3}(?:give|gave|given|offer|offered|cite|cited|put forward)\b)/;
 /** The words that ask for a justification, dropped from the search words with the other question words. */
-const JUSTIFY_WORDS = new Set(['justify', 'justified', 'defend', 'defended', 'excuse', 'excuses', 'justification', 'defence', 'defense', 'explanation', 'argument', 'reasoning', 'rationale', 'trying', 'tryna', 'hoping', 'aiming']);
+const JUSTIFY_WORDS = new Set(['justify', 'justified', 'defend', 'defended', 'excuse', 'excuses', 'justification', 'defence', 'defense', 'explanation', 'argument', 'reasoning', 'rationale', 'trying', 'tryna', 'hoping', 'aiming', 'reason', 'reasons', 'grounds', 'give', 'gave', 'given', 'offer', 'offered', 'cite', 'cited']);
 
 /** "what was that about", "what was it all about": the reason for what the question before told. */
 const WHAT_ABOUT = /^what (?:is|was|were) (?:that|it|this|all that)(?: all)? (?:about|over|for)$/;
