@@ -8,7 +8,7 @@
 import { STOP_WORDS, terms, termsOf, words } from '../../retrieval/text.js';
 import type { Lookup } from '../lookup.js';
 import { LIGHT_VERBS, NUMBER_WORDS } from './chat.js';
-import { isEnglish } from './english.js';
+import { isEnglish, nearEnglish, oneSlipFrom } from './english.js';
 import { VERB_FORMS } from './irregular.js';
 import { PARAPHRASES } from './paraphrases.js';
 
@@ -116,7 +116,8 @@ export function searchPlan(lookup: Lookup, content: string, asserts = false, con
     if (found?.gap.length) tokens.splice(i + 1, found.gap.length + span - 1, ...found.gap);
     else i += span - 1;
     i++;
-    if (!phrase && LIGHT_VERBS.has(word)) continue;
+    // ("happend" is "happened" misspelt: as light.)
+    if (!phrase && (LIGHT_VERBS.has(word) || (word.length >= 6 && !lookup.has(termsOf(word)[0] ?? '') && oneSlipFrom(word, (w) => LIGHT_VERBS.has(w))))) continue;
     // "kept dodging", "started backing": the aspect of the verb after it, not a verb of its own.
     if (!phrase && ASPECT.has(word) && /ing$/.test(tokens[i] ?? '')) continue;
     // "the one ken kept dodging": a pronoun for something already named, not the number.
@@ -170,7 +171,7 @@ export function searchPlan(lookup: Lookup, content: string, asserts = false, con
     // word is a name the sources do not know ("boris"), which a question hinges on.
     const missing = unknown;
     // Three letters or fewer: chat shorthand no list has ("shd", "tf") far more often than a name.
-    const ordinary = unknown && span === 1 && (isEnglish(word) || word.length <= 3);
+    const ordinary = unknown && span === 1 && (isEnglish(word) || word.length <= 3 || nearEnglish(word));
     // An adverb in -ly ("obviously", "literally") is the asker's stance, never the premise; nor is
     // shorthand no list has ("vs", "tf").
     const stance = ordinary && (/ly$/.test(word) || (word.length <= 3 && !isEnglish(word)));

@@ -104,6 +104,12 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     thing: true,
   },
   {
+    say: ['caught on camera', 'on camera', 'on video', 'on film', 'videoed', 'caught on film', 'footage'],
+    means: ['filmed', 'footage'],
+    why: 'being recorded on video',
+    thing: true,
+  },
+  {
     say: ['put forward', 'puts forward', 'putting forward', 'put up', 'nominate', 'nominating', 'proposed', 'propose', 'signed his papers', 'signed the papers', 'backed his nomination'],
     means: ['nominated', 'nomination'],
     why: 'nominating a candidate',
@@ -241,8 +247,8 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'being caught and punished for wrongdoing',
   },
   {
-    say: ['slammed', 'slam', 'blasted', 'laid into', 'had a go at', 'hit out at', 'criticised', 'criticized', 'attacked', 'rubbished', 'went for'],
-    means: ['hit out', 'criticism', 'fury', 'attack', 'slap in the face'],
+    say: ['slammed', 'slam', 'blasted', 'laid into', 'had a go at', 'hit out at', 'slagging off', 'slagged off', 'slag off', 'slagging', 'dissing', 'dissed', 'diss', 'trashing', 'trashed', 'bad-mouthing', 'badmouthing', 'rubbishing', 'criticised', 'criticized', 'attacked', 'rubbished', 'went for'],
+    means: ['hit out', 'criticism', 'fury', 'attack', 'slap in the face', 'dissing'],
     why: 'criticising someone in public',
   },
   {

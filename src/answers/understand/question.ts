@@ -61,7 +61,8 @@ const WORD_OR_MARK = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*|[?&,]/gu;
 
 /** Lower case, folded, contractions and shorthand expanded, repeated punctuation collapsed. */
 export function normalise(text: string): string {
-  let t = fold(text);
+  // "what % of the vote": the sign is a word of its own.
+  let t = fold(text).replace(/(\d)\s*%/g, '$1 per cent').replace(/%/g, ' percentage ');
   for (const [pattern, replacement] of CONTRACTIONS) t = t.replace(pattern, replacement);
   const tokens = t.match(WORD_OR_MARK) ?? [];
   const out: string[] = [];
