@@ -49,7 +49,9 @@ export function premiseOf(lookup: Lookup, part: QuestionPart, plan: SearchPlan):
   // The thing a question describes ("the tory candidate", "the turnout") is in the answer, all of it;
   // so is a year the question gives ("expelled in 2000"): it is what the question is about.
   // "ken refused to campaign": the refusal is what the question asserts, not the campaigning.
-  const mainActions = actions.some((c) => c.negative) ? actions.filter((c) => c.negative) : actions;
+  // "who broke the news to the members that they had been expelled": the breaking of the news is what
+  // the person asked about did, not the expulsion.
+  const mainActions = actions.some((c) => c.negative) ? actions.filter((c) => c.negative) : part.type === 'who' ? actions.slice(0, 1) : actions;
   const focusWords = part.focus?.split(' ') ?? [];
   const focus = plan.concepts.filter((c) => /^(?:19|20)\d\d$/.test(c.word) || focusWords.some((w) => c.word.split(' ').includes(w)));
   const roles = new Map<Hit, number>();
