@@ -70,6 +70,14 @@ describe('parts', () => {
     expect(q.parts[0]!.type).toBe('where');
   });
 
+  it('reads a first part that asks nothing as the scene of the question after it, not a tag', () => {
+    const [part, ...rest] = parseQuestion('back in 2000 when red ken went independent, who was the official labour guy he beat?').parts;
+    expect(rest).toHaveLength(0);
+    expect(part!.type).toBe('who');
+    expect(part!.context).toContain('independent');
+    expect(parseQuestion("miliband's just hiding behind the NEC and saying nothing, isn't he?").parts[0]!.content).toContain('hiding');
+  });
+
   it('keeps a yes/no tail about the answer ("was it close") as context, not as what to find', () => {
     const [part] = parseQuestion('did lutfur actually win in the end and was it close').parts;
     expect(part!.content).not.toContain('close');

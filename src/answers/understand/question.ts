@@ -149,6 +149,13 @@ export function parseQuestion(original: string): Question {
     parts.push(part);
   }
   if (parts.length === 0) parts.push(readPart(normalised));
+  // "back in 2000 when red ken went independent, who was the official labour guy he beat": a first
+  // part that asks nothing sets the scene of the question after it, when that one asks something of
+  // its own (not a tag such as "..., isn't he").
+  if (parts.length > 1 && parts[0]!.type === 'other' && parts[1]!.content.split(' ').some((w) => w && !PRONOUNS.has(w))) {
+    const [scene, question] = parts.splice(0, 2) as [QuestionPart, QuestionPart];
+    parts.unshift({ ...question, context: [scene.content, question.context ?? ''].join(' ').trim(), carried: scene.content });
+  }
   return { original, normalised, parts: parts.map((p, i) => (i === 0 ? p : carryPeople(parts[0]!, p))) };
 }
 
@@ -184,6 +191,9 @@ function readPart(typed: string): QuestionPart {
   }
   return part;
 }
+
+/** Words that stand for someone or something already said: no question of their own. */
+const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'him', 'her', 'them', 'his', 'their', 'that', 'this', 'there']);
 
 /** The words that ask for a list ("list the councillors", "names pls"). */
 const LIST_WORDS = new Set(['list', 'name', 'names']);
