@@ -129,7 +129,7 @@ function firstPerson(text: string, passage: { start: number; end: number }): { s
 }
 
 /** People named by what they are, who may do an action between a named person and its words. */
-const OTHER_AGENT = /\b(?:councillors?|members?|voters|activists|MPs?|supporters|officers|residents|people)\s+(?:who|that|have|has|had|were|was|are|is)\b/i;
+const OTHER_AGENT = /\b(?:councillors?|members?|voters|activists|MPs?|supporters|officers|residents|people|those|anyone|everyone|others)\s+(?:who|that|have|has|had|were|was|are|is)\b/i;
 /** A named person and an action word with another doer between them. */
 export const ROLE_MISMATCH = 0.3;
 
