@@ -47,7 +47,10 @@ const NAMED_MIN_COVERAGE = 0.25;
 /** A passage about other people than the question names is kept, lower. */
 const OTHER_PEOPLE = 0.25;
 const HARD_TYPES = new Set<AnswerType>(['number', 'duration', 'person', 'people', 'date']);
-/** Questions that assert what they ask about ("did ken quit ...", "why did ken quit ..."). */
+/**
+ * Questions that assert what they ask about ("did ken quit ...", "why did ken quit ...", "how long
+ * was he in prison", "list the councillors who resigned").
+ */
 const ASSERTS = new Set<QuestionPart['type']>(['yesno', 'why', 'how', 'when', 'list', 'count']);
 const SPEECH = /\b(?:say|says|said|saying|claim|claims|claimed|tell|told|explain|explained|argue|argued|insist|insisted|reckon|reckons|call|called|describe|described)\b/;
 /** A passage where no one the question names speaks, for a question about what they said. */
@@ -122,8 +125,7 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
     // nor without the question's action around it or in its article's title ("name the councillors
     // who resigned").
     const loose = (hit.coverage + hit.windowCoverage) / 2 < ASK_MIN_COVERAGE;
-    const aroundIt = (c: Concept) => conceptMatch(c, hit.covered) > 0 || conceptMatch(c, lookup.titleTerms(hit.passage.article)) > 0;
-    if (loose && (!fits || lacksSomething || !actions.every(aroundIt))) continue;
+    if (loose && (!fits || lacksSomething || !actions.every((c) => around(lookup, hit, c)))) continue;
     const failed = failedCheck(hit, fits);
     if (failed) {
       nearest ??= { hit, failed };
@@ -171,6 +173,11 @@ function leadInTarget(lookup: Lookup, hit: Hit): Hit {
   return next && next.article === hit.passage.article ? { ...hit, passage: next } : hit;
 }
 const LEAD_IN_WORDS = 6;
+
+/** True when the concept is in the passage, its neighbours or its article's title. */
+function around(lookup: Lookup, hit: Hit, c: Concept): boolean {
+  return conceptMatch(c, hit.covered) > 0 || conceptMatch(c, lookup.titleTerms(hit.passage.article)) > 0;
+}
 
 /** Who a later part's he/she may be: an unknown name of the first part, else the people it names. */
 function carriedPeople(lookup: Lookup, first: string): string[] {

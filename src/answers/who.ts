@@ -42,11 +42,11 @@ const LONG_SENTENCE = 280;
 export function who(lookup: Lookup, name: string): WhoResult {
   let match = resolvePerson(lookup, name);
   if (match.kind === 'none') {
+    // "neil king": a first name the sources do not know before a surname they do is someone else.
+    if (unknownName(lookup, name)) return { kind: 'none' };
     const named = personsNamed(lookup, name);
     // "the tory mp who laid into ken", "the socialist unity blog guy": someone the articles describe
     // so, other than the people the description names after its head.
-    // "neil king": a first name the sources do not know before a surname they do is someone else.
-    if (unknownName(lookup, name)) return { kind: 'none' };
     const described = describedPerson(lookup, name, named);
     // "that robani guy lutfur stood": a description around a name; the first named is the one asked
     // about, the others are said. "kens spokesman", whom no passage names, is nobody known.
@@ -77,8 +77,8 @@ const DESCRIPTION_REACH = 40;
  * The person a description points at ("the tory mp who laid into ken" → Greg Hands, "the Tory MP for
  * Chelsea and Fulham"), or none when the description is only a name with person words around it
  * ("that rahman guy") or names its person first ("lutfur the mayor"). Candidates are the people of the
- * passages that best cover the describing words, each scored by how it is introduced there and how
- * near the describing words it stands.
+ * passages that best cover the description, who have the head's words next to their name; each is
+ * scored by the passage's match and by how it introduces them.
  */
 function describedPerson(lookup: Lookup, query: string, named: Person[]): Person | typeof NOBODY | undefined {
   const typed = words(fold(query));
@@ -93,7 +93,7 @@ function describedPerson(lookup: Lookup, query: string, named: Person[]): Person
   // A name in the head ("lutfur the mayor", "that rahman guy") is the person asked about; one after
   // it ("who laid into ken") or possessive ("kens spokesman") is someone the person relates to.
   const firstName = tokens.findIndex(isName);
-  const related = firstName < 0 || firstName >= headEnd || /s$/.test(typed[firstName]!) && !nameTerms.has(typed[firstName]!);
+  const related = firstName < 0 || firstName >= headEnd || (/s$/.test(typed[firstName]!) && !nameTerms.has(typed[firstName]!));
   if (!related && named.length) return undefined;
   // What must stand by the person: the head's words, or for "the guy who nominated lutfur" the clause's.
   const describing = (from: number, to: number) => tokens.slice(from, to).filter((w) => !isName(w) && !PERSON_WORDS.has(w) && !RELATION.test(w));
@@ -121,6 +121,7 @@ function describedPerson(lookup: Lookup, query: string, named: Person[]): Person
   const best = [...scores].sort((a, b) => b[1] - a[1])[0];
   return best ? lookup.persons.get(best[0]) : NOBODY;
 }
+
 /** True for a short name with a word that is no name, word or person word of the sources ("neil"). */
 function unknownName(lookup: Lookup, query: string): boolean {
   const typed = words(fold(query)).map((w) => w.replace(/'s$/, ''));
