@@ -127,6 +127,16 @@ function hasCount(text: string, question: string, actionTerms: ReadonlySet<strin
   return false;
 }
 
+/** How near a person's name the words describing them stand ("Greg Hands, the Tory MP"). */
+const DESCRIBED_REACH = 40;
+
+/** True when every focus term is in the words around the mention, within the passage. */
+function describedBy(lookup: Lookup, hit: Hit, m: { start: number; end: number }, focus: readonly string[]): boolean {
+  const article = lookup.index.data.articles[hit.passage.article]!.text;
+  const around = new Set(terms(article.slice(Math.max(hit.passage.start, m.start - DESCRIBED_REACH), Math.min(hit.passage.end, m.end + DESCRIBED_REACH))));
+  return focus.every((t) => around.has(t));
+}
+
 /** The people a passage names whom the question does not name: who may be the answer. */
 function notAsked(lookup: Lookup, hit: Hit, asked: ReadonlySet<string>): Set<string> {
   const people = new Set<string>();
@@ -137,13 +147,17 @@ function notAsked(lookup: Lookup, hit: Hit, asked: ReadonlySet<string>): Set<str
   return people;
 }
 
-export function hasAnswerType(lookup: Lookup, hit: Hit, type: AnswerType, asked: ReadonlySet<string>, question: string, actionTerms: ReadonlySet<string>): boolean {
+export function hasAnswerType(lookup: Lookup, hit: Hit, type: AnswerType, asked: ReadonlySet<string>, question: string, actionTerms: ReadonlySet<string>, focus: readonly string[] = []): boolean {
   const text = lookup.passageText(hit.passage);
   switch (type) {
-    case 'person':
+    case 'person': {
       // A speaker counts, named or described ("a Labour source said ...").
       if (/\bsaid\b|\bsays?\b/.test(question) && lookup.quoted.has(hit.passage.id)) return true;
-      return notAsked(lookup, hit, asked).size > 0;
+      const people = notAsked(lookup, hit, asked);
+      // "the name of the tory guy": someone the passage describes so, next to their name.
+      if (focus.length) return hit.passage.mentions.some((m) => people.has(m.person) && describedBy(lookup, hit, m, focus));
+      return people.size > 0;
+    }
     case 'people':
       return notAsked(lookup, hit, asked).size >= LIST_PEOPLE;
     case 'number':

@@ -97,6 +97,8 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   if (trace) trace.answerType = type;
   const premise = premiseOf(lookup, part, plan);
   const lacksSomething = plan.concepts.some((c) => c.missing && c.weight > 0);
+  // "what was the name of the tory guy": the person must be described so.
+  const personFocus = type === 'person' && part.focus && /\bnames? of\b/.test(part.text) ? terms(part.focus) : [];
   const actions = plan.concepts.filter((c) => c.action);
   const actionTerms = actionTermsOf(plan);
   const mainActionTerms = actionTermsOf(plan, true);
@@ -120,7 +122,7 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   /** The passage each candidate shows, as judged (for the yes/no verdict). */
   const judged = new Map<Candidate, Hit>();
   for (const hit of hits.slice(0, 60)) {
-    const fits = hasAnswerType(lookup, hit, type, asked, part.text, actionTerms);
+    const fits = hasAnswerType(lookup, hit, type, asked, part.text, actionTerms, personFocus);
     // Fewer of the question's words will do for the thing asked, not without one the sources lack
     // nor without the question's action around it or in its article's title ("name the councillors
     // who resigned").

@@ -109,7 +109,7 @@ const DO = new Set(['do', 'does', 'did', 'done', 'doing']);
 /** "what date/year/time": the words that ask for a date, in a question about when. */
 const WHEN_WORDS = new Set(['date', 'year', 'day', 'month', 'time', 'exactly', 'earlier', 'prior']);
 /** Words that alone ask nothing of their own. */
-const GENERIC = new Set(['word', 'words', 'wording', 'precise', 'exact', 'term', 'phrase', 'way', 'kind', 'sort', 'type', '', 'it', 'that', 'this', 'the', 'about', 'number', 'numbers', 'details', 'detail', 'info', 'answer', 'name', 'names', 'so', 'then']);
+const GENERIC = new Set(['word', 'words', 'wording', 'precise', 'exact', 'guy', 'bloke', 'fella', 'person', 'term', 'phrase', 'way', 'kind', 'sort', 'type', '', 'it', 'that', 'this', 'the', 'about', 'number', 'numbers', 'details', 'detail', 'info', 'answer', 'name', 'names', 'so', 'then']);
 
 /** Fillers as regular expressions, longest first so "is it true that" goes before "is it true". */
 const FILLERS = [...FILLER].sort((a, b) => b.length - a.length).map((f) => new RegExp(`\\b${f.replace(/\s+/g, '\\s+')}\\b`, 'g'));
@@ -224,7 +224,7 @@ const REQUEST =
 
 /** "who was the X [for|in|of ...]", "what was the X", "how many X", "which X did": the thing asked about. */
 const FOCUS =
-  /^(?:(?:who|what) (?:is|was|are|were) (?:the|a|an) |how many |(?:which|what) (?=[a-z]+ (?:did|does|do|was|were|is|are|has|have|had)\b))((?:[a-z]+ ){0,2}?[a-z]+)(?= (?:for|in|of|at|on|did|does|do|was|were|is|are|has|have|had|that|who|when|to)\b|$)/;
+  /^(?:what (?:is|was|are|were) (?:the )?names? of (?:the|a|an) |(?:who|what) (?:is|was|are|were) (?:the|a|an) |how many |(?:which|what) (?=[a-z]+ (?:did|does|do|was|were|is|are|has|have|had)\b))((?:[a-z]+ ){0,2}?[a-z]+)(?= (?:for|in|of|at|on|did|does|do|was|were|is|are|has|have|had|that|who|when|to)\b|$)/;
 
 /** The search words of a text typed as it comes (a /when event, a topic): normalised, filler dropped. */
 export function contentOf(text: string): string {
