@@ -127,16 +127,6 @@ function hasCount(text: string, question: string, actionTerms: ReadonlySet<strin
   return false;
 }
 
-/** How near a person's name the words describing them stand ("Greg Hands, the Tory MP"). */
-const DESCRIBED_REACH = 40;
-
-/** True when every focus term is in the words around the mention, within the passage. */
-function describedBy(lookup: Lookup, hit: Hit, m: { start: number; end: number }, focus: readonly string[]): boolean {
-  const article = lookup.index.data.articles[hit.passage.article]!.text;
-  const around = new Set(terms(article.slice(Math.max(hit.passage.start, m.start - DESCRIBED_REACH), Math.min(hit.passage.end, m.end + DESCRIBED_REACH))));
-  return focus.every((t) => around.has(t));
-}
-
 /** The people a passage names whom the question does not name: who may be the answer. */
 function notAsked(lookup: Lookup, hit: Hit, asked: ReadonlySet<string>): Set<string> {
   const people = new Set<string>();
@@ -155,7 +145,13 @@ export function hasAnswerType(lookup: Lookup, hit: Hit, type: AnswerType, asked:
       if (/\bsaid\b|\bsays?\b/.test(question) && lookup.quoted.has(hit.passage.id)) return true;
       const people = notAsked(lookup, hit, asked);
       // "the name of the tory guy": someone the passage describes so, next to their name.
-      if (focus.length) return hit.passage.mentions.some((m) => people.has(m.person) && describedBy(lookup, hit, m, focus));
+      if (focus.length) {
+        return hit.passage.mentions.some((m) => {
+          if (!people.has(m.person)) return false;
+          const near = lookup.termsNear(hit.passage, m);
+          return focus.every((t) => near.has(t));
+        });
+      }
       return people.size > 0;
     }
     case 'people':

@@ -19,6 +19,9 @@ import { sameWord, terms, typoAllowance, words } from '../retrieval/text.js';
 import { personsNamed } from './persons.js';
 import { rankIntroductions, type Introductions } from './who.js';
 
+/** Characters either side of a name within which words describe that person (`termsNear`). */
+const NEAR_NAME = 40;
+
 export interface PersonMention {
   passage: Passage;
   mention: Mention;
@@ -231,6 +234,15 @@ export class Lookup {
     return t;
   }
   private readonly titleTermsMemo = new Map<number, Set<string>>();
+
+  /**
+   * The search terms of a passage's words within NEAR_NAME characters of a span (a person's mention):
+   * where the words describing or naming what the person did stand ("Greg Hands, the Tory MP").
+   */
+  termsNear(p: Passage, span: { start: number; end: number }): Set<string> {
+    const text = this.index.data.articles[p.article]!.text;
+    return new Set(terms(text.slice(Math.max(p.start, span.start - NEAR_NAME), Math.min(p.end, span.end + NEAR_NAME))));
+  }
 
   passageText(p: Passage): string {
     return this.index.data.articles[p.article]!.text.slice(p.start, p.end);

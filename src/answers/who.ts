@@ -70,8 +70,6 @@ export function who(lookup: Lookup, name: string): WhoResult {
 const PERSON_WORDS = new Set('guy guys bloke dude man woman lady fella fellow person one chap someone somebody who that this the a an some him her his them'.split(' '));
 /** Words after which a name is someone the description relates to, not the one described. */
 const RELATION = /^(?:who|whom|that|which|in|against|into|with|for|by|from|of|to|about|behind|on|at|over|under)$/;
-/** A describing word this many characters from a mention still points at that person. */
-const DESCRIPTION_REACH = 40;
 
 /**
  * The person a description points at ("the tory mp who laid into ken" → Greg Hands, "the Tory MP for
@@ -106,12 +104,11 @@ function describedPerson(lookup: Lookup, query: string, named: Person[]): Person
   const excluded = new Set(named.map((p) => p.id));
   const scores = new Map<string, number>();
   for (const hit of searchPassages(lookup, plan, { minCoverage: DESCRIBED_MIN_COVERAGE }).slice(0, 20)) {
-    const article = lookup.index.data.articles[hit.passage.article]!.text;
     for (const m of hit.passage.mentions) {
       if (excluded.has(m.person)) continue;
       // The head's words stand by the mention: "Greg Hands, the Tory MP", not a candidate somewhere
       // in a sentence that says "Tory" elsewhere.
-      const around = new Set(terms(article.slice(Math.max(hit.passage.start, m.start - DESCRIPTION_REACH), Math.min(hit.passage.end, m.end + DESCRIPTION_REACH))));
+      const around = lookup.termsNear(hit.passage, m);
       if (!headConcepts.every((c) => conceptMatch(c, around) > 0)) continue;
       const introduced = 1 + m.cues.reduce((sum, cue) => sum + Math.max(0, CUE_WEIGHT[cue] ?? 0), 0);
       const score = hit.coverage ** 2 * hit.relevance * introduced;
