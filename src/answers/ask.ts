@@ -155,7 +155,7 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   trace?.hits.sort((a, b) => b.score - a.score).splice(8);
   if (candidates.length) {
     // "did ken livingstone or ken clark tell them": a choice, which the passage answers; no yes or no.
-    if (part.type !== 'yesno' || /\bor\b/.test(part.content)) return { candidates };
+    if (part.type !== 'yesno' || part.choice || /\bor\b/.test(part.content)) return { candidates };
     const best = candidates.reduce((a, b) => (b.score > a.score ? b : a));
     return { candidates, verdict: confirms(lookup, part, plan, judged.get(best)!) ? 'yes' : 'otherwise' };
   }

@@ -235,6 +235,13 @@ export const FILLER: readonly string[] = [
   'or nah',
   'or not',
   'or smth',
+  // Quantities in passing ("been doing loads of byelections"): the asker's emphasis, not a figure.
+  'loads of',
+  'lots of',
+  'a lot of',
+  'tons of',
+  'a bunch of',
+  'heaps of',
   'involved',
   'makes no sense',
   'no idea',

@@ -29,7 +29,7 @@ const ORDINARY_WEIGHT = { asks: 0, asserts: 1 };
 /** A derivation of the user's word ("appearance" for "appeared") covers it this much. */
 const DERIVATION_WEIGHT = 0.8;
 /** Verbs that mean little without the rest of their phrase ("let" of "let back in", "got" of "got the boot"). */
-const WEAK_HEADS = new Set('let get got gets getting take took taken give gave given put throw threw thrown turn turned show showed come came go went make made do did done side break broke stood stand ran run running'.split(' '));
+const WEAK_HEADS = new Set('let get got gets getting take took taken give gave given ask asked asking put throw threw thrown turn turned show showed come came go went make made do did done side break broke stood stand ran run running'.split(' '));
 /** One word of a phrase ("back" of "let back in") covers the phrase this much. */
 const PHRASE_WORD_WEIGHT = 0.4;
 
@@ -78,13 +78,14 @@ interface Entry {
   means: readonly string[];
   action: boolean;
   negative: boolean;
+  headSays: boolean;
 }
 
 /**
  * Paraphrase phrases, longest first, as word lists. Matched word for word, not by stem: the stemmer
  * makes "elected" and "election" one word, and an election is not a win.
  */
-const ENTRIES: Entry[] = PARAPHRASES.flatMap((p) => p.say.map((s) => ({ say: s.split(' '), means: p.means, action: !p.thing, negative: p.negative ?? false }))).sort((a, b) => b.say.length - a.say.length);
+const ENTRIES: Entry[] = PARAPHRASES.flatMap((p) => p.say.map((s) => ({ say: s.split(' '), means: p.means, action: !p.thing, negative: p.negative ?? false, headSays: p.headSays ?? false }))).sort((a, b) => b.say.length - a.say.length);
 
 /**
  * The concepts of a question's words. `context`: words that refine it without defining it (a tail
@@ -184,6 +185,9 @@ export function searchPlan(lookup: Lookup, content: string, asserts = false, con
       concept.written = [word, ...(VERB_FORMS.get(word) ?? [])];
       concept.weight *= SETTING_WEIGHT;
     }
+    // "tell people to": a phrase whose verb says it on its own is found written too ("he told me ...
+    // that Abbas supporters should put Lutfur Rahman second").
+    if (span > 1 && phrase!.headSays && terms(phrase!.say[0]!).length === 0) concept.written = [phrase!.say[0]!, ...(VERB_FORMS.get(phrase!.say[0]!) ?? [])];
     if (span > 1 && own.length > 1 && known.length === own.length) concept.allOf = own;
     if (together.length) concept.together = together;
     if (setting) concept.setting = true;
@@ -273,7 +277,7 @@ function longestPhrase(tokens: string[], i: number): { entry: Entry; gap: string
  * and has it with the g (or a paraphrase list knows it).
  */
 function droppedG(lookup: Lookup, word: string): string {
-  if (!word.endsWith('in') || word.length < 5) return word;
+  if (!word.endsWith('in') || word.length < 4) return word;
   const [own] = termsOf(word);
   if (own && lookup.has(own)) return word;
   const full = `${word}g`;

@@ -25,6 +25,11 @@ export interface Paraphrase {
   thing?: true;
   /** The user's words say something did not happen ("let him off" = took no action). */
   negative?: true;
+  /**
+   * The phrase's verb says it alone ("told" of "told people to"), and the index does not search it:
+   * a passage where it is written covers the phrase.
+   */
+  headSays?: true;
 }
 
 export const PARAPHRASES: readonly Paraphrase[] = [
@@ -54,6 +59,13 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     say: ['backed', 'back', 'backs', 'backing', 'threw his weight behind', 'threw their weight behind', 'throw his weight behind', 'throwing his weight behind', 'weight behind', 'support', 'supported', 'supporting', 'rooting for', 'endorse', 'endorsed', 'stumped for', 'stump for', 'campaign for', 'campaigned for', 'campaigning for', 'side with', 'sided with', 'help', 'helped', 'helping', 'rooting for', 'root for', 'cosied up to', 'cosy up to', 'cosying up to', 'cosied up', 'stood by', 'stand by', 'standing by', 'propped up', 'bigged up', 'bigging up', 'vouched for', 'vouch for', 'sided with', 'championed', 'championing', 'cheerleading', 'plugged', 'pushing for', 'pushed for', 'urged people to vote for', 'told people to vote for', 'got behind', 'get behind', 'getting behind', 'in bed with'],
     means: ['backing', 'backed', 'support', 'supporting', 'endorsing', 'endorsement', 'campaigned', 'campaigning', 'canvassing', 'stump'],
     why: 'supporting a candidate',
+  },
+  {
+    // Before "tell" (news): telling people to do something is urging it.
+    say: ['tell people to', 'told people to', 'telling people to', 'tell voters to', 'told voters to', 'telling voters to', 'tell them to', 'told them to', 'telling them to', 'tell supporters to', 'told supporters to', 'telling supporters to', 'tell everyone to', 'told everyone to', 'tell members to', 'told members to', 'ask people to', 'asked people to', 'asking people to', 'ask voters to', 'asked voters to'],
+    means: ['urged', 'urging', 'urge', 'called on', 'asked'],
+    why: 'a directive to voters or members; articles say someone urged or called on them',
+    headSays: true,
   },
   {
     say: ['told', 'tell', 'informed', 'inform', 'broke the news', 'break the news', 'gave the news', 'give the news', 'giving the news', 'passed the news', 'announced', 'announce', 'telling', 'broke it to', 'break it to', 'delivered the news', 'passed on', 'let them know'],
@@ -115,7 +127,7 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'nominating a candidate',
   },
   {
-    say: ['check with', 'checked with', 'checking with', 'consult', 'consulted', 'consulting', 'run it by', 'ran it by', 'get advice', 'got advice', 'take advice', 'took advice', 'seek advice', 'sought advice'],
+    say: ['ask lawyers', 'asked lawyers', 'asking lawyers', 'ask a lawyer', 'asked a lawyer', 'ask the lawyers', 'asked the lawyers', 'ask its lawyers', 'asked its lawyers', 'ask for advice', 'asked for advice', 'ask for legal advice', 'asked for legal advice', 'check with', 'checked with', 'checking with', 'consult', 'consulted', 'consulting', 'run it by', 'ran it by', 'get advice', 'got advice', 'take advice', 'took advice', 'seek advice', 'sought advice'],
     means: ['advice', 'taken'],
     why: 'consulting someone (lawyers) before acting; the articles say advice was taken',
   },

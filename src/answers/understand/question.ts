@@ -34,6 +34,11 @@ export interface QuestionPart {
   context?: string;
   /** The first part's words, for a later part's pronouns ("did he bottle it" after "why did abbas ..."). */
   carried?: string;
+  /**
+   * "did ken tell ppl to put rahman 1st or 2nd": a yes/no that offers two answers asks which, so
+   * neither is asserted (they are context) and no yes or no is the answer.
+   */
+  choice?: true;
 }
 
 export interface Question {
@@ -166,7 +171,8 @@ function readPart(typed: string): QuestionPart {
   const type = questionType(text);
   // "did labour get legal advice or just wing it": the short alternative at the end of a yes/no
   // question is its other answer, not more of what to look for.
-  let content = ` ${type === 'yesno' ? text.replace(/\s+or\s+(?:\S+\s+){0,3}\S+$/, '') : text} `;
+  const choice = type === 'yesno' ? CHOICE.exec(text) : null;
+  let content = ` ${choice ? text.slice(0, choice.index) : type === 'yesno' ? text.replace(/\s+or\s+(?:\S+\s+){0,3}\S+$/, '') : text} `;
   const justifies = type === 'why' && JUSTIFY.test(text);
   for (const filler of FILLERS) content = content.replace(filler, ' ');
   const words = content.split(/\s+/).map((w) => w.replace(/,$/, ''));
@@ -181,6 +187,10 @@ function readPart(typed: string): QuestionPart {
   // Not the rhetorical "wasnt it ..." at the start, nor the other answer in "... or not" at the end.
   const asserted = text.replace(/^(?:is it true|is it|was it|did|does|do|is|was)\s+(?:not|n't)\b/, '').replace(/\s+or\s+(?:not|nah|no)\s*$/, '');
   const part: QuestionPart = { text, type, content, negated: NEGATION.test(asserted) };
+  if (choice) {
+    part.choice = true;
+    part.context = `${choice[1]} ${choice[2]}`;
+  }
   if (type === 'why' && CONTRAST.test(text)) part.contrast = true;
   const found = FOCUS.exec(text);
   const focus = found?.[1]?.split(' ').filter((w) => !QUESTION_WORDS.has(w) && !GENERIC.has(w));
@@ -191,6 +201,12 @@ function readPart(typed: string): QuestionPart {
   }
   return part;
 }
+
+/**
+ * Two one-word answers offered at the end of a yes/no ("... 1st or 2nd", "... in 2004 or 2008"); not
+ * "or not", "or what" or "or just wing it", which only give the other answer.
+ */
+const CHOICE = /\s+([a-z0-9]+)\s+or\s+(?!(?:not|no|nah|what|something|smth|anything|nothing|so|whatever)$)([a-z0-9]+)$/;
 
 /** Words that stand for someone or something already said: no question of their own. */
 const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'him', 'her', 'them', 'his', 'their', 'that', 'this', 'there']);
