@@ -92,7 +92,8 @@ export class Engine {
 
   /** One part of a free-text question: routed to who/when/quote when shaped like them, else searched. */
   private askPart(part: QuestionPart, trace?: PartTrace): Result {
-    const routed = route(part.text, (name) => resolvePerson(this.lookup, name).kind === 'person');
+    // "what did biggs say when ...? bet he was fuming": the first question decides the command.
+    const routed = route(part.text.split('?')[0]!, (name) => resolvePerson(this.lookup, name).kind === 'person');
     if (trace) trace.routedTo = routed.command;
     if (routed.command === 'ask') {
       const asked = this.run('ask', part, undefined, trace);

@@ -64,6 +64,7 @@ export function premiseOf(lookup: Lookup, part: QuestionPart, plan: SearchPlan):
     roles: rolesOf,
     failure(hit) {
       if (hit.involvesNamed < REQUIRED_INVOLVEMENT) return 'people';
+      if (PREMISED.has(part.type) && plan.concepts.some((c) => c.predicate)) return 'action';
       // The action in the passage itself, or around it for a sentence that goes on from the one
       // before ("He has refused." after "... asked Ken to come and campaign in Spitalfields").
       const around = lookup.pronounSubject.has(hit.passage.id) ? hit.covered : hit.ownCovered;
@@ -74,7 +75,9 @@ export function premiseOf(lookup: Lookup, part: QuestionPart, plan: SearchPlan):
       if (actions.length && rolesOf(hit) <= ROLE_MISMATCH) return 'people';
       // A date dates the event of the sentence it is in: that sentence has the person (named, or the
       // he/she going on from the one before), not only its neighbours.
-      if (part.type === 'when' && rolesOf(hit) === NOT_IN_PASSAGE) return 'people';
+      // So does a place or a name of a kind ("which ward was abbas a councillor for"): the ward of a
+      // sentence about Lutfur beside one naming Abbas is not his.
+      if ((part.type === 'when' || part.type === 'which' || part.type === 'where') && rolesOf(hit) === NOT_IN_PASSAGE) return 'people';
       // So does the cause of an action done by or to a person ("why was ken suspended"): a sentence
       // about others' suspension beside one naming him is not his.
       // (A why that sets two cases apart is answered by a sentence about either.)

@@ -233,6 +233,7 @@ export const FILLER: readonly string[] = [
   'i forget',
   'i forgot',
   'or nah',
+  'or no',
   'or not',
   'or smth',
   // Quantities in passing ("been doing loads of byelections"): the asker's emphasis, not a figure.

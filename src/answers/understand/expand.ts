@@ -56,6 +56,8 @@ export interface Concept {
   allOf?: string[];
   /** In a clause that only sets the scene ("... before the nec parachuted abbas in"), or in context. */
   setting?: true;
+  /** A word the corpus lacks that is the verb asserted of someone ("did ken apologise"). */
+  predicate?: true;
 }
 
 export interface Expansion {
@@ -120,7 +122,7 @@ export function searchPlan(lookup: Lookup, content: string, asserts = false, con
     // ("happend" is "happened" misspelt: as light.)
     if (!phrase && (LIGHT_VERBS.has(word) || (word.length >= 6 && !lookup.has(termsOf(word)[0] ?? '') && oneSlipFrom(word, (w) => LIGHT_VERBS.has(w))))) continue;
     // "kept dodging", "started backing": the aspect of the verb after it, not a verb of its own.
-    if (!phrase && ASPECT.has(word) && /ing$/.test(tokens[i] ?? '')) continue;
+    if (!phrase && ASPECT.has(word) && (/ing$/.test(tokens[i] ?? '') || (tokens[i] === 'to' && TRYING.has(word)))) continue;
     // "the one ken kept dodging": a pronoun for something already named, not the number.
     if (!phrase && word === 'one' && /^(?:the|that|this|which)$/.test(tokens[i - 2] ?? '')) continue;
     const own = [...new Set(terms(word))];
@@ -191,6 +193,10 @@ export function searchPlan(lookup: Lookup, content: string, asserts = false, con
     if (span > 1 && own.length > 1 && known.length === own.length) concept.allOf = own;
     if (together.length) concept.together = together;
     if (setting) concept.setting = true;
+    // "did ken apologise to miliband": the verb right after the person a question asserts something
+    // of is what it asserts; when the articles never use it, they do not say so.
+    const subject = tokens.slice(0, i - 1);
+    if (asserts && ordinary && !stance && !setting && subject.length > 0 && subject.every((t) => SUBJECTS.has(t) || lookup.nameTokens.has(t))) concept.predicate = true;
     concepts.push(concept);
     if (ownTerms.length) ownWords.push(word);
   }
@@ -245,8 +251,13 @@ export function conceptMatch(c: Concept, matched: ReadonlySet<string>): number {
 const TIME_CLAUSE = new Set(['after', 'before', 'since', 'following', 'until', 'while']);
 const SETTING_WEIGHT = 0.35;
 
+/** Pronouns and bodies a question may assert an action of (with named people, see `predicate`). */
+const SUBJECTS = new Set(['he', 'she', 'they', 'the', 'labour', 'nec', 'party', 'councillors', 'mr']);
+
 /** Verbs of aspect, before another verb's -ing form. */
-const ASPECT = new Set(['keep', 'keeps', 'kept', 'keeping', 'start', 'started', 'starts', 'begin', 'began', 'continue', 'continued']);
+const ASPECT = new Set(['keep', 'keeps', 'kept', 'keeping', 'start', 'started', 'starts', 'begin', 'began', 'continue', 'continued', ...'bother bothered try tried manage managed dare'.split(' ')]);
+/** Of those, the ones also said with "to" ("bothered to campaign"). */
+const TRYING = new Set('bother bothered try tried manage managed dare'.split(' '));
 
 /** Most words a phrasal verb may have between its verb and its particle ("kicked [the councillors] out"). */
 const MAX_GAP = 2;

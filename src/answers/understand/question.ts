@@ -128,6 +128,12 @@ export function parseQuestion(original: string): Question {
     .split('?')
     .flatMap((s) => s.split(PART_BREAK))
     .map((s) => s.replace(/^(?:and|or|but|so|also|plus)\s+/, '').trim())
+    .flatMap((s) => {
+      // "after all the drama did ken apologise": a time clause before a yes/no with no comma sets its
+      // scene, as it would with one.
+      const scene = LEADING_SCENE.exec(s);
+      return scene && questionType(s) === 'other' ? [scene[0].trim(), s.slice(scene[0].length)] : [s];
+    })
     .filter(Boolean);
   const parts: QuestionPart[] = [];
   for (const text of raw) {
@@ -207,6 +213,9 @@ function readPart(typed: string): QuestionPart {
  * "or not", "or what" or "or just wing it", which only give the other answer.
  */
 const CHOICE = /\s+([a-z0-9]+)\s+or\s+(?!(?:not|no|nah|what|something|smth|anything|nothing|so|whatever)$)([a-z0-9]+)$/;
+
+/** A time clause of up to five words before a yes/no question's auxiliary. */
+const LEADING_SCENE = new RegExp(`^(?:after|before|since|following|during)(?:\\s+\\S+){1,5}?\\s+(?=(?:${AUX})\\s+\\S)`);
 
 /** Words that stand for someone or something already said: no question of their own. */
 const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'him', 'her', 'them', 'his', 'their', 'that', 'this', 'there']);
