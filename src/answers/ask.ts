@@ -93,7 +93,8 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   // system" for "what voting system was the tower hamlets mayoral election").
   const minCoverage = NAMED_TYPES.has(type) ? NAMED_MIN_COVERAGE : ASK_MIN_COVERAGE;
   const hits = searchPassages(lookup, plan, { minCoverage, window: true, ...(trace ? { trace } : {}) });
-  const asked = new Set(terms(part.text));
+  // Not the asker's guess after it ("..., was it ken clark or someone else"): that is who may answer.
+  const asked = new Set(terms(part.text.split('?')[0]!));
   if (trace) trace.answerType = type;
   const premise = premiseOf(lookup, part, plan);
   const lacksSomething = plan.concepts.some((c) => c.missing && c.weight > 0);

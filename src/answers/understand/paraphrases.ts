@@ -45,7 +45,7 @@ export const PARAPHRASES: readonly Paraphrase[] = [
   },
   {
     // Not "got in": "did ken get [a share] in spitalfields" is no win.
-    say: ['won', 'win', 'wins', 'winning', 'winner', 'got elected', 'came out on top', 'victory', 'scrape in', 'scraped in', 'scraped through', 'scrape through', 'narrowly won', 'pipped'],
+    say: ['won', 'win', 'wins', 'winning', 'winner', 'got elected', 'came out on top', 'victory', 'scrape in', 'scraped in', 'scraped through', 'scrape through', 'scrape it', 'scraped it', 'scrape a win', 'scraped a win', 'narrowly won', 'pipped'],
     // Not "elected": the stemmer makes it "election", which no more means a win than "poll" does.
     means: ['beat', 'victorious', 'landslide', 'won', 'defeat'],
     why: 'winning an election; articles say who beat whom or who was victorious',
@@ -100,7 +100,7 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'keeping a rival out of office ("keep the Tories out", "block a Tory win")',
   },
   {
-    say: ['blowout', 'blow out', 'thrashing', 'thrashed', 'trounced', 'walkover', 'walked it', 'hammered', 'romped home', 'cruised', 'routed', 'crushed', 'crushing', 'comfortably', 'easily', 'by miles', 'big win', 'huge win'],
+    say: ['blowout', 'blow out', 'thrashing', 'thrashed', 'trounced', 'walkover', 'walked it', 'hammered', 'romped home', 'cruised', 'routed', 'crushed', 'crushing', 'comfortably', 'easily', 'by miles', 'big win', 'huge win', 'win big', 'won big', 'winning big', 'won easily', 'win easily'],
     means: ['landslide', 'beat'],
     why: 'a win by a wide margin ("by a landslide")',
   },
@@ -243,7 +243,7 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     thing: true,
   },
   {
-    say: ['snubbed', 'snub', 'snubbing', 'blanked', 'blank', 'dodged', 'dodge', 'dodging', 'ducked', 'duck', 'swerved', 'avoided', 'avoid', 'skipped', 'skip', 'stayed away', 'no-show', 'wouldnt go', 'would not go', 'will not go', 'wont go', 'refuse', 'refused', 'refusing', 'declined', 'decline'],
+    say: ['snubbed', 'snub', 'snubbing', 'blanked', 'blank', 'dodged', 'dodge', 'dodging', 'ducked', 'duck', 'swerved', 'avoided', 'avoid', 'skipped', 'skip', 'skipping', 'skips', 'avoiding', 'avoids', 'ducking', 'swerving', 'swerve', 'stayed away', 'staying away', 'blanking', 'no-show', 'wouldnt go', 'would not go', 'will not go', 'wont go', 'refuse', 'refused', 'refusing', 'declined', 'decline'],
     means: ['refused', 'wouldn’t come', 'not so far managed', 'stops short of'],
     why: 'refusing to do something',
     negative: true,
