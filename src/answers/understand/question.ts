@@ -145,8 +145,8 @@ export function parseQuestion(original: string): Question {
     if (previous && (part.type === 'other' || NARROWS.test(part.text)) && part.content) {
       previous.text = `${previous.text}? ${part.text}`;
       // "..., was it close": a yes/no about the answer refines it; a part that asks nothing adds to it.
-      if (NARROWS.test(part.text)) previous.context = `${previous.context ?? ''} ${part.content}`.trim();
-      else previous.content = `${previous.content} ${part.content}`;
+      // So does a follow-up that asks nothing ("? not even a warning like the councillors got").
+      previous.context = `${previous.context ?? ''} ${part.content}`.trim();
       continue;
     }
     if (previous && !part.content) {
