@@ -53,7 +53,7 @@ export function contrasts(question: string, text: string): boolean {
 }
 
 /** A passage that only speaks of the action asked about as a threat or a call ranks this much lower. */
-export const HYPOTHETICAL = 0.4;
+export const HYPOTHETICAL = 0.2;
 
 /** Words that put an action in doubt or in the future: "calls for his expulsion", "faces expulsion". */
 const MODAL = /\b(?:calls? for|called for|calling for|faces?|faced|facing|threat(?:en(?:ed|s)?)? (?:of|to|with)?|could|would|should|may|might|will|shall|warning|warned|demand(?:ed|s)?|wants?|wanted|urged?|ask(?:ed|s)? for|possible|likely|expect(?:ed|s)? to)\b/gi;

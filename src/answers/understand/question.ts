@@ -114,7 +114,7 @@ const DO = new Set(['do', 'does', 'did', 'done', 'doing']);
 /** "what date/year/time": the words that ask for a date, in a question about when. */
 const WHEN_WORDS = new Set(['date', 'year', 'day', 'month', 'time', 'exactly', 'earlier', 'prior']);
 /** Words that alone ask nothing of their own. */
-const GENERIC = new Set(['word', 'words', 'wording', 'precise', 'exact', 'guy', 'bloke', 'fella', 'person', 'term', 'phrase', 'way', 'kind', 'sort', 'type', '', 'it', 'that', 'this', 'the', 'about', 'number', 'numbers', 'details', 'detail', 'info', 'answer', 'name', 'names', 'so', 'then']);
+const GENERIC = new Set(['word', 'words', 'wording', 'precise', 'exact', 'guy', 'bloke', 'fella', 'person', 'term', 'phrase', 'way', 'kind', 'sort', 'type', '', 'it', 'that', 'this', 'the', 'about', 'number', 'numbers', 'details', 'detail', 'info', 'answer', 'name', 'names', 'so', 'then', 'for']);
 
 /** Fillers as regular expressions, longest first so "is it true that" goes before "is it true". */
 const FILLERS = [...FILLER].sort((a, b) => b.length - a.length).map((f) => new RegExp(`\\b${f.replace(/\s+/g, '\\s+')}\\b`, 'g'));
@@ -147,6 +147,11 @@ export function parseQuestion(original: string): Question {
       // "..., was it close": a yes/no about the answer refines it; a part that asks nothing adds to it.
       // So does a follow-up that asks nothing ("? not even a warning like the councillors got").
       previous.context = `${previous.context ?? ''} ${part.content}`.trim();
+      continue;
+    }
+    // "when was that and what for": a second question about the same thing, with its words.
+    if (previous && !part.content && ASKS.has(part.type) && ASKS.has(previous.type) && part.type !== previous.type) {
+      parts.push({ ...part, content: previous.content });
       continue;
     }
     if (previous && !part.content) {
@@ -216,6 +221,9 @@ const CHOICE = /\s+([a-z0-9]+)\s+or\s+(?!(?:not|no|nah|what|something|smth|anyth
 
 /** A time clause of up to five words before a yes/no question's auxiliary. */
 const LEADING_SCENE = new RegExp(`^(?:after|before|since|following|during)(?:\\s+\\S+){1,5}?\\s+(?=(?:${AUX})\\s+\\S)`);
+
+/** Types that ask for a thing of their own (not a yes/no, nor a bare "what"). */
+const ASKS = new Set<QuestionType>(['who', 'when', 'where', 'why', 'how', 'count', 'which', 'list']);
 
 /** Words that stand for someone or something already said: no question of their own. */
 const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'him', 'her', 'them', 'his', 'their', 'that', 'this', 'there']);
