@@ -78,6 +78,39 @@ describe('parts', () => {
     expect(parseQuestion("miliband's just hiding behind the NEC and saying nothing, isn't he?").parts[0]!.content).toContain('hiding');
   });
 
+  it('reads a time clause before a yes/no as its scene, comma or not', () => {
+    const [part, ...rest] = parseQuestion('after all the drama did ken apologise to ed miliband or no').parts;
+    expect(rest).toHaveLength(0);
+    expect(part!.type).toBe('yesno');
+    expect(part!.content).toBe('ken apologise to ed miliband');
+  });
+
+  it('reads "when was that and what for" as two questions about the same thing', () => {
+    const parts = parseQuestion('hasnt ken been kicked out of labour before?? when was that and what for').parts;
+    expect(parts.map((p) => p.type)).toEqual(['when', 'why']);
+    expect(parts[1]!.content).toBe(parts[0]!.content);
+    expect(parts[0]!.negated).toBe(false);
+  });
+
+  it('reads a yes/no offering two one-word answers as a choice, asserting neither', () => {
+    const [part] = parseQuestion('did ken tell ppl to put rahman 1st or 2nd').parts;
+    expect(part!.choice).toBe(true);
+    expect(part!.content).not.toMatch(/first|second/);
+    expect(part!.context).toBe('first second');
+    expect(parseQuestion('did labour get legal advice or just wing it').parts[0]!.choice).toBeUndefined();
+    const a = engine.answer({ command: 'ask', query: 'wait so did ken tell ppl to put rahman 1st or 2nd??' });
+    expect(a.snippets[0]!.text).toContain('second preference');
+    expect(a.verdict).toBeUndefined();
+  });
+
+  it('keeps a follow-up that asks nothing as context ("? not even a warning like ...")', () => {
+    const q = 'so did the nec do anything to ken at all? not even a warning like the councillors got?';
+    expect(parseQuestion(q).parts[0]!.context).toContain('warning');
+    const a = engine.answer({ command: 'ask', query: q });
+    expect(a.snippets[0]!.text).toContain('decided not to take action');
+    expect(a.verdict).toBe('otherwise');
+  });
+
   it('keeps a yes/no tail about the answer ("was it close") as context, not as what to find', () => {
     const [part] = parseQuestion('did lutfur actually win in the end and was it close').parts;
     expect(part!.content).not.toContain('close');
@@ -244,6 +277,18 @@ describe('answers that use it', () => {
     expect(names.snippets[0]!.text).toContain('Oli Rahman, Lutfa Begum');
     expect(engine.answer({ command: 'ask', query: 'list the people who were arrested' }).abstained).toBe(true);
     expect(engine.answer({ command: 'ask', query: 'name the councillors who resigned' }).abstained).toBe(true);
+  });
+
+  it('refuses a verb asserted of a person that the articles never use', () => {
+    const a = engine.answer({ command: 'ask', query: 'after all the drama did ken apologise to ed miliband or no' });
+    expect(a.abstained).toBe(true);
+    expect(a.reason).toMatch(/do not say that/);
+    expect(engine.answer({ command: 'ask', query: 'did ken campaign with rahman' }).abstained).toBe(false);
+  });
+
+  it("the asker's guess after a who question is who may answer it", () => {
+    const a = engine.answer({ command: 'ask', query: 'who actually broke the news to the expelled members, was it ken clark or some1 else' });
+    expect(a.snippets[0]!.text).toContain('The news was delivered to members by');
   });
 
   it('refuses a false premise and a person the sources never name', () => {

@@ -196,7 +196,7 @@ function readPart(typed: string): QuestionPart {
   // "whats the actual numbers", "what was it about": generic words ask about the previous part.
   if (content.split(' ').every((w) => GENERIC.has(w))) content = '';
   // Not the rhetorical "wasnt it ..." at the start, nor the other answer in "... or not" at the end.
-  const asserted = text.replace(/^(?:is it true|is it|was it|did|does|do|is|was)\s+(?:not|n't)\b/, '').replace(/\s+or\s+(?:not|nah|no)\s*$/, '');
+  const asserted = text.replace(/^(?:is it true|is it|was it|did|does|do|is|was|were|has|have|had)\s+(?:not|n't)\b/, '').replace(/\s+or\s+(?:not|nah|no)\s*$/, '');
   const part: QuestionPart = { text, type, content, negated: NEGATION.test(asserted) };
   if (choice) {
     part.choice = true;
