@@ -211,8 +211,11 @@ function refusalReason(part: QuestionPart, failed: string | undefined): string {
       return `The sources do not say that: ${q}.`;
     case 'people':
       return `The sources say nothing of the kind about the people in ${q}.`;
-    case 'focus':
-      return `The sources do not mention “${part.focus}” in this sense: ${q}.`;
+    case 'focus': {
+      // The thing described, else the year the question gives (see premise.ts).
+      const thing = part.focus ?? /\b(?:19|20)\d\d\b/.exec(`${part.text} ${part.context ?? ''}`)?.[0];
+      return thing ? `The sources do not mention “${thing}” in this sense: ${q}.` : `The sources do not answer ${q}.`;
+    }
     default:
       return `The sources do not answer ${q}.`;
   }

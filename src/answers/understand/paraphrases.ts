@@ -51,6 +51,12 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'winning an election; articles say who beat whom or who was victorious',
   },
   {
+    // "stand - ultimately successfully - against official candidate Frank Dobson" is beating him.
+    say: ['beat', 'beats', 'beating', 'defeated', 'defeat'],
+    means: ['victorious', 'landslide', 'won', 'successfully', 'beat', 'defeat'],
+    why: 'beating a rival in an election',
+  },
+  {
     say: ['lost', 'lose', 'loses', 'losing', 'loser'],
     means: ['defeat', 'beat', 'lost', 'sacked'],
     why: 'losing an election or a seat',
