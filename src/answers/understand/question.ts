@@ -139,6 +139,11 @@ export function parseQuestion(original: string): Question {
   for (const text of raw) {
     const part = readPart(text);
     const previous = parts.at(-1);
+    // "ken couldnt be bothered to campaign, could he": a tag asks about the statement before it.
+    if (previous && BARE_TAG.test(part.text)) {
+      previous.text = `${previous.text}, ${part.text}`;
+      continue;
+    }
     // "who said X, who was that", "was lutfur a councillor? where": a part with no words of its own
     // asks about the previous one; it lends its type when it is more telling than a yes/no.
     // "wasnt ken kicked out once? sometime around 2000 i think": a part that asks nothing narrows it.
@@ -224,6 +229,9 @@ const LEADING_SCENE = new RegExp(`^(?:after|before|since|following|during)(?:\\s
 
 /** Types that ask for a thing of their own (not a yes/no, nor a bare "what"). */
 const ASKS = new Set<QuestionType>(['who', 'when', 'where', 'why', 'how', 'count', 'which', 'list']);
+
+/** A part that is only a tag ("could he", "is not it"), after the statement it asks about. */
+const BARE_TAG = new RegExp(`^(?:${AUX})(?:\\s+not)?\\s+(?:he|she|it|they|we|you|there|i)(?:\\s+not)?$`);
 
 /** Words that stand for someone or something already said: no question of their own. */
 const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'him', 'her', 'them', 'his', 'their', 'that', 'this', 'there']);
