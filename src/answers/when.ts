@@ -29,6 +29,7 @@ export function when(lookup: Lookup, event: string, trace?: PartTrace): Candidat
   // A threat or a call for the event ("faced calls for his expulsion") is judged on its main action.
   const mainActionTerms = actionTermsOf(plan, true);
   const yearAsked = /\b(?:19|20)\d\d\b/.test(part.content);
+  const earlier = EARLIER.test(part.text);
   const candidates: Candidate[] = [];
   /** Each candidate's kind of date and the event word it stands by. */
   const dating = new Map<Candidate, { kind: DateMention['kind']; event: string | undefined }>();
@@ -41,7 +42,7 @@ export function when(lookup: Lookup, event: string, trace?: PartTrace): Candidat
       failure ?? (nearest!.distance > MAX_DATE_DISTANCE ? 'date' : mainActionTerms.size && hypothetical(lookup.passageText(hit.passage), mainActionTerms) ? 'action' : undefined);
     if (failed) trace?.rejected.push({ passage: hit.passage.id, text: lookup.passageText(hit.passage), failed });
     else {
-      const candidate = candidateOf(lookup, hit, nearest!, premise.roles(hit), yearAsked, trace);
+      const candidate = candidateOf(lookup, hit, nearest!, premise.roles(hit), yearAsked, earlier, trace);
       candidates.push(candidate);
       dating.set(candidate, { kind: nearest!.date.kind, event: nearest!.event });
     }
@@ -75,7 +76,7 @@ function eventPart(event: string): QuestionPart {
   return { text, type: 'when', content: contentOf(`when ${event}`), negated: false };
 }
 
-function candidateOf(lookup: Lookup, hit: Hit, nearest: { date: DateMention; distance: number }, roles: number, yearAsked: boolean, trace?: PartTrace): Candidate {
+function candidateOf(lookup: Lookup, hit: Hit, nearest: { date: DateMention; distance: number }, roles: number, yearAsked: boolean, earlier: boolean, trace?: PartTrace): Candidate {
   const p = hit.passage;
   const article = lookup.index.data.articles[p.article]!;
   const { date, distance } = nearest;
@@ -88,7 +89,8 @@ function candidateOf(lookup: Lookup, hit: Hit, nearest: { date: DateMention; dis
     relevance: hit.relevance,
     involvesNamed: OTHER_PEOPLE + (1 - OTHER_PEOPLE) * hit.involvesNamed,
     nearDate: 1 / (1 + distance / DATE_REACH),
-    absolute: date.kind === 'relative' || date.kind === 'weekday' ? RELATIVE : 1,
+    // "ken's earlier expulsion" happened before the news the articles tell ("Earlier today ...").
+    absolute: date.kind === 'relative' || date.kind === 'weekday' ? (earlier ? NEWS_OF_THE_DAY : RELATIVE) : 1,
     // "the 2008 Mayoral election" names one of a series, not the election the question means, unless
     // the question gives that year.
     oneOfSeries: date.kind === 'year' && !yearAsked && namesInstance(article.text, date) ? ONE_OF_SERIES : 1,
@@ -110,6 +112,11 @@ function candidateOf(lookup: Lookup, hit: Hit, nearest: { date: DateMention; dis
 
 /** A relative date ("this week's election") is kept below an absolute one for the same event. */
 const RELATIVE = 0.6;
+
+/** Words that set the event before the articles' own time ("his earlier expulsion", "kicked out before"). */
+const EARLIER = /\b(?:earlier|previous|previously|prior|once before|the first time|last time)\b|\bbefore$/;
+/** A relative date for an event the question sets before the articles' time: it dates their news. */
+const NEWS_OF_THE_DAY = 0.1;
 
 /** A year naming one of a series of events ("the 2004 mayoral election") is kept far lower. */
 const ONE_OF_SERIES = 0.3;
