@@ -103,6 +103,9 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   const actions = plan.concepts.filter((c) => c.action);
   const actionTerms = actionTermsOf(plan);
   const mainActionTerms = actionTermsOf(plan, true);
+  // "why were ppl saying he should get kicked out": a call for the action is what is asked about.
+  const main = plan.concepts.find((c) => c.action);
+  const askedAsCall = main !== undefined && hypothetical(part.text, new Set([...mainActionTerms, ...terms(main.word)]));
   // "why did X say ...", "what did X claim": X's own words, or a sentence saying what X said.
   const justifies = JUSTIFY.test(part.text);
   const asksSpeech = justifies || SPEECH.test(part.text);
@@ -143,7 +146,7 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
       roles: premise.roles(hit),
       speaks: !asksSpeech || speaksIn(lookup, hit, ASKS_SPEAKER.has(part.type)) ? 1 : justifies ? NOT_THEIR_REASON : NOT_SPOKEN,
       // "why was ken expelled" is not answered by "faced calls for his expulsion".
-      asserted: ASSERTS.has(part.type) && hypothetical(lookup.passageText(hit.passage), mainActionTerms) ? HYPOTHETICAL : 1,
+      asserted: ASSERTS.has(part.type) && !askedAsCall && hypothetical(lookup.passageText(hit.passage), mainActionTerms) ? HYPOTHETICAL : 1,
     };
     const score = Object.values(factors).reduce((a, b) => a * b, 1);
     const p = hit.passage;

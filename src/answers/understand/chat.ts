@@ -159,6 +159,12 @@ export const FILLER: readonly string[] = [
   'iirc',
   'ofc',
   'nvm',
+  // A newcomer's apology before the question.
+  'i am new here',
+  'new here',
+  'newbie here',
+  'noob question',
+  'sorry if this is obvious',
   'hi all',
   'hi everyone',
   'hi guys',

@@ -173,7 +173,9 @@ export function parseQuestion(original: string): Question {
   // "back in 2000 when red ken went independent, who was the official labour guy he beat": a first
   // part that asks nothing sets the scene of the question after it, when that one asks something of
   // its own (not a tag such as "..., isn't he").
-  if (parts.length > 1 && parts[0]!.type === 'other' && parts[1]!.content.split(' ').some((w) => w && !PRONOUNS.has(w))) {
+  // So does a first part that only names the topic ("whats this about a spitalfields byelection, did
+  // ken refuse ...", "whats the deal with that mayor guy ken?? why ...").
+  if (parts.length > 1 && (parts[0]!.type === 'other' || TOPIC_INTRO.test(parts[0]!.text)) && parts[1]!.content.split(' ').some((w) => w && !PRONOUNS.has(w))) {
     const [scene, question] = parts.splice(0, 2) as [QuestionPart, QuestionPart];
     parts.unshift({ ...question, context: [scene.content, question.context ?? ''].join(' ').trim(), carried: scene.content });
   }
@@ -232,6 +234,9 @@ const ASKS = new Set<QuestionType>(['who', 'when', 'where', 'why', 'how', 'count
 
 /** A part that is only a tag ("could he", "is not it"), after the statement it asks about. */
 const BARE_TAG = new RegExp(`^(?:${AUX})(?:\\s+not)?\\s+(?:he|she|it|they|we|you|there|i)(?:\\s+not)?$`);
+
+/** A question that only names a topic, before the real one. */
+const TOPIC_INTRO = /^(?:what is|what are|whats) (?:this|that|all this|the deal|the story|going on|up) (?:about|with)\b/;
 
 /** Words that stand for someone or something already said: no question of their own. */
 const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'him', 'her', 'them', 'his', 'their', 'that', 'this', 'there']);
