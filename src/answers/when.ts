@@ -131,6 +131,8 @@ const OTHER_PEOPLE = 0.25;
 
 /** Characters between a date and the event's words at which the date's weight halves. */
 const DATE_REACH = 40;
+/** Words opening a clause set at another time than the one before it. */
+const OTHER_TIME = /\b(?:after|before|since|until)\b/i;
 /** Beyond this many characters from the event's words a date is not the event's. */
 const MAX_DATE_DISTANCE = 3 * DATE_REACH;
 
@@ -143,7 +145,10 @@ function nearestDate(lookup: Lookup, hit: Hit): { date: DateMention; distance: n
   for (const date of hit.passage.dates) {
     let distance = matched.length ? Infinity : DATE_REACH;
     let word: { start: number; end: number } | undefined;
-    for (const w of matched) if (gap(date, w) < distance) [distance, word] = [gap(date, w), w];
+    // "faced calls ... today after he joined a rival candidate on the campaign trail": a clause of
+    // its own, opened after the date, tells an event at another time; its words are further off.
+    const far = (w: { start: number; end: number }) => gap(date, w) + (date.end <= w.start && OTHER_TIME.test(article.slice(date.end, w.start)) ? MAX_DATE_DISTANCE : 0);
+    for (const w of matched) if (far(w) < distance) [distance, word] = [far(w), w];
     if (!best || distance < best.distance) {
       const event = word ? termsOf(article.slice(word.start, word.end)).find((t) => hit.matched.has(t)) : undefined;
       best = { date, distance, event };

@@ -122,6 +122,16 @@ describe('when', () => {
     expect(ask({ command: 'when', query: 'ken getting let back into labour after the 1st time he got the boot' }).snippets[0]!.date?.text).toBe('2004');
   });
 
+  it('a date before "after ..." dates the main clause, not the event after it', () => {
+    // "faced calls for his expulsion ... today after he joined a rival candidate on the campaign trail"
+    expect(ask({ command: 'when', query: 'ken out campaigning with lutfur' }).snippets[0]!.date?.text).toBe('a few days before');
+    expect(ask({ command: 'when', query: 'the nec disputes panel clearing ken' }).abstained).toBe(true);
+  });
+
+  it("an earlier event is not dated by the news of the day: ken's earlier expulsion", () => {
+    expect(ask({ command: 'when', query: "Ken's earlier expulsion from the party" }).snippets[0]!.date?.text).toBe('2000');
+  });
+
   it('a hyphen-broken word is found: when was Rahman expelled', () => {
     const a = ask({ command: 'when', query: 'Rahman expelled from Labour' });
     expect(a.snippets.some((s) => s.text.includes('ex-pelled from Labour four weeks before the poll'))).toBe(true);

@@ -317,6 +317,12 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'appearing in public with someone',
   },
   {
+    // Campaigning beside a candidate is an action done with someone: its roles count (see roles.ts).
+    say: ['campaigning with', 'campaigned with', 'campaign with', 'campaigns with', 'out campaigning', 'campaign trail', 'on the campaign trail', 'hitting the campaign trail', 'hit the campaign trail', 'hits the campaign trail', 'canvassing with', 'canvassed with', 'stood alongside', 'standing alongside', 'stand alongside', 'campaigning alongside', 'campaigned alongside'],
+    means: ['campaigned alongside', 'campaign trail', 'appeared publicly', 'joined', 'came down'],
+    why: 'campaigning with a candidate in person',
+  },
+  {
     say: ['councillors', 'councillor', 'cllrs', 'cllr'],
     means: ['councillors', 'councillor'],
     why: 'chat spellings of councillor',
