@@ -318,7 +318,7 @@ export const PARAPHRASES: readonly Paraphrase[] = [
   },
   {
     // Campaigning beside a candidate is an action done with someone: its roles count (see roles.ts).
-    say: ['campaigning with', 'campaigned with', 'campaign with', 'campaigns with', 'out campaigning', 'campaign trail', 'on the campaign trail', 'hitting the campaign trail', 'hit the campaign trail', 'hits the campaign trail', 'canvassing with', 'canvassed with', 'stood alongside', 'standing alongside', 'stand alongside', 'campaigning alongside', 'campaigned alongside'],
+    say: ['campaigning with', 'campaigned with', 'campaign with', 'campaigns with', 'out campaigning', 'canvassing with', 'canvassed with', 'stood alongside', 'standing alongside', 'stand alongside', 'campaigning alongside', 'campaigned alongside'],
     means: ['campaigned alongside', 'campaign trail', 'appeared publicly', 'joined', 'came down'],
     why: 'campaigning with a candidate in person',
   },
