@@ -107,6 +107,9 @@ export class Engine {
           ? this.run('when', routed.event, undefined, trace)
           : this.run('quote', routed.speaker, routed.about, trace);
     if (first.snippets.length) return first;
+    // A person the sources never quote ("what did helal abbas say about ...", "what did the tory
+    // candidate say") is not answered by someone else's words.
+    if (routed.command === 'quote' && !first.person && (resolvePerson(this.lookup, routed.speaker).kind === 'person' || PERSON_ROLE.test(routed.speaker))) return first;
     // A question shaped like a command may still be answered by a passage ("what does Labour's rule
     // book say about ..."); the free-text search keeps its own guard against loose matches.
     if (trace) trace.routedTo = 'ask';
@@ -228,6 +231,9 @@ function taggedClaim(question: string): string | undefined {
 const PRONOUN_TAG = /,?\s+(?:(?:is|was|did|does|do|has|have|had|are|were|will|would|could|should|can)(?:\s+not)?|cannot|isnt|wasnt|didnt|doesnt|dont|hasnt|havent|hadnt|arent|werent|wont|wouldnt|couldnt|shouldnt|cant)\s+(?:he|she|it|they|we|you|there|i)(?=\s*(?:[,?!.]|$))/;
 /** "... right", "... innit": a word asking for agreement at the end. */
 const WORD_TAG = /[,\s]+(?:right|innit|yeah|yes or no|correct|true)\s*[?!.]*$/;
+
+/** A speaker described by what they are ("the tory candidate", "his spokesman"). */
+const PERSON_ROLE = /\b(?:candidate|mp|spokesman|spokeswoman|councillor|leader|mayor|minister|director|organiser|activist|blogger|journalist|reporter|he|she|him|her)\b/i;
 
 /** The snippets found for a question (or one part of it), before paging; none with a reason. */
 interface Result {

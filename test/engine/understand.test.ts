@@ -291,6 +291,13 @@ describe('answers that use it', () => {
     expect(a.snippets[0]!.text).toContain('The news was delivered to members by');
   });
 
+  it('what a person never quoted said is refused, not answered with someone else’s words', () => {
+    expect(engine.answer({ command: 'ask', query: 'what did helal abbas say about ken campaigning for rahman' }).abstained).toBe(true);
+    expect(engine.answer({ command: 'ask', query: 'what did the tory mayoral candidate say about ken' }).abstained).toBe(true);
+    // Quoted, not on that topic: a passage may still tell what he said.
+    expect(engine.answer({ command: 'ask', query: 'what did fitzpatric say about kens behaviour' }).snippets[0]!.text).toContain('extremely disturbing');
+  });
+
   it('refuses a false premise and a person the sources never name', () => {
     expect(engine.answer({ command: 'ask', query: 'why did ken quit the nec over tower hamlets' }).abstained).toBe(true);
     expect(engine.answer({ command: 'ask', query: 'did ken beat boris in the 2012 london mayor race' }).abstained).toBe(true);

@@ -303,7 +303,7 @@ export function questionType(text: string): QuestionType {
   if (/^what (?:is|was|are|were) (?:the )?names of\b/.test(t)) return 'list';
   if (/^what (?:is|was|are|were) (?:the )?name of\b/.test(t)) return 'who';
   // "what was rahman's winning margin": a figure.
-  if (/^what (?:is|was|are|were) (?:\S+ ){0,3}(?:margin|majority|turnout|tally|vote count|percentage)\b/.test(t)) return 'count';
+  if (/^what (?:is|was|are|were) (?:\S+ ){0,3}(?:margin|majority|turnout|tally|vote count|percentage|share|vote share)\b/.test(t)) return 'count';
   if (/^(?:who|whom|whose)\b/.test(t) || /\bwho (?:was|is|were) (?:that|it|this|they)$/.test(t) || /\bwho did (?:that|it|this)$/.test(t)) return 'who';
   if (/^(?:when|what (?:date|year|day|month|time)|which (?:date|year|day|month))\b/.test(t) || /\bwhen$/.test(t)) return 'when';
   if (/^where\b/.test(t) || /\bwhere$/.test(t)) return 'where';
