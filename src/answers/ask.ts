@@ -86,18 +86,22 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   // sources do not know ("why was boris rooting for lutfur, did he ...") stands for it first.
   const carried = part.carried ? carriedPeople(lookup, part.carried) : [];
   // What sets two cases apart is said with words of its own ("drew a distinction between the cases").
-  const contrast = part.contrast ? ['distinction'] : [];
-  const plan = searchPlan(lookup, [part.content, ...carried, ...contrast].join(' '), ASSERTS.has(part.type), part.context);
+  // The two cases are its setting: the sentence drawing it need not repeat them.
+  const plan = part.contrast
+    ? searchPlan(lookup, ['distinction', ...carried].join(' '), ASSERTS.has(part.type), `${part.content} ${part.context ?? ''}`)
+    : searchPlan(lookup, [part.content, ...carried].join(' '), ASSERTS.has(part.type), part.context);
   // A question for a name of a kind or a list of people is also answered by a passage with fewer of
   // its words that has the thing asked ("the election was being held under the Alternative Vote
   // system" for "what voting system was the tower hamlets mayoral election").
-  const minCoverage = NAMED_TYPES.has(type) ? NAMED_MIN_COVERAGE : ASK_MIN_COVERAGE;
+  // So is a distinction: the sentence drawing it has few of the words of the cases it sets apart.
+  const minCoverage = NAMED_TYPES.has(type) || part.contrast ? NAMED_MIN_COVERAGE : ASK_MIN_COVERAGE;
   const hits = searchPassages(lookup, plan, { minCoverage, window: true, ...(trace ? { trace } : {}) });
   // Not the asker's guess after it ("..., was it ken clark or someone else"): that is who may answer.
   const asked = new Set(terms(part.text.split('?')[0]!));
   if (trace) trace.answerType = type;
   const premise = premiseOf(lookup, part, plan);
-  const lacksSomething = plan.concepts.some((c) => c.missing && c.weight > 0);
+  // (Not a word of the setting: "punishing the councillors while sparing livingstone" is the cases.)
+  const lacksSomething = plan.concepts.some((c) => c.missing && c.weight > 0 && !c.setting);
   // "what was the name of the tory guy": the person must be described so.
   const personFocus = type === 'person' && part.focus && /\bnames? of\b/.test(part.text) ? terms(part.focus) : [];
   const actions = plan.concepts.filter((c) => c.action);

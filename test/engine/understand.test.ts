@@ -126,6 +126,10 @@ describe('parts', () => {
     expect(parseQuestion('how come the councillors got expelled but ken got off').parts[0]!.contrast).toBe(true);
     const a = engine.answer({ command: 'ask', query: 'how come the councillors got expelled but ken got off' });
     expect(a.snippets[0]!.text).toContain('drew a distinction between the cases');
+    // The cases are its setting, in either order, whatever words they are told in.
+    for (const query of ['Why on earth did the disputes panel let Ken off while the councillors were shown the door?', 'why did the 8 councillors get binned but ken didnt, how is that fair']) {
+      expect(engine.answer({ command: 'ask', query }).snippets[0]!.text).toContain('drew a distinction between the cases');
+    }
   });
 
   it('drops filler and question words from the search words', () => {
