@@ -156,7 +156,7 @@ export function parseQuestion(original: string): Question {
     }
     // "when was that and what for": a second question about the same thing, with its words.
     if (previous && !part.content && ASKS.has(part.type) && ASKS.has(previous.type) && part.type !== previous.type) {
-      parts.push({ ...part, content: previous.content });
+      parts.push({ ...part, content: previous.content, ...(previous.context ? { context: previous.context } : {}), ...(previous.carried ? { carried: previous.carried } : {}) });
       continue;
     }
     if (previous && !part.content) {
@@ -201,7 +201,7 @@ function readPart(typed: string): QuestionPart {
     .filter((w, i) => w && !(type === 'list' && LIST_WORDS.has(w)) && !(type === 'count' && COUNT_WORDS.has(w)) && !(/^(?:before|after)$/.test(w) && /^(?:long|soon)$/.test(words[i - 1] ?? '')) && !(justifies && JUSTIFY_WORDS.has(w)) && (!QUESTION_WORDS.has(w) || (DO.has(w) && /^(?:anything|something|nothing)$/.test(words[i + 1] ?? ''))) && w !== '?' && !(type === 'when' && WHEN_WORDS.has(w)))
     .join(' ');
   // "whats the actual numbers", "what was it about": generic words ask about the previous part.
-  if (content.split(' ').every((w) => GENERIC.has(w))) content = '';
+  if (content.split(' ').every((w) => GENERIC.has(w) || PRONOUNS.has(w))) content = '';
   // Not the rhetorical "wasnt it ..." at the start, nor the other answer in "... or not" at the end.
   const asserted = text.replace(/^(?:is it true|is it|was it|did|does|do|is|was|were|has|have|had)\s+(?:not|n't)\b/, '').replace(/\s+or\s+(?:not|nah|no)\s*$/, '');
   const part: QuestionPart = { text, type, content, negated: NEGATION.test(asserted) };
