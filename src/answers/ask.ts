@@ -15,7 +15,8 @@ import { type Hit, searchPassages } from './textsearch.js';
 import type { PartTrace } from './explain.js';
 import { actionTermsOf, type Concept, conceptMatch, type SearchPlan, searchPlan } from './understand/expand.js';
 import { contrasts, HYPOTHETICAL, hypothetical, negative } from './understand/polarity.js';
-import { JUSTIFY, parseQuestion, type QuestionPart } from './understand/question.js';
+import { JUSTIFY, parseQuestion, type QuestionPart, setsEarlier } from './understand/question.js';
+import { NEWS_OF_THE_DAY, onlyRelativeDates } from './when.js';
 
 export type Routed =
   | { command: 'who'; name: string }
@@ -109,6 +110,7 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   const mainActionTerms = actionTermsOf(plan, true);
   // "why were ppl saying he should get kicked out": a call for the action is what is asked about.
   const main = plan.concepts.find((c) => c.action);
+  const earlier = setsEarlier(part.text);
   const askedAsCall = main !== undefined && hypothetical(part.text, new Set([...mainActionTerms, ...terms(main.word)]));
   // "why did X say ...", "what did X claim": X's own words, or a sentence saying what X said.
   const justifies = JUSTIFY.test(part.text);
@@ -150,6 +152,8 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
       roles: premise.roles(hit),
       speaks: !asksSpeech || speaksIn(lookup, hit, ASKS_SPEAKER.has(part.type)) ? 1 : justifies ? NOT_THEIR_REASON : NOT_SPOKEN,
       // "why was ken expelled" is not answered by "faced calls for his expulsion".
+      // "wasnt ken kicked out b4? when": not the news of the articles' day ("Earlier today ...").
+      earlier: type === 'date' && earlier && onlyRelativeDates(hit.passage) ? NEWS_OF_THE_DAY : 1,
       asserted: ASSERTS.has(part.type) && !askedAsCall && hypothetical(lookup.passageText(hit.passage), mainActionTerms) ? HYPOTHETICAL : 1,
     };
     const score = Object.values(factors).reduce((a, b) => a * b, 1);

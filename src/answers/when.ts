@@ -10,7 +10,7 @@ import type { Lookup } from './lookup.js';
 import { premiseOf } from './premise.js';
 import { hypothetical } from './understand/polarity.js';
 import { actionTermsOf, searchPlan } from './understand/expand.js';
-import { contentOf, normalise, type QuestionPart } from './understand/question.js';
+import { contentOf, normalise, type QuestionPart, setsEarlier } from './understand/question.js';
 import type { Candidate } from './snippets.js';
 import { termsOf } from '../retrieval/text.js';
 import { type Hit, matchedWords, searchPassages } from './textsearch.js';
@@ -29,7 +29,7 @@ export function when(lookup: Lookup, event: string, trace?: PartTrace): Candidat
   // A threat or a call for the event ("faced calls for his expulsion") is judged on its main action.
   const mainActionTerms = actionTermsOf(plan, true);
   const yearAsked = /\b(?:19|20)\d\d\b/.test(part.content);
-  const earlier = EARLIER.test(part.text);
+  const earlier = setsEarlier(part.text);
   const candidates: Candidate[] = [];
   /** Each candidate's kind of date and the event word it stands by. */
   const dating = new Map<Candidate, { kind: DateMention['kind']; event: string | undefined }>();
@@ -113,10 +113,13 @@ function candidateOf(lookup: Lookup, hit: Hit, nearest: { date: DateMention; dis
 /** A relative date ("this week's election") is kept below an absolute one for the same event. */
 const RELATIVE = 0.6;
 
-/** Words that set the event before the articles' own time ("his earlier expulsion", "kicked out before"). */
-const EARLIER = /\b(?:earlier|previous|previously|prior|once before|the first time|last time)\b|\bbefore$/;
 /** A relative date for an event the question sets before the articles' time: it dates their news. */
-const NEWS_OF_THE_DAY = 0.1;
+export const NEWS_OF_THE_DAY = 0.1;
+
+/** True when a passage's only dates are relative to the article's day ("today", "this week"). */
+export function onlyRelativeDates(passage: { dates: readonly DateMention[] }): boolean {
+  return passage.dates.length > 0 && passage.dates.every((d) => d.kind === 'relative' || d.kind === 'weekday');
+}
 
 /** A year naming one of a series of events ("the 2004 mayoral election") is kept far lower. */
 const ONE_OF_SERIES = 0.3;

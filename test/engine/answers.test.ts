@@ -130,6 +130,7 @@ describe('when', () => {
 
   it("an earlier event is not dated by the news of the day: ken's earlier expulsion", () => {
     expect(ask({ command: 'when', query: "Ken's earlier expulsion from the party" }).snippets[0]!.date?.text).toBe('2000');
+    expect(ask({ command: 'ask', query: 'wasnt ken kicked out of labour b4 tho? when n what for' }).snippets[0]!.text).toContain('expelled in 2000');
   });
 
   it('a hyphen-broken word is found: when was Rahman expelled', () => {

@@ -235,6 +235,12 @@ const ASKS = new Set<QuestionType>(['who', 'when', 'where', 'why', 'how', 'count
 /** A part that is only a tag ("could he", "is not it"), after the statement it asks about. */
 const BARE_TAG = new RegExp(`^(?:${AUX})(?:\\s+not)?\\s+(?:he|she|it|they|we|you|there|i)(?:\\s+not)?$`);
 
+/** Words that set the event before the articles' own time ("his earlier expulsion", "kicked out before"). */
+const EARLIER = /\b(?:earlier|previous|previously|prior|once before|the first time|last time)\b|\bbefore(?: though| tho)?$/;
+export function setsEarlier(text: string): boolean {
+  return text.split('?').some((t) => EARLIER.test(t.trim()));
+}
+
 /** A question that only names a topic, before the real one. */
 const TOPIC_INTRO = /^(?:what is|what are|whats) (?:this|that|all this|the deal|the story|going on|up) (?:about|with)\b/;
 
