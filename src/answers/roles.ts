@@ -31,8 +31,10 @@ export function roleFit(lookup: Lookup, hit: Hit, plan: SearchPlan, question = '
   if (pronoun && pronoun.persons.some((id) => hit.named.includes(id))) mentions.push(pronoun);
   // Someone's own words: "I" is them ("I want ... councillors who have resigned" is not their quitting).
   if (mentions.length === 0 && hit.named.some((id) => lookup.speakersOf.get(hit.passage.id)?.has(id))) mentions.push(...firstPerson(text, hit.passage));
-  if (mentions.length === 0) return lookup.involves(hit.passage, hit.named[0]!) ? 1 : NOT_IN_PASSAGE;
   const actions = actionTermsOf(plan);
+  // Only the speaker of a sentence that says neither "I" nor their name: its action is someone
+  // else's ("the Conservatives have already won seats", in Ken's statement).
+  if (mentions.length === 0) return lookup.involves(hit.passage, hit.named[0]!) && actions.size === 0 ? 1 : NOT_IN_PASSAGE;
   let words = matchedWords(lookup, hit).filter((w) => !mentions.some((m) => w.start < m.end && m.start < w.end) && !isNameWord(lookup, hit, w));
   if (actions.size) words = words.filter((w) => termsOf(wordAt(lookup, hit, w)).some((t) => actions.has(t)));
   if (words.length === 0) return 1;
