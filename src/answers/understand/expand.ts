@@ -187,6 +187,9 @@ export function searchPlan(lookup: Lookup, content: string, asserts = false, con
       concept.written = [word, ...(VERB_FORMS.get(word) ?? [])];
       concept.weight *= SETTING_WEIGHT;
     }
+    // "did ken admit he was campaigning": whether he said so is in his words (ask's speaker check),
+    // not in the verb; the articles rarely write "admitted".
+    if (!phrase && SPEECH_ACTS.has(word)) concept.weight *= SETTING_WEIGHT;
     // "tell people to": a phrase whose verb says it on its own is found written too ("he told me ...
     // that Abbas supporters should put Lutfur Rahman second").
     if (span > 1 && phrase!.headSays && terms(phrase!.say[0]!).length === 0) concept.written = [phrase!.say[0]!, ...(VERB_FORMS.get(phrase!.say[0]!) ?? [])];
@@ -250,6 +253,9 @@ export function conceptMatch(c: Concept, matched: ReadonlySet<string>): number {
  */
 const TIME_CLAUSE = new Set(['after', 'before', 'since', 'following', 'until', 'while']);
 const SETTING_WEIGHT = 0.35;
+
+/** Verbs that tell how something was said, not what. */
+const SPEECH_ACTS = new Set('admit admits admitted admitting deny denies denied denying confess confessed acknowledge acknowledged concede conceded'.split(' '));
 
 /** Pronouns and bodies a question may assert an action of (with named people, see `predicate`). */
 const SUBJECTS = new Set(['he', 'she', 'they', 'the', 'labour', 'nec', 'party', 'councillors', 'mr']);
