@@ -68,6 +68,9 @@ function speaksIn(lookup: Lookup, hit: Hit, anyone: boolean): boolean {
   return hit.named.some((id) => lookup.speakersOf.get(hit.passage.id)?.has(id) || hit.passage.mentions.some((m) => m.person === id && m.cues.includes('speech')));
 }
 
+/** A passage that is itself a question (its closing quote marks aside). */
+const ASKED_IN_TEXT = /\?[\s"'\u201d\u2019]*$/;
+
 /** A passage without the kind of thing the question asks for is kept, far lower. */
 const WRONG_TYPE = 0.1;
 
@@ -154,6 +157,9 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
       // "why was ken expelled" is not answered by "faced calls for his expulsion".
       // "wasnt ken kicked out b4? when": not the news of the articles' day ("Earlier today ...").
       earlier: type === 'date' && earlier && onlyRelativeDates(hit.passage) ? NEWS_OF_THE_DAY : 1,
+      // "Will Livingstone urge Lutfur supporters to switch to Abbas?": a question the article asks
+      // says nothing happened.
+      questioned: ASKED_IN_TEXT.test(lookup.passageText(hit.passage)) ? HYPOTHETICAL : 1,
       asserted: ASSERTS.has(part.type) && !askedAsCall && hypothetical(lookup.passageText(hit.passage), mainActionTerms) ? HYPOTHETICAL : 1,
     };
     const score = Object.values(factors).reduce((a, b) => a * b, 1);

@@ -290,6 +290,11 @@ describe('answers that use it', () => {
     expect(engine.answer({ command: 'ask', query: 'did ken campaign with rahman' }).abstained).toBe(false);
   });
 
+  it('a question the article itself asks is no answer while a statement is', () => {
+    const a = engine.answer({ command: 'ask', query: 'ken did tell everyone to put abbas first tho didnt he? or is that just spin' });
+    expect(a.snippets[0]!.text).not.toMatch(/\?$/);
+  });
+
   it("the asker's guess after a who question is who may answer it", () => {
     const a = engine.answer({ command: 'ask', query: 'who actually broke the news to the expelled members, was it ken clark or some1 else' });
     expect(a.snippets[0]!.text).toContain('The news was delivered to members by');
