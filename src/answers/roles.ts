@@ -118,8 +118,9 @@ function questionRole(question: string, plan: SearchPlan, nameTerms: ReadonlySet
     const gap = (s: { start: number; end: number }) => Math.min(Math.abs(s.start - at), Math.abs(s.end - at));
     if (!nearest || gap(span) < gap(nearest)) nearest = span;
   }
-  if (nearest) return roleAt(question, nearest, { start: at, end: at + action.word.length });
-  return undefined;
+  if (!nearest) return undefined;
+  const role = roleAt(question, nearest, { start: at, end: at + action.word.length });
+  return action.undergoes && role === 'agent' ? 'patient' : role;
 }
 
 

@@ -133,6 +133,10 @@ describe('when', () => {
     expect(ask({ command: 'ask', query: 'wasnt ken kicked out of labour b4 tho? when n what for' }).snippets[0]!.text).toContain('expelled in 2000');
   });
 
+  it('"ken rejoined" is his readmission: the subject undergoes what the articles tell', () => {
+    expect(ask({ command: 'when', query: 'when did ken rejoin' }).snippets[0]!.date?.text).toBe('2004');
+  });
+
   it('a hyphen-broken word is found: when was Rahman expelled', () => {
     const a = ask({ command: 'when', query: 'Rahman expelled from Labour' });
     expect(a.snippets.some((s) => s.text.includes('ex-pelled from Labour four weeks before the poll'))).toBe(true);

@@ -58,6 +58,8 @@ export interface Concept {
   setting?: true;
   /** A word the corpus lacks that is the verb asserted of someone ("did ken apologise"). */
   predicate?: true;
+  /** Its subject undergoes the action the articles tell ("rejoined" = was readmitted). */
+  undergoes?: true;
 }
 
 export interface Expansion {
@@ -81,13 +83,14 @@ interface Entry {
   action: boolean;
   negative: boolean;
   headSays: boolean;
+  undergoes: boolean;
 }
 
 /**
  * Paraphrase phrases, longest first, as word lists. Matched word for word, not by stem: the stemmer
  * makes "elected" and "election" one word, and an election is not a win.
  */
-const ENTRIES: Entry[] = PARAPHRASES.flatMap((p) => p.say.map((s) => ({ say: s.split(' '), means: p.means, action: !p.thing, negative: p.negative ?? false, headSays: p.headSays ?? false }))).sort((a, b) => b.say.length - a.say.length);
+const ENTRIES: Entry[] = PARAPHRASES.flatMap((p) => p.say.map((s) => ({ say: s.split(' '), means: p.means, action: !p.thing, negative: p.negative ?? false, headSays: p.headSays ?? false, undergoes: p.undergoes?.includes(s) ?? false }))).sort((a, b) => b.say.length - a.say.length);
 
 /**
  * The concepts of a question's words. `context`: words that refine it without defining it (a tail
@@ -196,6 +199,7 @@ export function searchPlan(lookup: Lookup, content: string, asserts = false, con
     if (span > 1 && own.length > 1 && known.length === own.length) concept.allOf = own;
     if (together.length) concept.together = together;
     if (setting) concept.setting = true;
+    if (phrase?.undergoes) concept.undergoes = true;
     // "did ken apologise to miliband": the verb right after the person a question asserts something
     // of is what it asserts; when the articles never use it, they do not say so.
     const subject = tokens.slice(0, i - 1);

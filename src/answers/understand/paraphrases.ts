@@ -26,6 +26,11 @@ export interface Paraphrase {
   /** The user's words say something did not happen ("let him off" = took no action). */
   negative?: true;
   /**
+   * Forms whose subject undergoes the articles' action ("ken rejoined" = he was readmitted, "abbas
+   * lost" = he was beaten): the question's doer is its patient (see roles.ts).
+   */
+  undergoes?: readonly string[];
+  /**
    * The phrase's verb says it alone ("told" of "told people to"), and the index does not search it:
    * a passage where it is written covers the phrase.
    */
@@ -42,6 +47,7 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     say: ['let back in', 'let back into', 'let him back', 'allowed back', 'taken back', 'took him back', 'rejoined', 'rejoin', 'back in the party', 'back into the party', 'back into labour', 'readmit', 'welcomed back', 'brought back', 'back in the fold', 'reinstated', 'reinstate', 'reinstatement', 'allowed back in', 'let back', 'rejoining', 'readmitting'],
     means: ['readmitted', 'readmission', 'readmit'],
     why: 'readmission to the party',
+    undergoes: ['rejoined', 'rejoin', 'rejoining', 'back in the party', 'back into the party', 'back into labour', 'back in the fold'],
   },
   {
     // Not "got in": "did ken get [a share] in spitalfields" is no win.
@@ -60,6 +66,7 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     say: ['lost', 'lose', 'loses', 'losing', 'loser'],
     means: ['defeat', 'beat', 'lost', 'sacked'],
     why: 'losing an election or a seat',
+    undergoes: ['lost', 'lose', 'loses', 'losing'],
   },
   {
     say: ['backed', 'back', 'backs', 'backing', 'threw his weight behind', 'threw their weight behind', 'throw his weight behind', 'throwing his weight behind', 'weight behind', 'support', 'supported', 'supporting', 'rooting for', 'endorse', 'endorsed', 'stumped for', 'stump for', 'campaign for', 'campaigned for', 'campaigning for', 'side with', 'sided with', 'help', 'helped', 'helping', 'rooting for', 'root for', 'cosied up to', 'cosy up to', 'cosying up to', 'cosied up', 'stood by', 'stand by', 'standing by', 'propped up', 'bigged up', 'bigging up', 'vouched for', 'vouch for', 'sided with', 'championed', 'championing', 'cheerleading', 'plugged', 'pushing for', 'pushed for', 'urged people to vote for', 'told people to vote for', 'got behind', 'get behind', 'getting behind', 'in bed with'],
