@@ -37,7 +37,9 @@ export function route(question: string, isPerson: (name: string) => boolean): Ro
   const when = WHEN.exec(q);
   if (when) return { command: 'when', event: when[1]! };
   const said = WHAT_SAID.exec(q);
-  if (said) return said[2] ? { command: 'quote', speaker: said[1]!, about: said[2] } : { command: 'quote', speaker: said[1]! };
+  // "... say when asked why he skipped the byelection": the topic is what he was asked.
+  const about = said?.[2]?.replace(/^(?:asked|questioned|pressed|challenged)\s+(?:about|why|if|whether|on|over)?\s*/, '');
+  if (said) return about ? { command: 'quote', speaker: said[1]!, about } : { command: 'quote', speaker: said[1]! };
   return { command: 'ask', question };
 }
 
