@@ -203,7 +203,7 @@ function around(lookup: Lookup, hit: Hit, c: Concept): boolean {
 
 /** Who a later part's he/she may be: an unknown name of the first part, else the people it names. */
 function carriedPeople(lookup: Lookup, first: string): string[] {
-  const unknown = searchPlan(lookup, first).concepts.filter((c) => c.missing && c.weight > 0);
+  const unknown = searchPlan(lookup, first).concepts.filter((c) => c.missing && !c.ordinary);
   return unknown.length ? unknown.map((c) => c.word) : personsNamed(lookup, first).map((p) => p.name);
 }
 

@@ -60,6 +60,8 @@ export interface Concept {
   predicate?: true;
   /** Its subject undergoes the action the articles tell ("rejoined" = was readmitted). */
   undergoes?: true;
+  /** Missing, and an English word: the asker's phrasing, not a name the sources do not know. */
+  ordinary?: true;
 }
 
 export interface Expansion {
@@ -200,6 +202,7 @@ export function searchPlan(lookup: Lookup, content: string, asserts = false, con
     if (together.length) concept.together = together;
     if (setting) concept.setting = true;
     if (phrase?.undergoes) concept.undergoes = true;
+    if (ordinary) concept.ordinary = true;
     // "did ken apologise to miliband": the verb right after the person a question asserts something
     // of is what it asserts; when the articles never use it, they do not say so.
     const subject = tokens.slice(0, i - 1);
@@ -209,7 +212,7 @@ export function searchPlan(lookup: Lookup, content: string, asserts = false, con
   }
   // A question made mostly of words the articles never use is about something else ("london olympics
   // opening ceremony"), however ordinary the words: they weigh fully then.
-  const ordinary = concepts.filter((c) => c.missing && c.weight === 0);
+  const ordinary = concepts.filter((c) => c.missing && c.weight === 0 && !c.setting);
   if (ordinary.length && ordinary.length >= concepts.length - ordinary.length) for (const c of ordinary) c.weight = lookup.idf('');
   return {
     text: ownWords.join(' '),

@@ -282,7 +282,7 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'a comparison',
   },
   {
-    say: ['do anything', 'doing anything', 'did anything', 'done anything', 'do something', 'did something', 'take action', 'took action', 'punish', 'discipline'],
+    say: ['do anything', 'doing anything', 'did anything', 'done anything', 'do something', 'did something', 'take action', 'took action', 'do about', 'doing about', 'did about', 'done about', 'do to', 'did to', 'done to', 'punish', 'discipline'],
     means: ['action', 'take action', 'disciplinary'],
     why: 'acting against someone',
   },
