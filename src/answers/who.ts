@@ -9,7 +9,7 @@ import type { Lookup, PersonMention } from './lookup.js';
 import { fold, sameWord, terms, words } from '../retrieval/text.js';
 import { personsNamed, resolvePerson } from './persons.js';
 import { searchPassages } from './textsearch.js';
-import { conceptMatch, searchPlan } from './understand/expand.js';
+import { type Concept, conceptMatch, searchPlan } from './understand/expand.js';
 import { contentOf } from './understand/question.js';
 import { candidateOrder, enoughCandidates, type Candidate } from './snippets.js';
 import type { Person } from '../retrieval/people.js';
@@ -103,7 +103,17 @@ function describedPerson(lookup: Lookup, query: string, named: Person[]): Person
   if (headConcepts.length === 0) return NOBODY;
   const excluded = new Set(named.map((p) => p.id));
   const scores = new Map<string, number>();
+  // "the mp who said the nec would bottle it": whoever says those words, described so elsewhere.
+  const speaks = SAYS.test(tokens.slice(headEnd).join(' '));
   for (const hit of searchPassages(lookup, plan, { minCoverage: DESCRIBED_MIN_COVERAGE }).slice(0, 20)) {
+    if (speaks) {
+      for (const id of lookup.speakersOf.get(hit.passage.id) ?? []) {
+        // The words say who more surely than the head ("the mp" for a blogger the article never
+        // calls one): a head that fits only ranks them higher.
+        const fit = describedAs(lookup, id, headConcepts) ? SPEAKER : SPEAKER / 2;
+        if (!excluded.has(id)) scores.set(id, Math.max(scores.get(id) ?? 0, fit * hit.coverage ** 2 * hit.relevance));
+      }
+    }
     for (const m of hit.passage.mentions) {
       if (excluded.has(m.person)) continue;
       // The head's words stand by the mention: "Greg Hands, the Tory MP", not a candidate somewhere
@@ -117,6 +127,20 @@ function describedPerson(lookup: Lookup, query: string, named: Person[]): Person
   }
   const best = [...scores].sort((a, b) => b[1] - a[1])[0];
   return best ? lookup.persons.get(best[0]) : NOBODY;
+}
+
+/** A clause saying what the person said. */
+const SAYS = /^(?:who|that)\s+(?:said|says|say|reckoned|reckons|claimed|claims|predicted|warned|wrote|called|reckon)\b/;
+/** The speaker of the words a description quotes is the one it means, before anyone named near them. */
+const SPEAKER = 10;
+
+/** True when a mention of the person, in the sentences that introduce them best, has the head's words near. */
+function describedAs(lookup: Lookup, id: string, head: readonly Concept[]): boolean {
+  const { passages } = lookup.index.data;
+  return Array.from(lookup.introductionsOf(id).passages.subarray(0, 5)).some((pid) => {
+    const p = passages[pid]!;
+    return p.mentions.some((m) => m.person === id && head.every((c) => conceptMatch(c, lookup.termsNear(p, m)) > 0));
+  });
 }
 
 /** True for a short name with a word that is no name, word or person word of the sources ("neil"). */

@@ -77,6 +77,8 @@ describe('who', () => {
     ['the bloke who nominated lutfur', 'Abul Hussain'],
     ['that rahman guy', 'Lutfur Rahman'],
     ['lutfur the mayor', 'Lutfur Rahman'],
+    // The speaker of the words quoted, though the article never calls him an MP.
+    ['the mp who said the nec would bottle it', 'Tom Harris'],
   ])('who %s: the person the description points at, not one it names after its head', (query, name) => {
     expect(ask({ command: 'who', query }).person?.name).toBe(name);
   });
