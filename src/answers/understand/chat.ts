@@ -203,6 +203,10 @@ export const FILLER: readonly string[] = [
   'someone',
   'somebody',
   'something',
+  // "said one thing in manchester and another on the blog": pronouns for what was said.
+  'one thing',
+  'another thing',
+  'and another',
   'thing',
   'stuff',
   'mess',
