@@ -182,7 +182,7 @@ export function searchPlan(lookup: Lookup, content: string, asserts = false, con
     const ordinary = unknown && span === 1 && (isEnglish(word) || word.length <= 3 || nearEnglish(word));
     // An adverb in -ly ("obviously", "literally") is the asker's stance, never the premise; nor is
     // shorthand no list has ("vs", "tf").
-    const stance = ordinary && (/ly$/.test(word) || (word.length <= 3 && !isEnglish(word)));
+    const stance = ordinary && (/ly$/.test(word) || (word.length <= 3 && !isEnglish(word)) || FUNCTION_WORDS.has(word));
     const weighs = ordinary ? ORDINARY_WEIGHT[asserts && !stance ? 'asserts' : 'asks'] * lookup.idf('') : missing ? MISSING_WEIGHT * lookup.idf('') : weight;
     const concept: Concept = { word, terms: ownTerms, alternatives, weight: setting ? SETTING_WEIGHT * weighs : weighs, missing, action: !setting && (phrase?.action ?? false), negative: phrase?.negative ?? false };
     // A speech verb the index leaves out as too common ("telling", "said") is found in a passage's
@@ -263,6 +263,9 @@ const SETTING_WEIGHT = 0.35;
 
 /** Verbs that tell how something was said, not what. */
 const SPEECH_ACTS = new Set('admit admits admitted admitting deny denies denied denying confess confessed acknowledge acknowledged concede conceded'.split(' '));
+
+/** Prepositions and pronouns the index keeps as words ("anyone inside labour"): no premise. */
+const FUNCTION_WORDS = new Set('inside outside within among amongst towards toward upon beside besides despite anyone anybody everyone everybody anything everything whatever whoever whichever yet'.split(' '));
 
 /** Pronouns and bodies a question may assert an action of (with named people, see `predicate`). */
 const SUBJECTS = new Set(['he', 'she', 'they', 'the', 'labour', 'nec', 'party', 'councillors', 'mr']);

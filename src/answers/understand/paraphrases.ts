@@ -330,6 +330,12 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'campaigning with a candidate in person',
   },
   {
+    say: ['member of parliament', 'members of parliament'],
+    means: ['mp', 'mps'],
+    why: 'the title written out',
+    thing: true,
+  },
+  {
     say: ['councillors', 'councillor', 'cllrs', 'cllr'],
     means: ['councillors', 'councillor'],
     why: 'chat spellings of councillor',
