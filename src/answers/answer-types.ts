@@ -45,7 +45,7 @@ export function answerType(part: QuestionPart): AnswerType {
 const DEFINITION = /^what\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+)?((?:\S+\s+){0,3}\S+)$/i;
 
 /** Words that set two cases apart ("the NEC drew a distinction between the cases"). */
-const DISTINCTION = /\b(?:distinction|distinguish\w*|differen\w*|unlike|whereas|in contrast|by contrast|while the|rather than)\b/i;
+const DISTINCTION = /\b(?:distinction|distinguish\w*|differen\w*|unlike|whereas|in contrast|by contrast|while the)\b/i;
 
 /** Words that give a reason or a cause ("amid allegations of ...", "for their backing of ..."). */
 const REASON =
