@@ -330,6 +330,12 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'campaigning with a candidate in person',
   },
   {
+    say: ['no-hope', 'no hope', 'unwinnable', 'no chance', 'lost cause', 'lost causes', 'hopeless'],
+    means: ['hopeless', 'unlikely'],
+    why: 'a contest a side cannot win ("hopeless Shortlands in Bromley")',
+    thing: true,
+  },
+  {
     say: ['member of parliament', 'members of parliament'],
     means: ['mp', 'mps'],
     why: 'the title written out',
