@@ -23,7 +23,7 @@ export function answerType(part: QuestionPart): AnswerType {
       return 'people';
     case 'which':
       // "which councillors got expelled": their names.
-      if (/^which\s+(?:\w+\s+)?(?:mps|people|councillors|members|candidates|politicians|ministers|leaders|ones|men|women)\b/.test(q)) return 'people';
+      if (/^which\s+(?:\w+\s+)?(?:mps|people|councillors|members|candidates|politicians|ministers|leaders|men|women)\b/.test(q)) return 'people';
       if (/^which\s+(?:\w+\s+)?(?:mp|mps|person|people|man|woman|councillor|councillors|candidate|member|minister|leader|politician|one)\b/.test(q)) return 'person';
       return CATEGORY.test(q) ? 'name' : 'any';
     case 'count':

@@ -268,7 +268,7 @@ export const FILLER: readonly string[] = [
  * Light verbs: "got booted", "get a pic taken", "go instead": the content is in the other words.
  * Dropped after paraphrases are found, since some phrases start with one ("got the boot", "got in").
  */
-export const LIGHT_VERBS: ReadonlySet<string> = new Set(['got', 'get', 'gets', 'getting', 'go', 'goes', 'going', 'make', 'made', 'happen', 'happened', 'end', 'ended']);
+export const LIGHT_VERBS: ReadonlySet<string> = new Set(['got', 'get', 'gets', 'getting', 'go', 'goes', 'going', 'make', 'made', 'happen', 'happened', 'end', 'ended', 'done']);
 
 /** Number words the articles may write for digits a user types ("the 8 councillors"), and back. */
 export const NUMBER_WORDS: readonly string[] = [

@@ -245,7 +245,7 @@ export function setsEarlier(text: string): boolean {
 const TOPIC_INTRO = /^(?:what is|what are|whats) (?:this|that|all this|the deal|the story|going on|up) (?:about|with)\b/;
 
 /** Words that stand for someone or something already said: no question of their own. */
-const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'him', 'her', 'them', 'his', 'their', 'that', 'this', 'there']);
+const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'him', 'her', 'them', 'his', 'their', 'that', 'this', 'there', 'ones', 'one']);
 
 /** The words that ask for a list ("list the councillors", "names pls"). */
 const LIST_WORDS = new Set(['list', 'name', 'names']);
