@@ -62,6 +62,8 @@ const CONTRACTIONS: [RegExp, string][] = [
   [/\bi'm\b/g, 'i am'],
 ];
 
+const SENTENCE_BEFORE_QUESTION = /[.!]+\s+(?=(?:who|whom|whose|what|whats|when|where|why|how|which|is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b)/g;
+
 const WORD_OR_MARK = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*|[?&,]/gu;
 
 /** Lower case, folded, contractions and shorthand expanded, repeated punctuation collapsed. */
@@ -69,6 +71,8 @@ export function normalise(text: string): string {
   // "what % of the vote": the sign is a word of its own.
   let t = fold(text).replace(/(\d)\s*%/g, '$1 per cent').replace(/%/g, ' percentage ');
   for (const [pattern, replacement] of CONTRACTIONS) t = t.replace(pattern, replacement);
+  // "... too busy for. which one?": a sentence ending before a question is where a part ends.
+  t = t.replace(SENTENCE_BEFORE_QUESTION, '? ');
   const tokens = t.match(WORD_OR_MARK) ?? [];
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
