@@ -127,6 +127,23 @@ function hasCount(text: string, question: string, actionTerms: ReadonlySet<strin
   return false;
 }
 
+/** Characters after an action word within which a reason is that action's ("ex-pelled ..., amid allegations"). */
+const REASON_REACH = 80;
+
+/**
+ * True when a reason stands right after one of the question's action words: "Mr Rahman was ex-pelled
+ * from Labour four weeks before the poll, amid allegations of ..." gives why he was expelled; a
+ * reason elsewhere in the sentence may be another clause's.
+ */
+export function reasonOfAction(text: string, actionTerms: ReadonlySet<string>): boolean {
+  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)) {
+    if (!termsOf(m[0]).some((t) => actionTerms.has(t))) continue;
+    const after = m.index + m[0].length;
+    if (REASON.test(text.slice(after, after + REASON_REACH))) return true;
+  }
+  return false;
+}
+
 /** The people a passage names whom the question does not name: who may be the answer. */
 function notAsked(lookup: Lookup, hit: Hit, asked: ReadonlySet<string>): Set<string> {
   const people = new Set<string>();

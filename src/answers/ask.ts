@@ -6,7 +6,7 @@
  * of thing asked for (answer-types.ts); a yes/no question also gets a verdict.
  */
 import { terms } from '../retrieval/text.js';
-import { type AnswerType, answerType, COUNT_MIN_COVERAGE, hasAnswerType } from './answer-types.js';
+import { type AnswerType, answerType, COUNT_MIN_COVERAGE, hasAnswerType, reasonOfAction } from './answer-types.js';
 import type { Lookup } from './lookup.js';
 import type { Candidate } from './snippets.js';
 import { personsNamed } from './persons.js';
@@ -72,6 +72,9 @@ function speaksIn(lookup: Lookup, hit: Hit, anyone: boolean): boolean {
 
 /** A passage that is itself a question (its closing quote marks aside). */
 const ASKED_IN_TEXT = /\?[\s"'\u201d\u2019]*$/;
+
+/** A reason given right after the action asked about ranks above one elsewhere in the sentence. */
+const ATTACHED_REASON = 1.5;
 
 /** A passage without the kind of thing the question asks for is kept, far lower. */
 const WRONG_TYPE = 0.1;
@@ -152,7 +155,7 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
     const factors = {
       coverage: ((hit.coverage + hit.windowCoverage) / 2) ** 2,
       relevance: hit.relevance + 0.5 * hit.neighbourRelevance,
-      answerType: fits ? 1 : WRONG_TYPE,
+      answerType: !fits ? WRONG_TYPE : type === 'reason' && reasonOfAction(lookup.passageText(hit.passage), mainActionTerms) ? ATTACHED_REASON : 1,
       involvesNamed: OTHER_PEOPLE + (1 - OTHER_PEOPLE) * hit.involvesNamed,
       roles: premise.roles(hit),
       speaks: !asksSpeech || speaksIn(lookup, hit, ASKS_SPEAKER.has(part.type)) ? 1 : justifies ? NOT_THEIR_REASON : NOT_SPOKEN,

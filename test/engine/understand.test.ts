@@ -251,6 +251,12 @@ describe('answers that use it', () => {
     expect(a.verdict).toBeUndefined();
   });
 
+  it('why: a reason right after the action asked about goes first ("ex-pelled ..., amid allegations")', () => {
+    for (const query of ['why did labour sack lutfur as their candidate in the first place', 'For what reason Labour has removed Lutfur Rahman from being their candidate?']) {
+      expect(engine.answer({ command: 'ask', query }).snippets[0]!.text).toMatch(/amid allegations|close relationship with the Islamist group/);
+    }
+  });
+
   it('who did what to whom: the expulsion asked about, not another one with the same words', () => {
     const a = engine.answer({ command: 'ask', query: 'why did labour bin rahman as their candidate' });
     expect(a.abstained).toBe(false);

@@ -202,7 +202,7 @@ function readPart(typed: string): QuestionPart {
     // "do anything", "did nothing": a verb of its own, not the question's auxiliary.
     // "how long before the vote": the vote is what the answer counts from, not a clause setting the
     // time (expand.ts weighs the words of "... after X" less).
-    .filter((w, i) => w && !(type === 'list' && LIST_WORDS.has(w)) && !(type === 'count' && COUNT_WORDS.has(w)) && !(/^(?:before|after)$/.test(w) && /^(?:long|soon)$/.test(words[i - 1] ?? '')) && !(justifies && JUSTIFY_WORDS.has(w)) && (!QUESTION_WORDS.has(w) || (DO.has(w) && /^(?:anything|something|nothing)$/.test(words[i + 1] ?? ''))) && w !== '?' && !(type === 'when' && WHEN_WORDS.has(w)))
+    .filter((w, i) => w && !(type === 'list' && LIST_WORDS.has(w)) && !(type === 'count' && COUNT_WORDS.has(w)) && !(/^(?:before|after)$/.test(w) && /^(?:long|soon)$/.test(words[i - 1] ?? '')) && !(justifies && JUSTIFY_WORDS.has(w)) && !(type === 'why' && WHY_WORDS.has(w)) && (!QUESTION_WORDS.has(w) || (DO.has(w) && /^(?:anything|something|nothing)$/.test(words[i + 1] ?? ''))) && w !== '?' && !(type === 'when' && WHEN_WORDS.has(w)))
     .join(' ');
   // "whats the actual numbers", "what was it about": generic words ask about the previous part.
   if (content.split(' ').every((w) => GENERIC.has(w) || PRONOUNS.has(w))) content = '';
@@ -302,6 +302,8 @@ function carryPeople(first: QuestionPart, later: QuestionPart): QuestionPart {
 export const JUSTIFY =
   /^(?:how (?:did|does|do|can|could|would|will) (?:\S+ ){1,3}(?:justify|defend|explain|excuse)\b|what (?:is|was|were|are) (?:\S+ ){0,3}(?:excuse|justification|defen[cs]e|explanation|argument|reasoning|rationale)s?\b|what (?:is|was|were) (?:he|she|they|\S+) (?:trying|tryna|hoping|aiming|meant) to (?:stop|prevent|achieve|do|block|avoid)\b|what (?:reasons?|grounds|excuses?|justification) (?:did|does|do|has|have|had) (?:\S+ ){1,3}(?:give|gave|given|offer|offered|cite|cited|put forward)\b)/;
 /** The words that ask for a justification, dropped from the search words with the other question words. */
+/** Words that only ask why ("for what reason", "on what grounds", "what was the motive"). */
+const WHY_WORDS = new Set(['reason', 'reasons', 'grounds', 'motive', 'motives', 'purpose', 'reasoning', 'rationale']);
 const JUSTIFY_WORDS = new Set(['justify', 'justified', 'defend', 'defended', 'excuse', 'excuses', 'justification', 'defence', 'defense', 'explanation', 'argument', 'reasoning', 'rationale', 'trying', 'tryna', 'hoping', 'aiming', 'reason', 'reasons', 'grounds', 'give', 'gave', 'given', 'offer', 'offered', 'cite', 'cited']);
 
 /** "what was that about", "what was it all about": the reason for what the question before told. */
