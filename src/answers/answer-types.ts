@@ -9,7 +9,7 @@ import type { Lookup } from './lookup.js';
 import type { Hit } from './textsearch.js';
 import type { QuestionPart } from './understand/question.js';
 
-export type AnswerType = 'person' | 'people' | 'number' | 'duration' | 'reason' | 'distinction' | 'definition' | 'place' | 'date' | 'name' | 'any';
+export type AnswerType = 'person' | 'people' | 'number' | 'duration' | 'reason' | 'distinction' | 'definition' | 'place' | 'date' | 'name' | 'rule' | 'any';
 
 /** "list the councillors": a passage naming at least this many people. */
 const LIST_PEOPLE = 3;
@@ -36,10 +36,16 @@ export function answerType(part: QuestionPart): AnswerType {
       return 'date';
     default:
       if (/\bwhat\s+(?:reason|motive)\b/.test(q)) return 'reason';
+      if (ASKS_RULE.test(q)) return 'rule';
       if (CATEGORY.test(q)) return 'name';
       return DEFINITION.test(q) ? 'definition' : 'any';
   }
 }
+
+/** "whats the actual rule ken broke", "what does the rulebook say": the rule itself. */
+const ASKS_RULE = /^(?:what|which)\s+(?:is|was|are|were|does|do|did)?\s*(?:the\s+)?(?:actual\s+|exact\s+|labour\s+|party\s+)*(?:rule|rules|rulebook|rule book|clause)\b|\b(?:rule ?book|rules?)\s+(?:actually\s+|even\s+)?say\b/;
+/** A rule stated: what is forbidden or required, and what follows. */
+const RULE = /\b(?:forbid\w*|prohibit\w*|must not|shall|may not|not allowed|automatic(?:ally)?|states? that|ineligible|sanction)\b/i;
 
 /** "What is the IFE", "what was Socialist Unity": the thing asked about is the last one to four words. */
 const DEFINITION = /^what\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+)?((?:\S+\s+){0,3}\S+)$/i;
@@ -179,6 +185,8 @@ export function hasAnswerType(lookup: Lookup, hit: Hit, type: AnswerType, asked:
       return DURATION.test(text);
     case 'reason':
       return REASON.test(text);
+    case 'rule':
+      return RULE.test(text);
     case 'distinction':
       return DISTINCTION.test(text);
     case 'place':

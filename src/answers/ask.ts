@@ -45,7 +45,7 @@ export function route(question: string, isPerson: (name: string) => boolean): Ro
 
 export const ASK_MIN_COVERAGE = 0.55;
 /** Kinds of answer specific enough to be found with fewer of the question's words. */
-const NAMED_TYPES = new Set<AnswerType>(['name', 'people']);
+const NAMED_TYPES = new Set<AnswerType>(['name', 'people', 'rule']);
 const NAMED_MIN_COVERAGE = 0.25;
 /** A passage about other people than the question names is kept, lower. */
 const OTHER_PEOPLE = 0.25;
@@ -124,8 +124,10 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   const justifies = JUSTIFY.test(part.text);
   const asksSpeech = justifies || SPEECH.test(part.text);
   /** The first check a passage fails, named for the refusal's reason; none for an answer. */
+  // A rule is stated of anyone: "the rule ken broke" is not answered only where Ken is named.
+  const anyone = type === 'rule';
   const failedCheck = (hit: Hit, fits: boolean): string | undefined => {
-    const failure = premise.failure(hit);
+    const failure = anyone ? undefined : premise.failure(hit);
     if (failure) return failure;
     if (!fits && HARD_TYPES.has(type)) return type === 'people' ? 'list' : type;
     // A count of someone's votes is in a sentence that names them, and has what is counted.
@@ -156,8 +158,8 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
       coverage: ((hit.coverage + hit.windowCoverage) / 2) ** 2,
       relevance: hit.relevance + 0.5 * hit.neighbourRelevance,
       answerType: !fits ? WRONG_TYPE : type === 'reason' && reasonOfAction(lookup.passageText(hit.passage), mainActionTerms) ? ATTACHED_REASON : 1,
-      involvesNamed: OTHER_PEOPLE + (1 - OTHER_PEOPLE) * hit.involvesNamed,
-      roles: premise.roles(hit),
+      involvesNamed: anyone ? 1 : OTHER_PEOPLE + (1 - OTHER_PEOPLE) * hit.involvesNamed,
+      roles: anyone ? 1 : premise.roles(hit),
       speaks: !asksSpeech || speaksIn(lookup, hit, ASKS_SPEAKER.has(part.type)) ? 1 : justifies ? NOT_THEIR_REASON : NOT_SPOKEN,
       // "why was ken expelled" is not answered by "faced calls for his expulsion".
       // "wasnt ken kicked out b4? when": not the news of the articles' day ("Earlier today ...").

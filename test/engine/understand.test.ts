@@ -257,6 +257,11 @@ describe('answers that use it', () => {
     }
   });
 
+  it('"what is the rule ken broke" wants the rule stated, whoever it names', () => {
+    const a = engine.answer({ command: 'ask', query: 'whats the actual rule ken supposedly broke' });
+    expect(a.snippets[0]!.text).toMatch(/rule book states that any member|rules strictly forbid/);
+  });
+
   it('who did what to whom: the expulsion asked about, not another one with the same words', () => {
     const a = engine.answer({ command: 'ask', query: 'why did labour bin rahman as their candidate' });
     expect(a.abstained).toBe(false);
