@@ -55,7 +55,7 @@ const DISTINCTION = /\b(?:distinction|distinguish\w*|differen\w*|unlike|whereas|
 
 /** Words that give a reason or a cause ("amid allegations of ...", "for their backing of ..."). */
 const REASON =
-  /\b(?:because|so that|in order to|to (?:keep|ensure|stop|block|prevent|avoid)|objective|aim|reason|purpose|motive|why|since|the way to|amid|due to|owing to|as a result|after (?:he|she|they|it|\w+ing)|for (?:his|her|their|its) \w+|for \w+ing|over (?:his|her|their|the)|allegations?|accused|in protest|in response)\b/i;
+  /\b(?:because|so that|in order to|to (?:keep|ensure|stop|block|prevent|avoid)|objective|aim|reason|purpose|motive|why|since|the way to|amid|due to|owing to|as a result|after (?:he|she|they|it|\w+ing)|for (?:his|her|their|its) \w+|for \w+ing|over (?:his|her|their|the)|allegations?|accused|in protest|in response|with (?:the )?(?:\w+ ){0,2}so (?:close|near)|not (?:been )?possible|too busy|busy schedule)\b/i;
 /**
  * "what voting system", "which ward", "what blog": a kind of thing, whose answer names one ("the
  * Alternative Vote system", "Spitalfields", "Socialist Unity").

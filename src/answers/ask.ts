@@ -123,6 +123,8 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   // "why did X say ...", "what did X claim": X's own words, or a sentence saying what X said.
   const justifies = JUSTIFY.test(part.text);
   const asksSpeech = justifies || SPEECH.test(part.text);
+  // "kens spokesmans excuse": whoever speaks for him, named or not.
+  const speaksFor = /\b(?:spokesman|spokesmans|spokesmen|spokesperson|camp|camps|aides?|team|office)\b/.test(part.text);
   /** The first check a passage fails, named for the refusal's reason; none for an answer. */
   // A rule is stated of anyone: "the rule ken broke" is not answered only where Ken is named.
   const anyone = type === 'rule';
@@ -160,7 +162,7 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
       answerType: !fits ? WRONG_TYPE : type === 'reason' && reasonOfAction(lookup.passageText(hit.passage), mainActionTerms) ? ATTACHED_REASON : 1,
       involvesNamed: anyone ? 1 : OTHER_PEOPLE + (1 - OTHER_PEOPLE) * hit.involvesNamed,
       roles: anyone ? 1 : premise.roles(hit),
-      speaks: !asksSpeech || speaksIn(lookup, hit, ASKS_SPEAKER.has(part.type)) ? 1 : justifies ? NOT_THEIR_REASON : NOT_SPOKEN,
+      speaks: !asksSpeech || speaksIn(lookup, hit, ASKS_SPEAKER.has(part.type) || speaksFor) ? 1 : justifies ? NOT_THEIR_REASON : NOT_SPOKEN,
       // "why was ken expelled" is not answered by "faced calls for his expulsion".
       // "wasnt ken kicked out b4? when": not the news of the articles' day ("Earlier today ...").
       earlier: type === 'date' && earlier && onlyRelativeDates(hit.passage) ? NEWS_OF_THE_DAY : 1,

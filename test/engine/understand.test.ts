@@ -257,6 +257,12 @@ describe('answers that use it', () => {
     }
   });
 
+  it("a spokesman's excuse is his words, and 'with the election so close' is a reason", () => {
+    for (const query of ['whats kens spokesmans excuse for skipping byelections', 'whats kens camps excuse for skipping the byelection']) {
+      expect(engine.answer({ command: 'ask', query }).snippets[0]!.text).toContain('it has not been possible for Ken to campaign');
+    }
+  });
+
   it('"what is the rule ken broke" wants the rule stated, whoever it names', () => {
     const a = engine.answer({ command: 'ask', query: 'whats the actual rule ken supposedly broke' });
     expect(a.snippets[0]!.text).toMatch(/rule book states that any member|rules strictly forbid/);

@@ -330,6 +330,12 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'campaigning with a candidate in person',
   },
   {
+    say: ['camp', 'camps', 'aide', 'aides', 'press office', 'press team', 'mouthpiece'],
+    means: ['spokesman', 'spokesmen'],
+    why: 'who speaks for a politician ("kens camp" is "Ken’s spokesman")',
+    thing: true,
+  },
+  {
     say: ['no-hope', 'no hope', 'unwinnable', 'no chance', 'lost cause', 'lost causes', 'hopeless'],
     means: ['hopeless', 'unlikely'],
     why: 'a contest a side cannot win ("hopeless Shortlands in Bromley")',
