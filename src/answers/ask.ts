@@ -57,7 +57,7 @@ const HARD_TYPES = new Set<AnswerType>(['number', 'duration', 'person', 'people'
 const ASSERTS = new Set<QuestionPart['type']>(['yesno', 'why', 'how', 'when', 'list', 'count']);
 const SPEECH = /\b(?:say|says|said|saying|claim|claims|claimed|tell|told|explain|explained|argue|argued|insist|insisted|reckon|reckons|call|called|describe|described|admit|admits|admitted|deny|denies|denied|confess|confessed|acknowledge|acknowledged)\b/;
 /** A passage where no one the question names speaks, for a question about what they said. */
-const NOT_SPOKEN = 0.5;
+const NOT_SPOKEN = 0.2;
 
 /** For "how did X justify ...": a reason that X did not give is hardly X's. */
 const NOT_THEIR_REASON = 0.2;
