@@ -282,6 +282,11 @@ describe('answers that use it', () => {
     expectVerbatim(a.nearest!);
   });
 
+  it('"what %" is answered by a share in per cent, and only by one', () => {
+    expect(engine.answer({ command: 'ask', query: 'what % did labour get in worcester park' }).snippets[0]!.text).toContain('Worcester Park in Sutton (11%)');
+    expect(engine.answer({ command: 'ask', query: 'whats lutfurs actual vote share in the mayoral, like what % did he get' }).abstained).toBe(true);
+  });
+
   it('refuses a figure for something the sources never mention', () => {
     const a = engine.answer({ command: 'ask', query: 'how long did lutfer get in prison for the ballot rigging' });
     expect(a.abstained).toBe(true);

@@ -215,7 +215,7 @@ function readPart(typed: string): QuestionPart {
   }
   if (type === 'why' && CONTRAST.test(text)) part.contrast = true;
   const found = FOCUS.exec(text);
-  const focus = found?.[1]?.split(' ').filter((w) => !QUESTION_WORDS.has(w) && !GENERIC.has(w));
+  const focus = found?.[1]?.split(' ').filter((w) => !QUESTION_WORDS.has(w) && !GENERIC.has(w) && !(type === 'count' && COUNT_WORDS.has(w)));
   if (focus?.length) {
     part.focus = focus.join(' ');
     // "which ward", "what court": a kind of thing, which a name answers ("Spitalfields").
@@ -254,7 +254,8 @@ const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'him', 'her', 'them', 'his'
 /** The words that ask for a list ("list the councillors", "names pls"). */
 const LIST_WORDS = new Set(['list', 'name', 'names']);
 /** The words that ask for a count of everything ("how many ppl TOTAL", "altogether"). */
-const COUNT_WORDS = new Set(['total', 'altogether', 'overall', 'combined']);
+/** "what % did labour get": the figure's kind, which any quantity in per cent answers (answer-types.ts). */
+const COUNT_WORDS = new Set(['total', 'altogether', 'overall', 'combined', 'percentage', 'percent', 'per', 'cent']);
 
 /**
  * The question inside the chat around it: "ngl i dont get why ...", "could someone tell me what ...",
