@@ -263,6 +263,11 @@ describe('answers that use it', () => {
     }
   });
 
+  it("the article's writer is no name to find, and a victory is a win", () => {
+    const a = engine.answer({ command: 'ask', query: 'Why does the writer consider a Conservative victory in Tower Hamlets unlikely in any event?' });
+    expect(a.snippets[0]!.text).toContain('is an unlikely event in any case');
+  });
+
   it('"what is the rule ken broke" wants the rule stated, whoever it names', () => {
     const a = engine.answer({ command: 'ask', query: 'whats the actual rule ken supposedly broke' });
     expect(a.snippets[0]!.text).toMatch(/rule book states that any member|rules strictly forbid/);

@@ -265,7 +265,10 @@ const SETTING_WEIGHT = 0.35;
 const SPEECH_ACTS = new Set('admit admits admitted admitting deny denies denied denying confess confessed acknowledge acknowledged concede conceded'.split(' '));
 
 /** Prepositions and pronouns the index keeps as words ("anyone inside labour"): no premise. */
-const FUNCTION_WORDS = new Set('inside outside within among amongst towards toward upon beside besides despite anyone anybody everyone everybody anything everything whatever whoever whichever yet'.split(' '));
+const FUNCTION_WORDS = new Set(
+  // The article's own writer ("why does the writer consider ..."), whom no article names so.
+  'inside outside within among amongst towards toward upon beside besides despite anyone anybody everyone everybody anything everything whatever whoever whichever yet writer author columnist'.split(' '),
+);
 
 /** Pronouns and bodies a question may assert an action of (with named people, see `predicate`). */
 const SUBJECTS = new Set(['he', 'she', 'they', 'the', 'labour', 'nec', 'party', 'councillors', 'mr']);

@@ -53,7 +53,7 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     // Not "got in": "did ken get [a share] in spitalfields" is no win.
     say: ['won', 'win', 'wins', 'winning', 'winner', 'got elected', 'came out on top', 'victory', 'scrape in', 'scraped in', 'scraped through', 'scrape through', 'scrape it', 'scraped it', 'scrape a win', 'scraped a win', 'narrowly won', 'pipped'],
     // Not "elected": the stemmer makes it "election", which no more means a win than "poll" does.
-    means: ['beat', 'victorious', 'landslide', 'won', 'defeat'],
+    means: ['beat', 'victorious', 'landslide', 'won', 'win', 'defeat'],
     why: 'winning an election; articles say who beat whom or who was victorious',
   },
   {
@@ -96,7 +96,7 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'saying something in public',
   },
   {
-    say: ['reckon', 'reckons', 'reckoned', 'think', 'thinks', 'thought', 'predict', 'predicted', 'expect', 'expected', 'claims', 'claim', 'claimed', 'insisted', 'insists', 'argued', 'argues', 'made out', 'makes out'],
+    say: ['reckon', 'reckons', 'reckoned', 'think', 'thinks', 'thought', 'consider', 'considers', 'considered', 'feel', 'feels', 'felt', 'predict', 'predicted', 'expect', 'expected', 'claims', 'claim', 'claimed', 'insisted', 'insists', 'argued', 'argues', 'made out', 'makes out'],
     means: ['think', 'predict', 'believe', 'suspect', 'will'],
     why: 'an opinion or prediction',
   },
