@@ -134,6 +134,13 @@ const OTHER_PEOPLE = 0.25;
 
 /** Characters between a date and the event's words at which the date's weight halves. */
 const DATE_REACH = 40;
+/** True when the date is a possessive ("this week's") of a noun the event's words do not include. */
+function datesOther(article: string, date: DateMention, matched: ReadonlySet<string>): boolean {
+  if (!/['’]s$/.test(article.slice(date.start, date.end))) return false;
+  const possessed = /^\s+([\p{L}-]+)/u.exec(article.slice(date.end, date.end + 30));
+  return possessed !== null && !termsOf(possessed[1]!).some((t) => matched.has(t));
+}
+
 /** Words opening a clause set at another time than the one before it. */
 const OTHER_TIME = /\b(?:after|before|since|until)\b/i;
 /** Beyond this many characters from the event's words a date is not the event's. */
@@ -150,7 +157,10 @@ function nearestDate(lookup: Lookup, hit: Hit): { date: DateMention; distance: n
     let word: { start: number; end: number } | undefined;
     // "faced calls ... today after he joined a rival candidate on the campaign trail": a clause of
     // its own, opened after the date, tells an event at another time; its words are further off.
-    const far = (w: { start: number; end: number }) => gap(date, w) + (date.end <= w.start && OTHER_TIME.test(article.slice(date.end, w.start)) ? MAX_DATE_DISTANCE : 0);
+    // "sacked ... in this week's election": a date in the possessive dates the noun after it; one
+    // that is not the event's word dates something else.
+    const dates = datesOther(article, date, hit.matched);
+    const far = (w: { start: number; end: number }) => gap(date, w) + (dates || (date.end <= w.start && OTHER_TIME.test(article.slice(date.end, w.start))) ? MAX_DATE_DISTANCE : 0);
     for (const w of matched) if (far(w) < distance) [distance, word] = [far(w), w];
     if (!best || distance < best.distance) {
       const event = word ? termsOf(article.slice(word.start, word.end)).find((t) => hit.matched.has(t)) : undefined;

@@ -130,6 +130,10 @@ describe('when', () => {
     expect(ask({ command: 'when', query: 'the nec disputes panel clearing ken' }).abstained).toBe(true);
   });
 
+  it("a possessive date dates its noun: 'sacked ... in this week's election' does not date the sacking", () => {
+    expect(ask({ command: 'when', query: 'lutfur sacked as labour candidate' }).snippets[0]!.date?.text).toBe('four weeks before the poll');
+  });
+
   it("an earlier event is not dated by the news of the day: ken's earlier expulsion", () => {
     expect(ask({ command: 'when', query: "Ken's earlier expulsion from the party" }).snippets[0]!.date?.text).toBe('2000');
     expect(ask({ command: 'ask', query: 'wasnt ken kicked out of labour b4 tho? when n what for' }).snippets[0]!.text).toContain('expelled in 2000');
