@@ -19,6 +19,8 @@ import { sameWord, terms, typoAllowance, words } from '../retrieval/text.js';
 import { personsNamed } from './persons.js';
 import { rankIntroductions, type Introductions } from './who.js';
 
+/** Paragraphs of an article a word must be in to be what the article is about (`topicTerms`). */
+const TOPIC_PARAGRAPHS = 3;
 /** Characters either side of a name within which words describe that person (`termsNear`). */
 const NEAR_NAME = 40;
 
@@ -234,6 +236,25 @@ export class Lookup {
     return t;
   }
   private readonly titleTermsMemo = new Map<number, Set<string>>();
+
+  /**
+   * What an article is about: its title's terms and those of words in at least TOPIC_PARAGRAPHS of
+   * its paragraphs ("Spitalfields" in a post on the Spitalfields byelection, whose spokesman's reply
+   * says only "this byelection"). Computed once per article asked about.
+   */
+  topicTerms(article: number): ReadonlySet<string> {
+    let t = this.topicTermsMemo.get(article);
+    if (!t) {
+      const a = this.index.data.articles[article]!;
+      const inParagraphs = new Map<string, number>();
+      for (const p of a.paragraphs) for (const term of new Set(terms(a.text.slice(p.start, p.end)))) inParagraphs.set(term, (inParagraphs.get(term) ?? 0) + 1);
+      t = new Set(this.titleTerms(article));
+      for (const [term, n] of inParagraphs) if (n >= TOPIC_PARAGRAPHS) t.add(term);
+      this.topicTermsMemo.set(article, t);
+    }
+    return t;
+  }
+  private readonly topicTermsMemo = new Map<number, Set<string>>();
 
   /**
    * The search terms of a passage's words within NEAR_NAME characters of a span (a person's mention):

@@ -55,6 +55,9 @@ export function quote(lookup: Lookup, speaker: string, about?: string): QuoteRes
   let topicScore: Map<number, number> | undefined;
   if (about !== undefined) {
     topicScore = topicMatches(lookup, quotes, about);
+    // No quotation says it in words of its own: one that answers in its article's terms ("this
+    // byelection" in a post about Spitalfields) is about it too.
+    if (topicScore.size === 0) topicScore = topicMatches(lookup, quotes, about, true);
     quotes = quotes.filter((q) => topicScore!.has(q.id));
     if (quotes.length === 0) return person ? { kind: 'no-topic', person } : { kind: 'no-topic' };
   }
@@ -91,7 +94,7 @@ function bySpeakerDescription(lookup: Lookup, typed: string): IndexedQuote[] {
 }
 
 /** Quotations about the topic, with how well each matches (0..1). */
-function topicMatches(lookup: Lookup, quotes: IndexedQuote[], about: string): Map<number, number> {
+function topicMatches(lookup: Lookup, quotes: IndexedQuote[], about: string, inArticle = false): Map<number, number> {
   const scores = new Map<number, number>();
   const topicPerson = resolvePerson(lookup, about);
   if (topicPerson.kind === 'person') {
@@ -123,8 +126,8 @@ function topicMatches(lookup: Lookup, quotes: IndexedQuote[], about: string): Ma
     const terms = covered.get(q.id) ?? new Set<string>();
     for (const id of q.passages) byPassage.get(id)?.forEach((t) => terms.add(t));
     const own = conceptCoverage(plan.concepts, terms);
-    const setting = passages[before(q)]?.article === q.article ? byPassage.get(before(q)) : undefined;
-    const withSetting = setting ? conceptCoverage(plan.concepts, new Set([...terms, ...setting])) : own;
+    const setting = new Set([...(passages[before(q)]?.article === q.article ? (byPassage.get(before(q)) ?? []) : []), ...(inArticle ? lookup.topicTerms(q.article) : [])]);
+    const withSetting = setting.size ? conceptCoverage(plan.concepts, new Set([...terms, ...setting])) : own;
     const coverage = own + SETTING_SHARE * (withSetting - own);
     if (coverage >= TOPIC_MIN_COVERAGE) scores.set(q.id, coverage);
   }

@@ -168,6 +168,11 @@ describe('quote', () => {
     expect(fileText(s.file).slice(marked[0]!.start, marked[0]!.end)).toMatch(/expelled immediately|bottle it/);
   });
 
+  it("a reply in its article's terms is about what the article is about ('this byelection' in a post on Spitalfields)", () => {
+    const a = ask({ command: 'quote', query: 'kens spokesman', about: 'not going to spitalfields' });
+    expect(a.snippets[0]!.text).toContain('it has not been possible for Ken to campaign');
+  });
+
   it('a speaker quoted on other topics only abstains for an unrelated topic', () => {
     const a = ask({ command: 'quote', query: 'Ken Livingstone', about: 'football' });
     expect(a.abstained).toBe(true);
