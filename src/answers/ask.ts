@@ -165,7 +165,7 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
       speaks: !asksSpeech || speaksIn(lookup, hit, ASKS_SPEAKER.has(part.type) || speaksFor) ? 1 : justifies ? NOT_THEIR_REASON : NOT_SPOKEN,
       // "why was ken expelled" is not answered by "faced calls for his expulsion".
       // "wasnt ken kicked out b4? when": not the news of the articles' day ("Earlier today ...").
-      earlier: type === 'date' && earlier && onlyRelativeDates(hit.passage) ? NEWS_OF_THE_DAY : 1,
+      earlier: earlier && onlyRelativeDates(hit.passage) ? NEWS_OF_THE_DAY : 1,
       // "Will Livingstone urge Lutfur supporters to switch to Abbas?": a question the article asks
       // says nothing happened.
       questioned: ASKED_IN_TEXT.test(lookup.passageText(hit.passage)) ? HYPOTHETICAL : 1,
