@@ -330,6 +330,12 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'campaigning with a candidate in person',
   },
   {
+    say: ['problem with', 'problems with', 'beef with', 'issue with', 'issues with', 'gripe with', 'grudge against', 'complaint about', 'complaint against', 'complaints about'],
+    means: ['disappointed', 'hit out', 'breached', 'criticised', 'unfair'],
+    why: 'a grievance against someone; the articles say who was disappointed or hit out',
+    thing: true,
+  },
+  {
     say: ['camp', 'camps', 'aide', 'aides', 'press office', 'press team', 'mouthpiece'],
     means: ['spokesman', 'spokesmen'],
     why: 'who speaks for a politician ("kens camp" is "Ken’s spokesman")',
