@@ -94,6 +94,12 @@ export class Engine {
   private askPart(part: QuestionPart, trace?: PartTrace): Result {
     // "what did biggs say when ...? bet he was fuming": the first question decides the command.
     const routed = route(part.text.split('?')[0]!, (name) => resolvePerson(this.lookup, name).kind === 'person');
+    // "that east end mp who ran oona kings campaign against ken, what did he say": he is the person
+    // the scene describes.
+    if (routed.command === 'quote' && part.carried && /^(?:he|she|they|him|her)$/.test(routed.speaker)) {
+      const described = this.runCommand('who', part.carried).person;
+      if (described) routed.speaker = described.name;
+    }
     if (trace) trace.routedTo = routed.command;
     if (routed.command === 'ask') {
       const asked = this.run('ask', part, undefined, trace);

@@ -322,6 +322,11 @@ describe('answers that use it', () => {
     expect(a.snippets[0]!.text).not.toMatch(/\?$/);
   });
 
+  it('"what did he say" after a description of someone quotes that person', () => {
+    const a = engine.answer({ command: 'ask', query: 'that east end mp who ran oona kings campaign against ken, what did he say about all this' });
+    expect(a.snippets[0]!.text).toContain('Jim Fitzpatrick');
+  });
+
   it("the asker's guess after a who question is who may answer it", () => {
     const a = engine.answer({ command: 'ask', query: 'who actually broke the news to the expelled members, was it ken clark or some1 else' });
     expect(a.snippets[0]!.text).toContain('The news was delivered to members by');
