@@ -322,6 +322,11 @@ describe('answers that use it', () => {
     expect(a.snippets[0]!.text).not.toMatch(/\?$/);
   });
 
+  it('"the old councillor" is the one sitting until the news', () => {
+    const a = engine.answer({ command: 'ask', query: 'y did the old labour cllr in that ward lose his seat' });
+    expect(a.snippets[0]!.text).toContain('the sitting Labour councillor defected');
+  });
+
   it('"what did he say" after a description of someone quotes that person', () => {
     const a = engine.answer({ command: 'ask', query: 'that east end mp who ran oona kings campaign against ken, what did he say about all this' });
     expect(a.snippets[0]!.text).toContain('Jim Fitzpatrick');

@@ -287,9 +287,9 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'acting against someone',
   },
   {
-    say: ['old', 'previous', 'ex', 'last'],
-    means: ['former'],
-    why: 'a former holder of a post ("the old councillor")',
+    say: ['old', 'previous', 'ex', 'last', 'outgoing'],
+    means: ['former', 'sitting'],
+    why: 'a former holder of a post ("the old councillor"), who held it until the news ("the sitting Labour councillor")',
     thing: true,
   },
   {
