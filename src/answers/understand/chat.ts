@@ -249,6 +249,7 @@ export const FILLER: readonly string[] = [
   'or no',
   'or not',
   'or smth',
+  'at all',
   // Quantities in passing ("been doing loads of byelections"): the asker's emphasis, not a figure.
   'loads of',
   'lots of',

@@ -330,6 +330,12 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'campaigning with a candidate in person',
   },
   {
+    // Before "do anything" (acting against someone): doing something for someone is helping them.
+    say: ['do anything for', 'did anything for', 'done anything for', 'doing anything for', 'do something for', 'did something for', 'do much for', 'did much for', 'lift a finger for', 'lifted a finger for'],
+    means: ['help', 'support', 'photographed', 'campaigned'],
+    why: 'helping someone (a candidate)',
+  },
+  {
     say: ['problem with', 'problems with', 'beef with', 'issue with', 'issues with', 'gripe with', 'grudge against', 'complaint about', 'complaint against', 'complaints about'],
     means: ['disappointed', 'hit out', 'breached', 'criticised', 'unfair'],
     why: 'a grievance against someone; the articles say who was disappointed or hit out',
