@@ -97,7 +97,9 @@ function bySpeakerDescription(lookup: Lookup, typed: string): IndexedQuote[] {
 function topicMatches(lookup: Lookup, quotes: IndexedQuote[], about: string, inArticle = false): Map<number, number> {
   const scores = new Map<number, number>();
   const topicPerson = resolvePerson(lookup, about);
-  if (topicPerson.kind === 'person') {
+  // A topic that is a person ("lutfur") is any quotation naming them; "expelling lutfurs supporters"
+  // is about more than Lutfur.
+  if (topicPerson.kind === 'person' && isJustName(lookup, about, topicPerson.person)) {
     const id = topicPerson.person.id;
     for (const q of quotes) {
       const span = displaySpan(lookup, q);
