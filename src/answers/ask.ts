@@ -103,7 +103,7 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   // its words that has the thing asked ("the election was being held under the Alternative Vote
   // system" for "what voting system was the tower hamlets mayoral election").
   // So is a distinction: the sentence drawing it has few of the words of the cases it sets apart.
-  const minCoverage = NAMED_TYPES.has(type) || part.contrast ? NAMED_MIN_COVERAGE : ASK_MIN_COVERAGE;
+  const minCoverage = NAMED_TYPES.has(type) || part.contrast || part.choices ? NAMED_MIN_COVERAGE : ASK_MIN_COVERAGE;
   const hits = searchPassages(lookup, plan, { minCoverage, window: true, ...(trace ? { trace } : {}) });
   // Not the asker's guess after it ("..., was it ken clark or someone else"): that is who may answer.
   const asked = new Set(terms(part.text.split('?')[0]!));
@@ -131,6 +131,8 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   const failedCheck = (hit: Hit, fits: boolean): string | undefined => {
     const failure = anyone ? undefined : premise.failure(hit);
     if (failure) return failure;
+    // "was it fptp or av": an answer names one of the two.
+    if (part.choices && !part.choices.some((c) => names(lookup.passageText(hit.passage), c))) return 'focus';
     if (!fits && HARD_TYPES.has(type)) return type === 'people' ? 'list' : type;
     // A count of someone's votes is in a sentence that names them, and has what is counted.
     if (type === 'number' && (premise.roles(hit) === NOT_IN_PASSAGE || hit.coverage < COUNT_MIN_COVERAGE)) return 'number';
@@ -206,6 +208,13 @@ const LEAD_IN_WORDS = 6;
 /** True when the concept is in the passage, its neighbours or its article's title. */
 function around(lookup: Lookup, hit: Hit, c: Concept): boolean {
   return conceptMatch(c, hit.covered) > 0 || conceptMatch(c, lookup.titleTerms(hit.passage.article)) > 0;
+}
+
+/** True when the text has every search term of a phrase ("expelled" in "have tonight been expelled"). */
+function names(text: string, phrase: string): boolean {
+  const had = new Set(terms(text));
+  const wanted = terms(phrase);
+  return wanted.length > 0 && wanted.every((t) => had.has(t));
 }
 
 /** Who a later part's he/she may be: an unknown name of the first part, else the people it names. */

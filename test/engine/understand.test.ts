@@ -101,6 +101,11 @@ describe('parts', () => {
     const a = engine.answer({ command: 'ask', query: 'wait so did ken tell ppl to put rahman 1st or 2nd??' });
     expect(a.snippets[0]!.text).toContain('second preference');
     expect(a.verdict).toBeUndefined();
+    // An answer names one of the answers offered, however many words each has.
+    const av = engine.answer({ command: 'ask', query: 'was it fptp or av' });
+    expect(av.snippets[0]!.text).toContain('Alternative Vote system');
+    expect(av.verdict).toBeUndefined();
+    expect(parseQuestion('so were the 8 councillors suspended, warned or expelled?').parts[0]!.choices).toEqual(['suspended', 'warned', 'expelled']);
   });
 
   it('keeps a follow-up that asks nothing as context ("? not even a warning like ...")', () => {

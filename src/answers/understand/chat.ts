@@ -67,6 +67,8 @@ export const SHORTHAND: Readonly<Record<string, string>> = {
   whered: 'where did',
   whend: 'when did',
   govt: 'government',
+  av: 'alternative vote', // the voting system, as the articles name it
+  fptp: 'first past the post',
   gov: 'government',
   '1st': 'first',
   '2nd': 'second',
@@ -250,6 +252,9 @@ export const FILLER: readonly string[] = [
   'or not',
   'or smth',
   'at all',
+  'in particular',
+  'word for word',
+  'verbatim',
   // Quantities in passing ("been doing loads of byelections"): the asker's emphasis, not a figure.
   'loads of',
   'lots of',

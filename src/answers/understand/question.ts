@@ -39,6 +39,8 @@ export interface QuestionPart {
    * neither is asserted (they are context) and no yes or no is the answer.
    */
   choice?: true;
+  /** The answers a choice offers, as typed (normalised). */
+  choices?: string[];
 }
 
 export interface Question {
@@ -193,7 +195,8 @@ function readPart(typed: string): QuestionPart {
   const type = questionType(text);
   // "did labour get legal advice or just wing it": the short alternative at the end of a yes/no
   // question is its other answer, not more of what to look for.
-  const choice = type === 'yesno' ? CHOICE.exec(text) : null;
+  // "was it fptp or av": two answers of a few words each, the whole question.
+  const choice = type === 'yesno' ? (CHOICE_OF_TWO.exec(text) ?? CHOICE_OF_THREE.exec(text) ?? CHOICE.exec(text)) : null;
   let content = ` ${choice ? text.slice(0, choice.index) : type === 'yesno' ? text.replace(/\s+or\s+(?:\S+\s+){0,3}\S+$/, '') : text} `;
   const justifies = type === 'why' && JUSTIFY.test(text);
   for (const filler of FILLERS) content = content.replace(filler, ' ');
@@ -211,7 +214,10 @@ function readPart(typed: string): QuestionPart {
   const part: QuestionPart = { text, type, content, negated: NEGATION.test(asserted) };
   if (choice) {
     part.choice = true;
-    part.context = `${choice[1]} ${choice[2]}`;
+    // "a labour mp or the tory guy": what names each answer, without its article or "guy".
+    const named = (c: string) => c.replace(/^(?:a|an|the|his|her|their)\s+/, '').replace(/\s+(?:guy|bloke|one|person|lot)$/, '');
+    part.choices = choice.slice(1).filter(Boolean).map((c) => named(c!));
+    part.context = choice.slice(1).filter(Boolean).join(' ');
   }
   if (type === 'why' && CONTRAST.test(text)) part.contrast = true;
   const found = FOCUS.exec(text);
@@ -228,6 +234,9 @@ function readPart(typed: string): QuestionPart {
  * Two one-word answers offered at the end of a yes/no ("... 1st or 2nd", "... in 2004 or 2008"); not
  * "or not", "or what" or "or just wing it", which only give the other answer.
  */
+const CHOICE_OF_TWO = /(?<=^(?:was|is|were|are) (?:it|that|this|they))\s+((?:\S+\s+){0,3}\S+)\s+or\s+(?!(?:not|no|nah|what|something|smth|anything|nothing|so|whatever)$)((?:\S+\s+){0,3}\S+)$/;
+/** "... suspended, warned or expelled". */
+const CHOICE_OF_THREE = /\s+([a-z0-9]+),\s+([a-z0-9]+),?\s+or\s+([a-z0-9]+)$/;
 const CHOICE = /\s+([a-z0-9]+)\s+or\s+(?!(?:not|no|nah|what|something|smth|anything|nothing|so|whatever)$)([a-z0-9]+)$/;
 
 /** A time clause of up to five words before a yes/no question's auxiliary. */
