@@ -134,6 +134,11 @@ describe('when', () => {
     expect(ask({ command: 'when', query: 'lutfur sacked as labour candidate' }).snippets[0]!.date?.text).toBe('four weeks before the poll');
   });
 
+  it('"compared to when X" sets the time: X and its people need not be in the answer', () => {
+    const a = ask({ command: 'ask', query: 'when did the 11 get the boot compared to when kens article went up' });
+    expect(a.snippets[0]!.text).toContain('Some six hours after he filed his article');
+  });
+
   it("an earlier event is not dated by the news of the day: ken's earlier expulsion", () => {
     expect(ask({ command: 'when', query: "Ken's earlier expulsion from the party" }).snippets[0]!.date?.text).toBe('2000');
     expect(ask({ command: 'ask', query: 'wasnt ken kicked out of labour b4 tho? when n what for' }).snippets[0]!.text).toContain('expelled in 2000');

@@ -212,6 +212,13 @@ function readPart(typed: string): QuestionPart {
   // Not the rhetorical "wasnt it ..." at the start, nor the other answer in "... or not" at the end.
   const asserted = text.replace(/^(?:is it true|is it|was it|did|does|do|is|was|were|has|have|had)\s+(?:not|n't)\b/, '').replace(/\s+or\s+(?:not|nah|no)\s*$/, '');
   const part: QuestionPart = { text, type, content, negated: NEGATION.test(asserted) };
+  // "when did the 11 get the boot compared to when kens article went up": the event it is compared
+  // with sets the time, as a clause with "after" does.
+  const compared = type === 'when' ? COMPARED.exec(content) : null;
+  if (compared) {
+    part.content = content.slice(0, compared.index).trim();
+    part.context = content.slice(compared.index + compared[0].length).trim();
+  }
   if (choice) {
     part.choice = true;
     // "a labour mp or the tory guy": what names each answer, without its article or "guy".
@@ -235,6 +242,9 @@ function readPart(typed: string): QuestionPart {
  * "or not", "or what" or "or just wing it", which only give the other answer.
  */
 const CHOICE_OF_TWO = /(?<=^(?:was|is|were|are) (?:it|that|this|they))\s+((?:\S+\s+){0,3}\S+)\s+or\s+(?!(?:not|no|nah|what|something|smth|anything|nothing|so|whatever)$)((?:\S+\s+){0,3}\S+)$/;
+/** "compared to (when) ...", "relative to ...". */
+const COMPARED = /\s+(?:compared|relative)\s+(?:to|with)\s+/;
+
 /** "... suspended, warned or expelled". */
 const CHOICE_OF_THREE = /\s+([a-z0-9]+),\s+([a-z0-9]+),?\s+or\s+([a-z0-9]+)$/;
 const CHOICE = /\s+([a-z0-9]+)\s+or\s+(?!(?:not|no|nah|what|something|smth|anything|nothing|so|whatever)$)([a-z0-9]+)$/;
