@@ -252,6 +252,11 @@ export const FILLER: readonly string[] = [
   'or not',
   'or smth',
   'at all',
+  // What the asker needs it for ("need it for my references", "for my essay").
+  'need it for my references',
+  'need it for my essay',
+  'for my essay',
+  'for my references',
   'in particular',
   'word for word',
   'verbatim',

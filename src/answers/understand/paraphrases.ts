@@ -282,7 +282,7 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'a comparison',
   },
   {
-    say: ['do anything', 'doing anything', 'did anything', 'done anything', 'do something', 'did something', 'take action', 'took action', 'do about', 'doing about', 'did about', 'done about', 'do to', 'did to', 'done to', 'punish', 'discipline'],
+    say: ['do anything', 'doing anything', 'did anything', 'done anything', 'do something', 'did something', 'take action', 'took action', 'came down hard on', 'come down hard on', 'coming down hard on', 'cracked down on', 'crack down on', 'threw the book at', 'throw the book at', 'do about', 'doing about', 'did about', 'done about', 'do to', 'did to', 'done to', 'punish', 'discipline'],
     means: ['action', 'take action', 'disciplinary'],
     why: 'acting against someone',
   },
@@ -334,6 +334,11 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     say: ['do anything for', 'did anything for', 'done anything for', 'doing anything for', 'do something for', 'did something for', 'do much for', 'did much for', 'lift a finger for', 'lifted a finger for'],
     means: ['help', 'support', 'photographed', 'campaigned'],
     why: 'helping someone (a candidate)',
+  },
+  {
+    say: ['put out', 'puts out', 'published', 'publish', 'publishes', 'posted', 'posts', 'put up', 'went up', 'go up', 'goes up', 'came out', 'printed', 'ran'],
+    means: ['appeared', 'filed', 'article', 'statement'],
+    why: 'a statement or article made public ("an article by Ken Livingstone appeared on Socialist Unity")',
   },
   {
     say: ['problem with', 'problems with', 'beef with', 'issue with', 'issues with', 'gripe with', 'grudge against', 'complaint about', 'complaint against', 'complaints about'],
