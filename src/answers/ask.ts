@@ -15,7 +15,7 @@ import { type Hit, searchPassages } from './textsearch.js';
 import type { PartTrace } from './explain.js';
 import { actionTermsOf, type Concept, conceptMatch, type SearchPlan, searchPlan } from './understand/expand.js';
 import { contrasts, HYPOTHETICAL, hypothetical, negative } from './understand/polarity.js';
-import { JUSTIFY, parseQuestion, type QuestionPart, setsEarlier } from './understand/question.js';
+import { contentOf, JUSTIFY, parseQuestion, type QuestionPart, setsEarlier } from './understand/question.js';
 import { NEWS_OF_THE_DAY, onlyRelativeDates } from './when.js';
 
 export type Routed =
@@ -90,6 +90,8 @@ export interface AskResult {
 
 export function ask(lookup: Lookup, question: string | QuestionPart, trace?: PartTrace): AskResult {
   const part = typeof question === 'string' ? parseQuestion(question).parts[0]! : question;
+  const reacted = reaction(lookup, part);
+  if (reacted.length) return { candidates: reacted };
   const type = answerType(part);
   // "..., did he bottle it": the people the first part named stand for the pronoun; a name the
   // sources do not know ("why was boris rooting for lutfur, did he ...") stands for it first.
@@ -191,6 +193,30 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   const result: AskResult = { candidates, refusal: refusalReason(part, nearest?.failed) };
   if (nearest) result.nearest = candidateOf(nearest.hit, 0);
   return result;
+}
+
+/** "what did the blog make of kens plea": what the writer says of the words that follow. */
+const REACTION =
+  /^what (?:did|does|do) (?:the |that |this |one of the )?(?:blog|blogs|blogger|bloggers|writer|author|article|post|piece|site|columnist)\s+(?:\w+\s+)?(?:make of|think of|thinks of|thought of|say about|said about|reckon (?:about|of)|reply to|respond to|react to)\s+(.+)$/;
+
+/**
+ * The writer's reaction to something said: the statement found by its words, then the first sentence
+ * after its paragraph that nobody in the article is quoted saying (the post goes on "This is pure self
+ * interest, dressed up as a call for party unity." after reprinting Ken's plea).
+ */
+function reaction(lookup: Lookup, part: QuestionPart): Candidate[] {
+  const found = REACTION.exec(part.text);
+  if (!found) return [];
+  const { passages } = lookup.index.data;
+  const spoken = (id: number) => lookup.quoted.has(id) || lookup.speakersOf.has(id);
+  const candidates: Candidate[] = [];
+  const said = searchPassages(lookup, searchPlan(lookup, contentOf(found[1]!)), { minCoverage: ASK_MIN_COVERAGE }).filter((h) => spoken(h.passage.id));
+  for (const hit of said.slice(0, 2)) {
+    let next = passages[hit.passage.id + 1];
+    while (next && next.article === hit.passage.article && (next.paragraph === hit.passage.paragraph || spoken(next.id))) next = passages[next.id + 1];
+    if (next && next.article === hit.passage.article && !candidates.some((c) => c.passages[0] === next!.id)) candidates.push(candidateOf({ ...hit, passage: next }, hit.relevance));
+  }
+  return candidates;
 }
 
 /**

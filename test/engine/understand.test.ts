@@ -332,6 +332,11 @@ describe('answers that use it', () => {
     expect(a.snippets[0]!.text).toContain('the sitting Labour councillor defected');
   });
 
+  it("what the blog made of a statement is the writer's sentence after it", () => {
+    const a = engine.answer({ command: 'ask', query: "what did the blog make of kens whole 'no wave of expulsions' plea" });
+    expect(a.snippets[0]!.text).toBe('This is pure self interest, dressed up as a call for party unity.');
+  });
+
   it('"what did he say" after a description of someone quotes that person', () => {
     const a = engine.answer({ command: 'ask', query: 'that east end mp who ran oona kings campaign against ken, what did he say about all this' });
     expect(a.snippets[0]!.text).toContain('Jim Fitzpatrick');
