@@ -127,14 +127,14 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   const asksSpeech = justifies || SPEECH.test(part.text);
   // "kens spokesmans excuse": whoever speaks for him, named or not.
   const speaksFor = /\b(?:spokesman|spokesmans|spokesmen|spokesperson|camp|camps|aides?|team|office)\b/.test(part.text);
-  /** The first check a passage fails, named for the refusal's reason; none for an answer. */
   // A rule is stated of anyone: "the rule ken broke" is not answered only where Ken is named.
   const anyone = type === 'rule';
+  /** The first check a passage fails, named for the refusal's reason; none for an answer. */
   const failedCheck = (hit: Hit, fits: boolean): string | undefined => {
     const failure = anyone ? undefined : premise.failure(hit);
     if (failure) return failure;
     // "was it fptp or av": an answer names one of the two.
-    if (part.choices && !part.choices.some((c) => names(lookup.passageText(hit.passage), c))) return 'focus';
+    if (part.choices && !part.choices.some((c) => hasWordsOf(lookup.passageText(hit.passage), c))) return 'focus';
     if (!fits && HARD_TYPES.has(type)) return type === 'people' ? 'list' : type;
     // A count of someone's votes is in a sentence that names them, and has what is counted.
     if (type === 'number' && (premise.roles(hit) === NOT_IN_PASSAGE || hit.coverage < COUNT_MIN_COVERAGE)) return 'number';
@@ -186,7 +186,7 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   trace?.hits.sort((a, b) => b.score - a.score).splice(8);
   if (candidates.length) {
     // "did ken livingstone or ken clark tell them": a choice, which the passage answers; no yes or no.
-    if (part.type !== 'yesno' || part.choice || /\bor\b/.test(part.content)) return { candidates };
+    if (part.type !== 'yesno' || part.choices || /\bor\b/.test(part.content)) return { candidates };
     const best = candidates.reduce((a, b) => (b.score > a.score ? b : a));
     return { candidates, verdict: confirms(lookup, part, plan, judged.get(best)!) ? 'yes' : 'otherwise' };
   }
@@ -237,7 +237,7 @@ function around(lookup: Lookup, hit: Hit, c: Concept): boolean {
 }
 
 /** True when the text has every search term of a phrase ("expelled" in "have tonight been expelled"). */
-function names(text: string, phrase: string): boolean {
+function hasWordsOf(text: string, phrase: string): boolean {
   const had = new Set(terms(text));
   const wanted = terms(phrase);
   return wanted.length > 0 && wanted.every((t) => had.has(t));

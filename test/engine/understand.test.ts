@@ -94,10 +94,10 @@ describe('parts', () => {
 
   it('reads a yes/no offering two one-word answers as a choice, asserting neither', () => {
     const [part] = parseQuestion('did ken tell ppl to put rahman 1st or 2nd').parts;
-    expect(part!.choice).toBe(true);
+    expect(part!.choices).toEqual(['first', 'second']);
     expect(part!.content).not.toMatch(/first|second/);
     expect(part!.context).toBe('first second');
-    expect(parseQuestion('did labour get legal advice or just wing it').parts[0]!.choice).toBeUndefined();
+    expect(parseQuestion('did labour get legal advice or just wing it').parts[0]!.choices).toBeUndefined();
     const a = engine.answer({ command: 'ask', query: 'wait so did ken tell ppl to put rahman 1st or 2nd??' });
     expect(a.snippets[0]!.text).toContain('second preference');
     expect(a.verdict).toBeUndefined();

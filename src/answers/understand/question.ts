@@ -35,11 +35,9 @@ export interface QuestionPart {
   /** The first part's words, for a later part's pronouns ("did he bottle it" after "why did abbas ..."). */
   carried?: string;
   /**
-   * "did ken tell ppl to put rahman 1st or 2nd": a yes/no that offers two answers asks which, so
-   * neither is asserted (they are context) and no yes or no is the answer.
+   * "did ken tell ppl to put rahman 1st or 2nd", "was it fptp or av": a yes/no that offers answers
+   * asks which; none is asserted (they are context), an answer names one, and no yes or no is given.
    */
-  choice?: true;
-  /** The answers a choice offers, as typed (normalised). */
   choices?: string[];
 }
 
@@ -220,7 +218,6 @@ function readPart(typed: string): QuestionPart {
     part.context = content.slice(compared.index + compared[0].length).trim();
   }
   if (choice) {
-    part.choice = true;
     // "a labour mp or the tory guy": what names each answer, without its article or "guy".
     const named = (c: string) => c.replace(/^(?:a|an|the|his|her|their)\s+/, '').replace(/\s+(?:guy|bloke|one|person|lot)$/, '');
     part.choices = choice.slice(1).filter(Boolean).map((c) => named(c!));
@@ -237,16 +234,17 @@ function readPart(typed: string): QuestionPart {
   return part;
 }
 
+/** "compared to (when) ...", "relative to ...". */
+const COMPARED = /\s+(?:compared|relative)\s+(?:to|with)\s+/;
+
+/** "was it fptp or av": two answers of up to four words each, the whole of a "was it ..." question. */
+const CHOICE_OF_TWO = /(?<=^(?:was|is|were|are) (?:it|that|this|they))\s+((?:\S+\s+){0,3}\S+)\s+or\s+(?!(?:not|no|nah|what|something|smth|anything|nothing|so|whatever)$)((?:\S+\s+){0,3}\S+)$/;
+/** "... suspended, warned or expelled". */
+const CHOICE_OF_THREE = /\s+([a-z0-9]+),\s+([a-z0-9]+),?\s+or\s+([a-z0-9]+)$/;
 /**
  * Two one-word answers offered at the end of a yes/no ("... 1st or 2nd", "... in 2004 or 2008"); not
  * "or not", "or what" or "or just wing it", which only give the other answer.
  */
-const CHOICE_OF_TWO = /(?<=^(?:was|is|were|are) (?:it|that|this|they))\s+((?:\S+\s+){0,3}\S+)\s+or\s+(?!(?:not|no|nah|what|something|smth|anything|nothing|so|whatever)$)((?:\S+\s+){0,3}\S+)$/;
-/** "compared to (when) ...", "relative to ...". */
-const COMPARED = /\s+(?:compared|relative)\s+(?:to|with)\s+/;
-
-/** "... suspended, warned or expelled". */
-const CHOICE_OF_THREE = /\s+([a-z0-9]+),\s+([a-z0-9]+),?\s+or\s+([a-z0-9]+)$/;
 const CHOICE = /\s+([a-z0-9]+)\s+or\s+(?!(?:not|no|nah|what|something|smth|anything|nothing|so|whatever)$)([a-z0-9]+)$/;
 
 /** A time clause of up to five words before a yes/no question's auxiliary. */
@@ -260,6 +258,7 @@ const BARE_TAG = new RegExp(`^(?:${AUX})(?:\\s+not)?\\s+(?:he|she|it|they|we|you
 
 /** Words that set the event before the articles' own time ("his earlier expulsion", "kicked out before"). */
 const EARLIER = /\b(?:earlier|previous|previously|prior|once before|the first time|last time)\b|\bbefore(?: though| tho)?$/;
+/** True when a part of the question sets its event before the articles' own time. */
 export function setsEarlier(text: string): boolean {
   return text.split('?').some((t) => EARLIER.test(t.trim()));
 }
@@ -272,8 +271,10 @@ const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'him', 'her', 'them', 'his'
 
 /** The words that ask for a list ("list the councillors", "names pls"). */
 const LIST_WORDS = new Set(['list', 'name', 'names']);
-/** The words that ask for a count of everything ("how many ppl TOTAL", "altogether"). */
-/** "what % did labour get": the figure's kind, which any quantity in per cent answers (answer-types.ts). */
+/**
+ * The words that ask for a count of everything ("how many ppl TOTAL", "altogether"), and the kind of
+ * figure of "what % did labour get", which a quantity in per cent answers (answer-types.ts).
+ */
 const COUNT_WORDS = new Set(['total', 'altogether', 'overall', 'combined', 'percentage', 'percent', 'per', 'cent']);
 
 /**
