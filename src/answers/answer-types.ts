@@ -99,6 +99,8 @@ function namesOne(text: string, kind: string, people: { start: number; end: numb
 const PLACE = /\b(?:[Ii]n|[Aa]t|[Tt]o|[Ff]rom|[Nn]ear|[Aa]round|[Aa]cross)\s+(?:the\s+)?\p{Lu}\p{L}+|\b(?:on|onto)\s+(?:the\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}\p{L}+|\b(?:ward|borough|constituency|seat|district|area|town|city),?\s+\p{Lu}\p{L}+/u;
 /** A quantity: digits that are not a year or decade, or a number word; "per cent" and "majority" count. */
 const QUANTITY = /\b(?!(?:19|20)\d\d(?:s|\b))\d[\d,.]*\b|\b(?:per ?cent|percent|half|third|quarter|majority|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundreds?|thousands?)\b/gi;
+/** A margin told in words: "by a landslide", "narrowly". */
+const MARGIN = /\b(?:by a landslide|landslide|narrowly|comfortably|by a (?:wide|narrow|huge|big) margin)\b/i;
 /** A share in per cent: "43 per cent", "(11%)". */
 const PER_CENT = /\b\d+(?:\.\d+)?\s*(?:%|per ?cent\b|percent\b)/gi;
 /** A length of time: "some six hours after", "four weeks before the poll", "the same day", "just last month". */
@@ -125,6 +127,8 @@ function hasCount(text: string, question: string, actionTerms: ReadonlySet<strin
   const noun = counted && !ANY_COUNT.has(counted) ? termsOf(counted)[0] : undefined;
   // What the quantity must stand by: the counted thing, else the action ("how much did he nick").
   const near = (t: string) => (noun ? t === noun || t.startsWith(noun) || noun.startsWith(t) : actionTerms.has(t));
+  // "did lutfur win? by how much": with nothing counted, a margin in words answers ("by a landslide").
+  if (!noun && /\bhow much(?: by)?$/.test(question.replace(/[?!.\s]+$/, '')) && MARGIN.test(text)) return true;
   // "what % did labour get": only a share in per cent answers, not "October 21".
   const percent = /\b(?:percentage|per cent|percent)\b/.test(question);
   for (const m of text.matchAll(percent ? PER_CENT : QUANTITY)) {

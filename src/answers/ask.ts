@@ -29,6 +29,9 @@ const WHEN = /^when\s+(?:did|was|were|is|are|will|had|has|does|do)\s+(.+)$/i;
 const WHAT_SAID =
   /^what\s+(?:did|does|has|have|had)\s+(.+?)\s+(?:(?:himself|herself|themselves|actually|even|ever)\s+)?(?:say|said|tell|told|write|wrote|think|thought|claim|claimed)(?:\s+(?:about|of|on|regarding|concerning|after|when|over|(?:should|would|must|will|ought to)\s+(?:happen|be done)\s+(?:to|with|about))\s+(.+))?$/i;
 
+/** "what helal abbas said when ken showed up": the same question without its auxiliary. */
+const WHAT_X_SAID = /^what\s+((?:\S+\s+){0,3}?\S+)\s+(?:said|says|told|wrote|thought|claimed)(?:\s+(?:about|of|on|regarding|concerning|after|when|over)\s+(.+))?$/i;
+
 /** How a question is to be answered; `isPerson` tells whether "who is X" names someone we know. */
 export function route(question: string, isPerson: (name: string) => boolean): Routed {
   const q = question.replace(/[?!.\s]+$/, '').trim();
@@ -36,7 +39,7 @@ export function route(question: string, isPerson: (name: string) => boolean): Ro
   if (whoIs && isPerson(whoIs[1]!)) return { command: 'who', name: whoIs[1]! };
   const when = WHEN.exec(q);
   if (when) return { command: 'when', event: when[1]! };
-  const said = WHAT_SAID.exec(q);
+  const said = WHAT_SAID.exec(q) ?? WHAT_X_SAID.exec(q);
   // "... say when asked why he skipped the byelection": the topic is what he was asked.
   const about = said?.[2]?.replace(/^(?:asked|questioned|pressed|challenged)\s+(?:about|why|if|whether|on|over)?\s*/, '');
   if (said) return about ? { command: 'quote', speaker: said[1]!, about } : { command: 'quote', speaker: said[1]! };

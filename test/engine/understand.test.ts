@@ -292,6 +292,12 @@ describe('answers that use it', () => {
     expectVerbatim(a.nearest!);
   });
 
+  it('"by how many votes" asks a figure the sources lack; "by how much" is answered by a margin in words', () => {
+    expect(engine.answer({ command: 'ask', query: 'by how many votes did rahman beat abbas, whats the actual number' }).abstained).toBe(true);
+    expect(engine.answer({ command: 'ask', query: 'did lutfur actually win in the end? by how much' }).snippets[0]!.text).toContain('by a landslide');
+    expect(engine.answer({ command: 'ask', query: 'what helal abbas said when ken showed up campaigning with rahman' }).abstained).toBe(true);
+  });
+
   it('"what %" is answered by a share in per cent, and only by one', () => {
     expect(engine.answer({ command: 'ask', query: 'what % did labour get in worcester park' }).snippets[0]!.text).toContain('Worcester Park in Sutton (11%)');
     expect(engine.answer({ command: 'ask', query: 'whats lutfurs actual vote share in the mayoral, like what % did he get' }).abstained).toBe(true);

@@ -288,7 +288,8 @@ function unwrap(typed: string): string {
       .replace(REQUEST, '')
       .replace(/^(?:if|whether)\s+/, 'is it true that ')
       // "on which website ken published ...", "to whom did he ...": the question word leads.
-      .replace(/^(?:on|in|at|from|to|by|for|with|about|into|under)\s+(?=(?:which|what|whom|who|whose)\b)/, '') || typed
+      // "by how many votes did rahman win": so does "how many".
+      .replace(/^(?:on|in|at|from|to|by|for|with|about|into|under)\s+(?=(?:which|what|whom|who|whose|how)\b)/, '') || typed
   );
 }
 
