@@ -35,7 +35,8 @@ export function answerType(part: QuestionPart): AnswerType {
     case 'when':
       return 'date';
     default:
-      if (/\bwhat\s+(?:reason|motive)\b/.test(q)) return 'reason';
+      // "what was lutfur accused of": the charge, given as a reason is ("amid allegations of ...").
+      if (/\bwhat\s+(?:reason|motive)\b/.test(q) || /^what (?:was|were|is|are) .+ (?:accused|charged|suspected) (?:of|with)$/.test(q)) return 'reason';
       if (ASKS_RULE.test(q)) return 'rule';
       if (CATEGORY.test(q)) return 'name';
       return DEFINITION.test(q) ? 'definition' : 'any';
@@ -130,7 +131,7 @@ function hasCount(text: string, question: string, actionTerms: ReadonlySet<strin
   // "did lutfur win? by how much": with nothing counted, a margin in words answers ("by a landslide").
   if (!noun && /\bhow much(?: by)?$/.test(question.replace(/[?!.\s]+$/, '')) && MARGIN.test(text)) return true;
   // "what % did labour get": only a share in per cent answers, not "October 21".
-  const percent = /\b(?:percentage|per cent|percent)\b/.test(question);
+  const percent = /\b(?:percentage|per cent|percent|share)\b/.test(question);
   for (const m of text.matchAll(percent ? PER_CENT : QUANTITY)) {
     if (asked.has(m[0])) continue;
     if (!noun && actionTerms.size === 0) return true;

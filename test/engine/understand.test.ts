@@ -298,6 +298,12 @@ describe('answers that use it', () => {
     expect(engine.answer({ command: 'ask', query: 'what helal abbas said when ken showed up campaigning with rahman' }).abstained).toBe(true);
   });
 
+  it('"what was X accused of" wants the charge; ", like why ..." is a question of its own', () => {
+    expect(parseQuestion('what was lutfur actually accused of, like why labour sacked him').parts.map((p) => p.type)).toEqual(['what', 'why']);
+    const a = engine.answer({ command: 'ask', query: 'what was lutfur actually accused of, like why labour sacked him' });
+    expect(a.snippets[0]!.text).toContain('amid allegations');
+  });
+
   it('"what %" is answered by a share in per cent, and only by one', () => {
     expect(engine.answer({ command: 'ask', query: 'what % did labour get in worcester park' }).snippets[0]!.text).toContain('Worcester Park in Sutton (11%)');
     expect(engine.answer({ command: 'ask', query: 'whats lutfurs actual vote share in the mayoral, like what % did he get' }).abstained).toBe(true);

@@ -341,6 +341,12 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'a statement or article made public ("an article by Ken Livingstone appeared on Socialist Unity")',
   },
   {
+    say: ['accused of', 'accused', 'accusation', 'accusations', 'charged with', 'suspected of'],
+    means: ['allegations', 'allegedly', 'alleged'],
+    why: 'an accusation; the articles report allegations',
+    thing: true,
+  },
+  {
     say: ['problem with', 'problems with', 'beef with', 'issue with', 'issues with', 'gripe with', 'grudge against', 'complaint about', 'complaint against', 'complaints about'],
     means: ['disappointed', 'hit out', 'breached', 'criticised', 'unfair'],
     why: 'a grievance against someone; the articles say who was disappointed or hit out',

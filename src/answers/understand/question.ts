@@ -99,7 +99,7 @@ export function normalise(text: string): string {
 
 const AUX = 'is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|may|might|shall';
 /** Where a question turns into a second one: "..., and why does ...", "... or is it true ...". */
-const PART_BREAK = new RegExp(`(?:,\\s*|\\s+(?:and|or|but|also|plus)\\s+)(?=(?:(?:in|on|at|from|to|by|for|with)\\s+(?=which|what|whom|whose))?(?:who|whom|whose|what|when|where|why|how|which|is it true|${AUX})\\b)`, 'g');
+const PART_BREAK = new RegExp(`(?:,\\s*(?:like\\s+|as in\\s+|i mean\\s+)?|\\s+(?:and|or|but|also|plus)\\s+)(?=(?:(?:in|on|at|from|to|by|for|with)\\s+(?=which|what|whom|whose))?(?:who|whom|whose|what|when|where|why|how|which|is it true|${AUX})\\b)`, 'g');
 
 /** Words that ask rather than say: dropped from the search words. */
 const QUESTION_WORDS = new Set(
