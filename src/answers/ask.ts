@@ -27,7 +27,7 @@ export type Routed =
 const WHO_IS = /^(?:who|what)\s+(?:is|was|are|were)\s+(.+)$/i;
 const WHEN = /^when\s+(?:did|was|were|is|are|will|had|has|does|do)\s+(.+)$/i;
 const WHAT_SAID =
-  /^what\s+(?:did|does|has|have|had)\s+(.+?)\s+(?:(?:himself|herself|themselves|actually|even|ever)\s+)?(?:say|said|tell|told|write|wrote|think|thought|claim|claimed)(?:\s+(?:about|of|on|regarding|concerning|after|when|over|(?:should|would|must|will|ought to)\s+(?:happen|be done)\s+(?:to|with|about))\s+(.+))?$/i;
+  /^what\s+(?:did|does|has|have|had)\s+(.+?)\s+(?:(?:himself|herself|themselves|actually|even|ever)\s+)?(?:say|said|tell|told|write|wrote|think|thought|claim|claimed|reckon|reckoned|make of|feel|felt)(?:\s+(?:about|of|on|regarding|concerning|after|when|over|(?:should|would|must|will|ought to)\s+(?:happen|be done)\s+(?:to|with|about))\s+(.+))?$/i;
 
 /** "what helal abbas said when ken showed up": the same question without its auxiliary. */
 const WHAT_X_SAID = /^what\s+((?:\S+\s+){0,3}?\S+)\s+(?:said|says|told|wrote|thought|claimed)(?:\s+(?:about|of|on|regarding|concerning|after|when|over)\s+(.+))?$/i;

@@ -107,7 +107,7 @@ const QUESTION_WORDS = new Set(
 );
 
 /** Two cases set against each other in a why question. */
-const CONTRAST = /\b(?:but|while|whilst)\b.*\b(?:not|never|no|got off|gets off|get off|let off|letting|off the hook|walked free|got away|gets away|get away|escaped|spared|sparing)\b|\bbut not\b|\bdifferent(?:ly)?\b|\bdouble standards?\b|\bsame (?:offence|thing|rules?|crime)\b|\bwhereas\b|\bunlike\b|\b(?:let \w+ off|got off|gets off|spared|spare|walked free|got away with it|off the hook)\b.*\b(?:but|while|whilst)\b/;
+const CONTRAST = /\b(?:but|while|whilst)\b.*\b(?:not|never|no|got off|gets off|get off|let off|letting|off the hook|walked free|got away|gets away|get away|escaped|spared|sparing)\b|\bbut not\b|\bdifferent(?:ly)?\b|\bdouble standards?\b|\bsame (?:offence|thing|rules?|crime)\b|\bwhereas\b|\bunlike\b|\b(?:let \w+ (?:off|walk|go)|got off|gets off|spared|spare|walked free|got away with it|off the hook)\b.*\b(?:but|while|whilst)\b/;
 
 /** "..., was it on his blog": a yes/no about the previous part's answer narrows it. */
 const NARROWS = /^(?:was|is|were|did|does)\s+(?:it|that|this)\b(?! true)/;
