@@ -53,7 +53,8 @@ export function premiseOf(lookup: Lookup, part: QuestionPart, plan: SearchPlan):
   // the person asked about did, not the expulsion.
   const mainActions = actions.some((c) => c.negative) ? actions.filter((c) => c.negative) : part.type === 'who' ? actions.slice(0, 1) : actions;
   const focusWords = part.focus?.split(' ') ?? [];
-  const focus = plan.concepts.filter((c) => /^(?:19|20)\d\d$/.test(c.word) || focusWords.some((w) => c.word.split(' ').includes(w)));
+  // (Not a year the event came after or before: "let back in after the 2000 thing".)
+  const focus = plan.concepts.filter((c) => (/^(?:19|20)\d\d$/.test(c.word) && !subordinate(part.text.replace(/\bthe\s+/g, ''), c.word)) || focusWords.some((w) => c.word.split(' ').includes(w)));
   const roles = new Map<Hit, number>();
   const rolesOf = (hit: Hit) => {
     let r = roles.get(hit);

@@ -134,6 +134,11 @@ describe('when', () => {
     expect(ask({ command: 'when', query: 'lutfur sacked as labour candidate' }).snippets[0]!.date?.text).toBe('four weeks before the poll');
   });
 
+  it('a year the event came after is no year the answer must have', () => {
+    const a = ask({ command: 'ask', query: 'when did ken get let back into labour after the 2000 thing' });
+    expect(a.snippets[0]!.date?.text).toBe('2004');
+  });
+
   it('"compared to when X" sets the time: X and its people need not be in the answer', () => {
     const a = ask({ command: 'ask', query: 'when did the 11 get the boot compared to when kens article went up' });
     expect(a.snippets[0]!.text).toContain('Some six hours after he filed his article');
