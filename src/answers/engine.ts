@@ -87,7 +87,7 @@ export class Engine {
       if (trace) explanation?.parts.push(trace);
       return this.askPart(part, trace);
     });
-    return this.finish(clean, parts.length === 1 ? parts[0]! : combineParts(parts));
+    return this.finish(clean, parts.length === 1 ? parts[0]! : combineParts(questionFirst(question.parts, parts)));
   }
 
   /** One part of a free-text question: routed to who/when/quote when shaped like them, else searched. */
@@ -265,6 +265,24 @@ function none(as: CommandName, reason: string): Result {
  * first, in the order asked, then the parts' further snippets taking turns; a part the sources do
  * not answer adds nothing. All parts unanswered: the first part's reason.
  */
+/**
+ * "ken obviously campaigned for rahman right? how is he wriggling out of it": a statement put up
+ * for agreement before a question is the asker's view; what they ask is the question, answered first.
+ */
+function questionFirst(parts: readonly QuestionPart[], results: Result[]): Result[] {
+  const [first] = parts;
+  const statement = first!.type === 'other' || (first!.type === 'yesno' && !ASKED_OUTRIGHT.test(first!.text) && RHETORICAL.test(first!.text));
+  const asked = parts.findIndex((p, i) => i > 0 && WH_TYPES.has(p.type));
+  if (!statement || asked < 0 || results[asked]!.snippets.length === 0) return results;
+  return [results[asked]!, ...results.filter((_, i) => i !== asked)];
+}
+/** A yes/no asked as one ("did ken ...", "is it true ..."), not a statement with a tag ("..., right"). */
+const ASKED_OUTRIGHT = /^(?:is it true|is that true|is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b/;
+/** Words that make a statement the asker's view rather than a check ("ken obviously broke the rules right"). */
+const RHETORICAL = /\b(?:obviously|clearly|basically|surely|of course|literally)\b/;
+/** Questions that ask for a thing. */
+const WH_TYPES = new Set<QuestionPart['type']>(['who', 'when', 'where', 'why', 'how', 'count', 'which', 'list', 'what']);
+
 function combineParts(parts: Result[]): Result {
   const answeredParts = parts.filter((p) => p.snippets.length);
   if (answeredParts.length === 0) return parts[0]!;

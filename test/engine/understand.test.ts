@@ -273,6 +273,12 @@ describe('answers that use it', () => {
     expect(a.snippets[0]!.text).toContain('is an unlikely event in any case');
   });
 
+  it('a statement of the asker\'s view before a question: the question is answered first', () => {
+    const a = engine.answer({ command: 'ask', query: 'ken obviously broke the rules right?? whats the actual labour rule about backing someone against ur own candidate' });
+    expect(a.snippets[0]!.text).toMatch(/rule book states that any member|rules strictly forbid/);
+    expect(a.verdict).toBeUndefined();
+  });
+
   it('"what is the rule ken broke" wants the rule stated, whoever it names', () => {
     const a = engine.answer({ command: 'ask', query: 'whats the actual rule ken supposedly broke' });
     expect(a.snippets[0]!.text).toMatch(/rule book states that any member|rules strictly forbid/);
