@@ -130,7 +130,7 @@ function describedPerson(lookup: Lookup, query: string, named: Person[]): Person
 }
 
 /** A clause saying what the person said. */
-const SAYS = /^(?:who|that)\s+(?:said|says|say|reckoned|reckons|claimed|claims|predicted|warned|wrote|called|reckon)\b/;
+const SAYS = /^(?:who|that)\s+(?:said|says|say|reckoned|reckons|claimed|claims|predicted|warned|wrote|called|reckon|blogged|posted|tweeted)\b/;
 /** The speaker of the words a description quotes is the one it means, before anyone named near them. */
 const SPEAKER = 10;
 

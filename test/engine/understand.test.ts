@@ -355,6 +355,14 @@ describe('answers that use it', () => {
     expect(a.snippets[0]!.text).toBe('This is pure self interest, dressed up as a call for party unity.');
   });
 
+  it('reads more shorthand: pref, journo, a shorthand possessive, "got done", "used to hold"', () => {
+    expect(normalise("whats kens spokesperson's excuse")).toContain("spokesman's");
+    expect(normalise('1st pref and 2nd pref')).toBe('first preference and second preference');
+    expect(engine.answer({ command: 'ask', query: 'how many councillors got done for backing lutfar' }).snippets[0]!.text).toMatch(/[Ee]ight/);
+    expect(engine.answer({ command: 'when', query: 'ken telling the journo to put lutfur 2nd' }).snippets[0]!.text).toMatch(/told me/);
+    expect(engine.answer({ command: 'who', query: 'the labour mp who blogged that ken should be expelled immediately' }).person?.name).toBe('Tom Harris');
+  });
+
   it('"what did he say" after a description of someone quotes that person', () => {
     const a = engine.answer({ command: 'ask', query: 'that east end mp who ran oona kings campaign against ken, what did he say about all this' });
     expect(a.snippets[0]!.text).toContain('Jim Fitzpatrick');

@@ -67,6 +67,10 @@ export const SHORTHAND: Readonly<Record<string, string>> = {
   whered: 'where did',
   whend: 'when did',
   govt: 'government',
+  pref: 'preference',
+  prefs: 'preferences',
+  journo: 'journalist',
+  journos: 'journalists',
   av: 'alternative vote', // the voting system, as the articles name it
   fptp: 'first past the post',
   gov: 'government',

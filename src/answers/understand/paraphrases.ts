@@ -39,7 +39,7 @@ export interface Paraphrase {
 
 export const PARAPHRASES: readonly Paraphrase[] = [
   {
-    say: ['kicked out', 'kick out', 'kicks out', 'kicking out', 'chucked out', 'chuck out', 'thrown out', 'throw out', 'threw out', 'turfed out', 'booted', 'booted out', 'boot', 'booting', 'got the boot', 'get the boot', 'getting the boot', 'given the boot', 'axed', 'axe', 'axing', 'bin', 'bins', 'binning', 'ditch', 'ditching', 'dump', 'dumping', 'sack', 'sacking', 'expelling', 'the chop', 'got the chop', 'get the chop', 'given the chop', 'chopped', 'binned', 'ditched', 'dumped', 'purged', 'ousted', 'expel', 'kicked', 'chucked', 'canned', 'fired', 'out of the party', 'out of labour', 'expelled', 'expulsion', 'expulsions', 'excluded', 'sacked', 'removed', 'shown the door', 'show the door', 'showed the door', 'showing the door', 'got rid of', 'get rid of', 'getting rid of', 'rid of', 'heave-ho', 'heave ho', 'given the heave-ho', 'drummed out', 'slung out', 'sling out', 'sent packing', 'cut loose', 'struck off', 'deselected', 'deselect', 'dropped', 'dropping', 'dumped', 'ousting', 'ejected', 'eject', 'booting', 'purge', 'purging', 'turf out', 'turfing out'],
+    say: ['kicked out', 'kick out', 'kicks out', 'kicking out', 'chucked out', 'chuck out', 'thrown out', 'throw out', 'threw out', 'turfed out', 'booted', 'booted out', 'boot', 'booting', 'got the boot', 'get the boot', 'getting the boot', 'given the boot', 'axed', 'axe', 'axing', 'bin', 'bins', 'binning', 'ditch', 'ditching', 'dump', 'dumping', 'sack', 'sacking', 'expelling', 'the chop', 'got the chop', 'get the chop', 'given the chop', 'chopped', 'binned', 'ditched', 'dumped', 'purged', 'ousted', 'expel', 'kicked', 'chucked', 'canned', 'fired', 'out of the party', 'out of labour', 'expelled', 'expulsion', 'expulsions', 'excluded', 'sacked', 'removed', 'shown the door', 'show the door', 'showed the door', 'showing the door', 'got rid of', 'get rid of', 'getting rid of', 'rid of', 'heave-ho', 'heave ho', 'given the heave-ho', 'drummed out', 'slung out', 'sling out', 'sent packing', 'cut loose', 'struck off', 'deselected', 'deselect', 'dropped', 'dropping', 'got done', 'get done', 'done for', 'dumped', 'ousting', 'ejected', 'eject', 'booting', 'purge', 'purging', 'turf out', 'turfing out'],
     means: ['expelled', 'expulsion', 'expel', 'boot', 'sacked', 'axed', 'excluded', 'suspended'],
     why: 'removal from the party (or of a candidate) in slang',
   },
@@ -287,7 +287,7 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'acting against someone',
   },
   {
-    say: ['old', 'previous', 'ex', 'last', 'outgoing'],
+    say: ['old', 'previous', 'ex', 'last', 'outgoing', 'used to hold', 'who held', 'used to have'],
     means: ['former', 'sitting'],
     why: 'a former holder of a post ("the old councillor"), who held it until the news ("the sitting Labour councillor")',
     thing: true,

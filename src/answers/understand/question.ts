@@ -5,7 +5,7 @@
  * knows of these words is looked at later (see expand.ts).
  */
 import { fold } from '../../retrieval/text.js';
-import { FILLER, SHORTHAND } from './chat.js';
+import { FILLER, LIGHT_VERBS, SHORTHAND } from './chat.js';
 
 export type QuestionType = 'who' | 'when' | 'where' | 'why' | 'how' | 'count' | 'which' | 'list' | 'yesno' | 'what' | 'other';
 
@@ -85,7 +85,9 @@ export function normalise(text: string): string {
     }
     const token = tokens[i]!;
     if (token === '?' && out.at(-1) === '?') continue;
-    out.push(Object.hasOwn(SHORTHAND, token) ? SHORTHAND[token]!.toLowerCase() : token);
+    // ("spokesperson's": shorthand keeps its possessive.)
+    const owner = /^(.+)'s$/.exec(token)?.[1];
+    out.push(Object.hasOwn(SHORTHAND, token) ? SHORTHAND[token]!.toLowerCase() : owner && Object.hasOwn(SHORTHAND, owner) ? `${SHORTHAND[owner]!.toLowerCase()}'s` : token);
   }
   return out
     .join(' ')
@@ -225,7 +227,8 @@ function readPart(typed: string): QuestionPart {
   }
   if (type === 'why' && CONTRAST.test(text)) part.contrast = true;
   const found = FOCUS.exec(text);
-  const focus = found?.[1]?.split(' ').filter((w) => !QUESTION_WORDS.has(w) && !GENERIC.has(w) && !(type === 'count' && COUNT_WORDS.has(w)));
+  // ("how many councillors got done for ...": the thing counted, not the verb after it.)
+  const focus = found?.[1]?.split(' ').filter((w) => !QUESTION_WORDS.has(w) && !GENERIC.has(w) && !LIGHT_VERBS.has(w) && !(type === 'count' && COUNT_WORDS.has(w)));
   if (focus?.length) {
     part.focus = focus.join(' ');
     // "which ward", "what court": a kind of thing, which a name answers ("Spitalfields").
