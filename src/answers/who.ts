@@ -119,15 +119,21 @@ function describedPerson(lookup: Lookup, query: string, named: Person[]): Person
       // The head's words stand by the mention: "Greg Hands, the Tory MP", not a candidate somewhere
       // in a sentence that says "Tory" elsewhere.
       const around = lookup.termsNear(hit.passage, m);
-      if (!headConcepts.every((c) => conceptMatch(c, around) > 0)) continue;
+      // "the east end mp who ran oona kings campaign": the head may describe the person in another
+      // sentence ("East End MP Jim Fitzpatrick") than the one that tells what they did.
+      const headHere = headConcepts.every((c) => conceptMatch(c, around) > 0);
+      if (!headHere && !(related && describedAs(lookup, m.person, headConcepts))) continue;
       const introduced = 1 + m.cues.reduce((sum, cue) => sum + Math.max(0, CUE_WEIGHT[cue] ?? 0), 0);
-      const score = hit.coverage ** 2 * hit.relevance * introduced;
+      const score = hit.coverage ** 2 * hit.relevance * introduced * (headHere ? 1 : HEAD_ELSEWHERE);
       scores.set(m.person, Math.max(scores.get(m.person) ?? 0, score));
     }
   }
   const best = [...scores].sort((a, b) => b[1] - a[1])[0];
   return best ? lookup.persons.get(best[0]) : NOBODY;
 }
+
+/** A person the head describes in another of their sentences than the one found ranks this much lower. */
+const HEAD_ELSEWHERE = 0.5;
 
 /** A clause saying what the person said. */
 const SAYS = /^(?:who|that)\s+(?:said|says|say|reckoned|reckons|claimed|claims|predicted|warned|wrote|called|reckon|blogged|posted|tweeted)\b/;

@@ -79,6 +79,8 @@ describe('who', () => {
     ['lutfur the mayor', 'Lutfur Rahman'],
     // The speaker of the words quoted, though the article never calls him an MP.
     ['the mp who said the nec would bottle it', 'Tom Harris'],
+    // The head in one sentence ("East End MP Jim Fitzpatrick"), the deed in another.
+    ['the east end mp who ran oona kings campaign', 'Jim Fitzpatrick'],
   ])('who %s: the person the description points at, not one it names after its head', (query, name) => {
     expect(ask({ command: 'who', query }).person?.name).toBe(name);
   });
