@@ -68,7 +68,7 @@ export function quote(lookup: Lookup, speaker: string, about?: string): QuoteRes
 }
 
 /** Most quotations whose articles' topics are read when none has the topic in its own words. */
-const ARTICLE_TOPIC_QUOTES = 20;
+const ARTICLE_TOPIC_QUOTES = 60;
 
 /** True when every word typed is one of the person's names (a typo allowed): "lutfur rahman", "ken". */
 function isJustName(lookup: Lookup, typed: string, person: Person): boolean {
