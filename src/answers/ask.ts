@@ -24,7 +24,7 @@ export type Routed =
   | { command: 'quote'; speaker: string; about?: string }
   | { command: 'ask'; question: string };
 
-const WHO_IS = /^(?:who|what)\s+(?:is|was|are|were)\s+(.+)$/i;
+const WHO_IS = /^(?:who|what)\s+(?:(?:even|actually|exactly)\s+)?(?:is|was|are|were)\s+(.+)$/i;
 const WHEN = /^when\s+(?:did|was|were|is|are|will|had|has|does|do)\s+(.+)$/i;
 const WHAT_SAID =
   /^what\s+(?:did|does|has|have|had)\s+(.+?)\s+(?:(?:himself|herself|themselves|actually|even|ever)\s+)?(?:say|said|tell|told|write|wrote|think|thought|claim|claimed|reckon|reckoned|make of|feel|felt)(?:\s+(?:about|of|on|regarding|concerning|after|when|over|(?:should|would|must|will|ought to)\s+(?:happen|be done)\s+(?:to|with|about))\s+(.+))?$/i;

@@ -95,7 +95,8 @@ function describedPerson(lookup: Lookup, query: string, named: Person[]): Person
   if (!related && named.length) return undefined;
   // What must stand by the person: the head's words, or for "the guy who nominated lutfur" the clause's.
   const describing = (from: number, to: number) => tokens.slice(from, to).filter((w) => !isName(w) && !PERSON_WORDS.has(w) && !RELATION.test(w));
-  const head = describing(0, headEnd).length ? describing(0, headEnd) : describing(headEnd, tokens.length);
+  const headNoun = describing(0, headEnd).length > 0;
+  const head = headNoun ? describing(0, headEnd) : describing(headEnd, tokens.length);
   if (head.length === 0) return named.length ? undefined : NOBODY;
   // The names stay in the search: the described person stands in a passage beside them.
   const plan = searchPlan(lookup, contentOf(tokens.filter((w) => !PERSON_WORDS.has(w)).join(' ')));
@@ -122,7 +123,9 @@ function describedPerson(lookup: Lookup, query: string, named: Person[]): Person
       // "the east end mp who ran oona kings campaign": the head may describe the person in another
       // sentence ("East End MP Jim Fitzpatrick") than the one that tells what they did.
       const headHere = headConcepts.every((c) => conceptMatch(c, around) > 0);
-      if (!headHere && !(related && describedAs(lookup, m.person, headConcepts))) continue;
+      // With no head noun ("the guy who ran oona kings campaign"), the clause is the deed, told in
+      // the sentence's own words ("who ran Oona King's unsuccessful bid"): its people are candidates.
+      if (!headHere && headNoun && !(related && describedAs(lookup, m.person, headConcepts))) continue;
       const introduced = 1 + m.cues.reduce((sum, cue) => sum + Math.max(0, CUE_WEIGHT[cue] ?? 0), 0);
       const score = hit.coverage ** 2 * hit.relevance * introduced * (headHere ? 1 : HEAD_ELSEWHERE);
       scores.set(m.person, Math.max(scores.get(m.person) ?? 0, score));

@@ -81,6 +81,7 @@ describe('who', () => {
     ['the mp who said the nec would bottle it', 'Tom Harris'],
     // The head in one sentence ("East End MP Jim Fitzpatrick"), the deed in another.
     ['the east end mp who ran oona kings campaign', 'Jim Fitzpatrick'],
+    ['the guy who ran oona kings campaign against ken', 'Jim Fitzpatrick'],
   ])('who %s: the person the description points at, not one it names after its head', (query, name) => {
     expect(ask({ command: 'who', query }).person?.name).toBe(name);
   });

@@ -113,7 +113,7 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'keeping a rival out of office ("keep the Tories out", "block a Tory win")',
   },
   {
-    say: ['blowout', 'blow out', 'thrashing', 'thrashed', 'trounced', 'walkover', 'walked it', 'hammered', 'romped home', 'cruised', 'routed', 'crushed', 'crushing', 'comfortably', 'easily', 'by miles', 'big win', 'huge win', 'win big', 'won big', 'winning big', 'won easily', 'win easily'],
+    say: ['blowout', 'blow out', 'thrashing', 'thrashed', 'trounced', 'walkover', 'walked it', 'hammered', 'romped home', 'cruised', 'routed', 'crushed', 'crushing', 'comfortably', 'easily', 'by miles', 'big win', 'huge win', 'win big', 'won big', 'winning big', 'won easily', 'win easily', 'win easy', 'won easy'],
     means: ['landslide', 'beat'],
     why: 'a win by a wide margin ("by a landslide")',
   },
