@@ -109,10 +109,11 @@ function describedPerson(lookup: Lookup, query: string, named: Person[]): Person
   for (const hit of searchPassages(lookup, plan, { minCoverage: DESCRIBED_MIN_COVERAGE }).slice(0, 20)) {
     if (speaks) {
       for (const id of lookup.speakersOf.get(hit.passage.id) ?? []) {
+        if (excluded.has(id)) continue;
         // The words say who more surely than the head ("the mp" for a blogger the article never
         // calls one): a head that fits only ranks them higher.
         const fit = describedAs(lookup, id, headConcepts) ? SPEAKER : SPEAKER / 2;
-        if (!excluded.has(id)) scores.set(id, Math.max(scores.get(id) ?? 0, fit * hit.coverage ** 2 * hit.relevance));
+        scores.set(id, Math.max(scores.get(id) ?? 0, fit * hit.coverage ** 2 * hit.relevance));
       }
     }
     for (const m of hit.passage.mentions) {
