@@ -163,10 +163,11 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
       trace?.rejected.push({ passage: hit.passage.id, text: lookup.passageText(hit.passage), failed });
       continue;
     }
+    const text = lookup.passageText(hit.passage);
     const factors = {
       coverage: ((hit.coverage + hit.windowCoverage) / 2) ** 2,
       relevance: hit.relevance + 0.5 * hit.neighbourRelevance,
-      answerType: !fits ? WRONG_TYPE : type === 'reason' && reasonOfAction(lookup.passageText(hit.passage), mainActionTerms) ? ATTACHED_REASON : 1,
+      answerType: !fits ? WRONG_TYPE : type === 'reason' && reasonOfAction(text, mainActionTerms) ? ATTACHED_REASON : 1,
       involvesNamed: anyone ? 1 : OTHER_PEOPLE + (1 - OTHER_PEOPLE) * hit.involvesNamed,
       roles: anyone ? 1 : premise.roles(hit),
       speaks: !asksSpeech || speaksIn(lookup, hit, ASKS_SPEAKER.has(part.type) || speaksFor) ? 1 : justifies ? NOT_THEIR_REASON : NOT_SPOKEN,
@@ -175,8 +176,8 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
       earlier: earlier && onlyRelativeDates(hit.passage) ? NEWS_OF_THE_DAY : 1,
       // "Will Livingstone urge Lutfur supporters to switch to Abbas?": a question the article asks
       // says nothing happened.
-      questioned: ASKED_IN_TEXT.test(lookup.passageText(hit.passage)) ? HYPOTHETICAL : 1,
-      asserted: ASSERTS.has(part.type) && !askedAsCall && hypothetical(lookup.passageText(hit.passage), mainActionTerms) ? HYPOTHETICAL : 1,
+      questioned: ASKED_IN_TEXT.test(text) ? HYPOTHETICAL : 1,
+      asserted: ASSERTS.has(part.type) && !askedAsCall && hypothetical(text, mainActionTerms) ? HYPOTHETICAL : 1,
     };
     const score = Object.values(factors).reduce((a, b) => a * b, 1);
     const p = hit.passage;

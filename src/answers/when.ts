@@ -160,7 +160,11 @@ function nearestDate(lookup: Lookup, hit: Hit): { date: DateMention; distance: n
     // "sacked ... in this week's election": a date in the possessive dates the noun after it; one
     // that is not the event's word dates something else.
     const dates = datesOther(article, date, hit.matched);
-    const far = (w: { start: number; end: number }) => gap(date, w) + (dates || (date.end <= w.start && OTHER_TIME.test(article.slice(date.end, w.start))) ? MAX_DATE_DISTANCE : 0);
+    const far = (w: { start: number; end: number }) => {
+      const d = gap(date, w);
+      // (A word already too far needs no reading of the words between.)
+      return d >= distance || d > MAX_DATE_DISTANCE ? d : d + (dates || (date.end <= w.start && OTHER_TIME.test(article.slice(date.end, w.start))) ? MAX_DATE_DISTANCE : 0);
+    };
     for (const w of matched) if (far(w) < distance) [distance, word] = [far(w), w];
     if (!best || distance < best.distance) {
       const event = word ? termsOf(article.slice(word.start, word.end)).find((t) => hit.matched.has(t)) : undefined;
