@@ -93,6 +93,13 @@ interface Entry {
  * makes "elected" and "election" one word, and an election is not a win.
  */
 const ENTRIES: Entry[] = PARAPHRASES.flatMap((p) => p.say.map((s) => ({ say: s.split(' '), means: p.means, action: !p.thing, negative: p.negative ?? false, headSays: p.headSays ?? false, undergoes: p.undergoes?.includes(s) ?? false }))).sort((a, b) => b.say.length - a.say.length);
+/** The entries by their first word, longest first: every word of every question is looked up. */
+const BY_FIRST_WORD = new Map<string, Entry[]>();
+for (const e of ENTRIES) {
+  const list = BY_FIRST_WORD.get(e.say[0]!) ?? [];
+  list.push(e);
+  BY_FIRST_WORD.set(e.say[0]!, list);
+}
 
 /**
  * The concepts of a question's words. `context`: words that refine it without defining it (a tail
@@ -288,16 +295,16 @@ const PARTICLES = new Set(['out', 'in', 'back', 'up', 'off', 'down', 'away', 'ov
  * up to MAX_GAP words (returned as `gap`).
  */
 function longestPhrase(tokens: string[], i: number): { entry: Entry; gap: string[] } | undefined {
-  for (const entry of ENTRIES) {
-    const [first, ...rest] = entry.say;
-    if (rest.length === 0 || tokens[i] !== first) continue;
+  const candidates = BY_FIRST_WORD.get(tokens[i]!) ?? [];
+  for (const entry of candidates) {
+    const rest = entry.say.slice(1);
+    if (rest.length === 0) continue;
     const maxGap = PARTICLES.has(rest[0]!) ? MAX_GAP : 0;
     for (let gap = 0; gap <= maxGap; gap++) {
       if (rest.every((w, k) => tokens[i + 1 + gap + k] === w)) return { entry, gap: tokens.slice(i + 1, i + 1 + gap) };
     }
   }
-  const token = tokens[i]!;
-  const entry = ENTRIES.find((e) => e.say.length === 1 && e.say[0] === token);
+  const entry = candidates.find((e) => e.say.length === 1);
   return entry && { entry, gap: [] };
 }
 
@@ -314,7 +321,7 @@ function droppedG(lookup: Lookup, word: string): string {
   const [withG] = termsOf(full);
   // "doin": "doing", a word too common to be searched, is what was meant all the same.
   if (withG === undefined) return STOP_WORDS.has(full) ? full : word;
-  return lookup.has(withG) || ENTRIES.some((e) => e.say[0] === full) ? full : word;
+  return lookup.has(withG) || BY_FIRST_WORD.has(full) ? full : word;
 }
 
 function possessive(lookup: Lookup, word: string): string {
