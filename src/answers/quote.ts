@@ -57,8 +57,8 @@ export function quote(lookup: Lookup, speaker: string, about?: string): QuoteRes
     topicScore = topicMatches(lookup, quotes, about);
     // No quotation says it in words of its own: one that answers in its article's terms ("this
     // byelection" in a post about Spitalfields) is about it too.
-    // (Read for a speaker's few quotations only: each article's words are read the first time.)
-    if (topicScore.size === 0 && quotes.length <= ARTICLE_TOPIC_QUOTES) topicScore = topicMatches(lookup, quotes, about, true);
+    // (Read for a speaker quoted in a few articles only: each article's words are read the first time.)
+    if (topicScore.size === 0 && new Set(quotes.map((q) => q.article)).size <= ARTICLE_TOPIC_ARTICLES) topicScore = topicMatches(lookup, quotes, about, true);
     quotes = quotes.filter((q) => topicScore!.has(q.id));
     if (quotes.length === 0) return person ? { kind: 'no-topic', person } : { kind: 'no-topic' };
   }
@@ -67,8 +67,8 @@ export function quote(lookup: Lookup, speaker: string, about?: string): QuoteRes
   return match.kind === 'person' && match.others ? { kind: 'found', person, candidates, others: match.others } : { kind: 'found', person, candidates };
 }
 
-/** Most quotations whose articles' topics are read when none has the topic in its own words. */
-const ARTICLE_TOPIC_QUOTES = 60;
+/** Most articles whose topics are read when no quotation has the topic in its own words. */
+const ARTICLE_TOPIC_ARTICLES = 8;
 
 /** True when every word typed is one of the person's names (a typo allowed): "lutfur rahman", "ken". */
 function isJustName(lookup: Lookup, typed: string, person: Person): boolean {
