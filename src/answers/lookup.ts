@@ -21,6 +21,8 @@ import { rankIntroductions, type Introductions } from './who.js';
 
 /** Paragraphs of an article a word must be in to be what the article is about (`topicTerms`). */
 const TOPIC_PARAGRAPHS = 3;
+/** Longest saved topic of one article (characters): a bound on what a damaged cache can make us read. */
+const MAX_TOPIC = 100_000;
 /** Characters either side of a name within which words describe that person (`termsNear`). */
 const NEAR_NAME = 40;
 
@@ -46,6 +48,8 @@ export interface LookupData {
   spelledOut?: [string, string][];
   /** `pronounSubject`'s entries, in order (persons by index in the index's persons); resolved when absent. */
   pronouns?: { ids: Int32Array; start: Int32Array; end: Int32Array; offsets: Int32Array; persons: Int32Array };
+  /** Each article's `topicTerms`, space-separated, in article order; read from the text when absent. */
+  topics?: string[];
 }
 
 export class Lookup {
@@ -95,6 +99,7 @@ export class Lookup {
     this.passageCount = index.data.passages.length;
     this.dated = new Uint8Array(this.passageCount);
     this.quoteSearch = derived.quoteSearch;
+    this.topics = derived.topics;
     if (fill) runToEnd(this.fill(derived));
   }
 
@@ -238,22 +243,19 @@ export class Lookup {
   private readonly titleTermsMemo = new Map<number, Set<string>>();
 
   /**
-   * What an article is about: its title's terms and those of words in at least TOPIC_PARAGRAPHS of
-   * its paragraphs ("Spitalfields" in a post on the Spitalfields byelection, whose spokesman's reply
-   * says only "this byelection"). Computed once per article asked about.
+   * What an article is about (see `articleTopic`): derived with the index and saved with it, so a
+   * question only reads it.
    */
   topicTerms(article: number): ReadonlySet<string> {
     let t = this.topicTermsMemo.get(article);
     if (!t) {
-      const a = this.index.data.articles[article]!;
-      const inParagraphs = new Map<string, number>();
-      for (const p of a.paragraphs) for (const term of new Set(terms(a.text.slice(p.start, p.end)))) inParagraphs.set(term, (inParagraphs.get(term) ?? 0) + 1);
-      t = new Set(this.titleTerms(article));
-      for (const [term, n] of inParagraphs) if (n >= TOPIC_PARAGRAPHS) t.add(term);
+      const saved = this.topics?.[article];
+      t = new Set(saved === undefined ? articleTopic(this.index.data.articles[article]!) : saved.split(' ').filter(Boolean));
       this.topicTermsMemo.set(article, t);
     }
     return t;
   }
+  private readonly topics: readonly string[] | undefined;
   private readonly topicTermsMemo = new Map<number, Set<string>>();
 
   /**
@@ -365,6 +367,19 @@ const INNER_PRONOUN = /\b(he|she|his|her|him)\b/i;
 const ACRONYM_THEN_WORDS = /\b(\p{Lu}{2,6})\s*\((\p{Lu}\p{Ll}+(?:\s+(?:of|for|and|the|\p{Lu}\p{Ll}+))+)\)/gu;
 const WORDS_THEN_ACRONYM = /\b(\p{Lu}\p{Ll}+(?:\s+(?:of|for|and|the|\p{Lu}\p{Ll}+))+)\s*\((\p{Lu}{2,6})\)/gu;
 
+/**
+ * What an article is about: its title's terms and those of words in at least TOPIC_PARAGRAPHS of its
+ * paragraphs ("Spitalfields" in a post on the Spitalfields byelection, whose spokesman's reply says
+ * only "this byelection").
+ */
+function articleTopic(article: SearchIndex['data']['articles'][number]): string[] {
+  const inParagraphs = new Map<string, number>();
+  for (const p of article.paragraphs) for (const term of new Set(terms(article.text.slice(p.start, p.end)))) inParagraphs.set(term, (inParagraphs.get(term) ?? 0) + 1);
+  const topic = new Set(terms(article.ref.title));
+  for (const [term, n] of inParagraphs) if (n >= TOPIC_PARAGRAPHS) topic.add(term);
+  return [...topic];
+}
+
 /** Derives what a lookup needs beyond the index: done by the build, on the thread that builds. */
 export function deriveLookup(index: SearchIndex): LookupData {
   const { data } = index;
@@ -406,7 +421,8 @@ export function deriveLookup(index: SearchIndex): LookupData {
     offsets: offsets2,
     persons: Int32Array.from(subjects.flatMap(([, r]) => r.persons), (id) => personNo.get(id)!),
   };
-  return { introductions, quoteSearch: Postings.compile(quoteIndex, MINISEARCH_OPTIONS), spelledOut: [...names.spelledOut], pronouns };
+  const topics = data.articles.map((a) => articleTopic(a).join(' '));
+  return { introductions, quoteSearch: Postings.compile(quoteIndex, MINISEARCH_OPTIONS), spelledOut: [...names.spelledOut], pronouns, topics };
 }
 
 /** The sections of derived lookup data. */
@@ -423,6 +439,7 @@ export function encodeLookup(data: LookupData): Section[] {
     { name: 'lookup.pronouns.end', value: data.pronouns?.end ?? new Int32Array(0) },
     { name: 'lookup.pronouns.offsets', value: data.pronouns?.offsets ?? new Int32Array(1) },
     { name: 'lookup.pronouns.persons', value: data.pronouns?.persons ?? new Int32Array(0) },
+    ...stringSections('lookup.topics', data.topics ?? []),
   ];
 }
 
@@ -462,7 +479,9 @@ export function* decodeLookup(s: Sections, index: SearchIndex): Generator<void, 
     if (!(start[i]! >= p.start && start[i]! < end[i]! && end[i]! <= p.end) || pOffsets[i + 1] === pOffsets[i]) throw new InvalidIndex(`lookup: pronoun ${i} out of its passage`);
     if (i % 1024 === 0) yield;
   }
-  return { introductions: { offsets, passages, scores }, quoteSearch, spelledOut, pronouns: { ids, start, end, offsets: pOffsets, persons: pPersons } };
+  const topics = yield* s.listSteps('lookup.topics', (x): x is string => typeof x === 'string' && x.length <= MAX_TOPIC);
+  if (topics.length !== index.data.articles.length) throw new InvalidIndex(`lookup: ${topics.length} article topics for ${index.data.articles.length} articles`);
+  return { introductions: { offsets, passages, scores }, quoteSearch, spelledOut, pronouns: { ids, start, end, offsets: pOffsets, persons: pPersons }, topics };
 }
 
 /** Search terms of a free-text query, as the index sees them. */

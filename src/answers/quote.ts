@@ -57,7 +57,8 @@ export function quote(lookup: Lookup, speaker: string, about?: string): QuoteRes
     topicScore = topicMatches(lookup, quotes, about);
     // No quotation says it in words of its own: one that answers in its article's terms ("this
     // byelection" in a post about Spitalfields) is about it too.
-    // (Read for a speaker quoted in a few articles only: each article's words are read the first time.)
+    // (Only for a speaker quoted in a few articles: a second pass over a widely quoted speaker's
+    // quotations would double the cost of the first, for a topic their own words did not match.)
     if (topicScore.size === 0 && new Set(quotes.map((q) => q.article)).size <= ARTICLE_TOPIC_ARTICLES) topicScore = topicMatches(lookup, quotes, about, true);
     quotes = quotes.filter((q) => topicScore!.has(q.id));
     if (quotes.length === 0) return person ? { kind: 'no-topic', person } : { kind: 'no-topic' };
