@@ -15,6 +15,7 @@ import { type Hit, searchPassages } from './textsearch.js';
 import type { PartTrace } from './explain.js';
 import { actionTermsOf, type Concept, conceptMatch, type SearchPlan, searchPlan } from './understand/expand.js';
 import { contrasts, HYPOTHETICAL, hypothetical, negative } from './understand/polarity.js';
+import { SPEAKS_FOR } from './understand/chat.js';
 import { contentOf, JUSTIFY, parseQuestion, type QuestionPart, setsEarlier } from './understand/question.js';
 import { NEWS_OF_THE_DAY, onlyRelativeDates } from './when.js';
 
@@ -129,7 +130,7 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   const justifies = JUSTIFY.test(part.text);
   const asksSpeech = justifies || SPEECH.test(part.text);
   // "kens spokesmans excuse": whoever speaks for him, named or not.
-  const speaksFor = /\b(?:spokesman|spokesmans|spokesmen|spokesperson|camp|camps|aides?|team|office)\b/.test(part.text);
+  const speaksFor = part.text.split(/\W+/).some((w) => SPEAKS_FOR.has(w));
   // A rule is stated of anyone: "the rule ken broke" is not answered only where Ken is named.
   const anyone = type === 'rule';
   /** The first check a passage fails, named for the refusal's reason; none for an answer. */

@@ -14,6 +14,7 @@ import { resolvePerson } from './persons.js';
 import type { Candidate } from './snippets.js';
 import { searchPool } from './textsearch.js';
 import { conceptCoverage, searchPlan } from './understand/expand.js';
+import { SPEAKS_FOR } from './understand/chat.js';
 import { contentOf, normalise } from './understand/question.js';
 
 export type QuoteResult =
@@ -82,15 +83,15 @@ function isJustName(lookup: Lookup, typed: string, person: Person): boolean {
 /** Words around a described speaker that do not describe them. */
 const UNNAMED = new Set('that the a an some this one unnamed anonymous anon random unknown guy bloke person who whoever'.split(' '));
 
-/** Words for those who speak for someone ("kens people", "his camp", "labour's press office"). */
-const SPEAKS_FOR = new Set(['people', 'camp', 'team', 'office', 'aide', 'aides', 'side', 'spokesperson', 'spokespeople', 'mouthpiece']);
+/** Those who speak for someone, and "kens people / his side" after a name, as the articles' spokesman. */
+const STANDS_FOR = new Set([...SPEAKS_FOR, 'people', 'side']);
 
 /** Quotations whose speaker description contains every word of the query (typos allowed). */
 function bySpeakerDescription(lookup: Lookup, typed: string): IndexedQuote[] {
   // "that unnamed labour mp" is the articles' "One Labour MP": the words that only say someone is meant go.
   const described = words(normalise(typed)).filter((w) => !UNNAMED.has(w));
   // "kens people", "ken's camp": who speaks for someone is their spokesman in the articles.
-  const speaker = described.map((w, i) => (i > 0 && SPEAKS_FOR.has(w) ? 'spokesman' : w)).join(' ');
+  const speaker = described.map((w, i) => (i > 0 && STANDS_FOR.has(w) ? 'spokesman' : w)).join(' ');
   if (queryTerms(speaker).length === 0) return [];
   const { quotes } = lookup.index.data;
   return lookup.quoteSearch

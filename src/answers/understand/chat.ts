@@ -280,6 +280,12 @@ export const FILLER: readonly string[] = [
 ];
 
 /**
+ * Who speaks for someone ("kens spokesman", "his camp", "labour's press office"): their words are the
+ * person's side of it (ask.ts), and a quotation of "X's people" is one of X's spokesman (quote.ts).
+ */
+export const SPEAKS_FOR: ReadonlySet<string> = new Set(['spokesman', 'spokesmans', 'spokesmen', 'spokesperson', 'spokespeople', 'camp', 'camps', 'aide', 'aides', 'team', 'office', 'mouthpiece']);
+
+/**
  * Light verbs: "got booted", "get a pic taken", "go instead": the content is in the other words.
  * Dropped after paraphrases are found, since some phrases start with one ("got the boot", "got in").
  */
