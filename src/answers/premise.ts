@@ -24,7 +24,7 @@ const PREMISED = new Set<QuestionPart['type']>(['why', 'yesno', 'when', 'who']);
 /** True when the words stand right after "before", "after", "while", "for"... in the question. */
 function subordinate(question: string, word: string): boolean {
   const escaped = escapeRegExp(word);
-  return new RegExp(`\\b(?:before|after|while|since|without|for|by|when|until)\\s+${escaped}\\b`).test(question);
+  return new RegExp(`\\b(?:before|after|while|since|without|for|by|when|until)\\s+(?:the\\s+)?${escaped}\\b`).test(question);
 }
 
 /** True when the passage has a form of the concept's word the index does not search ("told"). */
@@ -54,7 +54,7 @@ export function premiseOf(lookup: Lookup, part: QuestionPart, plan: SearchPlan):
   const mainActions = actions.some((c) => c.negative) ? actions.filter((c) => c.negative) : part.type === 'who' ? actions.slice(0, 1) : actions;
   const focusWords = part.focus?.split(' ') ?? [];
   // (Not a year the event came after or before: "let back in after the 2000 thing".)
-  const focus = plan.concepts.filter((c) => (/^(?:19|20)\d\d$/.test(c.word) && !subordinate(part.text.replace(/\bthe\s+/g, ''), c.word)) || focusWords.some((w) => c.word.split(' ').includes(w)));
+  const focus = plan.concepts.filter((c) => (/^(?:19|20)\d\d$/.test(c.word) && !subordinate(part.text, c.word)) || focusWords.some((w) => c.word.split(' ').includes(w)));
   const roles = new Map<Hit, number>();
   const rolesOf = (hit: Hit) => {
     let r = roles.get(hit);
