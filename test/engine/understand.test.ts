@@ -124,6 +124,17 @@ describe('parts', () => {
     expect(a.snippets[0]!.text).toMatch(/beat the official Labour candidate by a landslide|victorious/);
   });
 
+  it('reads where the asker read it ("according to that rant blog", "the blog says") as context', () => {
+    const [part] = parseQuestion('who nominated lutfur according to that rant blog').parts;
+    expect(part!.content).toBe('nominated lutfur');
+    expect(part!.context).toContain('rant blog');
+    expect(engine.answer({ command: 'ask', query: 'who nominated lutfur according to that rant blog' }).snippets[0]!.text).toContain('nominated by Abul');
+    expect(parseQuestion('why does the tower hamlets blogger reckon a tory win was never on').parts[0]!.content).not.toContain('blogger');
+    expect(parseQuestion('that ranty blog says someone nominated lutfur').parts[0]!.content).not.toContain('blog');
+    // Asking which writing said it is no attribution.
+    expect(parseQuestion('which blog said lutfur was nominated by someone').parts[0]!.content).toContain('blog');
+  });
+
   it('marks a why that sets two cases against each other', () => {
     expect(parseQuestion('why did the councillors get axed but ken didnt').parts[0]!.contrast).toBe(true);
     expect(parseQuestion('why did the nec treat ken different from the cllrs').parts[0]!.contrast).toBe(true);

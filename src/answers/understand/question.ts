@@ -191,7 +191,7 @@ export function parseQuestion(original: string): Question {
 function readPart(typed: string): QuestionPart {
   // "could someone tell me what ...", "can u list ...": the request around the question asks nothing;
   // "can you tell me if X" asks whether X.
-  const text = unwrap(typed);
+  const { text, source } = attributed(unwrap(typed));
   const type = questionType(text);
   // "did labour get legal advice or just wing it": the short alternative at the end of a yes/no
   // question is its other answer, not more of what to look for.
@@ -225,6 +225,9 @@ function readPart(typed: string): QuestionPart {
     part.choices = choice.slice(1).filter(Boolean).map((c) => named(c!));
     part.context = choice.slice(1).filter(Boolean).join(' ');
   }
+  // "according to that blog": where the asker read it sets the scene; the sentence that answers
+  // seldom names its own article.
+  if (source) part.context = `${part.context ?? ''} ${contentOf(source)}`.trim();
   if (type === 'why' && CONTRAST.test(text)) part.contrast = true;
   const found = FOCUS.exec(text);
   // ("how many councillors got done for ...": the thing counted, not the verb after it.)
@@ -294,6 +297,31 @@ function unwrap(typed: string): string {
       // "by how many votes did rahman win": so does "how many".
       .replace(/^(?:on|in|at|from|to|by|for|with|about|into|under)\s+(?=(?:which|what|whom|who|whose|how)\b)/, '') || typed
   );
+}
+
+/** What a question says it read somewhere: a writing, or the person who wrote it. */
+const WRITING = String.raw`(?:blog posts?|blogs?|bloggers?|posts?|articles?|pieces?|statements?|reports?|stories|story|indy|independent|writers?|authors?|journos?|journalists?|reporters?|threads?|sites?|columns?)`;
+const ATTRIBUTIONS = [
+  // "according to ken, who picked abbas", "who nominated lutfur according to that rant blog"
+  new RegExp(String.raw`^according to ((?:\S+ ){0,4}?\S+?),? (?=(?:who|whom|whose|what|whats|when|where|why|how|which|is|was|were|did|does|do|has|have|had)\b)`),
+  new RegExp(String.raw`,? according to ((?:\S+ ){0,4}\S+)$`),
+  // "why does the tower hamlets blogger reckon a tory win ...": what the writer reckons, asked as fact.
+  new RegExp(String.raw`(?<=^(?:why|how come) )(?:does|did|do) ((?:the|that|this) (?:\S+ ){0,2}${WRITING}) (?:reckon|think|say|claim|believe|suggest|argue)s? (?:that )?`),
+  // "that ranty blog says someone nominated lutfur", "the indy says 8 councillors were suspended"
+  new RegExp(String.raw`(?<!\b(?:which|what) (?:\S+ )?)\b((?:the|that|this|his|kens) (?:\S+ ){0,2}?${WRITING}) (?:says|said|claims|reckons|thinks|argues|suggests) (?:that )?`),
+  // "does ken say anything about john biggs in his statement"
+  new RegExp(String.raw`,? (?:in|on) ((?:his|her|their|the|that|this|\S+s) (?:\S+ ){0,2}?${WRITING})(?=$|,)`),
+];
+
+/** The question without the writing it says it read, and that writing ("that rant blog"). */
+function attributed(text: string): { text: string; source?: string } {
+  for (const pattern of ATTRIBUTIONS) {
+    const found = pattern.exec(text);
+    if (!found) continue;
+    const rest = `${text.slice(0, found.index)} ${text.slice(found.index + found[0].length)}`.replace(/\s+/g, ' ').trim();
+    if (rest.split(' ').length >= 3) return { text: rest, source: found[1]! };
+  }
+  return { text };
 }
 
 /** Chat words that open a question without being part of it ("ngl", "ok so", "tbh"). */
