@@ -185,6 +185,14 @@ describe('search plan (concepts and paraphrases, on the real corpus)', () => {
     expect(concepts.map((c) => c.word)).not.toContain('got');
   });
 
+  it('joins a word a phone split in two where the sources know the whole ("ken living stone")', () => {
+    expect(engine.explain({ command: 'ask', query: 'did ken living stone back rahman' }).explanation.normalised).toContain('ken livingstone back');
+    expect(engine.answer({ command: 'who', query: 'lust fur rahman' }).person?.name).toBe('Lutfur Rahman');
+    expect(engine.explain({ command: 'ask', query: 'the lib dem candidate' }).explanation.normalised).toContain('libdem');
+    // Not two words of their own, nor function words ("ever really", "and the").
+    expect(engine.explain({ command: 'ask', query: 'was there ever really a chance and the tories' }).explanation.normalised).toBe('was there ever really a chance and the tories');
+  });
+
   it('finds a phrasal verb split by its object ("let ken back in")', () => {
     const { explanation } = engine.explain({ command: 'ask', query: 'when did they let ken back into the party' });
     const words = explanation.parts[0]!.plan!.concepts.map((c) => c.word);
