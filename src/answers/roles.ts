@@ -92,6 +92,8 @@ export function roleAt(text: string, person: Span, action: Span): Role | undefin
   const between = text.slice(action.end, person.start);
   if (/\bby\s+(?:the\s+)?(?:(?:mr|ms|mrs|dr)\.?\s+)?$/i.test(between)) return 'agent';
   if (/^\s*(?:(?:mr|ms|mrs|dr|the)\.?\s+)?$/i.test(between)) return 'patient';
+  // "decided not to take action against Mr Livingstone": he is whom it is taken against.
+  if (/^action$/i.test(text.slice(action.start, action.end)) && /^\s+against\s+(?:(?:mr|ms|mrs|dr|the)\.?\s+)?$/i.test(between)) return 'patient';
   if (/\b(?:for|of|with|behind|backing|supporting|against)\b/i.test(between)) return 'other';
   return undefined;
 }

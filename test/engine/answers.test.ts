@@ -156,6 +156,11 @@ describe('when', () => {
     expect(ask({ command: 'when', query: 'when did ken rejoin' }).snippets[0]!.date?.text).toBe('2004');
   });
 
+  it('"ken got off scot free": he is the one no action was taken against', () => {
+    const a = ask({ command: 'ask', query: 'so ken got off scot free?' });
+    expect(a.snippets[0]!.text).toContain('decided not to take action against Mr Livingstone');
+  });
+
   it('a hyphen-broken word is found: when was Rahman expelled', () => {
     const a = ask({ command: 'when', query: 'Rahman expelled from Labour' });
     expect(a.snippets.some((s) => s.text.includes('ex-pelled from Labour four weeks before the poll'))).toBe(true);

@@ -165,6 +165,8 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     means: ['bottle', 'not to take action', 'no action', 'refused'],
     why: 'failing to act against someone',
     negative: true,
+    // "ken got off scot free": he is the one no action was taken against.
+    undergoes: ['scot free', 'got off', 'get off', 'gets off', 'getting off', 'escaped', 'got away with it', 'get away with it', 'walk free', 'walked free', 'off the hook'],
   },
   {
     say: ['ran against', 'run against', 'running against', 'stood against', 'standing against', 'challenger', 'rival', 'opponent'],
