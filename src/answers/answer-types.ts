@@ -124,7 +124,9 @@ function hasCount(text: string, question: string, actionTerms: ReadonlySet<strin
   const asked = new Set(question.match(/\d+/g) ?? []);
   // The head of the counted phrase: "votes" of "how much of the spitalfields vote did ken get".
   const found = COUNTED.exec(question);
-  const counted = (found?.[1] ?? found?.[2])?.split(' ').filter((w) => !/ly$/.test(w) && !HEDGES.has(w)).at(-1);
+  // ("how many got binned altogether": a verb, not the thing counted; the action is what it stands by.)
+  const phrase = found?.[1] ?? found?.[2];
+  const counted = phrase && !/^(?:got|get|gets|getting|were|was|been|be)\b/.test(phrase) ? phrase.split(' ').filter((w) => !/ly$/.test(w) && !HEDGES.has(w)).at(-1) : undefined;
   const noun = counted && !ANY_COUNT.has(counted) ? termsOf(counted)[0] : undefined;
   // What the quantity must stand by: the counted thing, else the action ("how much did he nick").
   const near = (t: string) => (noun ? t === noun || t.startsWith(noun) || noun.startsWith(t) : actionTerms.has(t));

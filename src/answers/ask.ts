@@ -299,7 +299,18 @@ function confirms(lookup: Lookup, part: QuestionPart, plan: SearchPlan, hit: Hit
   // Some paraphrases say a thing did not happen ("let him off" = did not act against him).
   const asksNegative = part.negated !== plan.concepts.some((c) => c.negative);
   const denied = hit.passage.mentions.some((m) => hit.named.includes(m.person) && ELLIPTICAL_DENIAL.test(lookup.index.data.articles[hit.passage.article]!.text.slice(m.end, m.end + 16)));
+  // "was rania khan one of the 8 that got expelled": a list that names them says so, nothing else.
+  if (ONE_OF.test(part.text) && hit.named.length && !hit.passage.mentions.some((m) => hit.named.includes(m.person) && listed(lookup.index.data.articles[hit.passage.article]!.text, m))) return false;
   return (negative(text, actionTermsOf(plan)) || denied) === asksNegative && !contrasts(part.text, text);
+}
+
+const ONE_OF = /\bone of\b/;
+
+/** True when a mention stands in a list of names: "– Oli Rahman, Lutfa Begum, Rania Khan, ...". */
+function listed(text: string, m: { start: number; end: number }): boolean {
+  const before = text.slice(Math.max(0, m.start - 4), m.start);
+  const after = text.slice(m.end, m.end + 6);
+  return /(?:,|–|—|:|\band)\s*$/.test(before) && /^\s*(?:,|and\b|\.|$)/.test(after);
 }
 
 /** "Abbas hasn't.", "Ken didn't": a denial that stands for the verb before it. */

@@ -4,7 +4,7 @@
  * describes. A passage failing one of these answers another question; when every passage fails, the
  * sources do not say what the question assumes. Shared by `ask` and `when`.
  */
-import { escapeRegExp } from '../retrieval/text.js';
+import { escapeRegExp, terms } from '../retrieval/text.js';
 import type { Lookup } from './lookup.js';
 import { NOT_IN_PASSAGE, ROLE_MISMATCH, roleFit } from './roles.js';
 import type { Hit } from './textsearch.js';
@@ -30,6 +30,29 @@ function subordinate(question: string, word: string): boolean {
 /** True when the passage has a form of the concept's word the index does not search ("told"). */
 function writtenIn(text: string, c: Concept): boolean {
   return c.written !== undefined && new RegExp(`\\b(?:${c.written.map(escapeRegExp).join('|')})\\b`, 'i').test(text);
+}
+
+/** "The eight councillors are ...", "Those members were ...": a definite subject, up to three words. */
+const DEFINITE_OPENING = /^\W*(?:The|These|Those)\s+((?:[\p{L}\d-]+\s+){0,2}[\p{L}\d-]+)\s+(?:are|were|is|was|have|had|who|will|would)\b/u;
+
+/** How many sentences back a definite subject may reach for the one that first named it. */
+const DEFINITE_REACH = 3;
+
+/**
+ * The terms of the sentence that first named a passage's definite subject, a few sentences back in
+ * its article; none when it opens otherwise.
+ */
+function referentOf(lookup: Lookup, hit: Hit): Set<string> | undefined {
+  const opening = DEFINITE_OPENING.exec(lookup.passageText(hit.passage));
+  if (!opening) return undefined;
+  const subject = terms(opening[1]!);
+  const { passages } = lookup.index.data;
+  for (let id = hit.passage.id - 1; id >= Math.max(0, hit.passage.id - DEFINITE_REACH); id--) {
+    if (passages[id]!.article !== hit.passage.article) break;
+    const said = new Set(terms(lookup.passageText(passages[id]!)));
+    if (subject.length > 0 && subject.every((t) => said.has(t))) return said;
+  }
+  return undefined;
 }
 
 export type Failure = 'people' | 'action' | 'focus';
@@ -69,7 +92,13 @@ export function premiseOf(lookup: Lookup, part: QuestionPart, plan: SearchPlan):
       // The action in the passage itself, or around it for a sentence that goes on from the one
       // before ("He has refused." after "... asked Ken to come and campaign in Spitalfields").
       const around = lookup.pronounSubject.has(hit.passage.id) ? hit.covered : hit.ownCovered;
-      if (mainActions.length && !mainActions.some((c) => conceptCoverage([c], around) >= COVERED || writtenIn(lookup.passageText(hit.passage), c))) return 'action';
+      const told = (c: Concept, terms: ReadonlySet<string>) => conceptCoverage([c], terms) >= COVERED;
+      if (mainActions.length && !mainActions.some((c) => told(c, around) || writtenIn(lookup.passageText(hit.passage), c))) {
+        // Or in the sentence that first named the passage's subject ("Eight Labour councillors ...
+        // have tonight been expelled" / "The eight councillors are understood to be ... Rania Khan").
+        const referent = referentOf(lookup, hit);
+        if (!referent || !mainActions.some((c) => told(c, referent))) return 'action';
+      }
       // A kind of thing ("which court") only has to be something the sources speak of at all.
       if (!focus.every((c) => !c.missing && (part.focusIsKind || conceptCoverage([c], hit.ownCovered) >= COVERED))) return 'focus';
       // Another doer of the action, or the person in another part of it, answers nothing.

@@ -161,6 +161,19 @@ describe('when', () => {
     expect(a.snippets[0]!.text).toContain('decided not to take action against Mr Livingstone');
   });
 
+  it('"was X one of the 8 that got expelled": the list the expelled are named in, and only it, says yes', () => {
+    const a = ask({ command: 'ask', query: 'was rania khan one of the 8 that got expelled' });
+    // The list sentence does not say "expelled": the sentence that first named "the eight councillors" does.
+    expect(a.snippets[0]!.text).toContain('Rania Khan');
+    expect(a.verdict).toBe('yes');
+    expect(ask({ command: 'ask', query: 'was lutfur one of the 8 councillors that got expelled' }).verdict).not.toBe('yes');
+    expect(ask({ command: 'ask', query: 'was abbas one of the eight expelled' }).verdict).not.toBe('yes');
+  });
+
+  it('"how many got binned": a verb after "how many" is the action counted, not a thing', () => {
+    expect(ask({ command: 'ask', query: 'how many got binned altogether' }).snippets[0]?.text).toMatch(/\b(?:11|eleven|Eight)\b/);
+  });
+
   it('a hyphen-broken word is found: when was Rahman expelled', () => {
     const a = ask({ command: 'when', query: 'Rahman expelled from Labour' });
     expect(a.snippets.some((s) => s.text.includes('ex-pelled from Labour four weeks before the poll'))).toBe(true);
