@@ -17,7 +17,7 @@ import { abstained, answered, toSnippets } from './snippets.js';
 import type { Answer, AnswerRequest, ArticleRef, CommandName, Snippet } from './types.js';
 import type { Explanation, PartTrace } from './explain.js';
 import { parseQuestion, type QuestionPart } from './understand/question.js';
-import { rejoinSplitWords } from './understand/rejoin.js';
+import { respell } from './understand/spelling.js';
 import { COMMANDS, UserInputError } from './types.js';
 import { when } from './when.js';
 import { who } from './who.js';
@@ -76,14 +76,14 @@ export class Engine {
     if (about === undefined) delete clean.about;
     else clean.about = about;
 
-    // ("ken living stone": a word split by a phone keyboard, joined before the question is read.)
-    const read = rejoinSplitWords(this.lookup, query);
+    // ("ken living stone", "sytem": spelt the sources' way before the question is read.)
+    const read = respell(this.lookup, query);
     const question = parseQuestion(read);
     if (explanation) explanation.normalised = question.normalised;
     if (request.command !== 'ask') {
       const trace: PartTrace | undefined = explanation && { part: question.parts[0]!, routedTo: request.command, hits: [], rejected: [] };
       if (trace) explanation?.parts.push(trace);
-      return this.finish(clean, this.run(request.command, read, about && rejoinSplitWords(this.lookup, about), trace));
+      return this.finish(clean, this.run(request.command, read, about && respell(this.lookup, about), trace));
     }
     const parts = question.parts.map((part) => {
       const trace: PartTrace | undefined = explanation && { part, hits: [], rejected: [] };

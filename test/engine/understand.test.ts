@@ -193,6 +193,17 @@ describe('search plan (concepts and paraphrases, on the real corpus)', () => {
     expect(engine.explain({ command: 'ask', query: 'was there ever really a chance and the tories' }).explanation.normalised).toBe('was there ever really a chance and the tories');
   });
 
+  it('spells an English word of the sources right when typed one slip off ("sytem"), never a name', () => {
+    expect(engine.explain({ command: 'ask', query: 'what voting sytem was used' }).explanation.normalised).toBe('what voting system was used');
+    expect(engine.answer({ command: 'ask', query: 'what voting sytem was used for the tower hamlets mayor thing' }).snippets[0]!.text).toContain('Alternative Vote system');
+    // A name the sources do not know stays as typed; so does one they know, misspelt.
+    expect(engine.explain({ command: 'ask', query: 'did galloway back lutfar' }).explanation.normalised).toBe('did galloway back lutfar');
+  });
+
+  it('reads "source for X" and a trailing "source?" as the question itself', () => {
+    expect(parseQuestion('what voting system was used, source?').parts[0]!.content).not.toContain('source');
+  });
+
   it('finds a phrasal verb split by its object ("let ken back in")', () => {
     const { explanation } = engine.explain({ command: 'ask', query: 'when did they let ken back into the party' });
     const words = explanation.parts[0]!.plan!.concepts.map((c) => c.word);

@@ -25,10 +25,15 @@ export function nearEnglish(word: string): boolean {
 
 /** True when a word with one letter left out, one too many or two swapped is one that `is` accepts. */
 export function oneSlipFrom(w: string, is: (candidate: string) => boolean): boolean {
-  for (let i = 0; i <= w.length; i++) {
-    if (i < w.length && is(w.slice(0, i) + w.slice(i + 1))) return true;
-    if (i < w.length - 1 && is(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2))) return true;
-    for (let c = 97; c <= 122; c++) if (is(w.slice(0, i) + String.fromCharCode(c) + w.slice(i))) return true;
-  }
+  for (const candidate of oneSlips(w)) if (is(candidate)) return true;
   return false;
+}
+
+/** Every word one letter left out, one too many or two swapped away from `w` (lower case). */
+export function* oneSlips(w: string): Generator<string> {
+  for (let i = 0; i <= w.length; i++) {
+    if (i < w.length) yield w.slice(0, i) + w.slice(i + 1);
+    if (i < w.length - 1) yield w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
+    for (let c = 97; c <= 122; c++) yield w.slice(0, i) + String.fromCharCode(c) + w.slice(i);
+  }
 }

@@ -321,9 +321,9 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     thing: true,
   },
   {
-    say: ['turn up', 'turned up', 'turning up', 'turns up', 'show up', 'showed up', 'showing up', 'shows up', 'appear', 'appeared', 'appearing', 'seen with', 'photo op with', 'walkabout', 'walkabouts', 'walk about'],
-    means: ['appeared', 'appearance', 'appear', 'photographed', 'joined'],
-    why: 'appearing in public with someone',
+    say: ['turn up', 'turned up', 'turning up', 'turns up', 'show up', 'showed up', 'showing up', 'shows up', 'appear', 'appeared', 'appearing', 'seen with', 'photo op with', 'walkabout', 'walkabouts', 'walk about', 'visit', 'visits', 'visited', 'visiting', 'went down', 'going down', 'go down'],
+    means: ['appeared', 'appearance', 'appear', 'photographed', 'joined', 'came down'],
+    why: 'appearing in public with someone, or coming to the borough ("He certainly came down to Tower Hamlets")',
   },
   {
     // Campaigning beside a candidate is an action done with someone: its roles count (see roles.ts).

@@ -292,6 +292,7 @@ function unwrap(typed: string): string {
     typed
       .replace(LEAD, '')
       .replace(REQUEST, '')
+      .replace(SOURCE_REQUEST, '')
       .replace(/^(?:if|whether)\s+/, 'is it true that ')
       // "on which website ken published ...", "to whom did he ...": the question word leads.
       // "by how many votes did rahman win": so does "how many".
@@ -323,6 +324,12 @@ function attributed(text: string): { text: string; source?: string } {
   }
   return { text };
 }
+
+/**
+ * "source for ken apologising", "what voting system was used, source?": asking for a source asks the
+ * question; every answer cites one.
+ */
+const SOURCE_REQUEST = /^(?:(?:any|got a|need a|is there a)\s+)?sources?\s+(?:for|on)\s+(?:the\s+claim\s+(?:that\s+)?)?|,?\s+(?:(?:any|with|got a)\s+)?(?:sources?|src|citation|link)(?:\s+(?:pls|please))?$/;
 
 /** Chat words that open a question without being part of it ("ngl", "ok so", "tbh"). */
 const LEAD = /^(?:(?:ngl|tbh|tbf|honestly|lol|lmao|ok|okay|so|and|but|hey|also|like|then|um|umm|hmm|right|wait|yo|fr|genuinely|seriously)\s*,?\s+)+/;
