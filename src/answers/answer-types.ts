@@ -102,6 +102,8 @@ const PLACE = /\b(?:[Ii]n|[Aa]t|[Tt]o|[Ff]rom|[Nn]ear|[Aa]round|[Aa]cross)\s+(?:
 const QUANTITY = /\b(?!(?:19|20)\d\d(?:s|\b))\d[\d,.]*\b|\b(?:per ?cent|percent|half|third|quarter|majority|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundreds?|thousands?)\b/gi;
 /** A margin told in words: "by a landslide", "narrowly". */
 const MARGIN = /\b(?:by a landslide|landslide|narrowly|comfortably|by a (?:wide|narrow|huge|big) margin)\b/i;
+/** The size of a win asked: "how big was rahmans win", "how large a victory". */
+const BIG_WIN = /\bhow (?:big|large|huge|wide|comfortable|convincing)\b.*\b(?:win|won|victory|margin|majority)\b/;
 /** A share in per cent: "43 per cent", "(11%)". */
 const PER_CENT = /\b\d+(?:\.\d+)?\s*(?:%|per ?cent\b|percent\b)/gi;
 /** A length of time: "some six hours after", "four weeks before the poll", "the same day", "just last month". */
@@ -131,7 +133,8 @@ function hasCount(text: string, question: string, actionTerms: ReadonlySet<strin
   // What the quantity must stand by: the counted thing, else the action ("how much did he nick").
   const near = (t: string) => (noun ? t === noun || t.startsWith(noun) || noun.startsWith(t) : actionTerms.has(t));
   // "did lutfur win? by how much": with nothing counted, a margin in words answers ("by a landslide").
-  if (!noun && /\bhow much(?: by)?$/.test(question.replace(/[?!.\s]+$/, '')) && MARGIN.test(text)) return true;
+  // So does "how big was rahmans win".
+  if (!noun && (/\bhow much(?: by)?$/.test(question.replace(/[?!.\s]+$/, '')) || BIG_WIN.test(question)) && MARGIN.test(text)) return true;
   // "what % did labour get": only a share in per cent answers, not "October 21".
   const percent = /\b(?:percentage|per cent|percent|share)\b/.test(question);
   for (const m of text.matchAll(percent ? PER_CENT : QUANTITY)) {

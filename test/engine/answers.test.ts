@@ -174,6 +174,11 @@ describe('when', () => {
     expect(ask({ command: 'ask', query: 'how many got binned altogether' }).snippets[0]?.text).toMatch(/\b(?:11|eleven|Eight)\b/);
   });
 
+  it('"how big was rahmans win": a margin in words answers; "source for X" asks whether X', () => {
+    expect(ask({ command: 'ask', query: 'how big was rahmans win over the labour candidate' }).snippets[0]?.text).toContain('by a landslide');
+    expect(ask({ command: 'ask', query: 'source for ken apologising to labour members after the election?' }).snippets).toEqual([]);
+  });
+
   it('a hyphen-broken word is found: when was Rahman expelled', () => {
     const a = ask({ command: 'when', query: 'Rahman expelled from Labour' });
     expect(a.snippets.some((s) => s.text.includes('ex-pelled from Labour four weeks before the poll'))).toBe(true);

@@ -231,7 +231,8 @@ function readPart(typed: string): QuestionPart {
   if (type === 'why' && CONTRAST.test(text)) part.contrast = true;
   const found = FOCUS.exec(text);
   // ("how many councillors got done for ...": the thing counted, not the verb after it.)
-  const focus = found?.[1]?.split(' ').filter((w) => !QUESTION_WORDS.has(w) && !GENERIC.has(w) && !LIGHT_VERBS.has(w) && !(type === 'count' && COUNT_WORDS.has(w)));
+  // ("how many people were expelled": people are what any count of the expelled is of.)
+  const focus = found?.[1]?.split(' ').filter((w) => !QUESTION_WORDS.has(w) && !GENERIC.has(w) && !LIGHT_VERBS.has(w) && !(type === 'count' && (COUNT_WORDS.has(w) || COUNTED_PEOPLE.has(w))));
   if (focus?.length) {
     part.focus = focus.join(' ');
     // "which ward", "what court": a kind of thing, which a name answers ("Spitalfields").
@@ -283,6 +284,9 @@ const LIST_WORDS = new Set(['list', 'name', 'names']);
  */
 const COUNT_WORDS = new Set(['total', 'altogether', 'overall', 'combined', 'percentage', 'percent', 'per', 'cent']);
 
+/** Words for people in general: a count of them is of whoever the rest of the question says. */
+const COUNTED_PEOPLE = new Set(['people', 'persons', 'folk', 'folks', 'individuals']);
+
 /**
  * The question inside the chat around it: "ngl i dont get why ...", "could someone tell me what ...",
  * "can you tell me if X" (which asks whether X).
@@ -292,7 +296,8 @@ function unwrap(typed: string): string {
     typed
       .replace(LEAD, '')
       .replace(REQUEST, '')
-      .replace(SOURCE_REQUEST, '')
+      // ("source for ken apologising": whether he did.)
+      .replace(SOURCE_REQUEST, (found, offset: number, all: string) => (offset === 0 && !/^(?:who|whom|whose|what|whats|when|where|why|how|which)\b/.test(all.slice(found.length)) ? 'is it true that ' : ''))
       .replace(/^(?:if|whether)\s+/, 'is it true that ')
       // "on which website ken published ...", "to whom did he ...": the question word leads.
       // "by how many votes did rahman win": so does "how many".
