@@ -10,7 +10,7 @@ import { fold, sameWord, terms, words } from '../retrieval/text.js';
 import { personsNamed, resolvePerson } from './persons.js';
 import { searchPassages } from './textsearch.js';
 import { type Concept, conceptMatch, searchPlan } from './understand/expand.js';
-import { contentOf } from './understand/question.js';
+import { contentOf, withoutRequest } from './understand/question.js';
 import { candidateOrder, enoughCandidates, type Candidate } from './snippets.js';
 import type { Person } from '../retrieval/people.js';
 
@@ -39,7 +39,9 @@ const CUE_WEIGHT: Partial<Record<Cue, number>> = {
 /** Beyond this a sentence is hard to read as an answer; it still counts, a little lower. */
 const LONG_SENTENCE = 280;
 
-export function who(lookup: Lookup, name: string): WhoResult {
+export function who(lookup: Lookup, typed: string): WhoResult {
+  // ("please tell me who is man running socialist unity blog": the description, not the request.)
+  const name = withoutRequest(typed);
   let match = resolvePerson(lookup, name);
   if (match.kind === 'none') {
     // "neil king": a first name the sources do not know before a surname they do is someone else.

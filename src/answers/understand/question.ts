@@ -336,12 +336,17 @@ function attributed(text: string): { text: string; source?: string } {
  */
 const SOURCE_REQUEST = /^(?:(?:any|got a|need a|is there a)\s+)?sources?\s+(?:for|on)\s+(?:the\s+claim\s+(?:that\s+)?)?|,?\s+(?:(?:any|with|got a)\s+)?(?:sources?|src|citation|link)(?:\s+(?:pls|please))?$/;
 
+/** A person's description or a topic as typed, without the request around it ("please tell me who is ..."). */
+export function withoutRequest(typed: string): string {
+  return fold(typed).trim().replace(LEAD, '').replace(REQUEST, '') || typed;
+}
+
 /** Chat words that open a question without being part of it ("ngl", "ok so", "tbh"). */
 const LEAD = /^(?:(?:ngl|tbh|tbf|honestly|lol|lmao|ok|okay|so|and|but|hey|also|like|then|um|umm|hmm|right|wait|yo|fr|genuinely|seriously)\s*,?\s+)+/;
 
 /** A polite or chatty request wrapped around the question. */
 const REQUEST =
-  /^(?:(?:can|could|would|will|pls|please)\s+(?:someone|somebody|anyone|anybody|you|u|ya|one of you)(?:\s+please)?(?:\s+(?:tell|remind|show)\s+(?:me|us)|\s+(?:explain|confirm|clarify|say|let me know))?|(?:does|do)\s+(?:anyone|anybody|someone|you|u)\s+know|any\s?one\s+know|i\s+(?:want|need|would like)\s+to\s+know|i\s+(?:am|was)\s+wondering|quick question|genuine question|honest question|serious question)\s*,?\s*|^i\s+(?:do not|cannot)\s+(?:get|understand|see)\s+(?=why|how|what|who|when|where|which|if|whether)|^i\s+(?:wonder|am wondering)\s+(?=why|how|what|who|when|where|which|if|whether)/;
+  /^(?:(?:can|could|would|will|pls|please)\s+(?:someone|somebody|anyone|anybody|you|u|ya|one of you)(?:\s+please)?(?:\s+(?:tell|remind|show)\s+(?:me|us)|\s+(?:explain|confirm|clarify|say|let me know))?|(?:does|do)\s+(?:anyone|anybody|someone|you|u)\s+know|any\s?one\s+know|i\s+(?:want|need|would like)\s+to\s+know|i\s+(?:am|was)\s+wondering|quick question|genuine question|honest question|serious question|(?:(?:pls|please|plz)\s+)?(?:tell|show|remind)\s+(?:me|us)(?:\s+please)?)\s*,?\s*|^i\s+(?:do not|cannot)\s+(?:get|understand|see)\s+(?=why|how|what|who|when|where|which|if|whether)|^i\s+(?:wonder|am wondering)\s+(?=why|how|what|who|when|where|which|if|whether)/;
 
 /** "who was the X [for|in|of ...]", "what was the X", "how many X", "which X did": the thing asked about. */
 const FOCUS =
