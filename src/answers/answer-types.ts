@@ -9,13 +9,14 @@ import type { Lookup } from './lookup.js';
 import type { Hit } from './textsearch.js';
 import type { QuestionPart } from './understand/question.js';
 
-export type AnswerType = 'person' | 'people' | 'number' | 'duration' | 'reason' | 'distinction' | 'definition' | 'place' | 'date' | 'name' | 'rule' | 'any';
+export type AnswerType = 'person' | 'people' | 'number' | 'duration' | 'reason' | 'distinction' | 'definition' | 'place' | 'date' | 'name' | 'rule' | 'likelihood' | 'any';
 
 /** "list the councillors": a passage naming at least this many people. */
 const LIST_PEOPLE = 3;
 
 export function answerType(part: QuestionPart): AnswerType {
   const q = part.text.replace(/[?!.\s]+$/, '');
+  if (part.likelihood) return 'likelihood';
   switch (part.type) {
     case 'who':
       return 'person';
@@ -47,6 +48,9 @@ export function answerType(part: QuestionPart): AnswerType {
 const ASKS_RULE = /^(?:what|which)\s+(?:is|was|are|were|does|do|did)?\s*(?:the\s+)?(?:actual\s+|exact\s+|labour\s+|party\s+)*(?:rule|rules|rulebook|rule book|clause)\b|\b(?:rule ?book|rules?)\s+(?:actually\s+|even\s+)?say\b/;
 /** A rule stated: what is forbidden or required, and what follows. */
 const RULE = /\b(?:forbid\w*|prohibit\w*|must not|shall|may not|not allowed|automatic(?:ally)?|states? that|ineligible|sanction)\b/i;
+
+/** A judgement of how likely something is: "never on the cards", "an unlikely event", "an excellent chance". */
+const LIKELIHOOD = /\b(?:on the cards|(?:un)?likely|likelihood|chances?|hopeless|no hope|impossible|inevitable|realistic|probabl[ey]|odds)\b/i;
 
 /** "What is the IFE", "what was Socialist Unity": the thing asked about is the last one to four words. */
 const DEFINITION = /^what\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+)?((?:\S+\s+){0,3}\S+)$/i;
@@ -201,6 +205,8 @@ export function hasAnswerType(lookup: Lookup, hit: Hit, type: AnswerType, asked:
       return REASON.test(text);
     case 'rule':
       return RULE.test(text);
+    case 'likelihood':
+      return LIKELIHOOD.test(text);
     case 'distinction':
       return DISTINCTION.test(text);
     case 'place':

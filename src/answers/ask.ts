@@ -53,7 +53,7 @@ const NAMED_TYPES = new Set<AnswerType>(['name', 'people', 'rule']);
 const NAMED_MIN_COVERAGE = 0.25;
 /** A passage about other people than the question names is kept, lower. */
 const OTHER_PEOPLE = 0.25;
-const HARD_TYPES = new Set<AnswerType>(['number', 'duration', 'person', 'people', 'date']);
+const HARD_TYPES = new Set<AnswerType>(['number', 'duration', 'person', 'people', 'date', 'likelihood']);
 /**
  * Questions that assert what they ask about ("did ken quit ...", "why did ken quit ...", "how long
  * was he in prison", "list the councillors who resigned").
@@ -191,7 +191,8 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   trace?.hits.sort((a, b) => b.score - a.score).splice(8);
   if (candidates.length) {
     // "did ken livingstone or ken clark tell them": a choice, which the passage answers; no yes or no.
-    if (part.type !== 'yesno' || part.choices || /\bor\b/.test(part.content)) return { candidates };
+    // "was a tory win ever realistic": how likely, which "an unlikely event" answers with no yes or no.
+    if (part.type !== 'yesno' || part.choices || part.likelihood || /\bor\b/.test(part.content)) return { candidates };
     const best = candidates.reduce((a, b) => (b.score > a.score ? b : a));
     return { candidates, verdict: confirms(lookup, part, plan, judged.get(best)!) ? 'yes' : 'otherwise' };
   }

@@ -124,6 +124,17 @@ describe('parts', () => {
     expect(a.snippets[0]!.text).toMatch(/beat the official Labour candidate by a landslide|victorious/);
   });
 
+  it('reads "was a tory win ever realistic" as how likely: a judging sentence answers, with no yes or no', () => {
+    const [part] = parseQuestion('was there ever a real chance of a tory mayor there tbh').parts;
+    expect(part!.likelihood).toBe(true);
+    expect(part!.content).not.toMatch(/chance|real/);
+    const a = engine.answer({ command: 'ask', query: 'was a tory win even realistic tho' });
+    expect(a.snippets[0]!.text).toMatch(/unlikely event|never on the cards/);
+    expect(a.verdict).toBeUndefined();
+    // "make certain" judges nothing.
+    expect(engine.answer({ command: 'ask', query: 'was there ever a real chance of a tory mayor there tbh' }).snippets[0]!.text).not.toContain('make certain');
+  });
+
   it('reads where the asker read it ("according to that rant blog", "the blog says") as context', () => {
     const [part] = parseQuestion('who nominated lutfur according to that rant blog').parts;
     expect(part!.content).toBe('nominated lutfur');

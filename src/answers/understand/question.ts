@@ -39,6 +39,12 @@ export interface QuestionPart {
    * asks which; none is asserted (they are context), an answer names one, and no yes or no is given.
    */
   choices?: string[];
+  /**
+   * "was a tory win ever realistic", "was there a real chance of a tory mayor": how likely the thing
+   * was, answered by a sentence that judges it ("which was never on the cards"); the judging words
+   * are not searched for, and no yes or no is given (an "unlikely event" is no "no").
+   */
+  likelihood?: true;
 }
 
 export interface Question {
@@ -199,13 +205,14 @@ function readPart(typed: string): QuestionPart {
   const choice = type === 'yesno' ? (CHOICE_OF_TWO.exec(text) ?? CHOICE_OF_THREE.exec(text) ?? CHOICE.exec(text)) : null;
   let content = ` ${choice ? text.slice(0, choice.index) : type === 'yesno' ? text.replace(/\s+or\s+(?:\S+\s+){0,3}\S+$/, '') : text} `;
   const justifies = type === 'why' && JUSTIFY.test(text);
+  const likelihood = (type === 'yesno' || type === 'what' || type === 'how') && ASKS_LIKELIHOOD.test(text);
   for (const filler of FILLERS) content = content.replace(filler, ' ');
   const words = content.split(/\s+/).map((w) => w.replace(/,$/, ''));
   content = words
     // "do anything", "did nothing": a verb of its own, not the question's auxiliary.
     // "how long before the vote": the vote is what the answer counts from, not a clause setting the
     // time (expand.ts weighs the words of "... after X" less).
-    .filter((w, i) => w && !(type === 'list' && LIST_WORDS.has(w)) && !(type === 'count' && COUNT_WORDS.has(w)) && !(/^(?:before|after)$/.test(w) && /^(?:long|soon)$/.test(words[i - 1] ?? '')) && !(justifies && JUSTIFY_WORDS.has(w)) && !(type === 'why' && WHY_WORDS.has(w)) && (!QUESTION_WORDS.has(w) || (DO.has(w) && /^(?:anything|something|nothing)$/.test(words[i + 1] ?? ''))) && w !== '?' && !(type === 'when' && WHEN_WORDS.has(w)))
+    .filter((w, i) => w && !(likelihood && LIKELIHOOD_WORDS.has(w)) && !(type === 'list' && LIST_WORDS.has(w)) && !(type === 'count' && COUNT_WORDS.has(w)) && !(/^(?:before|after)$/.test(w) && /^(?:long|soon)$/.test(words[i - 1] ?? '')) && !(justifies && JUSTIFY_WORDS.has(w)) && !(type === 'why' && WHY_WORDS.has(w)) && (!QUESTION_WORDS.has(w) || (DO.has(w) && /^(?:anything|something|nothing)$/.test(words[i + 1] ?? ''))) && w !== '?' && !(type === 'when' && WHEN_WORDS.has(w)))
     .join(' ');
   // "whats the actual numbers", "what was it about": generic words ask about the previous part.
   if (content.split(' ').every((w) => GENERIC.has(w) || PRONOUNS.has(w))) content = '';
@@ -228,6 +235,7 @@ function readPart(typed: string): QuestionPart {
   // "according to that blog": where the asker read it sets the scene; the sentence that answers
   // seldom names its own article.
   if (source) part.context = `${part.context ?? ''} ${contentOf(source)}`.trim();
+  if (likelihood) part.likelihood = true;
   if (type === 'why' && CONTRAST.test(text)) part.contrast = true;
   const found = FOCUS.exec(text);
   // ("how many councillors got done for ...": the thing counted, not the verb after it.)
@@ -275,6 +283,11 @@ const TOPIC_INTRO = /^(?:what is|what are|whats) (?:this|that|all this|the deal|
 
 /** Words that stand for someone or something already said: no question of their own. */
 const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'him', 'her', 'them', 'his', 'their', 'that', 'this', 'there', 'ones', 'one']);
+
+/** "was there a real chance of ...", "was X ever realistic / likely / on the cards", "how likely was ...". */
+const ASKS_LIKELIHOOD = /\b(?:chance|chances|realistic|realistically|likely|unlikely|likelihood|probable|plausible|feasible|on the cards|odds)\b/;
+/** The words that only ask how likely: the judging sentence has its own ("never on the cards"). */
+const LIKELIHOOD_WORDS = new Set(['chance', 'chances', 'realistic', 'realistically', 'likely', 'unlikely', 'likelihood', 'probable', 'plausible', 'feasible', 'odds', 'real', 'ever', 'any', 'serious', 'on', 'cards']);
 
 /** The words that ask for a list ("list the councillors", "names pls"). */
 const LIST_WORDS = new Set(['list', 'name', 'names']);
