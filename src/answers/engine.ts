@@ -36,6 +36,9 @@ export interface ParagraphView {
   end: number;
 }
 
+/** A /when query that asks for a length of time rather than a date. */
+const HOW_LONG = /^\s*how (?:long|soon|many (?:days|weeks|hours|months|years))\b/i;
+
 /** What each command's query is called when a message has to name it. */
 const FIELD: Record<CommandName, string> = { who: 'name', when: 'event', quote: 'speaker', ask: 'question', check: 'claim', timeline: 'topic' };
 
@@ -80,7 +83,8 @@ export class Engine {
     const read = respell(this.lookup, query);
     const question = parseQuestion(read);
     if (explanation) explanation.normalised = question.normalised;
-    if (request.command !== 'ask') {
+    // "/when how long after kens article did the 11 get booted": a length of time, which /ask finds.
+    if (request.command !== 'ask' && !(request.command === 'when' && HOW_LONG.test(read))) {
       const trace: PartTrace | undefined = explanation && { part: question.parts[0]!, routedTo: request.command, hits: [], rejected: [] };
       if (trace) explanation?.parts.push(trace);
       return this.finish(clean, this.run(request.command, read, about && respell(this.lookup, about), trace));

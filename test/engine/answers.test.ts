@@ -179,6 +179,23 @@ describe('when', () => {
     expect(ask({ command: 'ask', query: 'source for ken apologising to labour members after the election?' }).snippets).toEqual([]);
   });
 
+  it('"whats the difference between their cases" and "why didnt X when Y" ask what sets the cases apart', () => {
+    const q = 'why didnt the nec go after ken when the councillors all got warning notices? whats the difference between their cases';
+    expect(ask({ command: 'ask', query: q }).snippets[0]!.text).toContain('drew a distinction between the cases');
+  });
+
+  it('"how did kens spokesman explain X": his reasons; "make sure" is "ensure"', () => {
+    expect(ask({ command: 'ask', query: 'how did kens spokesman explain him not campaigning in the spitalfields byelection' }).snippets[0]!.text).toContain('not been possible for Ken');
+  });
+
+  it('a /when that asks how long is answered with the length of time', () => {
+    expect(ask({ command: 'when', query: 'how long after kens socialist unity article did the 11 get booted' }).snippets[0]!.text).toContain('Some six hours after');
+  });
+
+  it('/who reads "the lad who runs X" as a description', () => {
+    expect(ask({ command: 'who', query: 'the lad who runs socialist unity' }).person?.name).toBe('Andy Newman');
+  });
+
   it('a hyphen-broken word is found: when was Rahman expelled', () => {
     const a = ask({ command: 'when', query: 'Rahman expelled from Labour' });
     expect(a.snippets.some((s) => s.text.includes('ex-pelled from Labour four weeks before the poll'))).toBe(true);

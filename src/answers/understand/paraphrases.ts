@@ -321,6 +321,11 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     thing: true,
   },
   {
+    say: ['make sure', 'made sure', 'making sure', 'makes sure', 'make certain', 'made certain'],
+    means: ['ensure', 'ensured', 'ensuring'],
+    why: 'seeing that something is so ("to ensure that the grounds were solid")',
+  },
+  {
     say: ['turn up', 'turned up', 'turning up', 'turns up', 'show up', 'showed up', 'showing up', 'shows up', 'appear', 'appeared', 'appearing', 'seen with', 'photo op with', 'walkabout', 'walkabouts', 'walk about', 'visit', 'visits', 'visited', 'visiting', 'went down', 'going down', 'go down'],
     means: ['appeared', 'appearance', 'appear', 'photographed', 'joined', 'came down'],
     why: 'appearing in public with someone, or coming to the borough ("He certainly came down to Tower Hamlets")',

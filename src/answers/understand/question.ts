@@ -115,7 +115,11 @@ const QUESTION_WORDS = new Set(
 );
 
 /** Two cases set against each other in a why question. */
-const CONTRAST = /\b(?:but|while|whilst)\b.*\b(?:not|never|no|got off|gets off|get off|let off|letting|off the hook|walked free|got away|gets away|get away|escaped|spared|sparing)\b|\bbut not\b|\bdifferent(?:ly)?\b|\bdouble standards?\b|\bsame (?:offence|thing|rules?|crime)\b|\bwhereas\b|\bunlike\b|\b(?:let \w+ (?:off|walk|go)|got off|gets off|spared|spare|walked free|got away with it|off the hook)\b.*\b(?:but|while|whilst)\b/;
+// ("why didnt the nec go after ken when the councillors got warning notices": a case set against another.)
+const CONTRAST = /^why (?:did|does|do|was|were|is|are|has|have) not\b.*\bwhen\b|\b(?:but|while|whilst)\b.*\b(?:not|never|no|got off|gets off|get off|let off|letting|off the hook|walked free|got away|gets away|get away|escaped|spared|sparing)\b|\bbut not\b|\bdifferent(?:ly)?\b|\bdouble standards?\b|\bsame (?:offence|thing|rules?|crime)\b|\bwhereas\b|\bunlike\b|\b(?:let \w+ (?:off|walk|go)|got off|gets off|spared|spare|walked free|got away with it|off the hook)\b.*\b(?:but|while|whilst)\b/;
+
+/** "what is the difference between ...", "what was different about ...". */
+const DIFFERENCE = /^what (?:is|was|are|were) (?:the )?(?:\S+ )?(?:difference|differences|distinction)\b|^what (?:is|was) (?:so )?different\b/;
 
 /** "..., was it on his blog": a yes/no about the previous part's answer narrows it. */
 const NARROWS = /^(?:was|is|were|did|does)\s+(?:it|that|this)\b(?! true)/;
@@ -237,11 +241,14 @@ function readPart(typed: string): QuestionPart {
   if (source) part.context = `${part.context ?? ''} ${contentOf(source)}`.trim();
   if (likelihood) part.likelihood = true;
   if (type === 'why' && CONTRAST.test(text)) part.contrast = true;
+  // "whats the difference between their cases": what sets them apart, as a why that contrasts asks.
+  if (type === 'what' && DIFFERENCE.test(text)) part.contrast = true;
   const found = FOCUS.exec(text);
   // ("how many councillors got done for ...": the thing counted, not the verb after it.)
   // ("how many people were expelled": people are what any count of the expelled is of.)
   const focus = found?.[1]?.split(' ').filter((w) => !QUESTION_WORDS.has(w) && !GENERIC.has(w) && !LIGHT_VERBS.has(w) && !(type === 'count' && (COUNT_WORDS.has(w) || COUNTED_PEOPLE.has(w))));
-  if (focus?.length) {
+  // (What sets cases apart is said in words of its own: "the difference" need not be written.)
+  if (focus?.length && !part.contrast) {
     part.focus = focus.join(' ');
     // "which ward", "what court": a kind of thing, which a name answers ("Spitalfields").
     if (/^(?:which|what) /.test(found![0]) && !/^what (?:is|was|are|were) /.test(found![0])) part.focusIsKind = true;
@@ -325,9 +332,11 @@ const ATTRIBUTIONS = [
   new RegExp(String.raw`^according to ((?:\S+ ){0,4}?\S+?),? (?=(?:who|whom|whose|what|whats|when|where|why|how|which|is|was|were|did|does|do|has|have|had)\b)`),
   new RegExp(String.raw`,? according to ((?:\S+ ){0,4}\S+)$`),
   // "why does the tower hamlets blogger reckon a tory win ...": what the writer reckons, asked as fact.
-  new RegExp(String.raw`(?<=^(?:why|how come) )(?:does|did|do) ((?:the|that|this) (?:\S+ ){0,2}${WRITING}) (?:reckon|think|say|claim|believe|suggest|argue)s? (?:that )?`),
+  new RegExp(String.raw`(?<=^(?:why|how come) )(?:does|did|do) ((?:the|that|this|one of the) (?:\S+ ){0,2}${WRITING}) (?:reckon|think|say|claim|believe|suggest|argue)s? (?:that )?`),
   // "that ranty blog says someone nominated lutfur", "the indy says 8 councillors were suspended"
   new RegExp(String.raw`(?<!\b(?:which|what) (?:\S+ )?)\b((?:the|that|this|his|kens) (?:\S+ ){0,2}?${WRITING}) (?:says|said|claims|reckons|thinks|argues|suggests) (?:that )?`),
+  // "which far left group does the article say ken used to run with"
+  new RegExp(String.raw`(?<=^(?:which|what|who|whom|when|where|how)\b.*?)\b(?:does|did|do) ((?:the|that|this|his|her) (?:\S+ ){0,2}?${WRITING}) (?:say|claim|reckon|think|suggest)s? (?:that )?`),
   // "does ken say anything about john biggs in his statement"
   new RegExp(String.raw`,? (?:in|on) ((?:his|her|their|the|that|this|\S+s) (?:\S+ ){0,2}?${WRITING})(?=$|,)`),
 ];
@@ -387,7 +396,7 @@ export const JUSTIFY =
 /** The words that ask for a justification, dropped from the search words with the other question words. */
 /** Words that only ask why ("for what reason", "on what grounds", "what was the motive"). */
 const WHY_WORDS = new Set(['reason', 'reasons', 'grounds', 'motive', 'motives', 'purpose', 'reasoning', 'rationale']);
-const JUSTIFY_WORDS = new Set(['justify', 'justified', 'defend', 'defended', 'excuse', 'excuses', 'justification', 'defence', 'defense', 'explanation', 'argument', 'reasoning', 'rationale', 'trying', 'tryna', 'hoping', 'aiming', 'reason', 'reasons', 'grounds', 'give', 'gave', 'given', 'offer', 'offered', 'cite', 'cited']);
+const JUSTIFY_WORDS = new Set(['justify', 'justified', 'defend', 'defended', 'explain', 'explained', 'explains', 'excuse', 'excuses', 'justification', 'defence', 'defense', 'explanation', 'argument', 'reasoning', 'rationale', 'trying', 'tryna', 'hoping', 'aiming', 'reason', 'reasons', 'grounds', 'give', 'gave', 'given', 'offer', 'offered', 'cite', 'cited']);
 
 /** "what was that about", "what was it all about": the reason for what the question before told. */
 const WHAT_ABOUT = /^what (?:is|was|were) (?:that|it|this|all that)(?: all)? (?:about|over|for)$/;
