@@ -21,6 +21,9 @@ const COVERED = 0.75;
  */
 const PREMISED = new Set<QuestionPart['type']>(['why', 'yesno', 'when', 'who']);
 
+/** Verbs of opinion or speech, whose clause is what a question asserts. */
+const OPINION = /^(?:reckon|reckons|reckoned|think|thinks|thought|believe|believes|believed|say|says|said|claim|claims|claimed|feel|feels|felt|suggest|suggests|suggested|admit|admits|admitted)$/;
+
 /** True when the words stand right after "before", "after", "while", "for"... in the question. */
 function subordinate(question: string, word: string): boolean {
   const escaped = escapeRegExp(word);
@@ -74,7 +77,10 @@ export function premiseOf(lookup: Lookup, part: QuestionPart, plan: SearchPlan):
   // "ken refused to campaign": the refusal is what the question asserts, not the campaigning.
   // "who broke the news to the members that they had been expelled": the breaking of the news is what
   // the person asked about did, not the expulsion.
-  const mainActions = actions.some((c) => c.negative) ? actions.filter((c) => c.negative) : part.type === 'who' ? actions.slice(0, 1) : actions;
+  // "did ed miliband sign off on sacking rahman": a yes/no asserts its first verb, not only the one
+  // in its object ("ken reckoned abbas was forced on ...": what he reckoned is asserted).
+  const asserted = part.type === 'yesno' ? actions.filter((c) => !OPINION.test(c.word)).slice(0, 1) : actions;
+  const mainActions = actions.some((c) => c.negative) ? actions.filter((c) => c.negative) : part.type === 'who' ? actions.slice(0, 1) : asserted;
   const focusWords = part.focus?.split(' ') ?? [];
   // (Not a year the event came after or before: "let back in after the 2000 thing".)
   const focus = plan.concepts.filter((c) => (/^(?:19|20)\d\d$/.test(c.word) && !subordinate(part.text, c.word)) || focusWords.some((w) => c.word.split(' ').includes(w)));

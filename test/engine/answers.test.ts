@@ -196,6 +196,10 @@ describe('when', () => {
     expect(ask({ command: 'who', query: 'the lad who runs socialist unity' }).person?.name).toBe('Andy Newman');
   });
 
+  it('a yes/no asserts its first verb: "did ed miliband sign off on sacking rahman" is not in the sources', () => {
+    expect(ask({ command: 'ask', query: 'did ed miliband personally sign off on sacking rahman' }).snippets).toEqual([]);
+  });
+
   it('a hyphen-broken word is found: when was Rahman expelled', () => {
     const a = ask({ command: 'when', query: 'Rahman expelled from Labour' });
     expect(a.snippets.some((s) => s.text.includes('ex-pelled from Labour four weeks before the poll'))).toBe(true);

@@ -321,6 +321,12 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     thing: true,
   },
   {
+    // No article tells of anyone approving a decision: such questions must find no passage.
+    say: ['sign off', 'signed off', 'signs off', 'signing off', 'sign off on', 'signed off on', 'rubber stamp', 'rubber stamped', 'green light', 'green lit', 'greenlit', 'approve', 'approved', 'approving', 'authorise', 'authorised', 'authorize', 'authorized', 'ok d', 'okayed'],
+    means: ['approved', 'authorised'],
+    why: 'approving a decision',
+  },
+  {
     say: ['make sure', 'made sure', 'making sure', 'makes sure', 'make certain', 'made certain'],
     means: ['ensure', 'ensured', 'ensuring'],
     why: 'seeing that something is so ("to ensure that the grounds were solid")',
