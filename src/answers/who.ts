@@ -11,6 +11,7 @@ import { personsNamed, resolvePerson } from './persons.js';
 import { searchPassages } from './textsearch.js';
 import { type Concept, conceptMatch, searchPlan } from './understand/expand.js';
 import { contentOf, withoutRequest } from './understand/question.js';
+import { oneSlipFrom } from './understand/english.js';
 import { candidateOrder, enoughCandidates, type Candidate } from './snippets.js';
 import type { Person } from '../retrieval/people.js';
 
@@ -159,7 +160,21 @@ function describedAs(lookup: Lookup, id: string, head: readonly Concept[]): bool
 function unknownName(lookup: Lookup, query: string): boolean {
   const typed = words(fold(query)).map((w) => w.replace(/'s$/, ''));
   if (typed.length < 2 || typed.length > 3) return false;
-  return typed.some((w) => !PERSON_WORDS.has(w) && !lookup.nameTokens.has(w) && lookup.similarNameTokens(w).length === 0 && !terms(w).some((t) => lookup.has(t)));
+  return typed.some((w) => !PERSON_WORDS.has(w) && !lookup.nameTokens.has(w) && lookup.similarNameTokens(w).length === 0 && !terms(w).some((t) => lookup.has(t)) && !slipOfFirstName(lookup, w, typed));
+}
+
+/**
+ * "jon biggs": a first name too short for the typo search, one slip from the first name of someone
+ * whose surname the query also has, is that person's.
+ */
+function slipOfFirstName(lookup: Lookup, word: string, typed: readonly string[]): boolean {
+  for (const other of typed) {
+    for (const person of lookup.nameTokens.get(other) ?? []) {
+      const first = lookup.nameWords(person)[0];
+      if (first && first !== other && first[0] === word[0] && oneSlipFrom(word, (w) => w === first)) return true;
+    }
+  }
+  return false;
 }
 
 /** A description whose person the articles do not name. */

@@ -192,6 +192,11 @@ describe('when', () => {
     expect(ask({ command: 'when', query: 'how long after kens socialist unity article did the 11 get booted' }).snippets[0]!.text).toContain('Some six hours after');
   });
 
+  it('/who "jon biggs": a short first name one slip from the named surname\'s first name', () => {
+    expect(ask({ command: 'who', query: 'jon biggs' }).person?.name).toBe('John Biggs');
+    expect(ask({ command: 'who', query: 'neil king' }).snippets).toEqual([]);
+  });
+
   it('/who reads "the lad who runs X" as a description', () => {
     expect(ask({ command: 'who', query: 'the lad who runs socialist unity' }).person?.name).toBe('Andy Newman');
   });
