@@ -69,10 +69,29 @@ const NOT_THEIR_REASON = 0.2;
 /** Questions whose answer is the speaker ("which MP said ..."), not someone the question names. */
 const ASKS_SPEAKER = new Set<QuestionPart['type']>(['who', 'which', 'list']);
 
-function speaksIn(lookup: Lookup, hit: Hit, anyone: boolean): boolean {
+/**
+ * True when someone the question names speaks in the passage (`speakers`: the one it asks about, of
+ * those it names), or, for "who/which ... said", anyone does.
+ */
+function speaksIn(lookup: Lookup, hit: Hit, anyone: boolean, speakers: readonly string[]): boolean {
   if (hit.named.length === 0 || anyone) return lookup.quoted.has(hit.passage.id) || hit.passage.mentions.some((m) => m.cues.includes('speech'));
-  return hit.named.some((id) => lookup.speakersOf.get(hit.passage.id)?.has(id) || hit.passage.mentions.some((m) => m.person === id && m.cues.includes('speech')));
+  const asked = speakers.length ? hit.named.filter((id) => speakers.includes(id)) : hit.named;
+  return asked.some((id) => lookup.speakersOf.get(hit.passage.id)?.has(id) || hit.passage.mentions.some((m) => m.person === id && m.cues.includes('speech')));
 }
+
+/** "what did ed miliband say about ken": the words between the auxiliary and the speech verb. */
+const ASKED_SPEAKER = /\b(?:did|does|do|has|have|had|will|would|was|is)\s+((?:\S+\s+){0,3}?\S+)\s+(?:(?:actually|really|even|ever|ever)\s+)?(?:say|said|saying|tell|told|claim|claimed|reckon|think|argue|admit|deny|comment)\b/;
+
+/** "What did X say": what X said, nothing included ("... his failure to speak out about ..."). */
+const SAYS = /\b(?:say|said|saying|comment|commented|speak|spoke)\b/;
+
+/** True when the passage names one of the speakers asked about and tells that they said nothing. */
+function silent(hit: Hit, speakers: readonly string[], text: string): boolean {
+  return speakers.length > 0 && hit.passage.mentions.some((m) => speakers.includes(m.person)) && SILENCE.test(text);
+}
+
+/** A passage telling that someone said nothing: it answers what they said. */
+const SILENCE = /\b(?:refus\w* to (?:comment|speak|say)|declin\w* to (?:comment|speak|say)|failure to speak|fail\w* to speak|(?:remained|stayed|kept) (?:silent|quiet|tight-lipped)|no comment)\b/i;
 
 /** A passage that is itself a question (its closing quote marks aside). */
 const ASKED_IN_TEXT = /\?[\s"'\u201d\u2019]*$/;
@@ -131,6 +150,9 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   const asksSpeech = justifies || SPEECH.test(part.text);
   // "kens spokesmans excuse": whoever speaks for him, named or not.
   const speaksFor = part.text.split(/\W+/).some((w) => SPEAKS_FOR.has(w));
+  // "what did ed miliband say about ken": Miliband's words, not Ken's that name him.
+  const speakerWords = asksSpeech ? ASKED_SPEAKER.exec(part.text)?.[1] : undefined;
+  const speakers = speakerWords ? personsNamed(lookup, speakerWords).map((p) => p.id) : [];
   // A rule is stated of anyone: "the rule ken broke" is not answered only where Ken is named.
   const anyone = type === 'rule';
   /** The first check a passage fails, named for the refusal's reason; none for an answer. */
@@ -171,7 +193,7 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
       answerType: !fits ? WRONG_TYPE : type === 'reason' && reasonOfAction(text, mainActionTerms) ? ATTACHED_REASON : 1,
       involvesNamed: anyone ? 1 : OTHER_PEOPLE + (1 - OTHER_PEOPLE) * hit.involvesNamed,
       roles: anyone ? 1 : premise.roles(hit),
-      speaks: !asksSpeech || speaksIn(lookup, hit, ASKS_SPEAKER.has(part.type) || speaksFor) ? 1 : justifies ? NOT_THEIR_REASON : NOT_SPOKEN,
+      speaks: !asksSpeech || speaksIn(lookup, hit, ASKS_SPEAKER.has(part.type) || speaksFor, speakers) || (SAYS.test(part.text) && silent(hit, speakers, text)) ? 1 : justifies ? NOT_THEIR_REASON : NOT_SPOKEN,
       // "why was ken expelled" is not answered by "faced calls for his expulsion".
       // "wasnt ken kicked out b4? when": not the news of the articles' day ("Earlier today ...").
       earlier: earlier && onlyRelativeDates(hit.passage) ? NEWS_OF_THE_DAY : 1,

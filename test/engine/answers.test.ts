@@ -192,6 +192,10 @@ describe('when', () => {
     expect(ask({ command: 'when', query: 'how long after kens socialist unity article did the 11 get booted' }).snippets[0]!.text).toContain('Some six hours after');
   });
 
+  it('"what did ed miliband say about ken": his words or his silence, not Ken\'s words naming him', () => {
+    expect(ask({ command: 'ask', query: 'what did ed miliband actually say in public about ken doing this' }).snippets[0]!.text).toContain('failure to speak out');
+  });
+
   it('/who "jon biggs": a short first name one slip from the named surname\'s first name', () => {
     expect(ask({ command: 'who', query: 'jon biggs' }).person?.name).toBe('John Biggs');
     expect(ask({ command: 'who', query: 'neil king' }).snippets).toEqual([]);
