@@ -101,6 +101,7 @@ export function roleAt(text: string, person: Span, action: Span): Role | undefin
 const ATTRIBUTIVE = /^(?:['’]s)?\s+(?:supporters|backers|allies|camp|aides|team|activists|members|councillors|people|followers|friends|associates|agent|candidate|spokesman|spokeswoman)\b/i;
 const PASSIVE_BEFORE = /\b(?:was|were|been|being|be|is|are|got|get|gets|getting)\s+(?:\w+ly\s+)?$/i;
 const POSSESSIVE_BEFORE = /(?:\b(?:his|her|their)|['’]s)\s+(?:\w+\s+)?$/i;
+const TITLE = /^(?:mr|ms|mrs|dr)\.?$/;
 const PARTICIPLE = /(?:ed|en|wn)$/i;
 const AMBIGUOUS_PAST = new Set(['let', 'put', 'set', 'cut', 'hit', 'quit', 'shut', 'kicked', 'thrown', 'booted', 'binned', 'axed', 'sacked', 'dumped', 'ditched']);
 
@@ -121,7 +122,12 @@ function questionRole(question: string, plan: SearchPlan, nameTerms: ReadonlySet
     if (!nearest || gap(span) < gap(nearest)) nearest = span;
   }
   if (!nearest) return undefined;
-  const role = roleAt(question, nearest, { start: at, end: at + action.word.length });
+  // "why was lutfur kicked out": the auxiliary before the name makes the question passive.
+  // (Before the whole name: "was lutfur rahman kicked out".)
+  let start = nearest.start;
+  for (let before = /(\S+)\s+$/.exec(question.slice(0, start)); before && (TITLE.test(before[1]!) || names.some((c) => c.word === before![1])); before = /(\S+)\s+$/.exec(question.slice(0, start))) start = before.index;
+  const inverted = nearest.end <= at && /^\s*$/.test(question.slice(nearest.end, at)) && PASSIVE_BEFORE.test(question.slice(0, start));
+  const role = inverted ? 'patient' : roleAt(question, nearest, { start: at, end: at + action.word.length });
   return action.undergoes && role === 'agent' ? 'patient' : role;
 }
 

@@ -196,6 +196,12 @@ describe('when', () => {
     expect(ask({ command: 'ask', query: 'what did ed miliband actually say in public about ken doing this' }).snippets[0]!.text).toContain('failure to speak out');
   });
 
+  it('"why was lutfur kicked out": the auxiliary before the name makes him the one expelled', () => {
+    for (const query of ['why was lutfur kicked out of labour in the first place', 'why was lutfur rahman kicked out of labour']) {
+      expect(ask({ command: 'ask', query }).snippets[0]!.text).toContain('Mr Rahman was ex-pelled');
+    }
+  });
+
   it('/who "jon biggs": a short first name one slip from the named surname\'s first name', () => {
     expect(ask({ command: 'who', query: 'jon biggs' }).person?.name).toBe('John Biggs');
     expect(ask({ command: 'who', query: 'neil king' }).snippets).toEqual([]);
