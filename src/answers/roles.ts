@@ -45,7 +45,8 @@ export function roleFit(lookup: Lookup, hit: Hit, plan: SearchPlan, question = '
       const [from, to] = m.end <= w.start ? [m.end, w.start] : [w.end, m.start];
       // Another doer between them ("those councillors who have resigned") does the action instead;
       // or the person has another part in it than asked (expelled, not expelling).
-      const other = from < to && (OTHER_AGENT.test(text.slice(from, to)) || hit.passage.mentions.some((o) => !hit.named.includes(o.person) && o.start >= from && o.end <= to));
+      // "a number of Lutfur Rahman supporters ... were booted out": the name only says whose supporters.
+      const other = (from < to && (OTHER_AGENT.test(text.slice(from, to)) || hit.passage.mentions.some((o) => !hit.named.includes(o.person) && o.start >= from && o.end <= to))) || (m.end <= w.start && ATTRIBUTIVE.test(text.slice(m.end, w.start)));
       const role = asked && roleAt(text, m, w);
       if (other || (asked && role && role !== asked)) {
         best = Math.max(best, ROLE_MISMATCH);
@@ -80,6 +81,8 @@ export function roleAt(text: string, person: Span, action: Span): Role | undefin
     if (POSSESSIVE_BEFORE.test(text.slice(person.start, action.start))) return undefined;
     if (/^\s*[,–—-]\s*$/.test(between) && PARTICIPLE.test(verb)) return 'patient';
     if (/^\s*(?:get|got|gets|getting)\b/i.test(verb)) return 'patient';
+    // "lutfur got the sack", "ken got the boot".
+    if (/^\s+(?:get|got|gets|getting|was given|were given|been given)\s+(?:the|a)\s+$/i.test(between)) return 'patient';
     // "Rahman expelled from Labour", "Livingstone let back in": a participle straight after a name,
     // as headlines and event descriptions put it, may be passive; a bare past tense cannot be told.
     if (/^\s*$/.test(between) && (PARTICIPLE.test(verb) || AMBIGUOUS_PAST.has(verb.toLowerCase().split(/\s+/)[0]!))) {

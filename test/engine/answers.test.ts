@@ -202,6 +202,10 @@ describe('when', () => {
     }
   });
 
+  it('"lutfur got the sack": he is the one sacked, not "Lutfur Rahman supporters"', () => {
+    expect(ask({ command: 'when', query: 'lutfur got the sack from labour' }).snippets[0]!.text).toContain('Mr Rahman was ex-pelled');
+  });
+
   it('/who "jon biggs": a short first name one slip from the named surname\'s first name', () => {
     expect(ask({ command: 'who', query: 'jon biggs' }).person?.name).toBe('John Biggs');
     expect(ask({ command: 'who', query: 'neil king' }).snippets).toEqual([]);
