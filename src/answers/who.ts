@@ -44,6 +44,7 @@ export function who(lookup: Lookup, typed: string): WhoResult {
   // ("please tell me who is man running socialist unity blog": the description, not the request.)
   const name = withoutRequest(typed);
   let match = resolvePerson(lookup, name);
+  let fitting: number | undefined;
   if (match.kind === 'none') {
     // "neil king": a first name the sources do not know before a surname they do is someone else.
     if (unknownName(lookup, name)) return { kind: 'none' };
@@ -53,18 +54,22 @@ export function who(lookup: Lookup, typed: string): WhoResult {
     const described = describedPerson(lookup, name, named);
     // "that robani guy lutfur stood": a description around a name; the first named is the one asked
     // about, the others are said. "kens spokesman", whom no passage names, is nobody known.
-    const [first, ...others] = described === NOBODY ? [] : described ? [described] : named;
+    const [first, ...others] = described === NOBODY ? [] : described ? [described.person] : named;
     if (first) match = others.length ? { kind: 'person', person: first, others } : { kind: 'person', person: first };
+    // "the guy who ran oona kings campaign": the sentence that describes him so comes first.
+    if (described && described !== NOBODY) fitting = described.passage;
   }
   if (match.kind !== 'person') return match;
   const person = match.person;
   const ranked = lookup.introductionsOf(person.id);
   const { passages } = lookup.index.data;
-  const shown = enoughCandidates(ranked.passages.length, (i) => passages[ranked.passages[i]!]!.article);
-  const candidates = Array.from(ranked.passages.subarray(0, shown), (id, i): Candidate => {
+  const order = fitting === undefined ? Array.from(ranked.passages) : [fitting, ...Array.from(ranked.passages).filter((id) => id !== fitting)];
+  const scoreOf = new Map(Array.from(ranked.passages, (id, i) => [id, ranked.scores[i]!]));
+  const shown = enoughCandidates(order.length, (i) => passages[order[i]!]!.article);
+  const candidates = order.slice(0, shown).map((id): Candidate => {
     const p = passages[id]!;
     const highlights = p.mentions.filter((m) => m.person === person.id).map((m) => ({ start: m.start, end: m.end, label: 'person' as const }));
-    return { article: p.article, start: p.start, end: p.end, paragraph: p.paragraph, score: ranked.scores[i]!, passages: [p.id], highlights };
+    return { article: p.article, start: p.start, end: p.end, paragraph: p.paragraph, score: id === fitting ? (ranked.scores[0] ?? 0) + 1 : scoreOf.get(id) ?? 0, passages: [p.id], highlights };
   });
   return match.others ? { kind: 'found', person, candidates, others: match.others } : { kind: 'found', person, candidates };
 }
@@ -81,7 +86,7 @@ const RELATION = /^(?:who|whom|that|which|in|against|into|with|for|by|from|of|to
  * passages that best cover the description, who have the head's words next to their name; each is
  * scored by the passage's match and by how it introduces them.
  */
-function describedPerson(lookup: Lookup, query: string, named: Person[]): Person | typeof NOBODY | undefined {
+function describedPerson(lookup: Lookup, query: string, named: Person[]): { person: Person; passage: number } | typeof NOBODY | undefined {
   const typed = words(fold(query));
   // One word is a name the user believes in ("Chelsea"), not a description of somebody.
   if (typed.length < 2) return undefined;
@@ -107,6 +112,13 @@ function describedPerson(lookup: Lookup, query: string, named: Person[]): Person
   if (headConcepts.length === 0) return NOBODY;
   const excluded = new Set(named.map((p) => p.id));
   const scores = new Map<string, number>();
+  /** The passage that gave each person their best score: where the description fits them. */
+  const where = new Map<string, number>();
+  const score = (id: string, value: number, passage: number) => {
+    if (value <= (scores.get(id) ?? 0)) return;
+    scores.set(id, value);
+    where.set(id, passage);
+  };
   // "the mp who said the nec would bottle it": whoever says those words, described so elsewhere.
   const speaks = SAYS.test(tokens.slice(headEnd).join(' '));
   for (const hit of searchPassages(lookup, plan, { minCoverage: DESCRIBED_MIN_COVERAGE }).slice(0, 20)) {
@@ -116,7 +128,7 @@ function describedPerson(lookup: Lookup, query: string, named: Person[]): Person
         // The words say who more surely than the head ("the mp" for a blogger the article never
         // calls one): a head that fits only ranks them higher.
         const fit = describedAs(lookup, id, headConcepts) ? SPEAKER : SPEAKER / 2;
-        scores.set(id, Math.max(scores.get(id) ?? 0, fit * hit.coverage ** 2 * hit.relevance));
+        score(id, fit * hit.coverage ** 2 * hit.relevance, hit.passage.id);
       }
     }
     for (const m of hit.passage.mentions) {
@@ -131,12 +143,12 @@ function describedPerson(lookup: Lookup, query: string, named: Person[]): Person
       // the sentence's own words ("who ran Oona King's unsuccessful bid"): its people are candidates.
       if (!headHere && headNoun && !(related && describedAs(lookup, m.person, headConcepts))) continue;
       const introduced = 1 + m.cues.reduce((sum, cue) => sum + Math.max(0, CUE_WEIGHT[cue] ?? 0), 0);
-      const score = hit.coverage ** 2 * hit.relevance * introduced * (headHere ? 1 : HEAD_ELSEWHERE);
-      scores.set(m.person, Math.max(scores.get(m.person) ?? 0, score));
+      score(m.person, hit.coverage ** 2 * hit.relevance * introduced * (headHere ? 1 : HEAD_ELSEWHERE), hit.passage.id);
     }
   }
   const best = [...scores].sort((a, b) => b[1] - a[1])[0];
-  return best ? lookup.persons.get(best[0]) : NOBODY;
+  const person = best && lookup.persons.get(best[0]);
+  return person ? { person, passage: where.get(best[0])! } : NOBODY;
 }
 
 /** A person the head describes in another of their sentences than the one found ranks this much lower. */

@@ -206,6 +206,12 @@ describe('when', () => {
     expect(ask({ command: 'when', query: 'lutfur got the sack from labour' }).snippets[0]!.text).toContain('Mr Rahman was ex-pelled');
   });
 
+  it('/who by a description: the sentence that describes the person so comes first', () => {
+    const a = ask({ command: 'who', query: 'the guy who ran oona kings campaign against ken' });
+    expect(a.person?.name).toBe('Jim Fitzpatrick');
+    expect(a.snippets[0]!.text).toContain("who ran Oona King's unsuccessful bid");
+  });
+
   it('/who "jon biggs": a short first name one slip from the named surname\'s first name', () => {
     expect(ask({ command: 'who', query: 'jon biggs' }).person?.name).toBe('John Biggs');
     expect(ask({ command: 'who', query: 'neil king' }).snippets).toEqual([]);
