@@ -24,6 +24,8 @@ describe('normalise', () => {
     ['their 2nd preference', 'their second preference'],
     ['the by election', 'the byelection'],
     ['whyd livingstn turn up', 'why did livingstn turn up'],
+    ['wit wis he meant tae huv done', 'what was he meant to have done'],
+    ['ken didnae want ony o them expelled', 'ken did not want any o them expelled'],
   ])('%s → %s', (raw, expected) => {
     expect(normalise(raw)).toBe(expected);
   });
@@ -207,6 +209,8 @@ describe('search plan (concepts and paraphrases, on the real corpus)', () => {
   it('spells an English word of the sources right when typed one slip off ("sytem"), never a name', () => {
     expect(engine.explain({ command: 'ask', query: 'what voting sytem was used' }).explanation.normalised).toBe('what voting system was used');
     expect(engine.answer({ command: 'ask', query: 'what voting sytem was used for the tower hamlets mayor thing' }).snippets[0]!.text).toContain('Alternative Vote system');
+    // Nor a word whose first letter differs ("aboot" is not "boot").
+    expect(engine.explain({ command: 'ask', query: 'wit did he say aboot the nec' }).explanation.normalised).toBe('what did he say about the nec');
     // A name the sources do not know stays as typed; so does one they know, misspelt.
     expect(engine.explain({ command: 'ask', query: 'did galloway back lutfar' }).explanation.normalised).toBe('did galloway back lutfar');
   });

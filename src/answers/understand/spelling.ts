@@ -31,7 +31,8 @@ function corrected(lookup: Lookup, word: string): string | undefined {
   if (terms(word).some((t) => lookup.has(t))) return undefined;
   let best: { word: string; idf: number } | undefined;
   for (const candidate of oneSlips(word)) {
-    if (!isEnglish(candidate)) continue;
+    // (A slip seldom changes the first letter: "aboot" is not "boot".)
+    if (candidate[0] !== word[0] || !isEnglish(candidate)) continue;
     const stems = terms(candidate);
     if (stems.length === 0 || !stems.every((t) => lookup.has(t))) continue;
     const idf = Math.max(...stems.map((t) => lookup.idf(t)));
@@ -72,7 +73,8 @@ function rejoinSplitWords(lookup: Lookup, text: string): string {
 function joins(lookup: Lookup, a: string, b: string, joined: string): boolean {
   const isName = (w: string) => lookup.nameTokens.has(w);
   // ("and the", "tho right": function words and chat shorthand are words of their own.)
-  const isWord = (w: string) => STOP_WORDS.has(w) || Object.hasOwn(SHORTHAND, w);
+  // ("lust fur": a shorthand that is also a name's half, "fur" = "for", may still join.)
+  const isWord = (w: string) => STOP_WORDS.has(w) || (Object.hasOwn(SHORTHAND, w) && !lookup.nameTokens.has(a + b) && lookup.similarNameTokens(a + b).length === 0);
   if (isName(a) || isName(b) || isWord(a) || isWord(b)) return false;
   if (isName(joined)) return true;
   const inCorpus = (w: string) => terms(w).some((t) => lookup.has(t));
