@@ -212,6 +212,12 @@ describe('when', () => {
     expect(a.snippets[0]!.text).toContain("who ran Oona King's unsuccessful bid");
   });
 
+  it('"did ken agree to get photographed": consenting is agreeing', () => {
+    const a = ask({ command: 'ask', query: 'did ken at least agree to get photographed with our candidate for the leaflet' });
+    expect(a.snippets[0]!.text).toContain('has consented');
+    expect(a.verdict).toBe('yes');
+  });
+
   it('/who "jon biggs": a short first name one slip from the named surname\'s first name', () => {
     expect(ask({ command: 'who', query: 'jon biggs' }).person?.name).toBe('John Biggs');
     expect(ask({ command: 'who', query: 'neil king' }).snippets).toEqual([]);

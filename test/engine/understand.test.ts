@@ -108,6 +108,7 @@ describe('parts', () => {
     expect(av.snippets[0]!.text).toContain('Alternative Vote system');
     expect(av.verdict).toBeUndefined();
     expect(parseQuestion('so were the 8 councillors suspended, warned or expelled?').parts[0]!.choices).toEqual(['suspended', 'warned', 'expelled']);
+    expect(parseQuestion('was the mayoral fptp or av? matters for all this 2nd pref nonsense').parts[0]!.choices).toEqual(['first past the post', 'alternative vote']);
   });
 
   it('keeps a follow-up that asks nothing as context ("? not even a warning like ...")', () => {

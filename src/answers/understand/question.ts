@@ -206,7 +206,7 @@ function readPart(typed: string): QuestionPart {
   // "did labour get legal advice or just wing it": the short alternative at the end of a yes/no
   // question is its other answer, not more of what to look for.
   // "was it fptp or av": two answers of a few words each, the whole question.
-  const choice = type === 'yesno' ? (CHOICE_OF_TWO.exec(text) ?? CHOICE_OF_THREE.exec(text) ?? CHOICE.exec(text)) : null;
+  const choice = type === 'yesno' ? (CHOICE_OF_THREE.exec(text) ?? CHOICE_OF_TWO.exec(text) ?? CHOICE.exec(text)) : null;
   let content = ` ${choice ? text.slice(0, choice.index) : type === 'yesno' ? text.replace(/\s+or\s+(?:\S+\s+){0,3}\S+$/, '') : text} `;
   const justifies = type === 'why' && JUSTIFY.test(text);
   const likelihood = (type === 'yesno' || type === 'what' || type === 'how') && ASKS_LIKELIHOOD.test(text);
@@ -259,8 +259,8 @@ function readPart(typed: string): QuestionPart {
 /** "compared to (when) ...", "relative to ...". */
 const COMPARED = /\s+(?:compared|relative)\s+(?:to|with)\s+/;
 
-/** "was it fptp or av": two answers of up to four words each, the whole of a "was it ..." question. */
-const CHOICE_OF_TWO = /(?<=^(?:was|is|were|are) (?:it|that|this|they))\s+((?:\S+\s+){0,3}\S+)\s+or\s+(?!(?:not|no|nah|what|something|smth|anything|nothing|so|whatever)$)((?:\S+\s+){0,3}\S+)$/;
+/** "was it fptp or av", "was the mayoral fptp or av": two answers of up to four words each, after the subject. */
+const CHOICE_OF_TWO = /(?<=^(?:was|is|were|are) (?:it|that|this|they|the \S+))\s+((?:\S+\s+){0,3}\S+)\s+or\s+(?!(?:not|no|nah|what|something|smth|anything|nothing|so|whatever)$)((?:\S+\s+){0,3}\S+)$/;
 /** "... suspended, warned or expelled". */
 const CHOICE_OF_THREE = /\s+([a-z0-9]+),\s+([a-z0-9]+),?\s+or\s+([a-z0-9]+)$/;
 /**
