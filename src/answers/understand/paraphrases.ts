@@ -327,12 +327,6 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'approving a decision',
   },
   {
-    say: ['runner up', 'runner-up', 'runners up', 'second place', 'came 2nd', 'finished second', 'came runner up'],
-    means: ['came second', 'second'],
-    why: 'coming second in a selection or a race ("the candidate who came second in Labour’s selection")',
-    thing: true,
-  },
-  {
     say: ['agree to', 'agreed to', 'agrees to', 'agreeing to', 'say yes to', 'said yes to', 'go along with', 'went along with'],
     means: ['consented', 'consent', 'agreed'],
     why: 'consenting to something ("Ken has consented ... to be photographed")',
