@@ -327,7 +327,7 @@ function confirms(lookup: Lookup, part: QuestionPart, plan: SearchPlan, hit: Hit
   return (negative(text, actionTermsOf(plan)) || denied) === asksNegative && !contrasts(part.text, text);
 }
 
-const ONE_OF = /\bone of\b/;
+const ONE_OF = /\b(?:one of|among|amongst)\b/;
 
 /** True when a mention stands in a list of names: "– Oli Rahman, Lutfa Begum, Rania Khan, ...". */
 function listed(text: string, m: { start: number; end: number }): boolean {

@@ -30,6 +30,17 @@ function subordinate(question: string, word: string): boolean {
   return new RegExp(`\\b(?:before|after|while|since|without|for|by|when|until)\\s+(?:the\\s+)?${escaped}\\b`).test(question);
 }
 
+const MEMBERSHIP = /\b(?:among|amongst|one of|part of|any of|some of|two of|both of)\b/;
+
+/** True when the words are the verb of a relative clause ("the councillors who resigned the whip"). */
+function relative(question: string, word: string): boolean {
+  // ("were X and Y among the councillors who got the boot": the clause is what is asserted of them.)
+  if (MEMBERSHIP.test(question)) return false;
+  // After a noun: not a question word ("and who picked abbas"), nor a count ("one of the 8 that got
+  // expelled", whose clause is what is asserted of the one named).
+  return new RegExp(`\\b(?!(?:and|or|but|one|eight|eleven|\\d+)\\b)[a-z]{3,}\\s+(?:who|that|which)\\s+(?:(?:had|have|has|were|was|got|had been|have been)\\s+)?${escapeRegExp(word)}\\b`).test(question);
+}
+
 /** True when the passage has a form of the concept's word the index does not search ("told"). */
 function writtenIn(text: string, c: Concept): boolean {
   return c.written !== undefined && new RegExp(`\\b(?:${c.written.map(escapeRegExp).join('|')})\\b`, 'i').test(text);
@@ -84,10 +95,13 @@ export function premiseOf(lookup: Lookup, part: QuestionPart, plan: SearchPlan):
   const focusWords = part.focus?.split(' ') ?? [];
   // (Not a year the event came after or before: "let back in after the 2000 thing".)
   const focus = plan.concepts.filter((c) => (/^(?:19|20)\d\d$/.test(c.word) && !subordinate(part.text, c.word)) || focusWords.some((w) => c.word.split(' ').includes(w)));
+  // "does ken want the councillors who resigned the whip let back in": the councillors resigned, not
+  // Ken; an action in a relative clause is not the named person's.
+  const rolePlan = { ...plan, concepts: plan.concepts.filter((c) => !(c.action && relative(part.text, c.word))) };
   const roles = new Map<Hit, number>();
   const rolesOf = (hit: Hit) => {
     let r = roles.get(hit);
-    if (r === undefined) roles.set(hit, (r = roleFit(lookup, hit, plan, part.text)));
+    if (r === undefined) roles.set(hit, (r = roleFit(lookup, hit, rolePlan, part.text)));
     return r;
   };
   return {

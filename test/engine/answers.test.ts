@@ -212,6 +212,12 @@ describe('when', () => {
     expect(a.snippets[0]!.text).toContain("who ran Oona King's unsuccessful bid");
   });
 
+  it('an action in a relative clause is not the named person\'s ("ken want the cllrs who resigned")', () => {
+    expect(ask({ command: 'ask', query: 'does ken want the cllrs who resigned the whip let back in' }).snippets[0]!.text).toContain('door left open');
+    // ... but "among the councillors who got the boot" is asserted of those named.
+    expect(ask({ command: 'ask', query: 'were rania khan and ohid ahmed among the councillors who got the boot' }).verdict).toBe('yes');
+  });
+
   it('"did ken agree to get photographed": consenting is agreeing', () => {
     const a = ask({ command: 'ask', query: 'did ken at least agree to get photographed with our candidate for the leaflet' });
     expect(a.snippets[0]!.text).toContain('has consented');
