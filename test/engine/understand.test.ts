@@ -138,6 +138,10 @@ describe('parts', () => {
     expect(engine.answer({ command: 'ask', query: 'was there ever a real chance of a tory mayor there tbh' }).snippets[0]!.text).not.toContain('make certain');
   });
 
+  it('reads "... or just <another answer>" in a yes/no as the asker\'s alternative, of any length', () => {
+    expect(parseQuestion('did miliband say anything publicly or just hide behind the nec like usual').parts[0]!.content).not.toMatch(/hide|usual/);
+  });
+
   it('reads where the asker read it ("according to that rant blog", "the blog says") as context', () => {
     const [part] = parseQuestion('who nominated lutfur according to that rant blog').parts;
     expect(part!.content).toBe('nominated lutfur');

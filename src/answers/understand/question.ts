@@ -207,7 +207,7 @@ function readPart(typed: string): QuestionPart {
   // question is its other answer, not more of what to look for.
   // "was it fptp or av": two answers of a few words each, the whole question.
   const choice = type === 'yesno' ? (CHOICE_OF_THREE.exec(text) ?? CHOICE_OF_TWO.exec(text) ?? CHOICE.exec(text)) : null;
-  let content = ` ${choice ? text.slice(0, choice.index) : type === 'yesno' ? text.replace(/\s+or\s+(?:\S+\s+){0,3}\S+$/, '') : text} `;
+  let content = ` ${choice ? text.slice(0, choice.index) : type === 'yesno' ? text.replace(OR_JUST, '').replace(/\s+or\s+(?:\S+\s+){0,3}\S+$/, '') : text} `;
   const justifies = type === 'why' && JUSTIFY.test(text);
   const likelihood = (type === 'yesno' || type === 'what' || type === 'how') && ASKS_LIKELIHOOD.test(text);
   for (const filler of FILLERS) content = content.replace(filler, ' ');
@@ -258,6 +258,9 @@ function readPart(typed: string): QuestionPart {
 
 /** "compared to (when) ...", "relative to ...". */
 const COMPARED = /\s+(?:compared|relative)\s+(?:to|with)\s+/;
+
+/** "did miliband say anything or just hide behind the nec like usual": the asker's other answer, any length. */
+const OR_JUST = /\s+or\s+(?:(?:did|does|was|is|were) (?:he|she|they|it|that)\s+)?(?:just|simply|only)\b.*$/;
 
 /** "was it fptp or av", "was the mayoral fptp or av": two answers of up to four words each, after the subject. */
 const CHOICE_OF_TWO = /(?<=^(?:was|is|were|are) (?:it|that|this|they|the \S+))\s+((?:\S+\s+){0,3}\S+)\s+or\s+(?!(?:not|no|nah|what|something|smth|anything|nothing|so|whatever)$)((?:\S+\s+){0,3}\S+)$/;
