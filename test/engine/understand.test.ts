@@ -142,6 +142,13 @@ describe('parts', () => {
     expect(parseQuestion('did miliband say anything publicly or just hide behind the nec like usual').parts[0]!.content).not.toMatch(/hide|usual/);
   });
 
+  it('reads the asker\'s guess as no part of what to find ("i thought it was oona king", "was it X who ...")', () => {
+    expect(engine.answer({ command: 'ask', query: 'who did ken run against back in 2000 when he got kicked out, i thought it was oona king' }).snippets[0]!.text).toContain('Frank Dobson');
+    expect(engine.answer({ command: 'ask', query: 'was it diane abbott who said on her blog ken should be expelled straight away' }).snippets[0]!.text).toContain('Tom Harris said on his blog');
+    expect(parseQuestion('which mp went to miliband about ken, was it tom harris').parts[0]!.content).not.toContain('harris');
+    expect(parseQuestion('i thought the nec did actually discipline ken in the end?').parts[0]!.type).toBe('yesno');
+  });
+
   it('reads where the asker read it ("according to that rant blog", "the blog says") as context', () => {
     const [part] = parseQuestion('who nominated lutfur according to that rant blog').parts;
     expect(part!.content).toBe('nominated lutfur');

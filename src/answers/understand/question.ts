@@ -121,6 +121,9 @@ const CONTRAST = /^why (?:did|does|do|was|were|is|are|has|have) not\b.*\bwhen\b|
 /** "what is the difference between ...", "what was different about ...". */
 const DIFFERENCE = /^what (?:is|was|are|were) (?:the )?(?:\S+ )?(?:difference|differences|distinction)\b|^what (?:is|was) (?:so )?different\b/;
 
+/** "was it tom harris", "i thought it was oona king": a guess at who. */
+const GUESS = /^(?:was it|is it|was that|i thought it was|i think it was|i thought|thought it was|or was it)\s+(?:\S+\s+){0,2}\S+$/;
+
 /** "..., was it on his blog": a yes/no about the previous part's answer narrows it. */
 const NARROWS = /^(?:was|is|were|did|does)\s+(?:it|that|this)\b(?! true)/;
 
@@ -163,6 +166,12 @@ export function parseQuestion(original: string): Question {
     // "who said X, who was that", "was lutfur a councillor? where": a part with no words of its own
     // asks about the previous one; it lends its type when it is more telling than a yes/no.
     // "wasnt ken kicked out once? sometime around 2000 i think": a part that asks nothing narrows it.
+    // "which mp went to miliband about ken, was it tom harris": the asker's guess at the answer is no
+    // part of what to find; the question's words find who it was.
+    if (previous && (previous.type === 'who' || previous.type === 'which') && GUESS.test(part.text)) {
+      previous.text = `${previous.text}? ${part.text}`;
+      continue;
+    }
     if (previous && (part.type === 'other' || NARROWS.test(part.text)) && part.content) {
       previous.text = `${previous.text}? ${part.text}`;
       // "..., was it close": a yes/no about the answer refines it; a part that asks nothing adds to it.
@@ -322,6 +331,12 @@ function unwrap(typed: string): string {
       // ("source for ken apologising": whether he did.)
       .replace(SOURCE_REQUEST, (found, offset: number, all: string) => (offset === 0 && !/^(?:who|whom|whose|what|whats|when|where|why|how|which)\b/.test(all.slice(found.length)) ? 'is it true that ' : ''))
       .replace(/^(?:if|whether)\s+/, 'is it true that ')
+      // "i thought the nec did discipline ken in the end": whether it did.
+      .replace(/^(?:i thought|i always thought|i was told|i read|i remember)\s+(?:that\s+)?(?!(?:who|what|when|where|why|how|which)\b)/, 'is it true that ')
+      // "who did ken run against in 2000, i thought it was oona king": the guess after the question.
+      .replace(/,?\s+(?:i thought|i think|i reckon|thought|pretty sure|i was sure)\s+(?:it was|it were|he was|she was|they were|that was)\s+(?:\S+\s+){0,3}\S+$/, '')
+      // "was it diane abbott who said ... ken should be expelled": who said it, Abbott a guess.
+      .replace(/^(?:was|is) it\s+(?:\S+\s+){0,2}?\S+\s+(?=who\s)/, '')
       // "on which website ken published ...", "to whom did he ...": the question word leads.
       // "by how many votes did rahman win": so does "how many".
       .replace(/^(?:on|in|at|from|to|by|for|with|about|into|under)\s+(?=(?:which|what|whom|who|whose|how)\b)/, '') || typed
