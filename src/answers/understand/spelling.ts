@@ -27,8 +27,9 @@ const TYPO_CANDIDATE = /\p{L}{5,}/gu;
  * several are.
  */
 function corrected(lookup: Lookup, word: string): string | undefined {
-  if (isEnglish(word) || Object.hasOwn(SHORTHAND, word) || lookup.nameTokens.has(word) || lookup.similarNameTokens(word).length) return undefined;
-  if (terms(word).some((t) => lookup.has(t))) return undefined;
+  // (The corpus and its names first: the word list is read on the first word that needs it.)
+  if (Object.hasOwn(SHORTHAND, word) || lookup.nameTokens.has(word) || terms(word).some((t) => lookup.has(t))) return undefined;
+  if (lookup.similarNameTokens(word).length || isEnglish(word)) return undefined;
   let best: { word: string; idf: number } | undefined;
   for (const candidate of oneSlips(word)) {
     // (A slip seldom changes the first letter: "aboot" is not "boot".)
