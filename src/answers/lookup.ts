@@ -17,6 +17,7 @@ import { Postings, type PostingsSearchOptions } from '../retrieval/postings.js';
 import type { Mention, Person } from '../retrieval/people.js';
 import { sameWord, terms, typoAllowance, words } from '../retrieval/text.js';
 import { personsNamed } from './persons.js';
+import { isEnglish } from './understand/english.js';
 import { rankIntroductions, type Introductions } from './who.js';
 
 /** Paragraphs of an article a word must be in to be what the article is about (`topicTerms`). */
@@ -345,6 +346,19 @@ export class Lookup {
     return cached;
   }
 
+  /**
+   * The long name words a pet form shortens ("livvy" → livingstone, "milli" → miliband, "lutty" →
+   * lutfur and lutfa): the first three or more letters, a doubled consonant undone, and a pet ending.
+   * Not for English words ("body", "army"), whose endings look the same.
+   */
+  private diminutiveOf(word: string): string[] {
+    const stem = DIMINUTIVE.exec(word)?.[1]?.replace(/(.)\1$/, '$1');
+    if (!stem || stem.length < 3 || isEnglish(word)) return [];
+    const found: string[] = [];
+    for (const [len, names] of this.nameTokensByLength) if (len >= stem.length + 3) for (const name of names) if (name.startsWith(stem)) found.push(name);
+    return found;
+  }
+
   /** Name tokens that are the given word up to the typos its length allows. */
   similarNameTokens(word: string): string[] {
     const memo = this.similarMemo.get(word);
@@ -354,11 +368,15 @@ export class Lookup {
     for (let len = word.length - allowance; len <= word.length + allowance; len++) {
       for (const name of this.nameTokensByLength.get(len) ?? []) if (sameWord(word, name)) found.push(name);
     }
+    if (found.length === 0) found.push(...this.diminutiveOf(word));
     if (this.similarMemo.size >= 10_000) this.similarMemo.clear();
     this.similarMemo.set(word, found);
     return found;
   }
 }
+
+/** A pet form of a name: a short stem and an ending ("livvy", "lutty", "milli", "corbs"). */
+const DIMINUTIVE = /^([a-z]{3,5}?)(?:y|ie|i|o|s|a|er|ers)$/;
 
 /** How many sentences back a he/she may reach for the person it stands for. */
 const PRONOUN_REACH = 3;

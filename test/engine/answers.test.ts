@@ -224,6 +224,12 @@ describe('when', () => {
     expect(a.verdict).toBe('yes');
   });
 
+  it('/who reads a pet form of a name ("livvy", "milli"), never an English word', () => {
+    expect(ask({ command: 'who', query: 'livvy' }).person?.name).toBe('Ken Livingstone');
+    expect(ask({ command: 'who', query: 'milli' }).person?.name).toBe('Ed Miliband');
+    expect(ask({ command: 'who', query: 'abbo' }).snippets).toEqual([]);
+  });
+
   it('/who "jon biggs": a short first name one slip from the named surname\'s first name', () => {
     expect(ask({ command: 'who', query: 'jon biggs' }).person?.name).toBe('John Biggs');
     expect(ask({ command: 'who', query: 'neil king' }).snippets).toEqual([]);
