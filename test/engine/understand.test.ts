@@ -25,6 +25,7 @@ describe('normalise', () => {
     ['the by election', 'the byelection'],
     ['whyd livingstn turn up', 'why did livingstn turn up'],
     ['wit wis he meant tae huv done', 'what was he meant to have done'],
+    ["how'd they decide", 'how did they decide'],
     ['ken didnae want ony o them expelled', 'ken did not want any o them expelled'],
   ])('%s → %s', (raw, expected) => {
     expect(normalise(raw)).toBe(expected);
@@ -221,6 +222,8 @@ describe('search plan (concepts and paraphrases, on the real corpus)', () => {
   it('spells an English word of the sources right when typed one slip off ("sytem"), never a name', () => {
     expect(engine.explain({ command: 'ask', query: 'what voting sytem was used' }).explanation.normalised).toBe('what voting system was used');
     expect(engine.answer({ command: 'ask', query: 'what voting sytem was used for the tower hamlets mayor thing' }).snippets[0]!.text).toContain('Alternative Vote system');
+    // Nor a dropped g ("showin" is showing, not "shown").
+    expect(engine.explain({ command: 'ask', query: 'why is ken no showin face' }).explanation.normalised).toContain('showin');
     // Nor a word whose first letter differs ("aboot" is not "boot").
     expect(engine.explain({ command: 'ask', query: 'wit did he say aboot the nec' }).explanation.normalised).toBe('what did he say about the nec');
     // A name the sources do not know stays as typed; so does one they know, misspelt.

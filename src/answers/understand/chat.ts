@@ -145,6 +145,11 @@ export const SHORTHAND: Readonly<Record<string, string>> = {
   himsel: 'himself',
   wans: 'ones',
   mair: 'more',
+  wisnae: 'was not',
+  anythin: 'anything',
+  somethin: 'something',
+  nothin: 'nothing',
+  everythin: 'everything',
   cooncillor: 'councillor',
   cooncillors: 'councillors',
   // Written apart where the articles write one word.

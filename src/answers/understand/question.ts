@@ -65,6 +65,7 @@ const CONTRACTIONS: [RegExp, string][] = [
   [/'ve\b/g, ' have'],
   [/'ll\b/g, ' will'],
   [/\b(i|you|he|she|we|they)'d\b/g, '$1 would'],
+  [/\b(how|what|who|where|why|when)'d\b/g, '$1 did'],
   [/\bi'm\b/g, 'i am'],
 ];
 

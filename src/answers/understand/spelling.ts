@@ -30,6 +30,8 @@ function corrected(lookup: Lookup, word: string): string | undefined {
   // (The corpus and its names first: the word list is read on the first word that needs it.)
   if (Object.hasOwn(SHORTHAND, word) || lookup.nameTokens.has(word) || terms(word).some((t) => lookup.has(t))) return undefined;
   if (lookup.similarNameTokens(word).length || isEnglish(word)) return undefined;
+  // "showin", "gettin": a dropped g, which the search reads itself (expand.ts), not "shown".
+  if (/in$/.test(word) && isEnglish(`${word}g`)) return undefined;
   let best: { word: string; idf: number } | undefined;
   for (const candidate of oneSlips(word)) {
     // (A slip seldom changes the first letter: "aboot" is not "boot".)
