@@ -13,7 +13,7 @@ import { personsNamed } from './persons.js';
 import { NOT_IN_PASSAGE, premiseOf } from './premise.js';
 import { type Hit, searchPassages } from './textsearch.js';
 import type { PartTrace } from './explain.js';
-import { actionTermsOf, type Concept, conceptMatch, type SearchPlan, searchPlan } from './understand/expand.js';
+import { actionTermsOf, type Concept, conceptCoverage, conceptMatch, type SearchPlan, searchPlan } from './understand/expand.js';
 import { contrasts, HYPOTHETICAL, hypothetical, negative } from './understand/polarity.js';
 import { SPEAKS_FOR } from './understand/chat.js';
 import { contentOf, JUSTIFY, parseQuestion, type QuestionPart, setsEarlier } from './understand/question.js';
@@ -187,8 +187,12 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
       continue;
     }
     const text = lookup.passageText(hit.passage);
+    // "why was there a byelection in spitalfields": "This seat ... the sitting Labour councillor defected"
+    // is in a post about Spitalfields; what its article is about counts as its setting, at half.
+    const topic = lookup.topicTerms(hit.passage.article);
+    const topical = hit.windowCoverage < 1 ? (conceptCoverage(plan.concepts, { has: (t) => hit.covered.has(t) || topic.has(t) }) + hit.windowCoverage) / 2 : 1;
     const factors = {
-      coverage: ((hit.coverage + hit.windowCoverage) / 2) ** 2,
+      coverage: ((hit.coverage + Math.max(hit.windowCoverage, topical)) / 2) ** 2,
       relevance: hit.relevance + 0.5 * hit.neighbourRelevance,
       answerType: !fits ? WRONG_TYPE : type === 'reason' && reasonOfAction(text, mainActionTerms) ? ATTACHED_REASON : 1,
       involvesNamed: anyone ? 1 : OTHER_PEOPLE + (1 - OTHER_PEOPLE) * hit.involvesNamed,

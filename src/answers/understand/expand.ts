@@ -239,7 +239,7 @@ export function actionTermsOf(plan: SearchPlan, main = false): Set<string> {
 }
 
 /** Share of the concepts' weight a passage covers, given the terms it matched (own or alternative). */
-export function conceptCoverage(concepts: readonly Concept[], matched: ReadonlySet<string>): number {
+export function conceptCoverage(concepts: readonly Concept[], matched: Pick<ReadonlySet<string>, 'has'>): number {
   let total = 0;
   let hit = 0;
   for (const c of concepts) {
@@ -250,7 +250,7 @@ export function conceptCoverage(concepts: readonly Concept[], matched: ReadonlyS
 }
 
 /** How much a set of matched terms covers one concept: 1 by its own word, less by a paraphrase. */
-export function conceptMatch(c: Concept, matched: ReadonlySet<string>): number {
+export function conceptMatch(c: Concept, matched: Pick<ReadonlySet<string>, 'has'>): number {
   if (c.terms.some((t) => matched.has(t)) || c.allOf?.every((t) => matched.has(t))) return 1;
   let best = 0;
   c.alternatives.forEach((w, t) => {
