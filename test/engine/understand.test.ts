@@ -150,6 +150,12 @@ describe('parts', () => {
     expect(parseQuestion('i thought the nec did actually discipline ken in the end?').parts[0]!.type).toBe('yesno');
   });
 
+  it('reads the formal register\'s wrappers ("Would I be right in thinking that X", "I gather", "might I ask")', () => {
+    expect(parseQuestion('Would I be right in thinking that Mr Livingstone actually went out campaigning alongside Mr Rahman?').parts[0]!.type).toBe('yesno');
+    expect(parseQuestion('Where did Mr Livingstone campaign instead, if I have understood the matter correctly?').parts[0]!.content).not.toMatch(/understood|matter/);
+    expect(parseQuestion('might I ask what positions they held').parts[0]!.content).not.toContain('ask');
+  });
+
   it('reads where the asker read it ("according to that rant blog", "the blog says") as context', () => {
     const [part] = parseQuestion('who nominated lutfur according to that rant blog').parts;
     expect(part!.content).toBe('nominated lutfur');

@@ -332,6 +332,8 @@ function unwrap(typed: string): string {
       // ("source for ken apologising": whether he did.)
       .replace(SOURCE_REQUEST, (found, offset: number, all: string) => (offset === 0 && !/^(?:who|whom|whose|what|whats|when|where|why|how|which)\b/.test(all.slice(found.length)) ? 'is it true that ' : ''))
       .replace(/^(?:if|whether)\s+/, 'is it true that ')
+      // "Would I be right in thinking that Mr Livingstone ...", "Is it the case that ...": whether so.
+      .replace(/^(?:(?:would|am|was) i (?:be )?(?:right|correct|wrong) (?:in |to )?(?:thinking|saying|assuming|believing|think|say|assume)|(?:is|was) it (?:the case|so)|is it fair to say|would it be (?:fair|right|true) to say|am i to understand)\s+(?:that\s+)?/, 'is it true that ')
       // "i thought the nec did discipline ken in the end": whether it did.
       .replace(/^(?:i thought|i always thought|i was told|i read|i remember)\s+(?:that\s+)?(?!(?:who|what|when|where|why|how|which)\b)/, 'is it true that ')
       // "who did ken run against in 2000, i thought it was oona king": the guess after the question.
@@ -387,7 +389,7 @@ const LEAD = /^(?:(?:ngl|tbh|tbf|honestly|lol|lmao|ok|okay|so|and|but|hey|also|l
 
 /** A polite or chatty request wrapped around the question. */
 const REQUEST =
-  /^(?:(?:can|could|would|will|pls|please)\s+(?:someone|somebody|anyone|anybody|you|u|ya|one of you)(?:\s+please)?(?:\s+(?:tell|remind|show)\s+(?:me|us)|\s+(?:explain|confirm|clarify|say|let me know))?|(?:does|do)\s+(?:anyone|anybody|someone|you|u)\s+know|any\s?one\s+know|i\s+(?:want|need|would like)\s+to\s+know|i\s+(?:am|was)\s+wondering|quick question|genuine question|honest question|serious question|(?:(?:pls|please|plz)\s+)?(?:tell|show|remind)\s+(?:me|us)(?:\s+please)?)\s*,?\s*|^i\s+(?:do not|cannot)\s+(?:get|understand|see)\s+(?=why|how|what|who|when|where|which|if|whether)|^i\s+(?:wonder|am wondering)\s+(?=why|how|what|who|when|where|which|if|whether)/;
+  /^(?:(?:can|could|would|will|pls|please)\s+(?:someone|somebody|anyone|anybody|you|u|ya|one of you)(?:\s+please)?(?:\s+(?:tell|remind|show)\s+(?:me|us)|\s+(?:explain|confirm|clarify|say|let me know))?|(?:does|do)\s+(?:anyone|anybody|someone|you|u)\s+know|any\s?one\s+know|i\s+(?:want|need|would like)\s+to\s+know|i\s+(?:am|was)\s+wondering|quick question|genuine question|honest question|serious question|(?:might|may|can|could) i ask|i (?:would|should) (?:like|be grateful) (?:to know|if (?:someone|anyone|you) could (?:tell me|explain|clarify))|(?:(?:pls|please|plz)\s+)?(?:tell|show|remind)\s+(?:me|us)(?:\s+please)?)\s*,?\s*|^i\s+(?:do not|cannot)\s+(?:get|understand|see)\s+(?=why|how|what|who|when|where|which|if|whether)|^i\s+(?:wonder|am wondering)\s+(?=why|how|what|who|when|where|which|if|whether)/;
 
 /** "who was the X [for|in|of ...]", "what was the X", "how many X", "which X did": the thing asked about. */
 const FOCUS =
