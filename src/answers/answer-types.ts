@@ -108,6 +108,9 @@ const QUANTITY = /\b(?!(?:19|20)\d\d(?:s|\b))\d[\d,.]*\b|\b(?:per ?cent|percent|
 const MARGIN = /\b(?:by a landslide|landslide|narrowly|comfortably|by a (?:wide|narrow|huge|big) margin)\b/i;
 /** The size of a win asked: "how big was rahmans win", "how large a victory". */
 const BIG_WIN = /\bhow (?:big|large|huge|wide|comfortable|convincing)\b.*\b(?:win|won|victory|margin|majority)\b/;
+/** A question for a sum of money, and a sum of money: "£50,000", "$3m", "50 grand", "2 million pounds". */
+const ASKS_MONEY = /\b(?:money|cash|pounds|quid|paid|pay|payed|salary|wage|cost|costs|worth|grand|funding|funded|spent|spend|fraud|fine|fined)\b/;
+const MONEY = /[£$€]\s?\d|\b\d[\d,.]*\s?(?:pounds|quid|grand|k|m|million|bn|billion)\b/i;
 /** A share in per cent: "43 per cent", "(11%)". */
 const PER_CENT = /\b\d+(?:\.\d+)?\s*(?:%|per ?cent\b|percent\b)/gi;
 /** A length of time: "some six hours after", "four weeks before the poll", "the same day", "just last month". */
@@ -139,6 +142,8 @@ function hasCount(text: string, question: string, actionTerms: ReadonlySet<strin
   // "did lutfur win? by how much": with nothing counted, a margin in words answers ("by a landslide").
   // So does "how big was rahmans win".
   if (!noun && (/\bhow much(?: by)?$/.test(question.replace(/[?!.\s]+$/, '')) || BIG_WIN.test(question)) && MARGIN.test(text)) return true;
+  // "how much money was the fraud", "how much was robbani paid": only a sum of money answers.
+  if (/^how much\b/.test(question) && ASKS_MONEY.test(question)) return MONEY.test(text);
   // "what % did labour get": only a share in per cent answers, not "October 21".
   const percent = /\b(?:percentage|per cent|percent|share)\b/.test(question);
   for (const m of text.matchAll(percent ? PER_CENT : QUANTITY)) {

@@ -230,6 +230,11 @@ describe('when', () => {
     expect(ask({ command: 'who', query: 'abbo' }).snippets).toEqual([]);
   });
 
+  it('"how much $ was the fraud": only a sum of money answers, which the sources do not give', () => {
+    expect(ask({ command: 'ask', query: 'how much $ was the housing benefit fraud' }).snippets).toEqual([]);
+    expect(ask({ command: 'ask', query: 'how much money was robbani paid as adviser' }).snippets).toEqual([]);
+  });
+
   it('/who "jon biggs": a short first name one slip from the named surname\'s first name', () => {
     expect(ask({ command: 'who', query: 'jon biggs' }).person?.name).toBe('John Biggs');
     expect(ask({ command: 'who', query: 'neil king' }).snippets).toEqual([]);

@@ -76,7 +76,8 @@ const WORD_OR_MARK = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*|[?&,]/gu;
 /** Lower case, folded, contractions and shorthand expanded, repeated punctuation collapsed. */
 export function normalise(text: string): string {
   // "what % of the vote": the sign is a word of its own.
-  let t = fold(text).replace(/(\d)\s*%/g, '$1 per cent').replace(/%/g, ' percentage ');
+  // ("how much $ was the fraud": an amount of money, asked with the sign alone.)
+  let t = fold(text).replace(/(\d)\s*%/g, '$1 per cent').replace(/%/g, ' percentage ').replace(/(?<!\d\s*)[$£€](?!\s*\d)/g, ' money ');
   for (const [pattern, replacement] of CONTRACTIONS) t = t.replace(pattern, replacement);
   // "... too busy for. which one?": a sentence ending before a question is where a part ends.
   t = t.replace(SENTENCE_BEFORE_QUESTION, '? ');
