@@ -128,7 +128,8 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   // its words that has the thing asked ("the election was being held under the Alternative Vote
   // system" for "what voting system was the tower hamlets mayoral election").
   // So is a distinction: the sentence drawing it has few of the words of the cases it sets apart.
-  const minCoverage = NAMED_TYPES.has(type) || part.contrast || part.choices ? NAMED_MIN_COVERAGE : ASK_MIN_COVERAGE;
+  // So does a judgement of how likely ("is an unlikely event in any case").
+  const minCoverage = NAMED_TYPES.has(type) || part.contrast || part.choices || part.likelihood ? NAMED_MIN_COVERAGE : ASK_MIN_COVERAGE;
   const hits = searchPassages(lookup, plan, { minCoverage, window: true, ...(trace ? { trace } : {}) });
   // Not the asker's guess after it ("..., was it ken clark or someone else"): that is who may answer.
   const asked = new Set(terms(part.text.split('?')[0]!));

@@ -135,6 +135,8 @@ describe('parts', () => {
     const a = engine.answer({ command: 'ask', query: 'was a tory win even realistic tho' });
     expect(a.snippets[0]!.text).toMatch(/unlikely event|never on the cards/);
     expect(a.verdict).toBeUndefined();
+    expect(engine.answer({ command: 'ask', query: 'was there ever a real chance of the tories winning tower hamlets tho' }).snippets[0]!.text).toContain('unlikely event');
+    expect(engine.answer({ command: 'ask', query: 'was a tory win even likely tho, sounds like an excuse' }).snippets[0]!.text).toContain('unlikely event');
     // "make certain" judges nothing.
     expect(engine.answer({ command: 'ask', query: 'was there ever a real chance of a tory mayor there tbh' }).snippets[0]!.text).not.toContain('make certain');
   });

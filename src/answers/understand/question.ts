@@ -337,6 +337,8 @@ function unwrap(typed: string): string {
       .replace(/^(?:(?:would|am|was) i (?:be )?(?:right|correct|wrong) (?:in |to )?(?:thinking|saying|assuming|believing|think|say|assume)|(?:is|was) it (?:the case|so)|is it fair to say|would it be (?:fair|right|true) to say|am i to understand)\s+(?:that\s+)?/, 'is it true that ')
       // "i thought the nec did discipline ken in the end": whether it did.
       .replace(/^(?:i thought|i always thought|i was told|i read|i remember)\s+(?:that\s+)?(?!(?:who|what|when|where|why|how|which)\b)/, 'is it true that ')
+      // "was a tory win even likely, sounds like an excuse": the asker's comment after the question.
+      .replace(/,\s*(?:sounds|seems|looks|feels) like\b.*$/, '')
       // "who did ken run against in 2000, i thought it was oona king": the guess after the question.
       .replace(/,?\s+(?:i thought|i think|i reckon|thought|pretty sure|i was sure)\s+(?:it was|it were|he was|she was|they were|that was)\s+(?:\S+\s+){0,3}\S+$/, '')
       // "was it diane abbott who said ... ken should be expelled": who said it, Abbott a guess.
