@@ -235,6 +235,10 @@ describe('when', () => {
     expect(ask({ command: 'ask', query: 'how much money was robbani paid as adviser' }).snippets).toEqual([]);
   });
 
+  it('"why did ken almost get kicked out": the calls for it, an action that did not happen', () => {
+    expect(ask({ command: 'ask', query: 'y did ken almost get kicked out of labour lol' }).snippets[0]!.text).toContain('faced calls for his expulsion');
+  });
+
   it('/who "jon biggs": a short first name one slip from the named surname\'s first name', () => {
     expect(ask({ command: 'who', query: 'jon biggs' }).person?.name).toBe('John Biggs');
     expect(ask({ command: 'who', query: 'neil king' }).snippets).toEqual([]);

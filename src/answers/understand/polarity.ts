@@ -56,7 +56,7 @@ export function contrasts(question: string, text: string): boolean {
 export const HYPOTHETICAL = 0.2;
 
 /** Words that put an action in doubt or in the future: "calls for his expulsion", "faces expulsion". */
-const MODAL = /\b(?:calls? for|called for|calling for|faces?|faced|facing|threat(?:en(?:ed|s)?)? (?:of|to|with)?|could|would|should|may|might|will|shall|warning|warned|demand(?:ed|s)?|wants?|wanted|urged?|ask(?:ed|s)? for|possible|likely|expect(?:ed|s)? to)\b/gi;
+const MODAL = /\b(?:calls? for|called for|calling for|faces?|faced|facing|almost|nearly|came close to|threat(?:en(?:ed|s)?)? (?:of|to|with)?|could|would|should|may|might|will|shall|warning|warned|demand(?:ed|s)?|wants?|wanted|urged?|ask(?:ed|s)? for|possible|likely|expect(?:ed|s)? to)\b/gi;
 
 /**
  * True when every action word of the text stands after a word that puts it in doubt or in the
