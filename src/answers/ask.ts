@@ -91,7 +91,7 @@ function silent(hit: Hit, speakers: readonly string[], text: string): boolean {
 }
 
 /** A passage telling that someone said nothing: it answers what they said. */
-const SILENCE = /\b(?:refus\w* to (?:comment|speak|say)|declin\w* to (?:comment|speak|say)|failure to speak|fail\w* to speak|(?:remained|stayed|kept) (?:silent|quiet|tight-lipped)|no comment)\b/i;
+export const SILENCE = /\b(?:refus\w* to (?:comment|speak|say)|declin\w* to (?:comment|speak|say)|failure to speak|fail\w* to speak|(?:remained|stayed|kept) (?:silent|quiet|tight-lipped)|no comment)\b/i;
 
 /** A passage that is itself a question (its closing quote marks aside). */
 const ASKED_IN_TEXT = /\?[\s"'\u201d\u2019]*$/;

@@ -6,7 +6,7 @@
  */
 import type { SearchIndex } from '../retrieval/index.js';
 import { fold, words } from '../retrieval/text.js';
-import { ask, route } from './ask.js';
+import { ask, route, SILENCE } from './ask.js';
 import { Lookup, type LookupData } from './lookup.js';
 import { check } from './check.js';
 import { timeline } from './timeline.js';
@@ -122,7 +122,11 @@ export class Engine {
     if (first.snippets.length) return first;
     // A person the sources never quote ("what did helal abbas say about ...", "what did the tory
     // candidate say") is not answered by someone else's words.
-    if (routed.command === 'quote' && !first.person && (resolvePerson(this.lookup, routed.speaker).kind === 'person' || PERSON_ROLE.test(routed.speaker))) return first;
+    // Their silence is what the sources say of it ("his failure to speak out about ...").
+    if (routed.command === 'quote' && !first.person && (resolvePerson(this.lookup, routed.speaker).kind === 'person' || PERSON_ROLE.test(routed.speaker))) {
+      const silence = this.run('ask', part, undefined, trace);
+      return silence.snippets[0] && SILENCE.test(silence.snippets[0].text) ? silence : first;
+    }
     // A question shaped like a command may still be answered by a passage ("what does Labour's rule
     // book say about ..."); the free-text search keeps its own guard against loose matches.
     if (trace) trace.routedTo = 'ask';

@@ -239,6 +239,14 @@ describe('when', () => {
     expect(ask({ command: 'ask', query: 'y did ken almost get kicked out of labour lol' }).snippets[0]!.text).toContain('faced calls for his expulsion');
   });
 
+  it('what someone never quoted said: the sources tell their silence, else nothing', () => {
+    expect(ask({ command: 'ask', query: 'wat did miliband even say abt any of this' }).snippets[0]!.text).toContain('failure to speak out');
+    const kept = ask({ command: 'ask', query: 'miliband just kept his mouth shut about all this didnt he' });
+    expect(kept.snippets[0]!.text).toContain('refused to comment publicly');
+    // A /quote asks for their own words, which the sources do not have.
+    expect(ask({ command: 'quote', query: 'ed miliband' }).snippets).toEqual([]);
+  });
+
   it('/who "jon biggs": a short first name one slip from the named surname\'s first name', () => {
     expect(ask({ command: 'who', query: 'jon biggs' }).person?.name).toBe('John Biggs');
     expect(ask({ command: 'who', query: 'neil king' }).snippets).toEqual([]);

@@ -327,6 +327,12 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'approving a decision',
   },
   {
+    say: ['kept his mouth shut', 'kept their mouth shut', 'kept her mouth shut', 'kept quiet', 'keep quiet', 'kept schtum', 'stayed quiet', 'stay quiet', 'stayed silent', 'said nothing', 'say nothing', 'kept silent', 'silent', 'silence'],
+    means: ['refused to comment', 'failure to speak out', 'tight-lipped'],
+    why: 'saying nothing in public ("the Labour leader has refused to comment publicly")',
+    negative: true,
+  },
+  {
     say: ['agree to', 'agreed to', 'agrees to', 'agreeing to', 'say yes to', 'said yes to', 'go along with', 'went along with'],
     means: ['consented', 'consent', 'agreed'],
     why: 'consenting to something ("Ken has consented ... to be photographed")',
