@@ -156,6 +156,10 @@ describe('parts', () => {
     expect(parseQuestion('Would I be right in thinking that Mr Livingstone actually went out campaigning alongside Mr Rahman?').parts[0]!.type).toBe('yesno');
     expect(parseQuestion('Where did Mr Livingstone campaign instead, if I have understood the matter correctly?').parts[0]!.content).not.toMatch(/understood|matter/);
     expect(parseQuestion('might I ask what positions they held').parts[0]!.content).not.toContain('ask');
+    expect(parseQuestion('On what basis, if I may ask, did the NEC treat his case differently?').parts[0]!.type).toBe('why');
+    expect(parseQuestion('I have heard it said that Mr Rahman was nominated by someone expelled from Respect. Is there anything to that?').parts[0]!.type).toBe('yesno');
+    // A degree word is no verb the articles lack ("quite plainly broke the rules").
+    expect(engine.answer({ command: 'ask', query: 'Am I right in thinking that Mr Livingstone quite plainly broke the rules?' }).snippets.length).toBeGreaterThan(0);
   });
 
   it('reads where the asker read it ("according to that rant blog", "the blog says") as context', () => {

@@ -274,7 +274,8 @@ const SPEECH_ACTS = new Set('admit admits admitted admitting deny denies denied 
 /** Prepositions and pronouns the index keeps as words ("anyone inside labour"): no premise. */
 const FUNCTION_WORDS = new Set(
   // The article's own writer ("why does the writer consider ..."), whom no article names so.
-  'inside outside within among amongst towards toward upon beside besides despite anyone anybody everyone everybody anything everything whatever whoever whichever yet writer author columnist journalist reporter'.split(' '),
+  // Degree words ("Mr Livingstone quite plainly broke the rules"): how much, not what was done.
+  'inside outside within among amongst towards toward upon beside besides despite anyone anybody everyone everybody anything everything whatever whoever whichever yet writer author columnist journalist reporter quite rather very somewhat fairly pretty truly'.split(' '),
 );
 
 /** Pronouns and bodies a question may assert an action of (with named people, see `predicate`). */

@@ -334,7 +334,7 @@ function unwrap(typed: string): string {
       .replace(SOURCE_REQUEST, (found, offset: number, all: string) => (offset === 0 && !/^(?:who|whom|whose|what|whats|when|where|why|how|which)\b/.test(all.slice(found.length)) ? 'is it true that ' : ''))
       .replace(/^(?:if|whether)\s+/, 'is it true that ')
       // "Would I be right in thinking that Mr Livingstone ...", "Is it the case that ...": whether so.
-      .replace(/^(?:(?:would|am|was) i (?:be )?(?:right|correct|wrong) (?:in |to )?(?:thinking|saying|assuming|believing|think|say|assume)|(?:is|was) it (?:the case|so)|is it fair to say|would it be (?:fair|right|true) to say|am i to understand)\s+(?:that\s+)?/, 'is it true that ')
+      .replace(/^(?:(?:would|am|was) i (?:be )?(?:right|correct|wrong) (?:in |to )?(?:thinking|saying|assuming|believing|think|say|assume)|(?:is|was) it (?:the case|so)|is it fair to say|would it be (?:fair|right|true) to say|am i to understand|i (?:have )?(?:heard|read) (?:it said|it claimed|somewhere)|i have heard)\s+(?:that\s+)?/, 'is it true that ')
       // "i thought the nec did discipline ken in the end": whether it did.
       .replace(/^(?:i thought|i always thought|i was told|i read|i remember)\s+(?:that\s+)?(?!(?:who|what|when|where|why|how|which)\b)/, 'is it true that ')
       // "was a tory win even likely, sounds like an excuse": the asker's comment after the question.
@@ -392,7 +392,7 @@ const LEAD = /^(?:(?:ngl|tbh|tbf|honestly|lol|lmao|ok|okay|so|and|but|hey|also|l
 
 /** A polite or chatty request wrapped around the question. */
 const REQUEST =
-  /^(?:(?:can|could|would|will|pls|please)\s+(?:someone|somebody|anyone|anybody|you|u|ya|one of you)(?:\s+please)?(?:\s+(?:tell|remind|show)\s+(?:me|us)|\s+(?:explain|confirm|clarify|say|let me know))?|(?:does|do)\s+(?:anyone|anybody|someone|you|u)\s+know|any\s?one\s+know|i\s+(?:want|need|would like)\s+to\s+know|i\s+(?:am|was)\s+wondering|quick question|genuine question|honest question|serious question|(?:might|may|can|could) i ask|i (?:would|should) (?:like|be grateful) (?:to know|if (?:someone|anyone|you) could (?:tell me|explain|clarify))|(?:(?:pls|please|plz)\s+)?(?:tell|show|remind)\s+(?:me|us)(?:\s+please)?)\s*,?\s*|^i\s+(?:do not|cannot)\s+(?:get|understand|see)\s+(?=why|how|what|who|when|where|which|if|whether)|^i\s+(?:wonder|am wondering)\s+(?=why|how|what|who|when|where|which|if|whether)/;
+  /^(?:(?:can|could|would|will|pls|please)\s+(?:someone|somebody|anyone|anybody|you|u|ya|one of you)(?:\s+please)?(?:\s+(?:tell|remind|show)\s+(?:me|us)|\s+(?:explain|confirm|clarify|say|let me know))?|(?:does|do|would|might)\s+(?:anyone|anybody|someone|you|u)\s+(?:happen to\s+)?know|any\s?one\s+know|i\s+(?:want|need|would like)\s+to\s+know|i\s+(?:am|was)\s+wondering|quick question|genuine question|honest question|serious question|(?:might|may|can|could) i ask|i (?:would|should) (?:like|be grateful) (?:to know|if (?:someone|anyone|you) could (?:tell me|explain|clarify))|(?:(?:pls|please|plz)\s+)?(?:tell|show|remind)\s+(?:me|us)(?:\s+please)?)\s*,?\s*|^i\s+(?:do not|cannot)\s+(?:get|understand|see)\s+(?=why|how|what|who|when|where|which|if|whether)|^i\s+(?:wonder|am wondering)\s+(?=why|how|what|who|when|where|which|if|whether)/;
 
 /** "who was the X [for|in|of ...]", "what was the X", "how many X", "which X did": the thing asked about. */
 const FOCUS =
@@ -419,7 +419,7 @@ export const JUSTIFY =
   /^(?:how (?:did|does|do|can|could|would|will) (?:\S+ ){1,3}(?:justify|defend|explain|excuse)\b|what (?:is|was|were|are) (?:\S+ ){0,3}(?:excuse|justification|defen[cs]e|explanation|argument|reasoning|rationale)s?\b|what (?:is|was|were) (?:he|she|they|\S+) (?:trying|tryna|hoping|aiming|meant) to (?:stop|prevent|achieve|do|block|avoid)\b|what (?:reasons?|grounds|excuses?|justification) (?:did|does|do|has|have|had) (?:\S+ ){1,3}(?:give|gave|given|offer|offered|cite|cited|put forward)\b)/;
 /** The words that ask for a justification, dropped from the search words with the other question words. */
 /** Words that only ask why ("for what reason", "on what grounds", "what was the motive"). */
-const WHY_WORDS = new Set(['reason', 'reasons', 'grounds', 'motive', 'motives', 'purpose', 'reasoning', 'rationale']);
+const WHY_WORDS = new Set(['reason', 'reasons', 'grounds', 'basis', 'motive', 'motives', 'purpose', 'reasoning', 'rationale']);
 const JUSTIFY_WORDS = new Set(['justify', 'justified', 'defend', 'defended', 'explain', 'explained', 'explains', 'excuse', 'excuses', 'justification', 'defence', 'defense', 'explanation', 'argument', 'reasoning', 'rationale', 'trying', 'tryna', 'hoping', 'aiming', 'reason', 'reasons', 'grounds', 'give', 'gave', 'given', 'offer', 'offered', 'cite', 'cited']);
 
 /** "what was that about", "what was it all about": the reason for what the question before told. */
@@ -435,7 +435,7 @@ export function questionType(text: string): QuestionType {
   if (/^(?:who|whom|whose)\b/.test(t) || /\bwho (?:was|is|were) (?:that|it|this|they)$/.test(t) || /\bwho did (?:that|it|this)$/.test(t)) return 'who';
   if (/^(?:when|what (?:date|year|day|month|time)|which (?:date|year|day|month))\b/.test(t) || /\bwhen$/.test(t)) return 'when';
   if (/^where\b/.test(t) || /\bwhere$/.test(t)) return 'where';
-  if (/^(?:why|how come|what for|(?:for )?what (?:reason|reasons|motive)\b)/.test(t) || /\b(?:why|what for)$/.test(t) || WHAT_ABOUT.test(t) || JUSTIFY.test(t)) return 'why';
+  if (/^(?:why|how come|what for|(?:for |on )?what (?:reason|reasons|motive|basis|grounds)\b)/.test(t) || /\b(?:why|what for)$/.test(t) || WHAT_ABOUT.test(t) || JUSTIFY.test(t)) return 'why';
   if (/^(?:how (?:many|much|big|long|large|often)|what (?:share|percentage|proportion|number|majority))\b/.test(t)) return 'count';
   if (/^(?:can you |could you )?(?:list|name)\b/.test(t) || /^(?:what|which) (?:were|are) the names\b/.test(t) || /\bnames\b/.test(t)) return 'list';
   if (/^which\b/.test(t)) return 'which';
