@@ -111,6 +111,8 @@ const BIG_WIN = /\bhow (?:big|large|huge|wide|comfortable|convincing)\b.*\b(?:wi
 /** A question for a sum of money, and a sum of money: "£50,000", "$3m", "50 grand", "2 million pounds". */
 const ASKS_MONEY = /\b(?:money|cash|pounds|quid|paid|pay|payed|salary|wage|cost|costs|worth|grand|funding|funded|spent|spend|fraud|fine|fined)\b/;
 const MONEY = /[£$€]\s?\d|\b\d[\d,.]*\s?(?:pounds|quid|grand|k|m|million|bn|billion)\b/i;
+/** What a share in per cent is of, unless it says otherwise. */
+const VOTE = new Set(['vote', 'votes', 'ballot', 'poll']);
 /** A share in per cent: "43 per cent", "(11%)". */
 const PER_CENT = /\b\d+(?:\.\d+)?\s*(?:%|per ?cent\b|percent\b)/gi;
 /** A length of time: "some six hours after", "four weeks before the poll", "the same day", "just last month". */
@@ -149,6 +151,8 @@ function hasCount(text: string, question: string, actionTerms: ReadonlySet<strin
   for (const m of text.matchAll(percent ? PER_CENT : QUANTITY)) {
     if (asked.has(m[0])) continue;
     if (!noun && actionTerms.size === 0) return true;
+    // "what share of the vote did labour get": a share in per cent is of the vote ("Labour got 10%").
+    if (percent && noun && VOTE.has(noun)) return true;
     const reach = noun ? COUNT_REACH : 2 * COUNT_REACH;
     const around = text.slice(Math.max(0, m.index - reach), m.index + m[0].length + reach);
     if (terms(around).some(near)) return true;

@@ -247,6 +247,12 @@ describe('when', () => {
     expect(ask({ command: 'quote', query: 'ed miliband' }).snippets).toEqual([]);
   });
 
+  it('an adverb before the question word keeps its type ("Precisely how many votes ..."), and "would anyone know" is a request', () => {
+    expect(ask({ command: 'ask', query: 'Could anyone clarify precisely how many votes Mr Rahman won by?' }).snippets).toEqual([]);
+    expect(ask({ command: 'ask', query: 'I gather the party fined Mr Livingstone. Would anyone know how much the fine came to?' }).snippets).toEqual([]);
+    expect(ask({ command: 'ask', query: 'Precisely what share of the vote did Labour get in the Shortlands by-election in Bromley?' }).snippets[0]!.text).toContain('Labour got 10%');
+  });
+
   it('/who "jon biggs": a short first name one slip from the named surname\'s first name', () => {
     expect(ask({ command: 'who', query: 'jon biggs' }).person?.name).toBe('John Biggs');
     expect(ask({ command: 'who', query: 'neil king' }).snippets).toEqual([]);

@@ -388,11 +388,11 @@ export function withoutRequest(typed: string): string {
 }
 
 /** Chat words that open a question without being part of it ("ngl", "ok so", "tbh"). */
-const LEAD = /^(?:(?:ngl|tbh|tbf|honestly|lol|lmao|ok|okay|so|and|but|hey|also|like|then|um|umm|hmm|right|wait|yo|fr|genuinely|seriously)\s*,?\s+)+/;
+const LEAD = /^(?:(?:ngl|tbh|tbf|honestly|lol|lmao|ok|okay|so|and|but|hey|also|like|then|um|umm|hmm|right|wait|yo|fr|genuinely|seriously|precisely|exactly|roughly|basically|actually|just)\s*,?\s+)+/;
 
 /** A polite or chatty request wrapped around the question. */
 const REQUEST =
-  /^(?:(?:can|could|would|will|pls|please)\s+(?:someone|somebody|anyone|anybody|you|u|ya|one of you)(?:\s+please)?(?:\s+(?:tell|remind|show)\s+(?:me|us)|\s+(?:explain|confirm|clarify|say|let me know))?|(?:does|do|would|might)\s+(?:anyone|anybody|someone|you|u)\s+(?:happen to\s+)?know|any\s?one\s+know|i\s+(?:want|need|would like)\s+to\s+know|i\s+(?:am|was)\s+wondering|quick question|genuine question|honest question|serious question|(?:might|may|can|could) i ask|i (?:would|should) (?:like|be grateful) (?:to know|if (?:someone|anyone|you) could (?:tell me|explain|clarify))|(?:(?:pls|please|plz)\s+)?(?:tell|show|remind)\s+(?:me|us)(?:\s+please)?)\s*,?\s*|^i\s+(?:do not|cannot)\s+(?:get|understand|see)\s+(?=why|how|what|who|when|where|which|if|whether)|^i\s+(?:wonder|am wondering)\s+(?=why|how|what|who|when|where|which|if|whether)/;
+  /^(?:(?:can|could|would|will|pls|please)\s+(?:someone|somebody|anyone|anybody|you|u|ya|one of you)(?:\s+please)?(?:\s+(?:tell|remind|show)\s+(?:me|us)|\s+(?:explain|confirm|clarify|say|let me know|(?:happen to\s+)?know))?|(?:does|do|would|might)\s+(?:anyone|anybody|someone|you|u)\s+(?:happen to\s+)?know|any\s?one\s+know|i\s+(?:want|need|would like)\s+to\s+know|i\s+(?:am|was)\s+wondering|quick question|genuine question|honest question|serious question|(?:might|may|can|could) i ask|i (?:would|should) (?:like|be grateful) (?:to know|if (?:someone|anyone|you) could (?:tell me|explain|clarify))|(?:(?:pls|please|plz)\s+)?(?:tell|show|remind)\s+(?:me|us)(?:\s+please)?)\s*,?\s*|^i\s+(?:do not|cannot)\s+(?:get|understand|see)\s+(?=why|how|what|who|when|where|which|if|whether)|^i\s+(?:wonder|am wondering)\s+(?=why|how|what|who|when|where|which|if|whether)/;
 
 /** "who was the X [for|in|of ...]", "what was the X", "how many X", "which X did": the thing asked about. */
 const FOCUS =
