@@ -205,7 +205,8 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
       // "Will Livingstone urge Lutfur supporters to switch to Abbas?": a question the article asks
       // says nothing happened.
       questioned: ASKED_IN_TEXT.test(text) ? HYPOTHETICAL : 1,
-      asserted: ASSERTS.has(part.type) && !askedAsCall && hypothetical(text, mainActionTerms) ? HYPOTHETICAL : 1,
+      // "why is everyone saying ken should be expelled": the calls, not an expulsion that happened.
+      asserted: ASSERTS.has(part.type) && (askedAsCall ? !hypothetical(text, mainActionTerms) : hypothetical(text, mainActionTerms)) ? HYPOTHETICAL : 1,
     };
     const score = Object.values(factors).reduce((a, b) => a * b, 1);
     const p = hit.passage;

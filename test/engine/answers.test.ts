@@ -253,6 +253,11 @@ describe('when', () => {
     expect(ask({ command: 'ask', query: 'Precisely what share of the vote did Labour get in the Shortlands by-election in Bromley?' }).snippets[0]!.text).toContain('Labour got 10%');
   });
 
+  it('"why is everyone saying ken should be expelled": the calls for it rank above an expulsion that happened', () => {
+    expect(ask({ command: 'ask', query: 'why is everyone saying ken livingstone shd be expelled, what did he even do' }).snippets[0]!.text).toContain('faced calls for his expulsion');
+    expect(ask({ command: 'ask', query: 'ken keeps sayin keep the tories out but was a tory win even possible ngl' }).snippets[0]!.text).toContain('unlikely event');
+  });
+
   it('/who "jon biggs": a short first name one slip from the named surname\'s first name', () => {
     expect(ask({ command: 'who', query: 'jon biggs' }).person?.name).toBe('John Biggs');
     expect(ask({ command: 'who', query: 'neil king' }).snippets).toEqual([]);

@@ -306,9 +306,9 @@ const TOPIC_INTRO = /^(?:what is|what are|whats) (?:this|that|all this|the deal|
 const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'him', 'her', 'them', 'his', 'their', 'that', 'this', 'there', 'ones', 'one']);
 
 /** "was there a real chance of ...", "was X ever realistic / likely / on the cards", "how likely was ...". */
-const ASKS_LIKELIHOOD = /\b(?:chance|chances|realistic|realistically|likely|unlikely|likelihood|probable|plausible|feasible|on the cards|odds)\b/;
+const ASKS_LIKELIHOOD = /\b(?:chance|chances|realistic|realistically|likely|unlikely|likelihood|probable|plausible|feasible|possible|possibility|on the cards|odds)\b/;
 /** The words that only ask how likely: the judging sentence has its own ("never on the cards"). */
-const LIKELIHOOD_WORDS = new Set(['chance', 'chances', 'realistic', 'realistically', 'likely', 'unlikely', 'likelihood', 'probable', 'plausible', 'feasible', 'odds', 'real', 'ever', 'any', 'serious', 'on', 'cards']);
+const LIKELIHOOD_WORDS = new Set(['chance', 'chances', 'realistic', 'realistically', 'likely', 'unlikely', 'likelihood', 'probable', 'plausible', 'feasible', 'possible', 'possibility', 'odds', 'real', 'ever', 'any', 'serious', 'on', 'cards']);
 
 /** The words that ask for a list ("list the councillors", "names pls"). */
 const LIST_WORDS = new Set(['list', 'name', 'names']);
