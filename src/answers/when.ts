@@ -122,7 +122,7 @@ export function onlyRelativeDates(passage: { dates: readonly DateMention[] }): b
 }
 
 /** A year naming one of a series of events ("the 2004 mayoral election") is kept far lower. */
-const ONE_OF_SERIES = 0.3;
+const ONE_OF_SERIES = 0.15;
 
 /** True when the year stands before the noun it names: "the 2008 Mayoral election", "the 2012 London mayoral race". */
 function namesInstance(text: string, date: DateMention): boolean {
