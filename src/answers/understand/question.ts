@@ -365,8 +365,12 @@ const ATTRIBUTIONS = [
   new RegExp(String.raw`,? (?:in|on) ((?:his|her|their|the|that|this|\S+s) (?:\S+ ){0,2}?${WRITING})(?=$|,)`),
 ];
 
+const NAMES_WRITING = new RegExp(String.raw`\baccording to\b|\b${WRITING}\b`);
+
 /** The question without the writing it says it read, and that writing ("that rant blog"). */
 function attributed(text: string): { text: string; source?: string } {
+  // (Most questions name no writing: one look spares the patterns.)
+  if (!NAMES_WRITING.test(text)) return { text };
   for (const pattern of ATTRIBUTIONS) {
     const found = pattern.exec(text);
     if (!found) continue;
