@@ -162,6 +162,12 @@ describe('parts', () => {
     expect(engine.answer({ command: 'ask', query: 'Am I right in thinking that Mr Livingstone quite plainly broke the rules?' }).snippets.length).toBeGreaterThan(0);
   });
 
+  it('reads "apart from X, who else ..." as a who question, X and "else" no part of what to find', () => {
+    const [part] = parseQuestion('apart from lutfur who else got treated badly by the nec').parts;
+    expect(part!.type).toBe('who');
+    expect(part!.content).not.toMatch(/lutfur|else|apart/);
+  });
+
   it('reads where the asker read it ("according to that rant blog", "the blog says") as context', () => {
     const [part] = parseQuestion('who nominated lutfur according to that rant blog').parts;
     expect(part!.content).toBe('nominated lutfur');

@@ -174,6 +174,7 @@ export const FILLER: readonly string[] = [
   'i mean',
   'i heard',
   'let me guess',
+  'else',
   // "why did ken almost get kicked out": the action asked about as one that did not happen, which
   // the question's text still says (polarity.ts reads it as a call or a threat).
   'almost',

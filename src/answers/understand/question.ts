@@ -339,6 +339,8 @@ function unwrap(typed: string): string {
       .replace(/^(?:i thought|i always thought|i was told|i read|i remember)\s+(?:that\s+)?(?!(?:who|what|when|where|why|how|which)\b)/, 'is it true that ')
       // "was a tory win even likely, sounds like an excuse": the asker's comment after the question.
       .replace(/,\s*(?:sounds|seems|looks|feels) like\b.*$/, '')
+      // "apart from lutfur who else does ken reckon ...": who is left out is no part of what to find.
+      .replace(/^(?:apart from|aside from|besides|other than|except(?: for)?)\s+(?:\S+\s+){0,3}?(?=(?:who|whom|what|which|when|where|why|how)\b)/, '')
       // "who did ken run against in 2000, i thought it was oona king": the guess after the question.
       .replace(/,?\s+(?:i thought|i think|i reckon|thought|pretty sure|i was sure)\s+(?:it was|it were|he was|she was|they were|that was)\s+(?:\S+\s+){0,3}\S+$/, '')
       // "was it diane abbott who said ... ken should be expelled": who said it, Abbott a guess.
