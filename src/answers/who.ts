@@ -75,7 +75,7 @@ export function who(lookup: Lookup, typed: string): WhoResult {
 }
 
 /** Words that say a person is meant without describing them ("that X guy", "the one who"). */
-const PERSON_WORDS = new Set('guy guys bloke blokes dude man men woman women lady fella fellow person one chap lad lads geezer gent gents gentleman gentlemen gal girl boy lass individual someone somebody who that this the a an some him her his them'.split(' '));
+const PERSON_WORDS = new Set('guy guys bloke blokes dude man men woman women lady fella fellow person one chap lad lads geezer gent gents gentleman gentlemen gal girl boy lass individual someone somebody whoever who that this the a an some him her his them'.split(' '));
 /** Words after which a name is someone the description relates to, not the one described. */
 const RELATION = /^(?:who|whom|that|which|in|against|into|with|for|by|from|of|to|about|behind|on|at|over|under)$/;
 
