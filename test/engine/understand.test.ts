@@ -162,6 +162,15 @@ describe('parts', () => {
     expect(engine.answer({ command: 'ask', query: 'Am I right in thinking that Mr Livingstone quite plainly broke the rules?' }).snippets.length).toBeGreaterThan(0);
   });
 
+  it('reads a closing "when" clause as the time of the question, not what to find', () => {
+    const [part] = parseQuestion('who did ken stand against in 2000 when he went independent').parts;
+    expect(part!.content).not.toContain('independent');
+    expect(part!.context).toContain('independent');
+    expect(engine.answer({ command: 'ask', query: 'who did ken stand against in 2000 when he went independent' }).snippets[0]!.text).toContain('Frank Dobson');
+    // What someone said "when asked ..." keeps its occasion.
+    expect(parseQuestion('what did labour say when asked if hed be disciplined').parts[0]!.content).toContain('disciplined');
+  });
+
   it('reads "apart from X, who else ..." as a who question, X and "else" no part of what to find', () => {
     const [part] = parseQuestion('apart from lutfur who else got treated badly by the nec').parts;
     expect(part!.type).toBe('who');

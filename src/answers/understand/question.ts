@@ -241,6 +241,18 @@ function readPart(typed: string): QuestionPart {
     part.content = content.slice(0, compared.index).trim();
     part.context = content.slice(compared.index + compared[0].length).trim();
   }
+  // "who did ken stand against in 2000 when he went independent": a clause with "when" after the
+  // question sets its time, as one with "after" does; its words need not be in the answer.
+  // (Not what someone said "when asked ..." or "when he was at conference": there it is the occasion.)
+  const clause = SET_IN_TIME.has(type) && !/\b(?:say|says|said|tell|told|asked)\b/.test(text) ? WHEN_CLAUSE.exec(text) : null;
+  if (clause && !compared) {
+    const setting = contentOf(clause[1]!);
+    const words = setting.split(' ').filter(Boolean);
+    if (words.length && words.length < part.content.split(' ').length) {
+      part.content = part.content.split(' ').slice(0, -words.length).join(' ');
+      part.context = `${part.context ?? ''} ${setting}`.trim();
+    }
+  }
   if (choice) {
     // "a labour mp or the tory guy": what names each answer, without its article or "guy".
     const named = (c: string) => c.replace(/^(?:a|an|the|his|her|their)\s+/, '').replace(/\s+(?:guy|bloke|one|person|lot)$/, '');
@@ -266,6 +278,11 @@ function readPart(typed: string): QuestionPart {
   }
   return part;
 }
+
+/** Question types whose closing "when" clause only sets the time (not "how was he treated when ..."). */
+const SET_IN_TIME = new Set<QuestionType>(['who', 'which', 'why', 'where', 'count', 'list']);
+/** A closing clause with "when" after the question's own words ("..., when he went independent"). */
+const WHEN_CLAUSE = /\S\s+when\s+((?:\S+\s+){1,6}\S+)$/;
 
 /** "compared to (when) ...", "relative to ...". */
 const COMPARED = /\s+(?:compared|relative)\s+(?:to|with)\s+/;
