@@ -76,6 +76,10 @@ export function who(lookup: Lookup, typed: string): WhoResult {
 
 /** Words that say a person is meant without describing them ("that X guy", "the one who"). */
 const PERSON_WORDS = new Set('guy guys bloke blokes dude man men woman women lady fella fellow person one chap lad lads geezer gent gents gentleman gentlemen gal girl boy lass individual someone somebody whoever who that this the a an some him her his them'.split(' '));
+/** "who is [the] man running ...": the verb that only says who is meant. */
+const COPULA = /^(?:is|was|are|were|be|been|s)$/;
+/** A present participle ("slagging", "running"), not a short word that only ends so ("king"). */
+const PARTICIPLE = /^[a-z]{3,}ing$/;
 /** Words after which a name is someone the description relates to, not the one described. */
 const RELATION = /^(?:who|whom|that|which|in|against|into|with|for|by|from|of|to|about|behind|on|at|over|under)$/;
 
@@ -94,7 +98,8 @@ function describedPerson(lookup: Lookup, query: string, named: Person[]): { pers
   const nameTerms = new Set(named.flatMap((p) => lookup.nameWords(p)));
   const isName = (w: string) => nameTerms.has(w) || [...nameTerms].some((n) => sameWord(w, n));
   // Where the description's head ends: "the tory mp | who laid into ken" ("that" opening it is "the").
-  const relation = tokens.findIndex((w, i) => i > 0 && RELATION.test(w));
+  // ("the tory mp slagging off ken": a participle opens the clause as "who" would.)
+  const relation = tokens.findIndex((w, i) => i > 0 && (RELATION.test(w) || (i > 1 && PARTICIPLE.test(w) && !isName(w))));
   const headEnd = relation < 0 ? tokens.length : relation;
   // A name in the head ("lutfur the mayor", "that rahman guy") is the person asked about; one after
   // it ("who laid into ken") or possessive ("kens spokesman") is someone the person relates to.
@@ -102,7 +107,7 @@ function describedPerson(lookup: Lookup, query: string, named: Person[]): { pers
   const related = firstName < 0 || firstName >= headEnd || (/s$/.test(typed[firstName]!) && !nameTerms.has(typed[firstName]!));
   if (!related && named.length) return undefined;
   // What must stand by the person: the head's words, or for "the guy who nominated lutfur" the clause's.
-  const describing = (from: number, to: number) => tokens.slice(from, to).filter((w) => !isName(w) && !PERSON_WORDS.has(w) && !RELATION.test(w));
+  const describing = (from: number, to: number) => tokens.slice(from, to).filter((w) => !isName(w) && !PERSON_WORDS.has(w) && !RELATION.test(w) && !COPULA.test(w));
   const headNoun = describing(0, headEnd).length > 0;
   const head = headNoun ? describing(0, headEnd) : describing(headEnd, tokens.length);
   if (head.length === 0) return named.length ? undefined : NOBODY;

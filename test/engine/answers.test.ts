@@ -266,6 +266,7 @@ describe('when', () => {
   it('/who reads "the lad who runs X" as a description', () => {
     expect(ask({ command: 'who', query: 'the lad who runs socialist unity' }).person?.name).toBe('Andy Newman');
     expect(ask({ command: 'who', query: 'whoever runs socialist unity' }).person?.name).toBe('Andy Newman');
+    expect(ask({ command: 'who', query: 'the tory mp slagging off ken over the rulebook' }).person?.name).toBe('Greg Hands');
   });
 
   it('a yes/no asserts its first verb: "did ed miliband sign off on sacking rahman" is not in the sources', () => {
