@@ -99,6 +99,13 @@ const ASKED_IN_TEXT = /\?[\s"'\u201d\u2019]*$/;
 /** A reason given right after the action asked about ranks above one elsewhere in the sentence. */
 const ATTACHED_REASON = 1.5;
 
+/** For a list of names: the more people a passage names, the more of the list it is (up to eight). */
+function listLength(hit: Hit): number {
+  const people = new Set(hit.passage.mentions.map((m) => m.person)).size;
+  return 1 + LIST_GAIN * Math.min(Math.max(0, people - 2), 6);
+}
+const LIST_GAIN = 0.15;
+
 /** A passage without the kind of thing the question asks for is kept, far lower. */
 const WRONG_TYPE = 0.1;
 
@@ -195,7 +202,8 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
     const factors = {
       coverage: ((hit.coverage + Math.max(hit.windowCoverage, topical)) / 2) ** 2,
       relevance: hit.relevance + 0.5 * hit.neighbourRelevance,
-      answerType: !fits ? WRONG_TYPE : type === 'reason' && reasonOfAction(text, mainActionTerms) ? ATTACHED_REASON : 1,
+      // ("which councillors were it, names pls": the list of eight before a sentence naming two.)
+      answerType: !fits ? WRONG_TYPE : type === 'reason' && reasonOfAction(text, mainActionTerms) ? ATTACHED_REASON : type === 'people' ? listLength(hit) : 1,
       involvesNamed: anyone ? 1 : OTHER_PEOPLE + (1 - OTHER_PEOPLE) * hit.involvesNamed,
       roles: anyone ? 1 : premise.roles(hit),
       speaks: !asksSpeech || speaksIn(lookup, hit, ASKS_SPEAKER.has(part.type) || speaksFor, speakers) || (SAYS.test(part.text) && silent(hit, speakers, text)) ? 1 : justifies ? NOT_THEIR_REASON : NOT_SPOKEN,

@@ -258,6 +258,10 @@ describe('when', () => {
     expect(ask({ command: 'ask', query: 'ken keeps sayin keep the tories out but was a tory win even possible ngl' }).snippets[0]!.text).toContain('unlikely event');
   });
 
+  it('a list of names: the sentence naming the most people first ("which councillors were it, names pls")', () => {
+    expect(ask({ command: 'ask', query: 'which councillors were it exactly, names pls' }).snippets[0]!.text).toContain('Oli Rahman, Lutfa Begum');
+  });
+
   it('/who "jon biggs": a short first name one slip from the named surname\'s first name', () => {
     expect(ask({ command: 'who', query: 'jon biggs' }).person?.name).toBe('John Biggs');
     expect(ask({ command: 'who', query: 'neil king' }).snippets).toEqual([]);
