@@ -10,7 +10,7 @@ import { type AnswerType, answerType, COUNT_MIN_COVERAGE, hasAnswerType, reasonO
 import type { Lookup } from './lookup.js';
 import type { Candidate } from './snippets.js';
 import { personsNamed } from './persons.js';
-import { NOT_IN_PASSAGE, premiseOf } from './premise.js';
+import { MEMBERSHIP, NOT_IN_PASSAGE, premiseOf } from './premise.js';
 import { type Hit, searchPassages } from './textsearch.js';
 import type { PartTrace } from './explain.js';
 import { actionTermsOf, type Concept, conceptCoverage, conceptMatch, type SearchPlan, searchPlan } from './understand/expand.js';
@@ -80,7 +80,7 @@ function speaksIn(lookup: Lookup, hit: Hit, anyone: boolean, speakers: readonly 
 }
 
 /** "what did ed miliband say about ken": the words between the auxiliary and the speech verb. */
-const ASKED_SPEAKER = /\b(?:did|does|do|has|have|had|will|would|was|is)\s+((?:\S+\s+){0,3}?\S+)\s+(?:(?:actually|really|even|ever|ever)\s+)?(?:say|said|saying|tell|told|claim|claimed|reckon|think|argue|admit|deny|comment)\b/;
+const ASKED_SPEAKER = /\b(?:did|does|do|has|have|had|will|would|was|is)\s+((?:\S+\s+){0,3}?\S+)\s+(?:(?:actually|really|even|ever)\s+)?(?:say|said|saying|tell|told|claim|claimed|reckon|think|argue|admit|deny|comment)\b/;
 
 /** "What did X say": what X said, nothing included ("... his failure to speak out about ..."). */
 const SAYS = /\b(?:say|said|saying|comment|commented|speak|spoke)\b/;
@@ -337,11 +337,9 @@ function confirms(lookup: Lookup, part: QuestionPart, plan: SearchPlan, hit: Hit
   const asksNegative = part.negated !== plan.concepts.some((c) => c.negative);
   const denied = hit.passage.mentions.some((m) => hit.named.includes(m.person) && ELLIPTICAL_DENIAL.test(lookup.index.data.articles[hit.passage.article]!.text.slice(m.end, m.end + 16)));
   // "was rania khan one of the 8 that got expelled": a list that names them says so, nothing else.
-  if (ONE_OF.test(part.text) && hit.named.length && !hit.passage.mentions.some((m) => hit.named.includes(m.person) && listed(lookup.index.data.articles[hit.passage.article]!.text, m))) return false;
+  if (MEMBERSHIP.test(part.text) && hit.named.length && !hit.passage.mentions.some((m) => hit.named.includes(m.person) && listed(lookup.index.data.articles[hit.passage.article]!.text, m))) return false;
   return (negative(text, actionTermsOf(plan)) || denied) === asksNegative && !contrasts(part.text, text);
 }
-
-const ONE_OF = /\b(?:one of|among|amongst)\b/;
 
 /** True when a mention stands in a list of names: "– Oli Rahman, Lutfa Begum, Rania Khan, ...". */
 function listed(text: string, m: { start: number; end: number }): boolean {

@@ -5,6 +5,7 @@
  * sources do not say what the question assumes. Shared by `ask` and `when`.
  */
 import { escapeRegExp, terms } from '../retrieval/text.js';
+import { NUMBER_WORDS } from './understand/chat.js';
 import type { Lookup } from './lookup.js';
 import { NOT_IN_PASSAGE, ROLE_MISMATCH, roleFit } from './roles.js';
 import type { Hit } from './textsearch.js';
@@ -30,7 +31,10 @@ function subordinate(question: string, word: string): boolean {
   return new RegExp(`\\b(?:before|after|while|since|without|for|by|when|until)\\s+(?:the\\s+)?${escaped}\\b`).test(question);
 }
 
-const MEMBERSHIP = /\b(?:among|amongst|one of|part of|any of|some of|two of|both of)\b/;
+/** "was X one of the 8 ...", "among the councillors who ...": whether someone belongs to a group. */
+export const MEMBERSHIP = /\b(?:among|amongst|one of|part of|any of|some of|two of|both of)\b/;
+/** "the 8 that got expelled", "the eleven who": a count, not a noun a relative clause describes. */
+const COUNT = new RegExp(`^(?:\\d+|${NUMBER_WORDS.join('|')})$`);
 
 /** True when the words are the verb of a relative clause ("the councillors who resigned the whip"). */
 function relative(question: string, word: string): boolean {
@@ -38,7 +42,8 @@ function relative(question: string, word: string): boolean {
   if (MEMBERSHIP.test(question)) return false;
   // After a noun: not a question word ("and who picked abbas"), nor a count ("one of the 8 that got
   // expelled", whose clause is what is asserted of the one named).
-  return new RegExp(`\\b(?!(?:and|or|but|one|eight|eleven|\\d+)\\b)[a-z]{3,}\\s+(?:who|that|which)\\s+(?:(?:had|have|has|were|was|got|had been|have been)\\s+)?${escapeRegExp(word)}\\b`).test(question);
+  const found = new RegExp(`\\b([a-z0-9]+)\\s+(?:who|that|which)\\s+(?:(?:had|have|has|were|was|got|had been|have been)\\s+)?${escapeRegExp(word)}\\b`).exec(question);
+  return found !== null && found[1]!.length >= 3 && !/^(?:and|but)$/.test(found[1]!) && !COUNT.test(found[1]!);
 }
 
 /** True when the passage has a form of the concept's word the index does not search ("told"). */
@@ -112,7 +117,7 @@ export function premiseOf(lookup: Lookup, part: QuestionPart, plan: SearchPlan):
       // The action in the passage itself, or around it for a sentence that goes on from the one
       // before ("He has refused." after "... asked Ken to come and campaign in Spitalfields").
       const around = lookup.pronounSubject.has(hit.passage.id) ? hit.covered : hit.ownCovered;
-      const told = (c: Concept, terms: ReadonlySet<string>) => conceptCoverage([c], terms) >= COVERED;
+      const told = (c: Concept, matched: ReadonlySet<string>) => conceptCoverage([c], matched) >= COVERED;
       if (mainActions.length && !mainActions.some((c) => told(c, around) || writtenIn(lookup.passageText(hit.passage), c))) {
         // Or in the sentence that first named the passage's subject ("Eight Labour councillors ...
         // have tonight been expelled" / "The eight councillors are understood to be ... Rania Khan").

@@ -377,7 +377,7 @@ const ATTRIBUTIONS = [
   // "why does the tower hamlets blogger reckon a tory win ...": what the writer reckons, asked as fact.
   new RegExp(String.raw`(?<=^(?:why|how come) )(?:does|did|do) ((?:the|that|this|one of the) (?:\S+ ){0,2}${WRITING}) (?:reckon|think|say|claim|believe|suggest|argue)s? (?:that )?`),
   // "that ranty blog says someone nominated lutfur", "the indy says 8 councillors were suspended"
-  new RegExp(String.raw`(?<!\b(?:which|what) (?:\S+ )?)\b((?:the|that|this|his|kens) (?:\S+ ){0,2}?${WRITING}) (?:says|said|claims|reckons|thinks|argues|suggests) (?:that )?`),
+  new RegExp(String.raw`(?<!\b(?:which|what) (?:\S+ )?)\b((?:the|that|this|his|her|their|\S+s) (?:\S+ ){0,2}?${WRITING}) (?:says|said|claims|reckons|thinks|argues|suggests) (?:that )?`),
   // "which far left group does the article say ken used to run with"
   new RegExp(String.raw`(?<=^(?:which|what|who|whom|when|where|how)\b.*?)\b(?:does|did|do) ((?:the|that|this|his|her) (?:\S+ ){0,2}?${WRITING}) (?:say|claim|reckon|think|suggest)s? (?:that )?`),
   // "does ken say anything about john biggs in his statement"

@@ -15,7 +15,7 @@ import { isEnglish, oneSlips } from './english.js';
 
 /** The text spelt the sources' way: split words joined, then one-slip typos of their words fixed. */
 export function respell(lookup: Lookup, text: string): string {
-  return rejoinSplitWords(lookup, text).replace(TYPO_CANDIDATE, (word) => corrected(lookup, fold(word).toLowerCase()) ?? word);
+  return rejoinSplitWords(lookup, text).replace(TYPO_CANDIDATE, (word) => corrected(lookup, fold(word)) ?? word);
 }
 
 /** Words long enough that one slip from an English word is likelier a typo than another word. */
@@ -58,8 +58,8 @@ function rejoinSplitWords(lookup: Lookup, text: string): string {
   for (let changed = true; changed; ) {
     changed = false;
     for (const m of out.matchAll(PAIR)) {
-      const joined = fold(m[1]! + m[2]!).toLowerCase();
-      if (joined.length < MIN_JOINED || !joins(lookup, fold(m[1]!).toLowerCase(), fold(m[2]!).toLowerCase(), joined)) continue;
+      const joined = fold(m[1]! + m[2]!);
+      if (joined.length < MIN_JOINED || !joins(lookup, fold(m[1]!), fold(m[2]!), joined)) continue;
       out = `${out.slice(0, m.index)}${m[1]}${out.slice(m.index + m[0].length)}`;
       changed = true;
       break;
