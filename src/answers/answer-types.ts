@@ -106,8 +106,8 @@ const PLACE = /\b(?:[Ii]n|[Aa]t|[Tt]o|[Ff]rom|[Nn]ear|[Aa]round|[Aa]cross)\s+(?:
 const QUANTITY = /\b(?!(?:19|20)\d\d(?:s|\b))\d[\d,.]*\b|\b(?:per ?cent|percent|half|third|quarter|majority|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundreds?|thousands?)\b/gi;
 /** A margin told in words: "by a landslide", "narrowly". */
 const MARGIN = /\b(?:by a landslide|landslide|narrowly|comfortably|by a (?:wide|narrow|huge|big) margin)\b/i;
-/** The size of a win asked: "how big was rahmans win", "how large a victory". */
-const BIG_WIN = /\bhow (?:big|large|huge|wide|comfortable|convincing)\b.*\b(?:win|won|victory|margin|majority)\b/;
+/** The size of a win or a defeat asked: "how big was rahmans win", "how large a victory", "how badly did abbas lose". */
+const BIG_WIN = /\bhow (?:big|large|huge|wide|comfortable|convincing)\b.*\b(?:win|won|victory|margin|majority|lose|lost|losing|beaten|beat|defeated|defeat|thrashed|hammered|trounced|battered)\b/;
 /** A question for a sum of money, and a sum of money: "£50,000", "$3m", "50 grand", "2 million pounds". */
 const ASKS_MONEY = /\b(?:money|cash|pounds|quid|paid|pay|payed|salary|wage|cost|costs|worth|grand|funding|funded|spent|spend|fraud|fine|fined)\b/;
 const MONEY = /[£$€]\s?\d|\b\d[\d,.]*\s?(?:pounds|quid|grand|k|m|million|bn|billion)\b/i;

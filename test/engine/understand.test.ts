@@ -249,12 +249,25 @@ describe('search plan (concepts and paraphrases, on the real corpus)', () => {
   it('spells an English word of the sources right when typed one slip off ("sytem"), never a name', () => {
     expect(engine.explain({ command: 'ask', query: 'what voting sytem was used' }).explanation.normalised).toBe('what voting system was used');
     expect(engine.answer({ command: 'ask', query: 'what voting sytem was used for the tower hamlets mayor thing' }).snippets[0]!.text).toContain('Alternative Vote system');
-    // Nor a dropped g ("showin" is showing, not "shown").
-    expect(engine.explain({ command: 'ask', query: 'why is ken no showin face' }).explanation.normalised).toContain('showin');
+    // A dropped g is the -ing ("showin" is showing, not "shown").
+    expect(engine.explain({ command: 'ask', query: 'why is ken no showin face' }).explanation.normalised).toContain('showing');
+    expect(engine.answer({ command: 'ask', query: 'did the nec end up punishin ken or not' }).snippets[0]!.text).toContain('decided not to take action');
+    // A word a paraphrase stands for is as good as one of the sources' ("punishment").
+    expect(engine.explain({ command: 'ask', query: 'whats the punishmnt for it' }).explanation.normalised).toContain('punishment');
     // Nor a word whose first letter differs ("aboot" is not "boot").
     expect(engine.explain({ command: 'ask', query: 'wit did he say aboot the nec' }).explanation.normalised).toBe('what did he say about the nec');
     // A name the sources do not know stays as typed; so does one they know, misspelt.
     expect(engine.explain({ command: 'ask', query: 'did galloway back lutfar' }).explanation.normalised).toBe('did galloway back lutfar');
+  });
+
+  it('drops the words that only set an earlier time ("the first time round"); "up against" is a rival', () => {
+    expect(parseQuestion('why did ken get expelled the first time round').parts[0]!.content).toBe('ken get expelled');
+    const answer = engine.answer({ command: 'ask', query: 'why did ken get expelled the 1st time round and who was he up against' });
+    expect(answer.snippets[0]!.text).toContain('against official candidate Frank Dobson');
+  });
+
+  it('reads "piece" as the article it is', () => {
+    expect(engine.answer({ command: 'ask', query: 'how long after kens socialist unity piece did they give the 11 the boot' }).snippets[0]?.text).toContain('Some six hours after');
   });
 
   it('reads "source for X" and a trailing "source?" as the question itself', () => {

@@ -208,6 +208,16 @@ export const FILLER: readonly string[] = [
   'or something',
   'or what',
   'in the first place',
+  // "why did ken get expelled the first time round": the time is set (question.ts EARLIER), its
+  // words need not be in the answer.
+  'the first time round',
+  'the first time around',
+  'first time round',
+  'first time around',
+  'the first time',
+  'last time round',
+  'last time around',
+  'back in the day',
   'in the end',
   'at the end of the day',
   'at least',

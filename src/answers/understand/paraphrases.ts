@@ -169,7 +169,7 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     undergoes: ['scot free', 'got off', 'get off', 'gets off', 'getting off', 'escaped', 'got away with it', 'get away with it', 'walk free', 'walked free', 'off the hook'],
   },
   {
-    say: ['ran against', 'run against', 'running against', 'stood against', 'standing against', 'challenger', 'rival', 'opponent'],
+    say: ['ran against', 'run against', 'running against', 'stood against', 'standing against', 'challenger', 'rival', 'opponent', 'up against', 'go up against', 'went up against', 'going up against', 'opponents', 'rivals'],
     means: ['against', 'rival', 'standing', 'candidate', 'stood'],
     why: 'a rival candidacy',
   },
@@ -284,7 +284,7 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'a comparison',
   },
   {
-    say: ['do anything', 'doing anything', 'did anything', 'done anything', 'do something', 'did something', 'take action', 'took action', 'came down hard on', 'come down hard on', 'coming down hard on', 'cracked down on', 'crack down on', 'threw the book at', 'throw the book at', 'do about', 'doing about', 'did about', 'done about', 'do to', 'did to', 'done to', 'punish', 'discipline'],
+    say: ['do anything', 'doing anything', 'did anything', 'done anything', 'do something', 'did something', 'take action', 'took action', 'came down hard on', 'come down hard on', 'coming down hard on', 'cracked down on', 'crack down on', 'threw the book at', 'throw the book at', 'do about', 'doing about', 'did about', 'done about', 'do to', 'did to', 'done to', 'punish', 'punishing', 'punishes', 'discipline', 'disciplining'],
     means: ['action', 'take action', 'disciplinary'],
     why: 'acting against someone',
   },
@@ -313,6 +313,12 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     say: ['straight away', 'right away', 'immediately', 'at once', 'asap'],
     means: ['immediate', 'immediately'],
     why: 'without delay',
+  },
+  {
+    say: ['piece', 'pieces', 'op-ed', 'op ed', 'column', 'write-up', 'write up', 'writeup'],
+    means: ['article', 'statement'],
+    why: 'a piece of writing',
+    thing: true,
   },
   {
     say: ['blogger', 'bloggers', 'blogged', 'blog post', 'post'],
@@ -419,3 +425,6 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     thing: true,
   },
 ];
+
+/** Single words users write that a paraphrase stands for ("punishment"): a typo of one is corrected to it. */
+export const PARAPHRASED: ReadonlySet<string> = new Set(PARAPHRASES.flatMap((p) => p.say).filter((w) => !w.includes(' ')));

@@ -102,6 +102,8 @@ export function normalise(text: string): string {
     .replace(/\s+([?,])/g, '$1')
     .replace(/,+$/, '')
     .replace(/\bback (?=in (?:19|20)\d\d\b)/g, '') // "back in 2000": when, not backing
+    // "how badly did abbas lose": the size of a defeat, asked as "how big" a win is.
+    .replace(/\bhow (?:badly|heavily|soundly|decisively)\b(?=(?: \S+){1,4} (?:lose|lost|losing|beaten|beat|defeated|thrashed|hammered|trounced|battered)\b)/g, 'how big')
     // "in 04 vs 08", "back in '00": two-digit years after a word that dates.
     .replace(/\b(in|from|to|vs|versus|and|since|until|till|til|of|by)\s+'?(0\d|1\d)\b(?!\s*(?:per|%|people|members|councillors|votes))/g, '$1 20$2')
     .trim();

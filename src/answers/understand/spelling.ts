@@ -3,8 +3,9 @@
  * that way is:
  * - words that autocorrect or a phone keyboard split in two ("ken living stone", "lust fur rahman"),
  *   joined again where the corpus knows the whole word and not its halves;
- * - an English word the corpus uses, typed with one letter left out, one too many or two swapped
- *   ("sytem", "expeled"), written right, so that the rules that read the question's words see it.
+ * - an English word the corpus uses (or a paraphrase stands for), typed with one letter left out, one
+ *   too many or two swapped ("sytem", "expeled", "punishmnt"), or an -ing without its g ("backin"),
+ *   written right, so that the rules that read the question's words see it.
  * Hand-written: MiniSearch's fuzzy search matches one term at a time, never two query terms as one,
  * and corrects only the search, not the words the question is read by ("what voting system").
  */
@@ -12,6 +13,7 @@ import { fold, sameWord, STOP_WORDS, terms } from '../../retrieval/text.js';
 import type { Lookup } from '../lookup.js';
 import { SHORTHAND } from './chat.js';
 import { isEnglish, oneSlips } from './english.js';
+import { PARAPHRASED } from './paraphrases.js';
 
 /** The text spelt the sources' way: split words joined, then one-slip typos of their words fixed. */
 export function respell(lookup: Lookup, text: string): string {
@@ -30,14 +32,15 @@ function corrected(lookup: Lookup, word: string): string | undefined {
   // (The corpus and its names first: the word list is read on the first word that needs it.)
   if (Object.hasOwn(SHORTHAND, word) || lookup.nameTokens.has(word) || terms(word).some((t) => lookup.has(t))) return undefined;
   if (lookup.similarNameTokens(word).length || isEnglish(word)) return undefined;
-  // "showin", "gettin": a dropped g, which the search reads itself (expand.ts), not "shown".
-  if (/in$/.test(word) && isEnglish(`${word}g`)) return undefined;
+  // "showin", "punishin": a dropped g ("showing", not "shown"), so the rules that read verbs see it.
+  if (/in$/.test(word) && isEnglish(`${word}g`)) return `${word}g`;
   let best: { word: string; idf: number } | undefined;
   for (const candidate of oneSlips(word)) {
     // (A slip seldom changes the first letter: "aboot" is not "boot".)
     if (candidate[0] !== word[0] || !isEnglish(candidate)) continue;
+    // ("punishmnt": a word users write for one of the sources', a paraphrase, is as good.)
     const stems = terms(candidate);
-    if (stems.length === 0 || !stems.every((t) => lookup.has(t))) continue;
+    if (stems.length === 0 || !(stems.every((t) => lookup.has(t)) || PARAPHRASED.has(candidate))) continue;
     const idf = Math.max(...stems.map((t) => lookup.idf(t)));
     if (!best || idf < best.idf) best = { word: candidate, idf };
   }
