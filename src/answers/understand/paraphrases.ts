@@ -94,6 +94,7 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     say: ['said anything', 'say anything', 'says anything', 'said something', 'said a word', 'said a single word', 'saying nothing', 'said nothing', 'says nothing', 'kept quiet', 'keeping quiet', 'stayed silent', 'staying silent', 'spoken', 'spoke', 'speak out', 'spoke out', 'commented', 'comment', 'weighed in', 'responded', 'response', 'reacted'],
     means: ['comment', 'speak out', 'said', 'statement'],
     why: 'saying something in public',
+    headSays: true,
   },
   {
     say: ['reckon', 'reckons', 'reckoned', 'think', 'thinks', 'thought', 'consider', 'considers', 'considered', 'feel', 'feels', 'felt', 'predict', 'predicted', 'expect', 'expected', 'claims', 'claim', 'claimed', 'insisted', 'insists', 'argued', 'argues', 'made out', 'makes out'],
