@@ -334,8 +334,8 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'approving a decision',
   },
   {
-    say: ['kept his mouth shut', 'kept their mouth shut', 'kept her mouth shut', 'kept quiet', 'keep quiet', 'kept schtum', 'stayed quiet', 'stay quiet', 'stayed silent', 'said nothing', 'say nothing', 'kept silent', 'silent', 'silence'],
-    means: ['refused to comment', 'failure to speak out', 'tight-lipped'],
+    say: ['kept his mouth shut', 'kept their mouth shut', 'kept her mouth shut', 'kept quiet', 'keep quiet', 'kept schtum', 'stayed quiet', 'stay quiet', 'stayed silent', 'said nothing', 'say nothing', 'kept silent', 'silent', 'silence', 'hide', 'hid', 'hides', 'hiding', 'hide behind', 'hid behind', 'hiding behind', 'lie low', 'lay low', 'laid low', 'lying low', 'keep his head down', 'kept his head down', 'keeping his head down'],
+    means: ['refused to comment', 'failure to speak out', 'tight-lipped', 'delegate'],
     why: 'saying nothing in public ("the Labour leader has refused to comment publicly")',
     negative: true,
   },

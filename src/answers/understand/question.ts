@@ -226,10 +226,10 @@ function readPart(typed: string): QuestionPart {
   for (const filler of FILLERS) content = content.replace(filler, ' ');
   const words = content.split(/\s+/).map((w) => w.replace(/,$/, ''));
   content = words
-    // "do anything", "did nothing": a verb of its own, not the question's auxiliary.
+    // "do anything", "did nothing", "what did he do about it": a verb of its own, not the question's auxiliary.
     // "how long before the vote": the vote is what the answer counts from, not a clause setting the
     // time (expand.ts weighs the words of "... after X" less).
-    .filter((w, i) => w && !(likelihood && LIKELIHOOD_WORDS.has(w)) && !(type === 'list' && LIST_WORDS.has(w)) && !(type === 'count' && COUNT_WORDS.has(w)) && !(/^(?:before|after)$/.test(w) && /^(?:long|soon)$/.test(words[i - 1] ?? '')) && !(justifies && JUSTIFY_WORDS.has(w)) && !(type === 'why' && WHY_WORDS.has(w)) && (!QUESTION_WORDS.has(w) || (DO.has(w) && /^(?:anything|something|nothing)$/.test(words[i + 1] ?? ''))) && w !== '?' && !(type === 'when' && WHEN_WORDS.has(w)))
+    .filter((w, i) => w && !(likelihood && LIKELIHOOD_WORDS.has(w)) && !(type === 'list' && LIST_WORDS.has(w)) && !(type === 'count' && COUNT_WORDS.has(w)) && !(/^(?:before|after)$/.test(w) && /^(?:long|soon)$/.test(words[i - 1] ?? '')) && !(justifies && JUSTIFY_WORDS.has(w)) && !(type === 'why' && WHY_WORDS.has(w)) && (!QUESTION_WORDS.has(w) || (DO.has(w) && /^(?:anything|something|nothing|about)$/.test(words[i + 1] ?? ''))) && w !== '?' && !(type === 'when' && WHEN_WORDS.has(w)))
     .join(' ');
   // "whats the actual numbers", "what was it about": generic words ask about the previous part.
   if (content.split(' ').every((w) => GENERIC.has(w) || PRONOUNS.has(w))) content = '';
@@ -413,7 +413,7 @@ export function withoutRequest(typed: string): string {
 }
 
 /** Chat words that open a question without being part of it ("ngl", "ok so", "tbh"). */
-const LEAD = /^(?:(?:ngl|tbh|tbf|honestly|lol|lmao|ok|okay|so|and|but|hey|also|like|then|um|umm|hmm|right|wait|yo|fr|genuinely|seriously|precisely|exactly|roughly|basically|actually|just)\s*,?\s+)+/;
+const LEAD = /^(?:(?:ngl|tbh|tbf|honestly|lol|lmao|ok|okay|so|and|but|hey|also|like|then|um|umm|hmm|right|wait|yo|fr|genuinely|seriously|precisely|exactly|roughly|basically|actually|just|go on|come on|pls|please|plz)\s*,?\s+)+/;
 
 /** A polite or chatty request wrapped around the question. */
 const REQUEST =
