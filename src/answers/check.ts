@@ -285,27 +285,6 @@ function nounFor(c: Concept, t: Token): boolean {
   return t.terms.some((x) => c.terms.includes(x) || (ACT_NOUNS.get(c.word)?.has(x) ?? false));
 }
 
-interface CorpusFacts {
-  /** Terms the articles write capitalised inside a sentence and never in lower case: names of parties, places, bodies ("Tories", "NEC"). */
-  proper: Set<string>;
-}
-const FACTS = new WeakMap<object, CorpusFacts>();
-/** Learned once per index from the article texts. */
-function corpusFacts(lookup: Lookup): CorpusFacts {
-  let facts = FACTS.get(lookup.index);
-  if (facts) return facts;
-  facts = { proper: new Set() };
-  // A word also written in lower case ("a mayor", "the party") is a common noun however titled.
-  const lower = new Set<string>();
-  for (const article of lookup.index.data.articles) {
-    for (const m of article.text.matchAll(/(?<=[\p{L},;] )\p{Lu}[\p{L}]+/gu)) for (const t of termsOf(m[0])) facts.proper.add(t);
-    for (const m of article.text.matchAll(/(?<![\p{L}])\p{Ll}[\p{L}]+/gu)) for (const t of termsOf(m[0])) lower.add(t);
-  }
-  for (const t of lower) facts.proper.delete(t);
-  FACTS.set(lookup.index, facts);
-  return facts;
-}
-
 /** A passage's mentions, with the he/she of a sentence naming no one as the person it refers to. */
 function mentionsIn(lookup: Lookup, p: Passage): Mention[] {
   const pronoun = lookup.pronounSubject.get(p.id);
@@ -331,7 +310,6 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
   const tokens = tokenize(text, unit.start, unit.end);
   const window = [passages[first.id - 1], passages[last.id + 1]].filter((n): n is Passage => n?.article === first.article);
   const windowTokens = window.flatMap((n) => tokenize(text, n.start, n.end));
-  const facts = corpusFacts(lookup);
   const own = termSet(tokens);
   const around = termSet([...tokens, ...windowTokens]);
   const mentions = unit.passages.flatMap((p) => mentionsIn(lookup, p));
@@ -402,7 +380,7 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
 
   // 3. Another place or kind in a slot: "in Spitalfields" / "in Roman Road", "expenses fraud" / "benefit fraud".
   // (Not for a denial: "refused to campaign in Spitalfields" is not undone by campaigning in Roman Road.)
-  const slot = a.negated ? undefined : slotConflict(lookup, a, tokens, prep.concepts, inUnit.map((h) => h > 0), facts.proper);
+  const slot = a.negated ? undefined : slotConflict(lookup, a, tokens, prep.concepts, inUnit.map((h) => h > 0), lookup.properTerms());
   if (slot !== undefined) {
     const withSlot = share(inUnit.map((h, i) => (i === slot ? 1 : h)));
     if (slotFit(withSlot, peopleAround, numbersAround) >= CONTRADICTS) return { why: 'slot', stance: 'contradicts', fit: slotFit(withSlot, peopleAround, numbersAround) };
@@ -488,7 +466,7 @@ function judge(lookup: Lookup, a: Assertion, unit: Unit, prep: Prepared): Omit<J
         }));
   // The claim's subject, when not a person, is what the unit is about ("the tories won ...").
   // Only a named subject is required (a party, a body: "the tories", "the NEC"); "people" may be "members".
-  const named = prep.concepts.filter((c) => a.subjectWords.has(c) && words(c.word).flatMap(termsOf).some((t) => facts.proper.has(t)));
+  const named = prep.concepts.filter((c) => a.subjectWords.has(c) && words(c.word).flatMap(termsOf).some((t) => lookup.properTerms().has(t)));
   // Any subject (a party, "the councillors") is what the unit or its neighbours are about.
   const subjectOk = prep.concepts.every((c, i) => !(a.subject.has(c) || named.includes(c)) || inWindow[i]! >= 0.8);
   // Where the unit names that subject, it is the doer: before the act, or after "by" ("a blog run by

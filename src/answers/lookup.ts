@@ -243,6 +243,32 @@ export class Lookup {
   }
   private readonly titleTermsMemo = new Map<number, Set<string>>();
 
+  /** Every search term of an article's text, read on first use (only a few articles per question). */
+  articleTerms(article: number): ReadonlySet<string> {
+    let t = this.articleTermsMemo.get(article);
+    if (!t) this.articleTermsMemo.set(article, (t = new Set(terms(this.index.data.articles[article]!.text))));
+    return t;
+  }
+  private readonly articleTermsMemo = new Map<number, Set<string>>();
+
+  /**
+   * Terms the articles write capitalised inside a sentence and never in lower case: names of parties,
+   * places, bodies ("Tories", "NEC", "Spitalfields"). A word also written in lower case ("a mayor",
+   * "the party") is a common noun however titled. Learned from the texts on first use.
+   */
+  properTerms(): ReadonlySet<string> {
+    if (this.properMemo) return this.properMemo;
+    const proper = new Set<string>();
+    const lower = new Set<string>();
+    for (const article of this.index.data.articles) {
+      for (const m of article.text.matchAll(/(?<=[\p{L},;] )\p{Lu}[\p{L}]+/gu)) for (const t of terms(m[0])) proper.add(t);
+      for (const m of article.text.matchAll(/(?<![\p{L}])\p{Ll}[\p{L}]+/gu)) for (const t of terms(m[0])) lower.add(t);
+    }
+    for (const t of lower) proper.delete(t);
+    return (this.properMemo = proper);
+  }
+  private properMemo: Set<string> | undefined;
+
   /**
    * What an article is about (see `articleTopic`): derived with the index and saved with it, so a
    * question only reads it.
