@@ -10,7 +10,7 @@ import { type AnswerType, answerType, COUNT_MIN_COVERAGE, hasAnswerType, reasonO
 import type { Lookup } from './lookup.js';
 import type { Candidate } from './snippets.js';
 import { personsNamed } from './persons.js';
-import { MEMBERSHIP, NOT_IN_PASSAGE, premiseOf } from './premise.js';
+import { elsewhere, MEMBERSHIP, NOT_IN_PASSAGE, premiseOf } from './premise.js';
 import { type Hit, searchPassages } from './textsearch.js';
 import type { PartTrace } from './explain.js';
 import { actionTermsOf, type Concept, conceptCoverage, conceptMatch, type SearchPlan, searchPlan } from './understand/expand.js';
@@ -167,6 +167,7 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
   const failedCheck = (hit: Hit, fits: boolean): string | undefined => {
     const failure = anyone ? undefined : premise.failure(hit);
     if (failure) return failure;
+    if (elsewhere(lookup, plan.concepts, hit)) return 'focus';
     // "was it fptp or av": an answer names one of the two.
     if (part.choices && !part.choices.some((c) => hasWordsOf(lookup.passageText(hit.passage), c))) return 'focus';
     if (!fits && HARD_TYPES.has(type)) return type === 'people' ? 'list' : type;

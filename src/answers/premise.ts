@@ -9,7 +9,7 @@ import { NUMBER_WORDS } from './understand/chat.js';
 import type { Lookup } from './lookup.js';
 import { NOT_IN_PASSAGE, ROLE_MISMATCH, roleFit } from './roles.js';
 import type { Hit } from './textsearch.js';
-import { type Concept, conceptCoverage, type SearchPlan } from './understand/expand.js';
+import { type Concept, conceptCoverage, conceptMatch, type SearchPlan } from './understand/expand.js';
 import type { QuestionPart } from './understand/question.js';
 
 /** Share of the people a question names that an answer's passage (or its neighbours) must involve. */
@@ -143,3 +143,15 @@ export function premiseOf(lookup: Lookup, part: QuestionPart, plan: SearchPlan):
 }
 
 export { NOT_IN_PASSAGE };
+
+/**
+ * True when a passage's whole article never names a place or body the question names (not a person:
+ * people may be "he"): "lutfur being a councillor in spitalfields" is not dated by "The eight
+ * councillors are ... those who appeared in support of Lutfur at his press conference last week", in
+ * a post that never mentions Spitalfields. (Within the article, the sentence may say it otherwise.)
+ */
+export function elsewhere(lookup: Lookup, concepts: readonly Concept[], hit: Hit): boolean {
+  const proper = lookup.properTerms();
+  const article = lookup.articleTerms(hit.passage.article);
+  return concepts.some((c) => !c.missing && !c.setting && c.weight > 0 && c.terms.some((t) => proper.has(t) && !hit.nameTerms.has(t)) && conceptMatch(c, article) === 0);
+}

@@ -7,9 +7,9 @@
 import { type DateMention, resolveDate } from '../retrieval/dates.js';
 import type { PartTrace } from './explain.js';
 import type { Lookup } from './lookup.js';
-import { premiseOf } from './premise.js';
+import { elsewhere, premiseOf } from './premise.js';
 import { hypothetical } from './understand/polarity.js';
-import { actionTermsOf, type Concept, conceptMatch, searchPlan } from './understand/expand.js';
+import { actionTermsOf, searchPlan } from './understand/expand.js';
 import { contentOf, normalise, type QuestionPart, setsEarlier } from './understand/question.js';
 import type { Candidate } from './snippets.js';
 import { termsOf } from '../retrieval/text.js';
@@ -50,18 +50,6 @@ export function when(lookup: Lookup, event: string, trace?: PartTrace): Candidat
   if (trace) trace.hits.sort((a, b) => b.score - a.score).splice(8);
   preferCalendarDate(candidates, dating);
   return candidates;
-}
-
-/**
- * True when the dating sentence's whole article never names a place or body the event names (not a
- * person: people may be "he"): "lutfur being a councillor in spitalfields" is not dated by "The eight
- * councillors are ... those who appeared in support of Lutfur at his press conference last week", in
- * a post that never mentions Spitalfields. (Within the article, the sentence may say it otherwise.)
- */
-function elsewhere(lookup: Lookup, concepts: readonly Concept[], hit: Hit): boolean {
-  const proper = lookup.properTerms();
-  const article = lookup.articleTerms(hit.passage.article);
-  return concepts.some((c) => !c.missing && !c.setting && c.weight > 0 && c.terms.some((t) => proper.has(t) && !hit.nameTerms.has(t)) && conceptMatch(c, article) === 0);
 }
 
 /**

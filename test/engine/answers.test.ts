@@ -365,6 +365,14 @@ describe('abstentions: the sources are silent', () => {
   });
 });
 
+describe('a place the passage\'s article never names', () => {
+  it('does not date an event there ("lutfur being a councillor in spitalfields" is undated)', () => {
+    expect(ask({ command: 'when', query: 'lutfur being a councillor in spitalfields' }).abstained).toBe(true);
+    // The place's own article dates what it tells there.
+    expect(ask({ command: 'when', query: 'ken campaigning in roman road' }).snippets[0]?.text).toContain('Roman Road');
+  });
+});
+
 describe('the paragraph printed in two articles', () => {
   const WORDS = 'there must be no wave of expulsions';
   it('is in both files (the fact the next test relies on)', () => {
