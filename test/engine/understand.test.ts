@@ -266,6 +266,11 @@ describe('search plan (concepts and paraphrases, on the real corpus)', () => {
     expect(answer.snippets[0]!.text).toContain('against official candidate Frank Dobson');
   });
 
+  it('"put lutfur 2nd" places him on the ballot; "putting up" a candidate is standing one', () => {
+    expect(engine.answer({ command: 'quote', query: 'the labour source', about: 'ken telling ppl to put lutfur 2nd' }).snippets[0]?.text).toContain('either with us or against us');
+    expect(engine.answer({ command: 'ask', query: 'whos lutfur putting up as his candidate in the by election' }).snippets[0]?.text).toContain('Gulam Robbani');
+  });
+
   it('reads "piece" as the article it is', () => {
     expect(engine.answer({ command: 'ask', query: 'how long after kens socialist unity piece did they give the 11 the boot' }).snippets[0]?.text).toContain('Some six hours after');
   });

@@ -136,9 +136,15 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     thing: true,
   },
   {
-    say: ['put forward', 'puts forward', 'putting forward', 'put up', 'nominate', 'nominating', 'proposed', 'propose', 'signed his papers', 'signed the papers', 'backed his nomination'],
+    say: ['put forward', 'puts forward', 'putting forward', 'nominate', 'nominating', 'proposed', 'propose', 'signed his papers', 'signed the papers', 'backed his nomination'],
     means: ['nominated', 'nomination'],
     why: 'nominating a candidate',
+  },
+  {
+    // "who is lutfur putting up in the byelection": "who is standing ... as the Rahman candidate".
+    say: ['put up', 'putting up', 'puts up', 'fielding', 'field', 'fielded'],
+    means: ['standing', 'nominated', 'candidate'],
+    why: 'running a candidate in an election',
   },
   {
     say: ['ask lawyers', 'asked lawyers', 'asking lawyers', 'ask a lawyer', 'asked a lawyer', 'ask the lawyers', 'asked the lawyers', 'ask its lawyers', 'asked its lawyers', 'ask for advice', 'asked for advice', 'ask for legal advice', 'asked for legal advice', 'check with', 'checked with', 'checking with', 'consult', 'consulted', 'consulting', 'run it by', 'ran it by', 'get advice', 'got advice', 'take advice', 'took advice', 'seek advice', 'sought advice'],
@@ -239,6 +245,12 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     means: ['islamist', 'extremist'],
     why: 'links to an extremist group',
     thing: true,
+  },
+  {
+    // "put lutfur 2nd", "rank him second": where a voter places a candidate on the ballot.
+    say: ['put', 'puts', 'putting', 'rank', 'ranked', 'ranking'],
+    means: ['place', 'placed', 'preference'],
+    why: 'placing a candidate on the ballot paper',
   },
   {
     say: ['second choice', '2nd choice', 'second vote', 'preference', 'pref', '2nd pref', 'second pref', '1st pref', 'first pref', 'prefs', 'preferences', 'ballot', 'ballots', 'ballot paper', 'ballot papers'],
