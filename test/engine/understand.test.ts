@@ -271,6 +271,11 @@ describe('search plan (concepts and paraphrases, on the real corpus)', () => {
     expect(engine.answer({ command: 'ask', query: 'whos lutfur putting up as his candidate in the by election' }).snippets[0]?.text).toContain('Gulam Robbani');
   });
 
+  it('"far left" is a group left of Labour; "used to" only sets the past', () => {
+    expect(engine.answer({ command: 'ask', query: 'which far left group does the article say ken used to run with' }).snippets[0]?.text).toContain('Workers Revolutionary Party');
+    expect(parseQuestion('what happened to the councillor who used to hold the seat').parts[0]!.content).toContain('used');
+  });
+
   it('reads "piece" as the article it is', () => {
     expect(engine.answer({ command: 'ask', query: 'how long after kens socialist unity piece did they give the 11 the boot' }).snippets[0]?.text).toContain('Some six hours after');
   });

@@ -218,6 +218,10 @@ export const FILLER: readonly string[] = [
   'last time round',
   'last time around',
   'back in the day',
+  // "ken used to run with": the past, which the sources tell as it was ("he once ran with"); not in a
+  // clause that describes someone ("the councillor who used to hold the seat"). (Entries are read as
+  // regular expressions.)
+  '(?<!(?:who|that|which) )used to',
   'in the end',
   'at the end of the day',
   'at least',

@@ -247,6 +247,14 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     thing: true,
   },
   {
+    // "which far left lot did ken run with": a group further left than Labour, in the articles'
+    // words a revolutionary party or a militant tendency.
+    say: ['far left', 'far-left', 'hard left', 'hard-left', 'loony left', 'trot', 'trots', 'trotskyist', 'trotskyists', 'commie', 'commies', 'communist', 'communists'],
+    means: ['revolutionary', 'militant'],
+    why: 'a group to the left of Labour',
+    thing: true,
+  },
+  {
     // "put lutfur 2nd", "rank him second": where a voter places a candidate on the ballot.
     say: ['put', 'puts', 'putting', 'rank', 'ranked', 'ranking'],
     means: ['place', 'placed', 'preference'],
