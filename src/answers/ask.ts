@@ -59,7 +59,7 @@ const HARD_TYPES = new Set<AnswerType>(['number', 'duration', 'person', 'people'
  * was he in prison", "list the councillors who resigned").
  */
 const ASSERTS = new Set<QuestionPart['type']>(['yesno', 'why', 'how', 'when', 'list', 'count']);
-const SPEECH = /\b(?:say|says|said|saying|claim|claims|claimed|tell|told|explain|explained|argue|argued|insist|insisted|reckon|reckons|call|called|describe|described|admit|admits|admitted|deny|denies|denied|confess|confessed|acknowledge|acknowledged)\b/;
+const SPEECH = /\b(?:say|says|said|saying|claim|claims|claimed|tell|told|explain|explained|argue|argued|insist|insisted|reckon|reckons|call(?!\s+for)|called(?!\s+for)|describe|described|admit|admits|admitted|deny|denies|denied|confess|confessed|acknowledge|acknowledged)\b/;
 /** A passage where no one the question names speaks, for a question about what they said. */
 const NOT_SPOKEN = 0.2;
 
