@@ -153,7 +153,9 @@ function hasCount(text: string, question: string, actionTerms: ReadonlySet<strin
     if (!noun && actionTerms.size === 0) return true;
     // "what share of the vote did labour get": a share in per cent is of the vote ("Labour got 10%").
     if (percent && noun && VOTE.has(noun)) return true;
-    const reach = noun ? COUNT_REACH : 2 * COUNT_REACH;
+    // (A count of people acted on may head a long subject: "Eight Labour councillors, two officers
+    // of the local party and one ordinary member have tonight been expelled".)
+    const reach = noun ? COUNT_REACH : 4 * COUNT_REACH;
     const around = text.slice(Math.max(0, m.index - reach), m.index + m[0].length + reach);
     if (terms(around).some(near)) return true;
   }

@@ -174,6 +174,12 @@ describe('when', () => {
     expect(ask({ command: 'ask', query: 'how many got binned altogether' }).snippets[0]?.text).toMatch(/\b(?:11|eleven|Eight)\b/);
   });
 
+  it('"how many got the boot, not just the councillors": a count heading a long subject; "not just" denies nothing', () => {
+    const a = ask({ command: 'ask', query: 'how many ppl TOTAL got the boot in tower hamlets, not just the councillors' });
+    expect(a.abstained).toBe(false);
+    expect(a.snippets.slice(0, 2).map((s) => s.text).join(' ')).toMatch(/one ordinary member|eleven members|11 party members/);
+  });
+
   it('"how big was rahmans win": a margin in words answers; "source for X" asks whether X', () => {
     expect(ask({ command: 'ask', query: 'how big was rahmans win over the labour candidate' }).snippets[0]?.text).toContain('by a landslide');
     expect(ask({ command: 'ask', query: 'source for ken apologising to labour members after the election?' }).snippets).toEqual([]);

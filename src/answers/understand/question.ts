@@ -234,7 +234,8 @@ function readPart(typed: string): QuestionPart {
   // "whats the actual numbers", "what was it about": generic words ask about the previous part.
   if (content.split(' ').every((w) => GENERIC.has(w) || PRONOUNS.has(w))) content = '';
   // Not the rhetorical "wasnt it ..." at the start, nor the other answer in "... or not" at the end.
-  const asserted = text.replace(/^(?:is it true|is it|was it|did|does|do|is|was|were|has|have|had)\s+(?:not|n't)\b/, '').replace(/\s+or\s+(?:not|nah|no)\s*$/, '');
+  // Nor "not just the councillors", "not only ken": more than those, no denial.
+  const asserted = text.replace(/^(?:is it true|is it|was it|did|does|do|is|was|were|has|have|had)\s+(?:not|n't)\b/, '').replace(/\s+or\s+(?:not|nah|no)\s*$/, '').replace(/\bnot (?:just|only|merely)\b/g, '');
   const part: QuestionPart = { text, type, content, negated: NEGATION.test(asserted) };
   // "when did the 11 get the boot compared to when kens article went up": the event it is compared
   // with sets the time, as a clause with "after" does.
