@@ -150,7 +150,8 @@ export function searchPlan(lookup: Lookup, content: string, asserts = false, con
       alternativeWords.add(said);
       expansions.push({ from: word, to: said, weight });
     };
-    for (const means of phrase?.means ?? []) alternative(means, PARAPHRASE_WEIGHT);
+    // (With the irregular forms of a verb it gives: "go" of "going down" is "went" in an article.)
+    for (const means of phrase?.means ?? []) for (const form of [means, ...(VERB_FORMS.get(means) ?? [])]) alternative(form, PARAPHRASE_WEIGHT);
     if (span === 1) for (const longer of derivations(lookup, own)) alternative(longer, DERIVATION_WEIGHT);
     // "was a tory win likely" is answered by "an unlikely event": the opposite, said with "un".
     if (span === 1 && /^[a-z]{4,}$/.test(word) && terms(`un${word}`).some((t) => lookup.has(t))) alternative(`un${word}`, DERIVATION_WEIGHT);
