@@ -152,6 +152,12 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'consulting someone (lawyers) before acting; the articles say advice was taken',
   },
   {
+    // "would the expulsions stand up legally": be sound against a challenge.
+    say: ['stand up', 'stands up', 'stood up', 'hold up', 'holds up', 'held up', 'bulletproof', 'airtight', 'legit', 'legitimate', 'above board', 'by the book', 'survive a challenge', 'withstand'],
+    means: ['watertight', 'solid', 'legal'],
+    why: 'sound against a (legal) challenge',
+  },
+  {
     say: ['lawyers', 'lawyer', 'legal', 'solicitors', 'courts'],
     means: ['legal', 'advice', 'compliance'],
     why: 'legal advice',
