@@ -371,9 +371,9 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'consenting to something ("Ken has consented ... to be photographed")',
   },
   {
-    say: ['make sure', 'made sure', 'making sure', 'makes sure', 'make certain', 'made certain'],
+    say: ['make sure', 'made sure', 'making sure', 'makes sure', 'make certain', 'made certain', 'check', 'checked', 'checking', 'checks', 'double check', 'double checked', 'double-check', 'verify', 'verified', 'vet', 'vetted'],
     means: ['ensure', 'ensured', 'ensuring'],
-    why: 'seeing that something is so ("to ensure that the grounds were solid")',
+    why: 'seeing (or checking) that something is so ("to ensure that the grounds were solid")',
   },
   {
     say: ['turn up', 'turned up', 'turning up', 'turns up', 'show up', 'showed up', 'showing up', 'shows up', 'appear', 'appeared', 'appearing', 'seen with', 'photo op with', 'walkabout', 'walkabouts', 'walk about', 'visit', 'visits', 'visited', 'visiting', 'went down', 'going down', 'go down'],
