@@ -276,6 +276,14 @@ describe('search plan (concepts and paraphrases, on the real corpus)', () => {
     expect(parseQuestion('what happened to the councillor who used to hold the seat').parts[0]!.content).toContain('used');
   });
 
+  it('a closing "numbers pls" asks for a figure; "compared to" frames, but for "compared to when"', () => {
+    const part = parseQuestion('how did labour do in that spitalfields seat last time round, numbers pls').parts[0]!;
+    expect(part.type).toBe('count');
+    expect(part.content).not.toContain('numbers');
+    expect(parseQuestion('how big was kens vote in spitalfields in 2004 compared to 2008').parts[0]!.content).not.toContain('compared');
+    expect(parseQuestion('when did the 11 get the boot compared to when kens article went up').parts[0]!.context).toContain('article');
+  });
+
   it('reads "piece" as the article it is', () => {
     expect(engine.answer({ command: 'ask', query: 'how long after kens socialist unity piece did they give the 11 the boot' }).snippets[0]?.text).toContain('Some six hours after');
   });

@@ -218,6 +218,12 @@ export const FILLER: readonly string[] = [
   'last time round',
   'last time around',
   'back in the day',
+  // "his vote in 2004 compared to 2008": the comparison is the question's frame, not its content.
+  // (Not "when ... compared to when X": there X sets the time, see question.ts.)
+  'compared to(?! when)',
+  'compared with(?! when)',
+  'in comparison to',
+  'in comparison with',
   // "ken used to run with": the past, which the sources tell as it was ("he once ran with"); not in a
   // clause that describes someone ("the councillor who used to hold the seat"). (Entries are read as
   // regular expressions.)

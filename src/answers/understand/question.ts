@@ -118,6 +118,11 @@ const QUESTION_WORDS = new Set(
   `who whom whose what when where why how which many much long big ${AUX.replaceAll('|', ' ')} not never no right correct true false wrong`.split(' '),
 );
 
+/** A closing request for figures ("..., numbers pls", "... figures?"). */
+const FIGURES_WANTED = /,?\s+(?:(?:the|actual|exact|any)\s+)*(?:numbers|figures|stats|statistics|percentages|per cents?)(?:\s+(?:please|pls|plz|ta|thanks))?$/;
+/** Question types a request for figures turns into a count (not "who", "when", "why"). */
+const FIGURE_TYPES = new Set<QuestionType>(['how', 'what', 'other', 'yesno', 'which']);
+
 /** Two cases set against each other in a why question. */
 // ("why didnt the nec go after ken when the councillors got warning notices": a case set against another.)
 const CONTRAST = /^why (?:did|does|do|was|were|is|are|has|have) not\b.*\bwhen\b|\b(?:but|while|whilst)\b.*\b(?:not|never|no|got off|gets off|get off|let off|letting|off the hook|walked free|got away|gets away|get away|escaped|spared|sparing)\b|\bbut not\b|\bdifferent(?:ly)?\b|\bdouble standards?\b|\bsame (?:offence|thing|rules?|crime)\b|\bwhereas\b|\bunlike\b|\b(?:let \w+ (?:off|walk|go)|got off|gets off|spared|spare|walked free|got away with it|off the hook)\b.*\b(?:but|while|whilst)\b/;
@@ -214,8 +219,11 @@ export function parseQuestion(original: string): Question {
 function readPart(typed: string): QuestionPart {
   // "could someone tell me what ...", "can u list ...": the request around the question asks nothing;
   // "can you tell me if X" asks whether X.
-  const { text, source } = attributed(unwrap(typed));
-  const type = questionType(text);
+  const { text: asked, source } = attributed(unwrap(typed));
+  // "how did labour do in that seat last time, numbers pls": a figure is what is asked.
+  const figures = FIGURES_WANTED.exec(asked);
+  const text = figures ? asked.slice(0, figures.index) : asked;
+  const type = figures && FIGURE_TYPES.has(questionType(text)) ? 'count' : questionType(text);
   // "did labour get legal advice or just wing it": the short alternative at the end of a yes/no
   // question is its other answer, not more of what to look for.
   // "was it fptp or av": two answers of a few words each, the whole question.
