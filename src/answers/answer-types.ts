@@ -28,7 +28,8 @@ export function answerType(part: QuestionPart): AnswerType {
       if (/^which\s+(?:\w+\s+)?(?:mp|mps|person|people|man|woman|councillor|councillors|candidate|member|minister|leader|politician|one)\b/.test(q)) return 'person';
       return CATEGORY.test(q) ? 'name' : 'any';
     case 'count':
-      return /^how (?:long|soon)\b/.test(q) ? 'duration' : 'number';
+      // ("how many hours between his article and the expulsions": a length of time.)
+      return /^how (?:long|soon)\b|^how many (?:minutes|hours|days|weeks|months|years)\b/.test(q) ? 'duration' : 'number';
     case 'why':
       return part.contrast ? 'distinction' : 'reason';
     case 'where':

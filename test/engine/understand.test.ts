@@ -284,6 +284,10 @@ describe('search plan (concepts and paraphrases, on the real corpus)', () => {
     expect(parseQuestion('when did the 11 get the boot compared to when kens article went up').parts[0]!.context).toContain('article');
   });
 
+  it('"how many hrs between X and Y" asks a length of time', () => {
+    expect(engine.answer({ command: 'ask', query: 'how many hrs between ken filing his piece and the 11 getting the boot' }).snippets[0]?.text).toContain('Some six hours after');
+  });
+
   it('reads "piece" as the article it is', () => {
     expect(engine.answer({ command: 'ask', query: 'how long after kens socialist unity piece did they give the 11 the boot' }).snippets[0]?.text).toContain('Some six hours after');
   });

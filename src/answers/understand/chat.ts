@@ -20,6 +20,12 @@ export const SHORTHAND: Readonly<Record<string, string>> = {
   cllrs: 'councillors',
   ppls: 'people',
   abt: 'about',
+  // Units of time, as written in a hurry ("how many hrs between ...").
+  hrs: 'hours',
+  hr: 'hour',
+  mins: 'minutes',
+  yrs: 'years',
+  wks: 'weeks',
   b4: 'before',
   w: 'with', // "in trouble w labour": a lone "w" is never a search word
   'w/': 'with',
