@@ -10,7 +10,7 @@ import { fold, sameWord, terms, words } from '../retrieval/text.js';
 import { personsNamed, resolvePerson } from './persons.js';
 import { searchPassages } from './textsearch.js';
 import { type Concept, conceptMatch, searchPlan } from './understand/expand.js';
-import { contentOf, withoutRequest } from './understand/question.js';
+import { contentOf, normalise, withoutRequest } from './understand/question.js';
 import { oneSlipFrom } from './understand/english.js';
 import { candidateOrder, enoughCandidates, type Candidate } from './snippets.js';
 import type { Person } from '../retrieval/people.js';
@@ -91,7 +91,8 @@ const RELATION = /^(?:who|whom|that|which|in|against|into|with|for|by|from|of|to
  * scored by the passage's match and by how it introduces them.
  */
 function describedPerson(lookup: Lookup, query: string, named: Person[]): { person: Person; passage: number } | typeof NOBODY | undefined {
-  const typed = words(fold(query));
+  // (Chat shorthand spelt out: "the mp w the blog who said ken shld go".)
+  const typed = words(normalise(query));
   // One word is a name the user believes in ("Chelsea"), not a description of somebody.
   if (typed.length < 2) return undefined;
   const tokens = typed.map((w) => w.replace(/'s$/, ''));
@@ -160,7 +161,8 @@ function describedPerson(lookup: Lookup, query: string, named: Person[]): { pers
 const HEAD_ELSEWHERE = 0.5;
 
 /** A clause saying what the person said. */
-const SAYS = /^(?:who|that)\s+(?:said|says|say|reckoned|reckons|claimed|claims|predicted|warned|wrote|called|reckon|blogged|posted|tweeted)\b/;
+// ("the labour mp with the blog who said ...": after any words that place them.)
+const SAYS = /(?:^|\s)(?:who|that)\s+(?:said|says|say|reckoned|reckons|claimed|claims|predicted|warned|wrote|called|reckon|blogged|posted|tweeted)\b/;
 /** The speaker of the words a description quotes is the one it means, before anyone named near them. */
 const SPEAKER = 10;
 

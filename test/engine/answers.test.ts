@@ -82,6 +82,8 @@ describe('who', () => {
     // The head in one sentence ("East End MP Jim Fitzpatrick"), the deed in another.
     ['the east end mp who ran oona kings campaign', 'Jim Fitzpatrick'],
     ['the guy who ran oona kings campaign against ken', 'Jim Fitzpatrick'],
+    // Words that place them before the clause, and chat shorthand.
+    ['that labour mp w the blog who said ken shld be expelled immediately', 'Tom Harris'],
   ])('who %s: the person the description points at, not one it names after its head', (query, name) => {
     expect(ask({ command: 'who', query }).person?.name).toBe(name);
   });
