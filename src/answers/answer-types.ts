@@ -45,8 +45,8 @@ export function answerType(part: QuestionPart): AnswerType {
   }
 }
 
-/** "whats the actual rule ken broke", "what does the rulebook say": the rule itself. */
-const ASKS_RULE = /^(?:what|which)\s+(?:is|was|are|were|does|do|did)?\s*(?:the\s+)?(?:actual\s+|exact\s+|labour\s+|party\s+)*(?:rule|rules|rulebook|rule book|clause)\b|\b(?:rule ?book|rules?)\s+(?:actually\s+|even\s+)?say\b/;
+/** "whats the actual rule ken broke", "what does the rulebook say", "the exact wording of the rule": the rule itself. */
+const ASKS_RULE = /^(?:what|which)\s+(?:is|was|are|were|does|do|did)?\s*(?:the\s+)?(?:(?:actual\s+|exact\s+|precise\s+)?(?:wording|text|words|letter)\s+(?:of|in)\s+(?:the\s+)?)?(?:actual\s+|exact\s+|labour\s+|party\s+)*(?:rule|rules|rulebook|rule book|clause)\b|\b(?:rule ?book|rules?)\s+(?:actually\s+|even\s+)?say\b/;
 /** A rule stated: what is forbidden or required, and what follows. */
 const RULE = /\b(?:forbid\w*|prohibit\w*|must not|shall|may not|not allowed|automatic(?:ally)?|states? that|ineligible|sanction)\b/i;
 

@@ -176,6 +176,10 @@ describe('when', () => {
     expect(ask({ command: 'ask', query: 'how many got binned altogether' }).snippets[0]?.text).toMatch(/\b(?:11|eleven|Eight)\b/);
   });
 
+  it('"the exact wording of the rule" asks for the rule itself', () => {
+    expect(ask({ command: 'ask', query: 'whats the exact wording of the labour rule ken supposedly broke' }).snippets[0]?.text).toContain('supports any candidate who stands against');
+  });
+
   it('"how many got the boot, not just the councillors": a count heading a long subject; "not just" denies nothing', () => {
     const a = ask({ command: 'ask', query: 'how many ppl TOTAL got the boot in tower hamlets, not just the councillors' });
     expect(a.abstained).toBe(false);
