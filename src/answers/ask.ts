@@ -17,7 +17,7 @@ import { actionTermsOf, type Concept, conceptCoverage, conceptMatch, type Search
 import { contrasts, HYPOTHETICAL, hypothetical, negative } from './understand/polarity.js';
 import { SPEAKS_FOR } from './understand/chat.js';
 import { contentOf, JUSTIFY, parseQuestion, type QuestionPart, setsEarlier } from './understand/question.js';
-import { NEWS_OF_THE_DAY, onlyRelativeDates } from './when.js';
+import { datesEvent, NEWS_OF_THE_DAY, onlyRelativeDates } from './when.js';
 
 export type Routed =
   | { command: 'who'; name: string }
@@ -171,6 +171,9 @@ export function ask(lookup: Lookup, question: string | QuestionPart, trace?: Par
     // "was it fptp or av": an answer names one of the two.
     if (part.choices && !part.choices.some((c) => hasWordsOf(lookup.passageText(hit.passage), c))) return 'focus';
     if (!fits && HARD_TYPES.has(type)) return type === 'people' ? 'list' : type;
+    // "what day did the panel meet": a date of something else in the sentence ("intensified today
+    // after it emerged the ... panel had decided") does not date it, as in /when.
+    if (type === 'date' && !datesEvent(lookup, hit)) return 'date';
     // A count of someone's votes is in a sentence that names them, and has what is counted.
     if (type === 'number' && (premise.roles(hit) === NOT_IN_PASSAGE || hit.coverage < COUNT_MIN_COVERAGE)) return 'number';
     if (type === 'duration' && hit.coverage < COUNT_MIN_COVERAGE) return 'duration';

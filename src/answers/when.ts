@@ -146,6 +146,11 @@ const OTHER_TIME = /\b(?:after|before|since|until)\b/i;
 /** Beyond this many characters from the event's words a date is not the event's. */
 const MAX_DATE_DISTANCE = 3 * DATE_REACH;
 
+/** True when one of the passage's dates stands by the words that matched the event (see `nearestDate`). */
+export function datesEvent(lookup: Lookup, hit: Hit): boolean {
+  return hit.passage.dates.length > 0 && nearestDate(lookup, hit).distance <= MAX_DATE_DISTANCE;
+}
+
 /** Of the passage's dates, the one closest to the words that matched the event, how close, and the matched term it stands by. */
 function nearestDate(lookup: Lookup, hit: Hit): { date: DateMention; distance: number; event: string | undefined } {
   const matched = matchedWords(lookup, hit);

@@ -377,6 +377,13 @@ describe('abstentions: the sources are silent', () => {
   });
 });
 
+describe('a date of something else in the sentence', () => {
+  it('does not date the event asked about ("intensified today after it emerged the panel had decided")', () => {
+    expect(ask({ command: 'ask', query: 'what date did the nec disputes panel meet about ken' }).abstained).toBe(true);
+    expect(ask({ command: 'ask', query: 'what date was the tower hamlets mayoral election' }).snippets[0]?.text).toContain('October 21');
+  });
+});
+
 describe('a place the passage\'s article never names', () => {
   it('does not date an event there ("lutfur being a councillor in spitalfields" is undated)', () => {
     expect(ask({ command: 'when', query: 'lutfur being a councillor in spitalfields' }).abstained).toBe(true);
