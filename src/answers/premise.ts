@@ -9,7 +9,7 @@ import { NUMBER_WORDS } from './understand/chat.js';
 import type { Lookup } from './lookup.js';
 import { NOT_IN_PASSAGE, ROLE_MISMATCH, roleFit } from './roles.js';
 import type { Hit } from './textsearch.js';
-import { type Concept, conceptCoverage, conceptMatch, type SearchPlan } from './understand/expand.js';
+import { type Concept, conceptCoverage, conceptMatch, OPINION, type SearchPlan } from './understand/expand.js';
 import type { QuestionPart } from './understand/question.js';
 
 /** Share of the people a question names that an answer's passage (or its neighbours) must involve. */
@@ -22,8 +22,6 @@ const COVERED = 0.75;
  */
 const PREMISED = new Set<QuestionPart['type']>(['why', 'yesno', 'when', 'who']);
 
-/** Verbs of opinion or speech, whose clause is what a question asserts. */
-const OPINION = /^(?:reckon|reckons|reckoned|think|thinks|thought|believe|believes|believed|say|says|said|claim|claims|claimed|feel|feels|felt|suggest|suggests|suggested|admit|admits|admitted)$/;
 
 /** True when the words stand right after "before", "after", "while", "for"... in the question. */
 function subordinate(question: string, word: string): boolean {

@@ -9,7 +9,7 @@ import type { Postings, PostingsResult, PostingsSearchOptions } from '../retriev
 import { sameWord, termsOf } from '../retrieval/text.js';
 import { type Lookup, queryTerms } from './lookup.js';
 import type { PartTrace } from './explain.js';
-import { type Concept, conceptCoverage, conceptMatch, searchPlan, type SearchPlan } from './understand/expand.js';
+import { type Concept, conceptCoverage, conceptMatch, OPINION, searchPlan, type SearchPlan } from './understand/expand.js';
 import { contentOf } from './understand/question.js';
 import { personsNamed } from './persons.js';
 
@@ -98,6 +98,8 @@ export function searchPassages(lookup: Lookup, query: string | SearchPlan, optio
   const named = personsNamed(lookup, nameText).map((p) => ({ id: p.id, terms: termsOfName(p.name, concepts.flatMap((c) => c.terms)) }));
   const namedIds = named.map((n) => n.id);
   const nameTerms = new Set(named.flatMap((n) => n.terms));
+  // (The verb right after the name: "ken reckons", "does ken think"; not "the blogger reckoned kens ...".)
+  const opinions = named.length ? concepts.filter((c, i) => !c.setting && OPINION.test(c.word) && i > 0 && concepts[i - 1]!.terms.some((t) => nameTerms.has(t))) : [];
   const { passages } = lookup.index.data;
   const pool = searchPool(lookup.index.postings, lookup.passageSearch, plan, options.filter);
   const byId = new Map<number, PoolEntry>();
@@ -115,6 +117,9 @@ export function searchPassages(lookup: Lookup, query: string | SearchPlan, optio
       involved++;
       for (const t of person.terms) covered.add(t);
     }
+    // "ken reckons the nec ...": a verb of opinion or speech is told by the words of someone the
+    // question names.
+    if (opinions.length && named.some((p) => lookup.speakersOf.get(passage.id)?.has(p.id))) for (const c of opinions) for (const t of [...c.terms, ...c.alternatives.keys()]) covered.add(t);
     const involvesNamed = named.length ? involved / named.length : 1;
     const coverage = conceptCoverage(concepts, covered);
     const ownCovered = new Set(covered);

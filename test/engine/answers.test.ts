@@ -176,6 +176,10 @@ describe('when', () => {
     expect(ask({ command: 'ask', query: 'how many got binned altogether' }).snippets[0]?.text).toMatch(/\b(?:11|eleven|Eight)\b/);
   });
 
+  it('"what did fitzpatrick reckon ...": the verb of opinion is told by his own words', () => {
+    expect(ask({ command: 'ask', query: 'what did fitzpatrick reckon about ken turning up with rahman' }).snippets[0]?.text).toContain('Jim Fitzpatrick');
+  });
+
   it('"the exact wording of the rule" asks for the rule itself', () => {
     expect(ask({ command: 'ask', query: 'whats the exact wording of the labour rule ken supposedly broke' }).snippets[0]?.text).toContain('supports any candidate who stands against');
   });

@@ -270,6 +270,9 @@ const TIME_CLAUSE = new Set(['after', 'before', 'since', 'following', 'until', '
 const SETTING_WEIGHT = 0.35;
 
 /** Verbs that tell how something was said, not what. */
+/** Verbs of opinion or speech, whose clause is what a question asserts (premise.ts). */
+export const OPINION = /^(?:reckon|reckons|reckoned|think|thinks|thought|believe|believes|believed|say|says|said|claim|claims|claimed|feel|feels|felt|suggest|suggests|suggested|admit|admits|admitted)$/;
+
 const SPEECH_ACTS = new Set('admit admits admitted admitting deny denies denied denying confess confessed acknowledge acknowledged concede conceded'.split(' '));
 
 /** Prepositions and pronouns the index keeps as words ("anyone inside labour"): no premise. */
