@@ -288,6 +288,12 @@ describe('search plan (concepts and paraphrases, on the real corpus)', () => {
     expect(engine.answer({ command: 'ask', query: 'how many hrs between ken filing his piece and the 11 getting the boot' }).snippets[0]?.text).toContain('Some six hours after');
   });
 
+  it('"how did they know" asks what showed it; "you know" asks nothing', () => {
+    const texts = engine.answer({ command: 'ask', query: 'how did they even know which councillors were backing lutfur' }).snippets.map((s) => s.text);
+    expect(texts[0]).toMatch(/understood to be those who appeared|YouTube footage/);
+    expect(parseQuestion('why did ken you know go with lutfur').parts[0]!.content).not.toContain('know');
+  });
+
   it('reads "piece" as the article it is', () => {
     expect(engine.answer({ command: 'ask', query: 'how long after kens socialist unity piece did they give the 11 the boot' }).snippets[0]?.text).toContain('Some six hours after');
   });

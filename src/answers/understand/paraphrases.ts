@@ -261,6 +261,13 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     thing: true,
   },
   {
+    // "how did they know which councillors were backing lutfur": what showed it ("The eight
+    // councillors are understood to be ...", "YouTube footage of them at the event").
+    say: ['know', 'knew', 'find out', 'found out', 'identify', 'identified', 'work out', 'worked out', 'figure out', 'figured out'],
+    means: ['understood', 'footage', 'evidence', 'emerged'],
+    why: 'how something came to be known',
+  },
+  {
     // "put lutfur 2nd", "rank him second": where a voter places a candidate on the ballot.
     say: ['put', 'puts', 'putting', 'rank', 'ranked', 'ranking'],
     means: ['place', 'placed', 'preference'],
