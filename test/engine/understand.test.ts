@@ -294,6 +294,14 @@ describe('search plan (concepts and paraphrases, on the real corpus)', () => {
     expect(parseQuestion('why did ken you know go with lutfur').parts[0]!.content).not.toContain('know');
   });
 
+  it('"X but Y?? how does that make any sense" asks what sets the two cases apart', () => {
+    const q = 'so let me get this straight, the nec kicked out eight councillors for backing lutfur but let ken off for basically the same thing?? how does that make any sense smh';
+    const part = parseQuestion(q).parts[0]!;
+    expect(part.type).toBe('why');
+    expect(part.contrast).toBe(true);
+    expect(engine.answer({ command: 'ask', query: q }).snippets[0]?.text).toContain('drew a distinction between the cases');
+  });
+
   it('reads "piece" as the article it is', () => {
     expect(engine.answer({ command: 'ask', query: 'how long after kens socialist unity piece did they give the 11 the boot' }).snippets[0]?.text).toContain('Some six hours after');
   });

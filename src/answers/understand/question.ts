@@ -197,6 +197,8 @@ export function parseQuestion(original: string): Question {
       previous.text = `${previous.text}? ${part.text}`;
       // ("... or what" asks nothing more telling than the yes/no before it.)
       if (part.type !== 'other' && part.type !== 'yesno' && part.type !== 'what' && (previous.type === 'yesno' || previous.type === 'other' || previous.type === 'what')) previous.type = part.type;
+      // ("... but let ken off for the same thing?? how does that make any sense": the two cases.)
+      if (previous.type === 'why' && CONTRAST.test(previous.text)) previous.contrast = true;
       continue;
     }
     // "ok but why ...", "lol, who ...": a first part with no words of its own and no question in it.
@@ -211,7 +213,11 @@ export function parseQuestion(original: string): Question {
   // ken refuse ...", "whats the deal with that mayor guy ken?? why ...").
   if (parts.length > 1 && (parts[0]!.type === 'other' || TOPIC_INTRO.test(parts[0]!.text)) && parts[1]!.content.split(' ').some((w) => w && !PRONOUNS.has(w))) {
     const [scene, question] = parts.splice(0, 2) as [QuestionPart, QuestionPart];
-    parts.unshift({ ...question, context: [scene.content, question.context ?? ''].join(' ').trim(), carried: scene.content });
+    const set = { ...question, context: [scene.content, question.context ?? ''].join(' ').trim(), carried: scene.content };
+    // "the nec let ken off but the councillors got booted?? whats the reasoning": a why that asks
+    // about the scene's two cases asks what sets them apart.
+    if (question.type === 'why' && !question.contrast && CONTRAST.test(scene.text)) set.contrast = true;
+    parts.unshift(set);
   }
   return { original, normalised, parts: parts.map((p, i) => (i === 0 ? p : carryPeople(parts[0]!, p))) };
 }
@@ -469,7 +475,8 @@ export function questionType(text: string): QuestionType {
   if (/^(?:who|whom|whose)\b/.test(t) || /\bwho (?:was|is|were) (?:that|it|this|they)$/.test(t) || /\bwho did (?:that|it|this)$/.test(t)) return 'who';
   if (/^(?:when|what (?:date|year|day|month|time)|which (?:date|year|day|month))\b/.test(t) || /\bwhen$/.test(t)) return 'when';
   if (/^where\b/.test(t) || /\bwhere$/.test(t)) return 'where';
-  if (/^(?:why|how come|what for|(?:for |on )?what (?:reason|reasons|motive|basis|grounds)\b)/.test(t) || /\b(?:why|what for)$/.test(t) || WHAT_ABOUT.test(t) || JUSTIFY.test(t)) return 'why';
+  // ("how does that make any sense": why it is so.)
+  if (/^(?:why|how come|what for|(?:for |on )?what (?:reason|reasons|motive|basis|grounds)\b|how (?:does|did|do|is|was|can|could) (?:that|this|it) (?:even |possibly )?(?:make (?:any )?sense|fair|right|justified|allowed)\b)/.test(t) || /\b(?:why|what for)$/.test(t) || WHAT_ABOUT.test(t) || JUSTIFY.test(t)) return 'why';
   if (/^(?:how (?:many|much|big|long|large|often)|what (?:share|percentage|proportion|number|majority))\b/.test(t)) return 'count';
   if (/^(?:can you |could you )?(?:list|name)\b/.test(t) || /^(?:what|which) (?:were|are) the names\b/.test(t) || /\bnames\b/.test(t)) return 'list';
   if (/^which\b/.test(t)) return 'which';
