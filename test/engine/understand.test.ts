@@ -302,6 +302,13 @@ describe('search plan (concepts and paraphrases, on the real corpus)', () => {
     expect(engine.answer({ command: 'ask', query: q }).snippets[0]?.text).toContain('drew a distinction between the cases');
   });
 
+  it('the same question again in a word of its own narrows the first ("..., like how many votes")', () => {
+    const parts = parseQuestion('what was lutfurs actual majority over abbas, like how many votes').parts;
+    expect(parts).toHaveLength(1);
+    expect(parts[0]!.context).toBe('votes');
+    expect(engine.answer({ command: 'ask', query: 'what was lutfurs actual majority over abbas, like how many votes' }).abstained).toBe(true);
+  });
+
   it('reads "piece" as the article it is', () => {
     expect(engine.answer({ command: 'ask', query: 'how long after kens socialist unity piece did they give the 11 the boot' }).snippets[0]?.text).toContain('Some six hours after');
   });

@@ -188,6 +188,13 @@ export function parseQuestion(original: string): Question {
       previous.context = `${previous.context ?? ''} ${part.content}`.trim();
       continue;
     }
+    // "what was lutfurs majority over abbas, like how many votes": the same question again, in a
+    // word or so of its own, narrows the first.
+    if (previous && part.type === previous.type && ASKS.has(part.type) && part.content && !part.content.includes(' ')) {
+      previous.text = `${previous.text}? ${part.text}`;
+      previous.context = `${previous.context ?? ''} ${part.content}`.trim();
+      continue;
+    }
     // "when was that and what for": a second question about the same thing, with its words.
     if (previous && !part.content && ASKS.has(part.type) && ASKS.has(previous.type) && part.type !== previous.type) {
       parts.push({ ...part, content: previous.content, ...(previous.context ? { context: previous.context } : {}), ...(previous.carried ? { carried: previous.carried } : {}) });
