@@ -13,7 +13,7 @@ import { type Lookup, queryTerms } from './lookup.js';
 import { resolvePerson } from './persons.js';
 import type { Candidate } from './snippets.js';
 import { searchPool } from './textsearch.js';
-import { conceptCoverage, searchPlan } from './understand/expand.js';
+import { conceptCoverage, conceptMatch, searchPlan } from './understand/expand.js';
 import { SPEAKS_FOR } from './understand/chat.js';
 import { contentOf, normalise } from './understand/question.js';
 
@@ -36,6 +36,8 @@ const PHRASE_WORDS = 5;
 /** Sentences around a quotation are shown with it while they stay this short. */
 const MAX_CONTEXT_CHARS = 320;
 export const TOPIC_MIN_COVERAGE = 0.5;
+/** A quotation without the topic's act counts for this share of its topic coverage. */
+const WITHOUT_ACT = 0.6;
 /** How much the sentence before a quotation counts towards its topic. */
 const SETTING_SHARE = 0.5;
 /** Below this share of the shown text, the quotation is a report inside the writer's sentence. */
@@ -136,7 +138,11 @@ function topicMatches(lookup: Lookup, quotes: IndexedQuote[], about: string, inA
     const own = conceptCoverage(plan.concepts, terms);
     const setting = new Set([...(passages[before(q)]?.article === q.article ? (byPassage.get(before(q)) ?? []) : []), ...(inArticle ? lookup.topicTerms(q.article) : [])]);
     const withSetting = setting.size ? conceptCoverage(plan.concepts, new Set([...terms, ...setting])) : own;
-    const coverage = own + SETTING_SHARE * (withSetting - own);
+    // "about expelling lutfur's supporters": a quotation that has the people but not the act ("I
+    // fully support ... Lutfur Rahman") is about them, less about the act.
+    const acts = plan.concepts.filter((c) => c.action);
+    const withAct = acts.length === 0 || acts.some((c) => conceptMatch(c, terms) > 0 || conceptMatch(c, setting) > 0) ? 1 : WITHOUT_ACT;
+    const coverage = (own + SETTING_SHARE * (withSetting - own)) * withAct;
     if (coverage >= TOPIC_MIN_COVERAGE) scores.set(q.id, coverage);
   }
   return scores;
