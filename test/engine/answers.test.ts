@@ -310,6 +310,11 @@ describe('quote', () => {
     for (const s of a.snippets) expect(s.speaker !== undefined || s.highlights.some((h) => h.label === 'quote')).toBe(true);
   });
 
+  it('quote about an act ("expelling lutfur\'s supporters"): a quotation with the act before one with only the people', () => {
+    const a = ask({ command: 'quote', query: 'livingstone', about: "expelling lutfur's supporters" });
+    expect(a.snippets[0]?.text).toContain('there must be no wave of expulsions');
+  });
+
   it('a quote highlights the quotation inside the snippet', () => {
     const a = ask({ command: 'quote', query: 'Tom Harris' });
     const s = a.snippets[0]!;
