@@ -309,6 +309,10 @@ describe('search plan (concepts and paraphrases, on the real corpus)', () => {
     expect(engine.answer({ command: 'ask', query: 'what was lutfurs actual majority over abbas, like how many votes' }).abstained).toBe(true);
   });
 
+  it('an English word the sources lack, in the words that set the scene, is chat ("sorry late to this thread")', () => {
+    expect(engine.answer({ command: 'ask', query: 'sorry late to this thread but why did lutfur get binned by labour in the first place' }).abstained).toBe(false);
+  });
+
   it('reads "piece" as the article it is', () => {
     expect(engine.answer({ command: 'ask', query: 'how long after kens socialist unity piece did they give the 11 the boot' }).snippets[0]?.text).toContain('Some six hours after');
   });

@@ -191,7 +191,9 @@ export function searchPlan(lookup: Lookup, content: string, asserts = false, con
     // An adverb in -ly ("obviously", "literally") is the asker's stance, never the premise; nor is
     // shorthand no list has ("vs", "tf").
     const stance = ordinary && (/ly$/.test(word) || (word.length <= 3 && !isEnglish(word)) || FUNCTION_WORDS.has(word));
-    const weighs = ordinary ? ORDINARY_WEIGHT[asserts && !stance ? 'asserts' : 'asks'] * lookup.idf('') : missing ? MISSING_WEIGHT * lookup.idf('') : weight;
+    // (In the words that set the scene, an English word the sources lack is the asker's chat: "sorry
+    // late to this thread, why ...".)
+    const weighs = ordinary ? (setting ? 0 : ORDINARY_WEIGHT[asserts && !stance ? 'asserts' : 'asks'] * lookup.idf('')) : missing ? MISSING_WEIGHT * lookup.idf('') : weight;
     const concept: Concept = { word, terms: ownTerms, alternatives, weight: setting ? SETTING_WEIGHT * weighs : weighs, missing, action: !setting && (phrase?.action ?? false), negative: phrase?.negative ?? false };
     // A speech verb the index leaves out as too common ("telling", "said") is found in a passage's
     // text as written, in any of its forms ("who told me at the party conference"); as common as
