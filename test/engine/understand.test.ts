@@ -313,6 +313,11 @@ describe('search plan (concepts and paraphrases, on the real corpus)', () => {
     expect(engine.answer({ command: 'ask', query: 'sorry late to this thread but why did lutfur get binned by labour in the first place' }).abstained).toBe(false);
   });
 
+  it('chat openers ("go on then", "hold on") lead nothing', () => {
+    expect(parseQuestion('hold on ken has been kicked out of labour before?? what for').parts[0]!.content).not.toContain('hold');
+    expect(parseQuestion('go on then name the councillors that got the boot').parts[0]!.type).toBe('list');
+  });
+
   it('reads "piece" as the article it is', () => {
     expect(engine.answer({ command: 'ask', query: 'how long after kens socialist unity piece did they give the 11 the boot' }).snippets[0]?.text).toContain('Some six hours after');
   });

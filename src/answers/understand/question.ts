@@ -435,7 +435,7 @@ export function withoutRequest(typed: string): string {
 }
 
 /** Chat words that open a question without being part of it ("ngl", "ok so", "tbh"). */
-const LEAD = /^(?:(?:ngl|tbh|tbf|honestly|lol|lmao|ok|okay|so|and|but|hey|also|like|then|um|umm|hmm|right|wait|yo|fr|genuinely|seriously|precisely|exactly|roughly|basically|actually|just|go on|come on|pls|please|plz)\s*,?\s+)+/;
+const LEAD = /^(?:(?:ngl|tbh|tbf|honestly|lol|lmao|ok|okay|so|and|but|hey|also|like|then|um|umm|hmm|right|wait|yo|fr|genuinely|seriously|precisely|exactly|roughly|basically|actually|just|go on|come on|hold on|hang on|wait a minute|wait a sec|pls|please|plz)\s*,?\s+)+/;
 
 /** A polite or chatty request wrapped around the question. */
 const REQUEST =
