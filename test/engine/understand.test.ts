@@ -318,6 +318,12 @@ describe('search plan (concepts and paraphrases, on the real corpus)', () => {
     expect(parseQuestion('go on then name the councillors that got the boot').parts[0]!.type).toBe('list');
   });
 
+  it('"end up back in labour" is readmission; "if X, how Y" sets a scene, asking no yes or no', () => {
+    const a = engine.answer({ command: 'ask', query: 'so if ken got expelled before how did he even end up back in labour' });
+    expect(a.snippets[0]?.text).toContain('readmitted to the party in 2004');
+    expect(parseQuestion('if ken got expelled before how did he get back in').parts.at(-1)!.type).not.toBe('yesno');
+  });
+
   it('reads "piece" as the article it is', () => {
     expect(engine.answer({ command: 'ask', query: 'how long after kens socialist unity piece did they give the 11 the boot' }).snippets[0]?.text).toContain('Some six hours after');
   });

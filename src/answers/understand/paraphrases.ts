@@ -44,10 +44,10 @@ export const PARAPHRASES: readonly Paraphrase[] = [
     why: 'removal from the party (or of a candidate) in slang',
   },
   {
-    say: ['let back in', 'let back into', 'let him back', 'allowed back', 'taken back', 'took him back', 'rejoined', 'rejoin', 'back in the party', 'back into the party', 'back into labour', 'readmit', 'welcomed back', 'brought back', 'back in the fold', 'reinstated', 'reinstate', 'reinstatement', 'allowed back in', 'let back', 'rejoining', 'readmitting'],
+    say: ['let back in', 'let back into', 'let him back', 'allowed back', 'taken back', 'took him back', 'rejoined', 'rejoin', 'back in the party', 'back into the party', 'back into labour', 'readmit', 'welcomed back', 'brought back', 'back in the fold', 'reinstated', 'reinstate', 'reinstatement', 'allowed back in', 'let back', 'rejoining', 'readmitting', 'back in labour', 'got back in', 'get back in', 'getting back in'],
     means: ['readmitted', 'readmission', 'readmit'],
     why: 'readmission to the party',
-    undergoes: ['rejoined', 'rejoin', 'rejoining', 'back in the party', 'back into the party', 'back into labour', 'back in the fold'],
+    undergoes: ['rejoined', 'rejoin', 'rejoining', 'back in the party', 'back into the party', 'back into labour', 'back in the fold', 'back in labour', 'got back in', 'get back in', 'getting back in'],
   },
   {
     // Not "got in": "did ken get [a share] in spitalfields" is no win.

@@ -373,7 +373,8 @@ function unwrap(typed: string): string {
       .replace(REQUEST, '')
       // ("source for ken apologising": whether he did.)
       .replace(SOURCE_REQUEST, (found, offset: number, all: string) => (offset === 0 && !/^(?:who|whom|whose|what|whats|when|where|why|how|which)\b/.test(all.slice(found.length)) ? 'is it true that ' : ''))
-      .replace(/^(?:if|whether)\s+/, 'is it true that ')
+      // (Not "if ken got expelled before how did he ...": a condition setting the scene of a question.)
+      .replace(/^(?:if|whether)\s+(?!.*\b(?:how|why|what|who|when|where|which)\b)/, 'is it true that ')
       // "Would I be right in thinking that Mr Livingstone ...", "Is it the case that ...": whether so.
       .replace(/^(?:(?:would|am|was) i (?:be )?(?:right|correct|wrong) (?:in |to )?(?:thinking|saying|assuming|believing|think|say|assume)|(?:is|was) it (?:the case|so)|is it fair to say|would it be (?:fair|right|true) to say|am i to understand|i (?:have )?(?:heard|read) (?:it said|it claimed|somewhere)|i have heard)\s+(?:that\s+)?/, 'is it true that ')
       // "i thought the nec did discipline ken in the end": whether it did.
