@@ -51,6 +51,8 @@ export interface LookupData {
   pronouns?: { ids: Int32Array; start: Int32Array; end: Int32Array; offsets: Int32Array; persons: Int32Array };
   /** Each article's `topicTerms`, space-separated, in article order; read from the text when absent. */
   topics?: string[];
+  /** `properTerms`, derived with the index; read from the texts when absent. */
+  proper?: string[];
 }
 
 export class Lookup {
@@ -101,6 +103,7 @@ export class Lookup {
     this.dated = new Uint8Array(this.passageCount);
     this.quoteSearch = derived.quoteSearch;
     this.topics = derived.topics;
+    if (derived.proper) this.properMemo = new Set(derived.proper);
     if (fill) runToEnd(this.fill(derived));
   }
 
@@ -243,10 +246,16 @@ export class Lookup {
   }
   private readonly titleTermsMemo = new Map<number, Set<string>>();
 
-  /** Every search term of an article's text, read on first use (only a few articles per question). */
+  /**
+   * Every search term of an article's text, read on first use (only a few articles per question);
+   * the most recently read are kept, so a long-running bot on a large corpus holds a bounded few.
+   */
   articleTerms(article: number): ReadonlySet<string> {
     let t = this.articleTermsMemo.get(article);
-    if (!t) this.articleTermsMemo.set(article, (t = new Set(terms(this.index.data.articles[article]!.text))));
+    if (!t) {
+      if (this.articleTermsMemo.size >= ARTICLE_TERMS_KEPT) this.articleTermsMemo.clear();
+      this.articleTermsMemo.set(article, (t = new Set(terms(this.index.data.articles[article]!.text))));
+    }
     return t;
   }
   private readonly articleTermsMemo = new Map<number, Set<string>>();
@@ -257,15 +266,7 @@ export class Lookup {
    * "the party") is a common noun however titled. Learned from the texts on first use.
    */
   properTerms(): ReadonlySet<string> {
-    if (this.properMemo) return this.properMemo;
-    const proper = new Set<string>();
-    const lower = new Set<string>();
-    for (const article of this.index.data.articles) {
-      for (const m of article.text.matchAll(/(?<=[\p{L},;] )\p{Lu}[\p{L}]+/gu)) for (const t of terms(m[0])) proper.add(t);
-      for (const m of article.text.matchAll(/(?<![\p{L}])\p{Ll}[\p{L}]+/gu)) for (const t of terms(m[0])) lower.add(t);
-    }
-    for (const t of lower) proper.delete(t);
-    return (this.properMemo = proper);
+    return (this.properMemo ??= new Set(properTermsOf(this.index.data.articles)));
   }
   private properMemo: Set<string> | undefined;
 
@@ -466,7 +467,8 @@ export function deriveLookup(index: SearchIndex): LookupData {
     persons: Int32Array.from(subjects.flatMap(([, r]) => r.persons), (id) => personNo.get(id)!),
   };
   const topics = data.articles.map((a) => articleTopic(a).join(' '));
-  return { introductions, quoteSearch: Postings.compile(quoteIndex, MINISEARCH_OPTIONS), spelledOut: [...names.spelledOut], pronouns, topics };
+  const proper = properTermsOf(data.articles);
+  return { introductions, quoteSearch: Postings.compile(quoteIndex, MINISEARCH_OPTIONS), spelledOut: [...names.spelledOut], pronouns, topics, proper };
 }
 
 /** The sections of derived lookup data. */
@@ -484,6 +486,7 @@ export function encodeLookup(data: LookupData): Section[] {
     { name: 'lookup.pronouns.offsets', value: data.pronouns?.offsets ?? new Int32Array(1) },
     { name: 'lookup.pronouns.persons', value: data.pronouns?.persons ?? new Int32Array(0) },
     ...stringSections('lookup.topics', data.topics ?? []),
+    ...stringSections('lookup.proper', data.proper ?? []),
   ];
 }
 
@@ -525,7 +528,25 @@ export function* decodeLookup(s: Sections, index: SearchIndex): Generator<void, 
   }
   const topics = yield* s.listSteps('lookup.topics', (x): x is string => typeof x === 'string' && x.length <= MAX_TOPIC);
   if (topics.length !== index.data.articles.length) throw new InvalidIndex(`lookup: ${topics.length} article topics for ${index.data.articles.length} articles`);
-  return { introductions: { offsets, passages, scores }, quoteSearch, spelledOut, pronouns: { ids, start, end, offsets: pOffsets, persons: pPersons }, topics };
+  const proper = yield* s.listSteps('lookup.proper', (x): x is string => typeof x === 'string' && x.length > 0 && x.length <= MAX_TERM);
+  return { introductions: { offsets, passages, scores }, quoteSearch, spelledOut, pronouns: { ids, start, end, offsets: pOffsets, persons: pPersons }, topics, proper };
+}
+
+/** Articles whose terms `articleTerms` keeps at once. */
+const ARTICLE_TERMS_KEPT = 256;
+
+/** Longest proper term read back from a saved index. */
+const MAX_TERM = 200;
+
+/** The terms `Lookup.properTerms` holds: written capitalised inside a sentence, never in lower case. */
+function properTermsOf(articles: readonly { text: string }[]): string[] {
+  const proper = new Set<string>();
+  const lower = new Set<string>();
+  for (const article of articles) {
+    for (const m of article.text.matchAll(/(?<=[\p{L},;] )\p{Lu}[\p{L}]+/gu)) for (const t of terms(m[0])) proper.add(t);
+    for (const m of article.text.matchAll(/(?<![\p{L}])\p{Ll}[\p{L}]+/gu)) for (const t of terms(m[0])) lower.add(t);
+  }
+  return [...proper].filter((t) => !lower.has(t));
 }
 
 /** Search terms of a free-text query, as the index sees them. */

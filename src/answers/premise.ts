@@ -150,6 +150,6 @@ export { NOT_IN_PASSAGE };
  */
 export function elsewhere(lookup: Lookup, concepts: readonly Concept[], hit: Hit): boolean {
   const proper = lookup.properTerms();
-  const article = lookup.articleTerms(hit.passage.article);
-  return concepts.some((c) => !c.missing && !c.setting && c.weight > 0 && c.terms.some((t) => proper.has(t) && !hit.nameTerms.has(t)) && conceptMatch(c, article) === 0);
+  // (The article's words are read only for a question that names a place or body: most name none.)
+  return concepts.some((c) => !c.missing && !c.setting && c.weight > 0 && c.terms.some((t) => proper.has(t) && !hit.nameTerms.has(t)) && conceptMatch(c, lookup.articleTerms(hit.passage.article)) === 0);
 }
