@@ -150,6 +150,17 @@ export { NOT_IN_PASSAGE };
  */
 export function elsewhere(lookup: Lookup, concepts: readonly Concept[], hit: Hit): boolean {
   const proper = lookup.properTerms();
-  // (The article's words are read only for a question that names a place or body: most name none.)
-  return concepts.some((c) => !c.missing && !c.setting && c.weight > 0 && c.terms.some((t) => proper.has(t) && !hit.nameTerms.has(t)) && conceptMatch(c, lookup.articleTerms(hit.passage.article)) === 0);
+  // (The article's words are read only for a question that names a place or body, and a passage
+  // without it around: most questions name none, and most passages found have it.)
+  const article = hit.passage.article;
+  return concepts.some(
+    (c) =>
+      !c.missing &&
+      !c.setting &&
+      c.weight > 0 &&
+      c.terms.some((t) => proper.has(t) && !hit.nameTerms.has(t)) &&
+      conceptMatch(c, hit.covered) === 0 &&
+      conceptMatch(c, lookup.topicTerms(article)) === 0 &&
+      conceptMatch(c, lookup.articleTerms(article)) === 0,
+  );
 }
