@@ -263,7 +263,8 @@ export class Lookup {
   /**
    * Terms the articles write capitalised inside a sentence and never in lower case: names of parties,
    * places, bodies ("Tories", "NEC", "Spitalfields"). A word also written in lower case ("a mayor",
-   * "the party") is a common noun however titled. Learned from the texts on first use.
+   * "the party") is a common noun however titled. Derived with the index and saved with it; read
+   * from the texts only for an index saved without it.
    */
   properTerms(): ReadonlySet<string> {
     return (this.properMemo ??= new Set(properTermsOf(this.index.data.articles)));

@@ -22,7 +22,6 @@ const COVERED = 0.75;
  */
 const PREMISED = new Set<QuestionPart['type']>(['why', 'yesno', 'when', 'who']);
 
-
 /** True when the words stand right after "before", "after", "while", "for"... in the question. */
 function subordinate(question: string, word: string): boolean {
   const escaped = escapeRegExp(word);

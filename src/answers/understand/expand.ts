@@ -271,10 +271,13 @@ export function conceptMatch(c: Concept, matched: Pick<ReadonlySet<string>, 'has
 const TIME_CLAUSE = new Set(['after', 'before', 'since', 'following', 'until', 'while']);
 const SETTING_WEIGHT = 0.35;
 
-/** Verbs that tell how something was said, not what. */
-/** Verbs of opinion or speech, whose clause is what a question asserts (premise.ts). */
+/**
+ * Verbs of opinion or speech, whose clause is what a question asserts (premise.ts) and which the
+ * words of the person before them tell (textsearch.ts).
+ */
 export const OPINION = /^(?:reckon|reckons|reckoned|think|thinks|thought|believe|believes|believed|say|says|said|claim|claims|claimed|feel|feels|felt|suggest|suggests|suggested|admit|admits|admitted)$/;
 
+/** Verbs that tell how something was said, not what. */
 const SPEECH_ACTS = new Set('admit admits admitted admitting deny denies denied denying confess confessed acknowledge acknowledged concede conceded'.split(' '));
 
 /** Prepositions and pronouns the index keeps as words ("anyone inside labour"): no premise. */
