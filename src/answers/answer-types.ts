@@ -14,6 +14,12 @@ export type AnswerType = 'person' | 'people' | 'number' | 'duration' | 'reason' 
 /** "list the councillors": a passage naming at least this many people. */
 const LIST_PEOPLE = 3;
 
+/**
+ * A question for a length of time: "how long", "how soon", "how many hours between his article and
+ * the expulsions" (also read by engine.ts, which sends such a /when query to /ask).
+ */
+export const ASKS_DURATION = /^\s*how (?:long|soon|many (?:minutes|hours|days|weeks|months|years))\b/i;
+
 export function answerType(part: QuestionPart): AnswerType {
   const q = part.text.replace(/[?!.\s]+$/, '');
   if (part.likelihood) return 'likelihood';
@@ -28,8 +34,7 @@ export function answerType(part: QuestionPart): AnswerType {
       if (/^which\s+(?:\w+\s+)?(?:mp|mps|person|people|man|woman|councillor|councillors|candidate|member|minister|leader|politician|one)\b/.test(q)) return 'person';
       return CATEGORY.test(q) ? 'name' : 'any';
     case 'count':
-      // ("how many hours between his article and the expulsions": a length of time.)
-      return /^how (?:long|soon)\b|^how many (?:minutes|hours|days|weeks|months|years)\b/.test(q) ? 'duration' : 'number';
+      return ASKS_DURATION.test(q) ? 'duration' : 'number';
     case 'why':
       return part.contrast ? 'distinction' : 'reason';
     case 'where':

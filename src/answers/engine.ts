@@ -6,6 +6,7 @@
  */
 import type { SearchIndex } from '../retrieval/index.js';
 import { fold, words } from '../retrieval/text.js';
+import { ASKS_DURATION } from './answer-types.js';
 import { ask, route, SILENCE } from './ask.js';
 import { Lookup, type LookupData } from './lookup.js';
 import { check } from './check.js';
@@ -35,9 +36,6 @@ export interface ParagraphView {
   start: number;
   end: number;
 }
-
-/** A /when query that asks for a length of time rather than a date. */
-const HOW_LONG = /^\s*how (?:long|soon|many (?:days|weeks|hours|months|years))\b/i;
 
 /** What each command's query is called when a message has to name it. */
 const FIELD: Record<CommandName, string> = { who: 'name', when: 'event', quote: 'speaker', ask: 'question', check: 'claim', timeline: 'topic' };
@@ -84,7 +82,7 @@ export class Engine {
     const question = parseQuestion(read);
     if (explanation) explanation.normalised = question.normalised;
     // "/when how long after kens article did the 11 get booted": a length of time, which /ask finds.
-    if (request.command !== 'ask' && !(request.command === 'when' && HOW_LONG.test(read))) {
+    if (request.command !== 'ask' && !(request.command === 'when' && ASKS_DURATION.test(read))) {
       const trace: PartTrace | undefined = explanation && { part: question.parts[0]!, routedTo: request.command, hits: [], rejected: [] };
       if (trace) explanation?.parts.push(trace);
       return this.finish(clean, this.run(request.command, read, about && respell(this.lookup, about), trace));

@@ -172,6 +172,8 @@ export const SHORTHAND: Readonly<Record<string, string>> = {
 /**
  * Words that carry the writer's mood or hedging, not the question: dropped before searching, so a
  * passage is not asked to contain "tbh" or "anyway". Longest first where one contains another.
+ * Each entry is a regular expression's source matched on whole words (question.ts), so an entry may
+ * say where it does not apply ("compared to(?! when)").
  */
 export const FILLER: readonly string[] = [
   'seems unfair',
@@ -234,8 +236,7 @@ export const FILLER: readonly string[] = [
   'in comparison to',
   'in comparison with',
   // "ken used to run with": the past, which the sources tell as it was ("he once ran with"); not in a
-  // clause that describes someone ("the councillor who used to hold the seat"). (Entries are read as
-  // regular expressions.)
+  // clause that describes someone ("the councillor who used to hold the seat").
   '(?<!(?:who|that|which) )used to',
   'in the end',
   'at the end of the day',
