@@ -45,8 +45,13 @@ function relative(question: string, word: string): boolean {
 
 /** True when the passage has a form of the concept's word the index does not search ("told"). */
 function writtenIn(text: string, c: Concept): boolean {
-  return c.written !== undefined && new RegExp(`\\b(?:${c.written.map(escapeRegExp).join('|')})\\b`, 'i').test(text);
+  if (c.written === undefined) return false;
+  // (Built once per concept, not for every passage judged.)
+  let written = WRITTEN.get(c);
+  if (!written) WRITTEN.set(c, (written = new RegExp(`\\b(?:${c.written.map(escapeRegExp).join('|')})\\b`, 'i')));
+  return written.test(text);
 }
+const WRITTEN = new WeakMap<Concept, RegExp>();
 
 /** "The eight councillors are ...", "Those members were ...": a definite subject, up to three words. */
 const DEFINITE_OPENING = /^\W*(?:The|These|Those)\s+((?:[\p{L}\d-]+\s+){0,2}[\p{L}\d-]+)\s+(?:are|were|is|was|have|had|who|will|would)\b/u;
